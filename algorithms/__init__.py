@@ -1,0 +1,1 @@
+"""Pure computation (numpy + GDAL). Never imports qgis or Qt."""

@@ -1,0 +1,29 @@
+"""Make the repository importable as the package ``t2restore``.
+
+The repository root is the plugin folder. Putting the root itself on ``sys.path`` would let our
+``processing/`` package shadow QGIS's ``processing``; instead a temporary folder holding a
+``t2restore`` link to the root goes on ``sys.path``.
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _package_parent():
+    parent = Path(tempfile.gettempdir()) / f"t2restore-pkg-{os.getuid()}-{abs(hash(str(ROOT)))}"
+    parent.mkdir(exist_ok=True)
+    link = parent / "t2restore"
+    if not (link.is_symlink() and link.resolve() == ROOT):
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(ROOT, target_is_directory=True)
+    return parent
+
+
+PACKAGE_PARENT = _package_parent()
+if str(PACKAGE_PARENT) not in sys.path:
+    sys.path.insert(0, str(PACKAGE_PARENT))
