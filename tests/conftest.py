@@ -8,13 +8,14 @@ The repository root is the plugin folder. Putting the root itself on ``sys.path`
 import os
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _package_parent():
-    parent = Path(tempfile.gettempdir()) / f"t2restore-pkg-{os.getuid()}-{abs(hash(str(ROOT)))}"
+    parent = Path(tempfile.gettempdir()) / f"t2restore-pkg-{os.getuid()}-{zlib.crc32(str(ROOT).encode()):08x}"
     parent.mkdir(exist_ok=True)
     link = parent / "t2restore"
     if not (link.is_symlink() and link.resolve() == ROOT):
