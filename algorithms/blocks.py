@@ -1,0 +1,427 @@
+"""Block-wise processing of aligned rasters.
+
+Why this module exists: national rasters (hundreds of millions of pixels) do not fit in memory, and
+the users' most frequent complaint about land-degradation tools is whole-country runs that hang or
+run out of memory. Everything here reads and writes windows, so memory is bounded by the block size
+whatever the raster size, and every output is written under a temporary name and renamed only when
+complete, so a cancelled or failed run never leaves a file that looks finished.
+"""
+
+import math
+import os
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .errors import Cancelled, GridMismatchError, InputError, N_
+
+DEFAULT_BLOCK = 1024
+TILE = 512
+
+_NP_TO_GDAL = {
+    np.dtype("uint8"): gdal.GDT_Byte,
+    np.dtype("uint16"): gdal.GDT_UInt16,
+    np.dtype("int16"): gdal.GDT_Int16,
+    np.dtype("uint32"): gdal.GDT_UInt32,
+    np.dtype("int32"): gdal.GDT_Int32,
+    np.dtype("float32"): gdal.GDT_Float32,
+    np.dtype("float64"): gdal.GDT_Float64,
+}
+
+
+def compression():
+    """ZSTD when this GDAL has it (faster at equal ratio), else DEFLATE."""
+    options = gdal.GetDriverByName("GTiff").GetMetadataItem("DMD_CREATIONOPTIONLIST") or ""
+    return "ZSTD" if "ZSTD" in options else "DEFLATE"
+
+
+def creation_options(dtype):
+    """Tiled, compressed, BigTIFF when needed; the predictor suits the data type."""
+    predictor = "3" if np.dtype(dtype).kind == "f" else "2"
+    return [
+        "TILED=YES",
+        f"BLOCKXSIZE={TILE}",
+        f"BLOCKYSIZE={TILE}",
+        f"COMPRESS={compression()}",
+        f"PREDICTOR={predictor}",
+        "BIGTIFF=IF_SAFER",
+        "NUM_THREADS=ALL_CPUS",
+    ]
+
+
+def open_raster(source, name=None):
+    """Open a path (or pass a dataset through); a clear error when GDAL cannot read it."""
+    if isinstance(source, gdal.Dataset):
+        return source
+    ds = gdal.Open(str(source), gdal.GA_ReadOnly)
+    if ds is None:
+        raise InputError(
+            N_("Cannot open the raster {name} ({path}). Check that the file exists and is a raster GDAL can read."),
+            name=name or os.path.basename(str(source)),
+            path=source,
+        )
+    return ds
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The pixel grid of a raster: size, geotransform and CRS."""
+
+    xsize: int
+    ysize: int
+    geotransform: tuple
+    crs_wkt: str
+
+    @classmethod
+    def of(cls, ds):
+        return cls(ds.RasterXSize, ds.RasterYSize, tuple(ds.GetGeoTransform()), ds.GetProjection() or "")
+
+    @property
+    def pixel_count(self):
+        return self.xsize * self.ysize
+
+    def srs(self):
+        srs = osr.SpatialReference()
+        if self.crs_wkt:
+            srs.ImportFromWkt(self.crs_wkt)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        return srs
+
+    def bounds(self):
+        """(xmin, ymin, xmax, ymax) of a north-up grid."""
+        gt = self.geotransform
+        x0, y0 = gt[0], gt[3]
+        x1 = gt[0] + self.xsize * gt[1] + self.ysize * gt[2]
+        y1 = gt[3] + self.xsize * gt[4] + self.ysize * gt[5]
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _crs_label(wkt):
+    if not wkt:
+        return "(none)"
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    auth = srs.GetAuthorityName(None), srs.GetAuthorityCode(None)
+    if all(auth):
+        return f"{auth[0]}:{auth[1]}"
+    return srs.GetName() or "(custom)"
+
+
+def same_crs(wkt_a, wkt_b):
+    if wkt_a == wkt_b:
+        return True
+    if not wkt_a or not wkt_b:
+        return False
+    a, b = osr.SpatialReference(), osr.SpatialReference()
+    a.ImportFromWkt(wkt_a)
+    b.ImportFromWkt(wkt_b)
+    return bool(a.IsSame(b))
+
+
+def grid_difference(ref, other):
+    """First property in which two grids differ, as (property, ref value, other value), or None."""
+    if not same_crs(ref.crs_wkt, other.crs_wkt):
+        return "CRS", _crs_label(ref.crs_wkt), _crs_label(other.crs_wkt)
+    g1, g2 = ref.geotransform, other.geotransform
+    pixel = max(abs(g1[1]), abs(g1[5]))
+    size_tol, origin_tol = 1e-9 * pixel, 1e-6 * pixel
+    if (abs(g1[1] - g2[1]) > size_tol or abs(g1[5] - g2[5]) > size_tol
+            or g1[2] != g2[2] or g1[4] != g2[4]):
+        return "pixel size", f"{g1[1]:g} x {abs(g1[5]):g}", f"{g2[1]:g} x {abs(g2[5]):g}"
+    if abs(g1[0] - g2[0]) > origin_tol or abs(g1[3] - g2[3]) > origin_tol:
+        return "origin", f"({g1[0]:.6f}, {g1[3]:.6f})", f"({g2[0]:.6f}, {g2[3]:.6f})"
+    if (ref.xsize, ref.ysize) != (other.xsize, other.ysize):
+        return "size", f"{ref.xsize} x {ref.ysize}", f"{other.xsize} x {other.ysize}"
+    return None
+
+
+def check_aligned(named_datasets):
+    """Raise GridMismatchError naming the first differing property against the first raster."""
+    (name_ref, ref_ds), *rest = named_datasets
+    ref = Grid.of(ref_ds)
+    for name, ds in rest:
+        diff = grid_difference(ref, Grid.of(ds))
+        if diff:
+            prop, a, b = diff
+            raise GridMismatchError(name_a=name_ref, name_b=name, property=prop, value_a=a, value_b=b)
+    return ref
+
+
+def warp_to_grid(ds, grid, resampling="near"):
+    """An in-memory warped VRT of ``ds`` on ``grid`` (explicit alignment, nearest for classes)."""
+    xmin, ymin, xmax, ymax = grid.bounds()
+    options = gdal.WarpOptions(
+        format="VRT",
+        outputBounds=(xmin, ymin, xmax, ymax),
+        width=grid.xsize,
+        height=grid.ysize,
+        dstSRS=grid.crs_wkt or None,
+        resampleAlg=resampling,
+        multithread=True,
+    )
+    out = gdal.Warp("", ds, options=options)
+    if out is None:
+        raise InputError(N_("Could not align the raster {name} onto the reference grid: {error}"),
+                         name=ds.GetDescription(), error=gdal.GetLastErrorMsg())
+    return out
+
+
+@dataclass
+class RasterInput:
+    """One input band (or all bands when ``band`` is None, giving a 3-D array)."""
+
+    source: object
+    name: str = ""
+    band: object = 1
+    nodata: object = None  # overrides the band's nodata when given
+    ds: object = field(default=None, repr=False)
+
+    def open(self):
+        if self.ds is None:
+            self.ds = open_raster(self.source, self.name)
+            if not self.name:
+                self.name = os.path.basename(self.ds.GetDescription())
+            if self.band is not None and not 1 <= self.band <= self.ds.RasterCount:
+                raise InputError(N_("The raster {name} has no band {band}."), name=self.name, band=self.band)
+        return self.ds
+
+    def bands(self):
+        ds = self.open()
+        if self.band is None:
+            return [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
+        return [ds.GetRasterBand(self.band)]
+
+    def nodata_value(self):
+        if self.nodata is not None:
+            return self.nodata
+        return self.bands()[0].GetNoDataValue()
+
+    def dtype(self):
+        return gdal_to_np(self.bands()[0].DataType)
+
+
+def gdal_to_np(gdal_type):
+    for np_type, g_type in _NP_TO_GDAL.items():
+        if g_type == gdal_type:
+            return np_type
+    if gdal_type == getattr(gdal, "GDT_Int8", None):
+        return np.dtype("int8")
+    return np.dtype("float64")
+
+
+@dataclass
+class RasterOutput:
+    """An output GeoTIFF: written to a temporary name, renamed when complete."""
+
+    path: str
+    dtype: object
+    nodata: object
+    bands: int = 1
+    band_names: tuple = ()
+    options: tuple = ()
+
+    def __post_init__(self):
+        self.dtype = np.dtype(self.dtype)
+        folder, base = os.path.split(os.path.abspath(self.path))
+        self.tmp_path = os.path.join(folder, f".{base}.{uuid.uuid4().hex[:8]}.part.tif")
+        self.ds = None
+
+    def create(self, grid):
+        folder = os.path.dirname(self.tmp_path)
+        os.makedirs(folder, exist_ok=True)
+        driver = gdal.GetDriverByName("GTiff")
+        opts = list(self.options) or creation_options(self.dtype)
+        self.ds = driver.Create(self.tmp_path, grid.xsize, grid.ysize, self.bands, _NP_TO_GDAL[self.dtype], opts)
+        if self.ds is None:
+            raise InputError(N_("Cannot write the output {path}: {error}"), path=self.path,
+                             error=gdal.GetLastErrorMsg())
+        self.ds.SetGeoTransform(grid.geotransform)
+        if grid.crs_wkt:
+            self.ds.SetProjection(grid.crs_wkt)
+        for i in range(self.bands):
+            band = self.ds.GetRasterBand(i + 1)
+            if self.nodata is not None:
+                band.SetNoDataValue(float(self.nodata))
+            if i < len(self.band_names):
+                band.SetDescription(self.band_names[i])
+
+    def write(self, array, xoff, yoff):
+        if array.ndim == 2:
+            array = array[np.newaxis]
+        for i in range(self.bands):
+            self.ds.GetRasterBand(i + 1).WriteArray(np.asarray(array[i], dtype=self.dtype), xoff, yoff)
+
+    def commit(self):
+        """Close (flushing compressed tiles) and move into place atomically."""
+        self.ds.FlushCache()
+        self.ds = None
+        for stale in (self.path + ".aux.xml", os.path.splitext(self.path)[0] + ".qml"):
+            if os.path.exists(stale):
+                os.remove(stale)
+        os.replace(self.tmp_path, self.path)
+
+    def discard(self):
+        self.ds = None
+        for path in (self.tmp_path, self.tmp_path + ".aux.xml"):
+            if os.path.exists(path):
+                os.remove(path)
+
+
+@dataclass
+class Block:
+    """The data handed to a block function.
+
+    ``arrays[i]`` holds input i over the window grown by ``halo`` pixels on every side (pixels
+    outside the raster are filled with the input's nodata, or 0, and flagged by ``inside``).
+    """
+
+    xoff: int
+    yoff: int
+    xsize: int
+    ysize: int
+    halo: int
+    arrays: list
+    inside: np.ndarray
+    nodata: list
+
+    def core(self, array):
+        """Strip the halo from an array read for this block."""
+        h = self.halo
+        if h == 0:
+            return array
+        return array[..., h:h + self.ysize, h:h + self.xsize]
+
+    def valid(self, i):
+        """Pixels of input i that hold data (inside the raster and not nodata)."""
+        arr = self.arrays[i]
+        nd = self.nodata[i]
+        ok = self.inside if arr.ndim == 2 else np.broadcast_to(self.inside, arr.shape)
+        if nd is None:
+            return ok
+        if isinstance(nd, float) and math.isnan(nd):
+            return ok & ~np.isnan(arr)
+        return ok & (arr != nd)
+
+
+def windows(grid, block_size=DEFAULT_BLOCK):
+    """Row-major windows covering the grid; aligned to output tiles when block_size is a multiple."""
+    bx, by = (block_size, block_size) if isinstance(block_size, int) else block_size
+    for yoff in range(0, grid.ysize, by):
+        for xoff in range(0, grid.xsize, bx):
+            yield xoff, yoff, min(bx, grid.xsize - xoff), min(by, grid.ysize - yoff)
+
+
+def _read(inp, grid, win, halo):
+    xoff, yoff, xs, ys = win
+    nd = inp.nodata_value()
+    fill = nd if nd is not None else 0
+    rx0, ry0 = max(0, xoff - halo), max(0, yoff - halo)
+    rx1, ry1 = min(grid.xsize, xoff + xs + halo), min(grid.ysize, yoff + ys + halo)
+    bands = inp.bands()
+    data = [b.ReadAsArray(rx0, ry0, rx1 - rx0, ry1 - ry0) for b in bands]
+    if data[0] is None:
+        raise InputError(N_("Reading the raster {name} failed: {error}"), name=inp.name, error=gdal.GetLastErrorMsg())
+    arr = data[0] if inp.band is not None else np.stack(data)
+    if halo == 0:
+        return arr
+    shape = arr.shape[:-2] + (ys + 2 * halo, xs + 2 * halo)
+    dtype = arr.dtype if np.can_cast(np.min_scalar_type(fill), arr.dtype) else np.result_type(arr.dtype, np.float64)
+    out = np.full(shape, fill, dtype=dtype)
+    oy, ox = ry0 - (yoff - halo), rx0 - (xoff - halo)
+    out[..., oy:oy + arr.shape[-2], ox:ox + arr.shape[-1]] = arr
+    return out
+
+
+def _inside_mask(grid, win, halo):
+    xoff, yoff, xs, ys = win
+    rows = np.arange(yoff - halo, yoff + ys + halo)
+    cols = np.arange(xoff - halo, xoff + xs + halo)
+    return ((rows >= 0) & (rows < grid.ysize))[:, None] & ((cols >= 0) & (cols < grid.xsize))[None, :]
+
+
+def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progress=None,
+               is_cancelled=None, grid=None, before_commit=None):
+    """Apply ``func(block)`` to every window of aligned inputs and write its results.
+
+    ``func`` returns one array per output (core window size; 3-D for multi-band outputs), a single
+    array when there is one output, or None when it only accumulates. Inputs must share one grid
+    (checked here; use ``warp_to_grid`` first to align explicitly). Reads of the next window
+    overlap the computation of the current one. ``before_commit()`` may raise to refuse the result
+    once every block was seen (e.g. a class missing from a table). On success outputs are renamed
+    into place; on cancel or error every temporary file is removed and nothing is left under an
+    output name.
+    """
+    inputs = list(inputs)
+    for inp in inputs:
+        inp.open()
+    if inputs:
+        ref = check_aligned([(i.name, i.ds) for i in inputs])
+        grid = grid or ref
+    if grid is None:
+        raise ValueError("run_blocks needs inputs or a grid")
+    outputs = list(outputs)
+    nodata = [i.nodata_value() for i in inputs]
+    wins = list(windows(grid, block_size))
+    total = len(wins)
+    done_ok = False
+
+    def load(win):
+        return [_read(inp, grid, win, halo) for inp in inputs]
+
+    try:
+        for out in outputs:
+            out.create(grid)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(load, wins[0]) if wins else None
+            for n, win in enumerate(wins):
+                if is_cancelled is not None and is_cancelled():
+                    raise Cancelled()
+                arrays = pending.result()
+                pending = pool.submit(load, wins[n + 1]) if n + 1 < total else None
+                block = Block(*win, halo, arrays, _inside_mask(grid, win, halo), nodata)
+                result = func(block)
+                if outputs:
+                    results = [result] if len(outputs) == 1 and not isinstance(result, (list, tuple)) else result
+                    for out, arr in zip(outputs, results):
+                        out.write(arr, win[0], win[1])
+                if progress is not None:
+                    progress((n + 1) / total)
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        if before_commit is not None:
+            before_commit()
+        for out in outputs:
+            out.commit()
+        done_ok = True
+    finally:
+        if not done_ok:
+            for out in outputs:
+                out.discard()
+    return [out.path for out in outputs]
+
+
+def write_categories(path, classes):
+    """A raster attribute table (value, name, colour) so other software shows class names too.
+
+    ``classes`` is a list of (value, label, '#rrggbb'). GDAL keeps it in the .aux.xml sidecar.
+    """
+    ds = gdal.Open(str(path), gdal.GA_Update)
+    if ds is None:
+        return False
+    rat = gdal.RasterAttributeTable()
+    rat.CreateColumn("Value", gdal.GFT_Integer, gdal.GFU_MinMax)
+    rat.CreateColumn("Class", gdal.GFT_String, gdal.GFU_Name)
+    for name in ("Red", "Green", "Blue"):
+        rat.CreateColumn(name, gdal.GFT_Integer, getattr(gdal, f"GFU_{name}"))
+    rat.SetRowCount(len(classes))
+    for row, (value, label, color) in enumerate(classes):
+        rat.SetValueAsInt(row, 0, int(value))
+        rat.SetValueAsString(row, 1, str(label))
+        for i in range(3):
+            rat.SetValueAsInt(row, 2 + i, int(color[1 + 2 * i:3 + 2 * i], 16))
+    ds.GetRasterBand(1).SetDefaultRAT(rat)
+    ds = None
+    return True

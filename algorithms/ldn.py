@@ -1,0 +1,250 @@
+"""SDG 15.3.1 / LDN degradation: land cover, productivity and SOC sub-indicators, one out all out.
+
+METHODS.md sections 1.1, 1.3 and 1.4 (UNCCD Good Practice Guidance v2). Every rule is a table or a
+comparison on arrays so that it can be tested row by row without GDAL; ``ldn_degradation`` runs the
+rules block by block over rasters.
+"""
+
+import numpy as np
+
+from .areas import CellAreas
+from .blocks import DEFAULT_BLOCK, Grid, RasterInput, RasterOutput, run_blocks
+from .errors import InputError, N_
+from .tables import AreaAccumulator, lookup
+
+NODATA = -32768
+DEGRADED, STABLE, IMPROVED = -1, 0, 1
+UNCCD_CLASSES = (1, 2, 3, 4, 5, 6, 7)
+WATER = 7
+
+# Row = baseline class, column = target class (METHODS.md 1.1).
+UNCCD_MATRIX = np.array(
+    [
+        [0, -1, -1, -1, -1, -1, 0],
+        [1, 0, 1, -1, -1, -1, 0],
+        [1, -1, 0, -1, -1, -1, 0],
+        [-1, -1, -1, 0, -1, -1, 0],
+        [1, 1, 1, 1, 0, 1, 0],
+        [1, 1, 1, 1, -1, 0, 0],
+        [0, 0, 0, 0, 0, 0, 0],
+    ],
+    dtype=np.int16,
+)
+
+# LPD code -> productivity sub-indicator (METHODS.md 1.2, last line); 0 and 15 are nodata.
+LPD_TO_SUBINDICATOR = {1: -1, 2: -1, 3: 0, 4: 0, 5: 1}
+
+SUBINDICATORS = ("land_cover", "productivity", "soc")
+
+
+def validate_matrix(matrix):
+    """A 7 x 7 matrix of -1/0/1, or InputError saying what is wrong."""
+    try:
+        arr = np.asarray(matrix, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InputError(N_("The transition matrix must hold numbers only (-1, 0 or 1).")) from None
+    if arr.shape != (7, 7):
+        shape = " x ".join(str(n) for n in arr.shape) or "1"
+        raise InputError(N_("The transition matrix must be 7 x 7 (one row and one column per UNCCD class); "
+                            "it is {shape}."), shape=shape)
+    bad = ~np.isin(arr, (-1, 0, 1))
+    if bad.any():
+        r, c = (int(v) for v in np.argwhere(bad)[0])
+        raise InputError(N_("The transition matrix may only hold -1, 0 or 1; row {row}, column {col} holds {value}."),
+                         row=r + 1, col=c + 1, value=f"{arr[r, c]:g}")
+    return arr.astype(np.int16)
+
+
+def validate_recode(table):
+    """{input class: UNCCD class 1..7}, or InputError naming the offending row."""
+    out = {}
+    for key, value in table.items():
+        try:
+            k, v = int(key), int(value)
+        except (TypeError, ValueError):
+            raise InputError(N_("The land cover recode table has a row that is not two whole numbers: {key} -> {value}."),
+                             key=key, value=value) from None
+        if v not in UNCCD_CLASSES:
+            raise InputError(N_("The land cover recode table maps class {key} to {value}; UNCCD classes are 1 to 7."),
+                             key=k, value=v)
+        out[k] = v
+    if not out:
+        raise InputError(N_("The land cover recode table is empty."))
+    return out
+
+
+def land_cover_subindicator(baseline, target, matrix=UNCCD_MATRIX):
+    """Sub-indicator from UNCCD class arrays (any value outside 1..7 -> nodata)."""
+    b = np.asarray(baseline)
+    t = np.asarray(target)
+    ok = (b >= 1) & (b <= 7) & (t >= 1) & (t <= 7)
+    table = np.full(64, NODATA, dtype=np.int16)
+    for i in range(7):
+        for j in range(7):
+            table[(i + 1) * 8 + (j + 1)] = matrix[i][j]
+    idx = np.where(ok, b.astype(np.int32) * 8 + t.astype(np.int32), 0)
+    return table[idx]
+
+
+def productivity_subindicator(lpd, valid=None):
+    """LPD 1..5 -> -1/0/+1; anything else (0, 15, nodata) -> nodata."""
+    out, known = lookup(lpd, LPD_TO_SUBINDICATOR, NODATA, np.int16)
+    if valid is not None:
+        out[~valid] = NODATA
+    return out
+
+
+def soc_subindicator(baseline, target, valid=None, water=None):
+    """Percent change <= -10 -> -1, >= +10 -> +1, else 0 (METHODS.md 1.3).
+
+    Compared without dividing: change <= -10 % is 10 (t - b) <= -b for b > 0, which is exact at
+    the boundary for values that are exact in floating point. Baseline <= 0, nodata or water ->
+    nodata.
+    """
+    b = np.asarray(baseline, dtype=np.float64)
+    t = np.asarray(target, dtype=np.float64)
+    diff10 = 10.0 * (t - b)
+    out = np.where(diff10 <= -b, DEGRADED, np.where(diff10 >= b, IMPROVED, STABLE)).astype(np.int16)
+    bad = ~(b > 0) | ~np.isfinite(t)
+    if valid is not None:
+        bad |= ~valid
+    if water is not None:
+        bad |= water
+    out[bad] = NODATA
+    return out
+
+
+def one_out_all_out(subindicators):
+    """Degraded if any is -1, else improved if any is +1, else stable; nodata in any -> nodata."""
+    subs = [np.asarray(s, dtype=np.int16) for s in subindicators]
+    if not subs:
+        raise InputError(N_("At least one sub-indicator (land cover, productivity or soil organic carbon) is needed."))
+    degraded = np.zeros(subs[0].shape, bool)
+    improved = np.zeros(subs[0].shape, bool)
+    nodata = np.zeros(subs[0].shape, bool)
+    for s in subs:
+        degraded |= s == DEGRADED
+        improved |= s == IMPROVED
+        nodata |= s == NODATA
+    out = np.where(degraded, DEGRADED, np.where(improved, IMPROVED, STABLE)).astype(np.int16)
+    out[nodata] = NODATA
+    return out
+
+
+class _Recoder:
+    """Recode a land cover block to UNCCD classes and remember classes the table misses."""
+
+    def __init__(self, table, name):
+        self.table = table
+        self.name = name
+        self.missing = set()
+
+    def __call__(self, array, valid):
+        if self.table is None:
+            out = np.where(valid & (array >= 1) & (array <= 7), array, 0).astype(np.uint8)
+            return out
+        out, known = lookup(array, self.table, 0, np.uint8)
+        unknown = valid & ~known
+        if unknown.any():
+            self.missing.update(np.unique(array[unknown]).tolist())
+        out[~valid] = 0
+        return out
+
+
+def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None, soc_baseline=None,
+                    soc_target=None, lc_recode=None, matrix=None, zones=None, subindicators_output=None,
+                    block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None):
+    """Classify degradation block by block; return what was used and the area table.
+
+    Inputs are raster paths or datasets on one grid (``zones``, if given, is an int32 raster of zone
+    ids on that grid, 0 outside every zone). Returns a dict with ``used`` (sub-indicators), ``areas``
+    (an AreaAccumulator over (zone, class)), and ``valid_pixels``.
+    """
+    use_lc = lc_baseline is not None or lc_target is not None
+    if use_lc and (lc_baseline is None or lc_target is None):
+        raise InputError(N_("The land cover sub-indicator needs both the baseline and the target land cover."))
+    use_soc = soc_baseline is not None or soc_target is not None
+    if use_soc and (soc_baseline is None or soc_target is None):
+        raise InputError(N_("The soil organic carbon sub-indicator needs both the baseline and the target stock."))
+    use_prod = productivity is not None
+    if not (use_lc or use_prod or use_soc):
+        raise InputError(N_("At least one sub-indicator (land cover, productivity or soil organic carbon) is needed."))
+    matrix = UNCCD_MATRIX if matrix is None else validate_matrix(matrix)
+    table = None if lc_recode is None else validate_recode(lc_recode)
+
+    inputs, slots = [], {}
+
+    def add(key, source, name):
+        slots[key] = len(inputs)
+        inputs.append(RasterInput(source, name=name))
+
+    if use_lc:
+        add("lcb", lc_baseline, "LC_BASELINE")
+        add("lct", lc_target, "LC_TARGET")
+    if use_prod:
+        add("lpd", productivity, "PRODUCTIVITY")
+    if use_soc:
+        add("socb", soc_baseline, "SOC_BASELINE")
+        add("soct", soc_target, "SOC_TARGET")
+    if zones is not None:
+        add("zones", zones, "ZONES")
+
+    recoders = {"lcb": _Recoder(table, "LC_BASELINE"), "lct": _Recoder(table, "LC_TARGET")}
+    valid_counts = {key: 0 for key in slots if key != "zones"}
+    areas = AreaAccumulator()
+    state = {"valid": 0, "cells": None}
+    outputs = [RasterOutput(output, np.int16, NODATA, band_names=("SDG 15.3.1",))]
+    if subindicators_output:
+        outputs.append(RasterOutput(subindicators_output, np.int16, NODATA, bands=3,
+                                    band_names=("land cover", "productivity", "soil organic carbon")))
+
+    def block_func(block):
+        arr = {key: block.arrays[i] for key, i in slots.items()}
+        val = {key: block.valid(i) for key, i in slots.items() if key != "zones"}
+        for key, v in val.items():
+            valid_counts[key] += int(np.count_nonzero(v))
+        subs = {}
+        base_unccd = None
+        if use_lc:
+            base_unccd = recoders["lcb"](arr["lcb"], val["lcb"])
+            subs["land_cover"] = land_cover_subindicator(base_unccd, recoders["lct"](arr["lct"], val["lct"]), matrix)
+        if use_prod:
+            subs["productivity"] = productivity_subindicator(arr["lpd"], val["lpd"])
+        if use_soc:
+            water = base_unccd == WATER if base_unccd is not None else None
+            subs["soc"] = soc_subindicator(arr["socb"], arr["soct"], val["socb"] & val["soct"], water)
+        result = one_out_all_out(list(subs.values()))
+        valid = result != NODATA
+        state["valid"] += int(np.count_nonzero(valid))
+        if state["cells"] is None:
+            state["cells"] = CellAreas(Grid.of(inputs[0].open()))
+        cell = state["cells"].block(block.xoff, block.yoff, block.xsize, block.ysize)
+        areas.add(result, valid, cell, arr["zones"] if "zones" in arr else None)
+        if subindicators_output:
+            stack = np.full((3, block.ysize, block.xsize), NODATA, np.int16)
+            for band, name in enumerate(SUBINDICATORS):
+                if name in subs:
+                    stack[band] = subs[name]
+            return [result, stack]
+        return result
+
+    def before_commit():
+        for key, recoder in recoders.items():
+            if recoder.missing:
+                missing = ", ".join(str(v) for v in sorted(recoder.missing))
+                raise InputError(N_("The land cover recode table has no row for the classes {classes} found in "
+                                    "{name}. Add them to LC_RECODE (input class -> UNCCD class 1..7)."),
+                                 classes=missing, name=recoder.name)
+        for key, count in valid_counts.items():
+            if count == 0:
+                raise InputError(N_("The raster {name} has no valid pixel (all nodata)."),
+                                 name=inputs[slots[key]].name)
+        if state["valid"] == 0:
+            raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
+                                "do not overlap. Check that they cover the same region."))
+
+    run_blocks(inputs, block_func, outputs, block_size=block_size, progress=progress,
+               is_cancelled=is_cancelled, before_commit=before_commit)
+    used = [name for name, flag in zip(SUBINDICATORS, (use_lc, use_prod, use_soc)) if flag]
+    return {"used": used, "areas": areas, "valid_pixels": state["valid"]}
+

@@ -1,0 +1,90 @@
+"""Accumulate hectares per (zone, class) block by block, and look-up tables for class rasters."""
+
+from collections import defaultdict
+
+import numpy as np
+
+NODATA_CLASS = None  # the key under which nodata area is reported (never silently dropped)
+
+
+class AreaAccumulator:
+    """Hectares and pixel counts per (zone, class); nodata pixels go to class ``NODATA_CLASS``."""
+
+    def __init__(self):
+        self.hectares = defaultdict(float)
+        self.pixels = defaultdict(int)
+
+    def add(self, classes, valid, areas, zones=None):
+        classes = np.asarray(classes).ravel()
+        valid = np.asarray(valid).ravel()
+        areas = np.asarray(areas, dtype=np.float64).ravel()
+        zones = np.zeros(classes.shape, np.int64) if zones is None else np.asarray(zones).ravel().astype(np.int64)
+        self._add(zones[valid], classes[valid].astype(np.int64), areas[valid], nodata=False)
+        if not valid.all():
+            inv = ~valid
+            self._add(zones[inv], np.zeros(int(inv.sum()), np.int64), areas[inv], nodata=True)
+
+    def _add(self, zones, classes, areas, nodata):
+        if zones.size == 0:
+            return
+        zmin, zmax = int(zones.min()), int(zones.max())
+        cmin, cmax = int(classes.min()), int(classes.max())
+        ncls = cmax - cmin + 1
+        nbins = (zmax - zmin + 1) * ncls
+        if nbins <= 4_000_000:
+            index = (zones - zmin) * ncls + (classes - cmin)
+            ha = np.bincount(index, weights=areas, minlength=nbins)
+            px = np.bincount(index, minlength=nbins)
+            keys = np.nonzero(px)[0]
+        else:
+            pairs, index = np.unique(np.stack([zones, classes]), axis=1, return_inverse=True)
+            ha = np.bincount(index.ravel(), weights=areas)
+            px = np.bincount(index.ravel())
+            keys = np.arange(len(px))
+        for k in keys:
+            if nbins <= 4_000_000:
+                zone, cls = int(k // ncls) + zmin, int(k % ncls) + cmin
+            else:
+                zone, cls = int(pairs[0, k]), int(pairs[1, k])
+            key = (zone, NODATA_CLASS if nodata else cls)
+            self.hectares[key] += float(ha[k])
+            self.pixels[key] += int(px[k])
+
+    def rows(self):
+        """Sorted (zone, class, hectares, pixels); nodata rows after the classes of their zone."""
+        def order(key):
+            zone, cls = key
+            return (zone, cls is None, cls if cls is not None else 0)
+
+        return [(z, c, self.hectares[(z, c)], self.pixels[(z, c)]) for z, c in sorted(self.hectares, key=order)]
+
+    def total(self, include_nodata=True):
+        return sum(v for (z, c), v in self.hectares.items() if include_nodata or c is not None)
+
+
+def lookup(array, mapping, default, out_dtype):
+    """Map integer values through ``mapping`` (dict); values not in it become ``default``.
+
+    Returns (mapped array, boolean array of pixels whose value was in the mapping). A dense
+    look-up table is used for 8 and 16-bit data (the common case for class rasters), sorted
+    search otherwise.
+    """
+    array = np.asarray(array)
+    if array.dtype.kind in "iu" and array.dtype.itemsize <= 2:
+        info = np.iinfo(array.dtype)
+        offset = -int(info.min)
+        table = np.full(int(info.max) + offset + 1, default, dtype=out_dtype)
+        known = np.zeros(table.shape, dtype=bool)
+        for key, value in mapping.items():
+            if info.min <= key <= info.max:
+                table[int(key) + offset] = value
+                known[int(key) + offset] = True
+        idx = array.astype(np.int32) + offset if offset else array
+        return table[idx], known[idx]
+    keys = np.array(sorted(mapping), dtype=np.float64)
+    values = np.array([mapping[k] for k in sorted(mapping)], dtype=out_dtype)
+    flat = array.astype(np.float64)
+    pos = np.clip(np.searchsorted(keys, flat), 0, max(len(keys) - 1, 0))
+    found = keys[pos] == flat if len(keys) else np.zeros(flat.shape, bool)
+    out = np.where(found, values[pos] if len(keys) else default, default).astype(out_dtype)
+    return out, found

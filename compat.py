@@ -1,0 +1,64 @@
+"""Every enum and API that moved between QGIS 3.22, 3.40 and 4.x, resolved in one place.
+
+Modules import these names instead of reaching for ``QgsProcessing.TypeVectorPolygon`` or
+``Qgis.ProcessingSourceType.VectorPolygon`` directly, so supporting a new QGIS line means editing
+this file only.
+"""
+
+from qgis.core import (
+    Qgis,
+    QgsFeatureSink,
+    QgsField,
+    QgsProcessing,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+
+def _pick(new, old):
+    """The first attribute path that exists: ``new`` (QGIS >= 3.36 / 4) else ``old``."""
+    for holder, names in (new, old):
+        obj = holder
+        try:
+            for name in names.split("."):
+                obj = getattr(obj, name)
+            return obj
+        except AttributeError:
+            continue
+    raise AttributeError(f"neither {new[1]} nor {old[1]}")
+
+
+TYPE_VECTOR_POLYGON = _pick((Qgis, "ProcessingSourceType.VectorPolygon"), (QgsProcessing, "TypeVectorPolygon"))
+TYPE_VECTOR_ANY_GEOMETRY = _pick((Qgis, "ProcessingSourceType.VectorAnyGeometry"),
+                                 (QgsProcessing, "TypeVectorAnyGeometry"))
+TYPE_VECTOR = _pick((Qgis, "ProcessingSourceType.Vector"), (QgsProcessing, "TypeVector"))
+TYPE_RASTER = _pick((Qgis, "ProcessingSourceType.Raster"), (QgsProcessing, "TypeRaster"))
+NUMBER_INTEGER = _pick((Qgis, "ProcessingNumberParameterType.Integer"), (QgsProcessingParameterNumber, "Integer"))
+NUMBER_DOUBLE = _pick((Qgis, "ProcessingNumberParameterType.Double"), (QgsProcessingParameterNumber, "Double"))
+FAST_INSERT = _pick((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
+WKB_NO_GEOMETRY = _pick((Qgis, "WkbType.NoGeometry"), (QgsWkbTypes, "NoGeometry"))
+WKB_MULTIPOLYGON = _pick((Qgis, "WkbType.MultiPolygon"), (QgsWkbTypes, "MultiPolygon"))
+FIELD_ANY = _pick((Qgis, "ProcessingFieldParameterDataType.Any"), (QgsProcessingParameterField, "Any"))
+MESSAGE_WARNING = _pick((Qgis, "MessageLevel.Warning"), (Qgis, "Warning"))
+MESSAGE_INFO = _pick((Qgis, "MessageLevel.Info"), (Qgis, "Info"))
+
+try:  # QGIS >= 3.38 takes QMetaType; QGIS 4 requires it
+    from qgis.PyQt.QtCore import QMetaType
+
+    _TYPES = {"int": QMetaType.Type.Int, "double": QMetaType.Type.Double, "string": QMetaType.Type.QString,
+              "longlong": QMetaType.Type.LongLong}
+    QgsField("probe", QMetaType.Type.Int)
+except (ImportError, AttributeError, TypeError):
+    _TYPES = {"int": QVariant.Int, "double": QVariant.Double, "string": QVariant.String,
+              "longlong": QVariant.LongLong}
+
+
+def field(name, kind, length=0, precision=0):
+    """A QgsField of kind 'int', 'double', 'string' or 'longlong' on any QGIS line."""
+    return QgsField(name, _TYPES[kind], len=length, prec=precision)
+
+
+def qgis_version_int():
+    return Qgis.QGIS_VERSION_INT if hasattr(Qgis, "QGIS_VERSION_INT") else Qgis.versionInt()

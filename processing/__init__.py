@@ -1,0 +1,1 @@
+"""The Processing provider and one module per algorithm (thin: parameters, checks, calls into algorithms/)."""

@@ -1,0 +1,41 @@
+"""t2restore:area_summary: hectares per class of any integer raster, optionally per zone."""
+
+from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterBand, QgsProcessingParameterRasterLayer
+
+from ..algorithms.errors import N_
+from ..algorithms.summary import class_areas
+from ..translation import tr
+from .base import T2Algorithm, grid_of
+
+
+class AreaSummaryAlgorithm(T2Algorithm):
+    NAME = "area_summary"
+    DISPLAY_NAME = N_("Area by class (hectares, per zone)")
+    GROUP_ID = "summaries"
+    HELP = (
+        N_("Sums the area of every class of an integer raster, optionally per zone of a polygon layer "
+           "(e.g. departments). Areas are hectares on the WGS 84 ellipsoid whatever the raster's CRS: per-row "
+           "cell areas in a geographic CRS, the ellipsoidal cell area across the map in a projected one."),
+        N_("A pixel belongs to the zone whose polygon contains its centre. Nodata pixels are reported as "
+           "their own row, never dropped. The table states the raster's CRS and the area method."),
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", tr("Class raster")))
+        self.addParameter(QgsProcessingParameterBand("BAND", tr("Band"), defaultValue=1, parentLayerParameterName="INPUT",
+                                                   optional=True))
+        self.add_zone_parameters()
+        self.add_table_output(tr("Area table (hectares per zone and class)"))
+        self.addOutput(QgsProcessingOutputNumber("TOTAL_HA", tr("Total area with data (ha)")))
+
+    def compute(self, parameters, context, feedback, workdir):
+        path = self.raster_path(parameters, "INPUT", context)
+        band = self.parameterAsInt(parameters, "BAND", context) or 1
+        grid = grid_of(path)
+        zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
+        progress, cancelled = self.callbacks(feedback, 0, 95)
+        acc = class_areas(path, band, zones, progress=progress, is_cancelled=cancelled)
+        table = self.write_area_table(parameters, context, acc, {}, labels, grid)
+        total = acc.total(include_nodata=False)
+        feedback.pushInfo(tr("Total area with data: {ha:,.2f} ha").format(ha=total))
+        return {"OUTPUT_TABLE": table, "TOTAL_HA": total}

@@ -1,0 +1,251 @@
+"""The shared base of every T2 Restore algorithm, and helpers the thin algorithm files share.
+
+Why a base: naming, translation, help, error translation (``T2Error`` from ``algorithms/`` becomes
+a translated ``QgsProcessingException``, never a traceback), progress/cancel wiring, zones,
+area tables and styled outputs are the same for every algorithm.
+"""
+
+import os
+import tempfile
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from .. import compat
+from ..algorithms import zones as zone_raster
+from ..algorithms.areas import AREA_METHOD, crs_description
+from ..algorithms.blocks import Grid, write_categories
+from ..algorithms.errors import Cancelled, T2Error
+from ..translation import tr
+
+GROUPS = {
+    "degradation": "Degradation",
+    "summaries": "Areas and summaries",
+}
+
+
+def translate_error(error):
+    """A QgsProcessingException with the error's translated message."""
+    return QgsProcessingException(error.message(tr))
+
+
+class T2Algorithm(QgsProcessingAlgorithm):
+    """Subclasses set NAME, DISPLAY_NAME, GROUP_ID and HELP (a list of paragraphs), and implement compute()."""
+
+    NAME = ""
+    DISPLAY_NAME = ""
+    GROUP_ID = "degradation"
+    HELP = ()
+
+    def tr(self, text):
+        return tr(text)
+
+    def createInstance(self):  # noqa: N802 - QGIS API name
+        return type(self)()
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):  # noqa: N802 - QGIS API name
+        return tr(self.DISPLAY_NAME)
+
+    def group(self):
+        return tr(GROUPS[self.GROUP_ID])
+
+    def groupId(self):  # noqa: N802 - QGIS API name
+        return self.GROUP_ID
+
+    def shortHelpString(self):  # noqa: N802 - QGIS API name
+        return "\n\n".join(tr(p) for p in self.HELP)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        self._post_processors = []
+        with tempfile.TemporaryDirectory(prefix="t2restore-") as workdir:
+            try:
+                return self.compute(parameters, context, feedback, workdir)
+            except Cancelled as error:
+                raise translate_error(error) from None
+            except T2Error as error:
+                raise translate_error(error) from None
+            except MemoryError:
+                raise QgsProcessingException(tr(
+                    "Not enough memory. Close other programs or process a smaller region.")) from None
+
+    def compute(self, parameters, context, feedback, workdir):
+        raise NotImplementedError
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def raster_path(self, parameters, key, context, required=True):
+        """The GDAL source of a raster parameter, or None when optional and not set."""
+        layer = self.parameterAsRasterLayer(parameters, key, context)
+        if layer is None:
+            if required:
+                raise QgsProcessingException(tr("The raster {name} is missing or cannot be opened.").format(name=key))
+            return None
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(
+                tr("The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. "
+                   "Save it as a GeoTIFF first.").format(name=key, provider=layer.providerType()))
+        return layer.source()
+
+    @staticmethod
+    def callbacks(feedback, start=0.0, end=100.0):
+        """(progress, is_cancelled) callables for algorithms/ mapped onto [start, end] percent."""
+        def progress(fraction):
+            feedback.setProgress(start + (end - start) * fraction)
+
+        return progress, feedback.isCanceled
+
+    def add_zone_parameters(self, optional=True):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "ZONES", tr("Zones (e.g. departments)"), [compat.TYPE_VECTOR_POLYGON], optional=optional))
+        self.addParameter(QgsProcessingParameterField(
+            "ZONE_FIELD", tr("Zone name field"), parentLayerParameterName="ZONES", optional=True))
+
+    def add_table_output(self, description):
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_TABLE", description, compat.TYPE_VECTOR, optional=True, createByDefault=True))
+
+    def zones_for_grid(self, parameters, context, feedback, grid, workdir):
+        """Rasterize the ZONES polygons onto ``grid``: (raster path, {zone id: label}) or (None, {})."""
+        source = self.parameterAsSource(parameters, "ZONES", context)
+        if source is None:
+            return None, {}
+        field = self.parameterAsString(parameters, "ZONE_FIELD", context)
+        if field and source.fields().lookupField(field) < 0:
+            raise QgsProcessingException(tr("The zones layer has no field '{field}'.").format(field=field))
+        target_crs = _crs_from_wkt(grid.crs_wkt)
+        request = QgsFeatureRequest()
+        if source.sourceCrs().isValid() and target_crs.isValid() and source.sourceCrs() != target_crs:
+            request.setDestinationCrs(target_crs, context.transformContext())
+            feedback.pushInfo(tr("Zones reprojected from {src} to {dst}.").format(
+                src=source.sourceCrs().authid(), dst=target_crs.authid()))
+        ids, shapes, skipped, repaired = {}, [], 0, 0
+        for feature in source.getFeatures(request):
+            geom = feature.geometry()
+            if geom is None or geom.isNull() or geom.isEmpty():
+                skipped += 1
+                continue
+            if not geom.isGeosValid():
+                geom = geom.makeValid()
+                repaired += 1
+            label = str(feature[field]) if field else str(feature.id())
+            zid = ids.setdefault(label, len(ids) + 1)
+            shapes.append((zid, bytes(geom.asWkb())))
+        if skipped:
+            feedback.pushWarning(tr("{n} zones without geometry were skipped.").format(n=skipped))
+        if repaired:
+            feedback.pushInfo(tr("{n} invalid zone geometries were repaired.").format(n=repaired))
+        if not shapes:
+            raise QgsProcessingException(tr("The zones layer has no polygon to summarize by. "
+                                            "Choose a layer with polygons or leave ZONES empty."))
+        path = os.path.join(workdir, "zones.tif")
+        zone_raster.rasterize_zones(shapes, grid, path)
+        return path, {zid: label for label, zid in ids.items()}
+
+    def write_area_table(self, parameters, context, accumulator, class_names, zone_labels, grid):
+        """OUTPUT_TABLE: hectares per zone and class; nodata is its own row; CRS and method stated."""
+        fields = QgsFields()
+        for name, kind in (("zone", "string"), ("class", "int"), ("class_name", "string"),
+                           ("hectares", "double"), ("pixels", "longlong"), ("percent", "double"),
+                           ("input_crs", "string"), ("area_method", "string")):
+            fields.append(compat.field(name, kind))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, compat.WKB_NO_GEOMETRY)
+        if sink is None:
+            return None
+        totals = {}
+        for zone, cls, ha, _px in accumulator.rows():
+            totals[zone] = totals.get(zone, 0.0) + ha
+        crs = crs_description(grid.crs_wkt)
+        for zone, cls, ha, px in accumulator.rows():
+            feature = QgsFeature(fields)
+            if zone_labels:
+                label = zone_labels.get(zone, tr("(outside every zone)"))
+            else:
+                label = tr("(all)")
+            name = tr("No data") if cls is None else class_names.get(cls, str(cls))
+            feature.setAttributes([label, cls, name, round(ha, 4), px,
+                                   round(100.0 * ha / totals[zone], 4) if totals[zone] else 0.0,
+                                   crs, tr(AREA_METHOD)])
+            sink.addFeature(feature, compat.FAST_INSERT)
+        return dest
+
+    def style_output(self, context, path, output_key, classes, layer_name):
+        """QML sidecar + raster attribute table, and the style applied when QGIS loads the output.
+
+        ``classes`` is a list of (value, label, '#rrggbb').
+        """
+        qml = os.path.splitext(path)[0] + ".qml"
+        with open(qml, "w", encoding="utf-8") as fh:
+            fh.write(paletted_qml(classes))
+        write_categories(path, classes)
+        if context.willLoadLayerOnCompletion(path):
+            details = context.layerToLoadOnCompletionDetails(path)
+            details.name = layer_name
+            processor = StylePostProcessor(qml)
+            self._post_processors.append(processor)
+            details.setPostProcessor(processor)
+        return qml
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a QML style to an output when QGIS loads it (runs in the main thread)."""
+
+    def __init__(self, qml):
+        super().__init__()
+        self.qml = qml
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
+        layer.loadNamedStyle(self.qml)
+        layer.triggerRepaint()
+
+
+def _xml(text):
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def paletted_qml(classes, band=1):
+    """A paletted-renderer QML (stable format across QGIS 3.x and 4)."""
+    entries = "\n".join(
+        f'        <paletteEntry value="{value}" color="{color}" label="{_xml(label)}" alpha="255"/>'
+        for value, label, color in classes)
+    return f"""<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22.0" styleCategories="AllStyleCategories">
+  <pipe>
+    <rasterrenderer type="paletted" band="{band}" opacity="1" alphaBand="-1" nodataColor="">
+      <rasterTransparency/>
+      <colorPalette>
+{entries}
+      </colorPalette>
+    </rasterrenderer>
+    <brightnesscontrast brightness="0" contrast="0"/>
+    <huesaturation saturation="0" grayscaleMode="0" colorizeOn="0"/>
+    <rasterresampler maxOversampling="2"/>
+  </pipe>
+  <blendMode>0</blendMode>
+</qgis>
+"""
+
+
+def _crs_from_wkt(wkt):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    return QgsCoordinateReferenceSystem.fromWkt(wkt) if wkt else QgsCoordinateReferenceSystem()
+
+
+def grid_of(path):
+    from ..algorithms.blocks import open_raster
+
+    return Grid.of(open_raster(path))
+
