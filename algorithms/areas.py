@@ -13,7 +13,7 @@ import math
 import numpy as np
 from osgeo import osr
 
-from .errors import InputError, N_
+from .errors import N_, InputError
 
 WGS84_A = 6378137.0
 WGS84_F = 1 / 298.257223563

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import gdal, osr
 
-from .errors import Cancelled, GridMismatchError, InputError, N_
+from .errors import N_, Cancelled, GridMismatchError, InputError
 
 DEFAULT_BLOCK = 1024
 TILE = 512
@@ -124,17 +124,17 @@ def same_crs(wkt_a, wkt_b):
 def grid_difference(ref, other):
     """First property in which two grids differ, as (property, ref value, other value), or None."""
     if not same_crs(ref.crs_wkt, other.crs_wkt):
-        return "CRS", _crs_label(ref.crs_wkt), _crs_label(other.crs_wkt)
+        return N_("CRS"), _crs_label(ref.crs_wkt), _crs_label(other.crs_wkt)
     g1, g2 = ref.geotransform, other.geotransform
     pixel = max(abs(g1[1]), abs(g1[5]))
     size_tol, origin_tol = 1e-9 * pixel, 1e-6 * pixel
     if (abs(g1[1] - g2[1]) > size_tol or abs(g1[5] - g2[5]) > size_tol
             or g1[2] != g2[2] or g1[4] != g2[4]):
-        return "pixel size", f"{g1[1]:g} x {abs(g1[5]):g}", f"{g2[1]:g} x {abs(g2[5]):g}"
+        return N_("pixel size"), f"{g1[1]:g} x {abs(g1[5]):g}", f"{g2[1]:g} x {abs(g2[5]):g}"
     if abs(g1[0] - g2[0]) > origin_tol or abs(g1[3] - g2[3]) > origin_tol:
-        return "origin", f"({g1[0]:.6f}, {g1[3]:.6f})", f"({g2[0]:.6f}, {g2[3]:.6f})"
+        return N_("origin"), f"({g1[0]:.6f}, {g1[3]:.6f})", f"({g2[0]:.6f}, {g2[3]:.6f})"
     if (ref.xsize, ref.ysize) != (other.xsize, other.ysize):
-        return "size", f"{ref.xsize} x {ref.ysize}", f"{other.xsize} x {other.ysize}"
+        return N_("size"), f"{ref.xsize} x {ref.ysize}", f"{other.xsize} x {other.ysize}"
     return None
 
 

@@ -15,6 +15,7 @@ class T2Error(Exception):
     """Base error: a translatable template plus named parameters."""
 
     template = N_("Unexpected error.")
+    translated_params = ()  # parameters that are themselves N_-marked words
 
     def __init__(self, template=None, **params):
         if template is not None:
@@ -25,8 +26,13 @@ class T2Error(Exception):
     def message(self, translate=None):
         """The message, translated by ``translate`` (a callable) when given."""
         text = translate(self.template) if translate else self.template
+        params = dict(self.params)
+        if translate:
+            for key in self.translated_params:
+                if key in params:
+                    params[key] = translate(params[key])
         try:
-            return text.format(**self.params)
+            return text.format(**params)
         except (KeyError, IndexError, ValueError):
             return text
 
@@ -36,6 +42,7 @@ class InputError(T2Error):
 
 
 class GridMismatchError(InputError):
+    translated_params = ("property",)
     template = N_(
         "The rasters {name_a} and {name_b} are not on the same grid: {property} differs "
         "({value_a} vs {value_b}). Resample them onto one grid first, or enable the "
@@ -43,5 +50,5 @@ class GridMismatchError(InputError):
     )
 
 
-class Cancelled(T2Error):
+class Cancelled(T2Error):  # noqa: N818 - reads better at call sites: raise Cancelled()
     template = N_("Cancelled by the user; no output was written.")

@@ -9,7 +9,7 @@ import numpy as np
 
 from .areas import CellAreas
 from .blocks import DEFAULT_BLOCK, Grid, RasterInput, RasterOutput, run_blocks
-from .errors import InputError, N_
+from .errors import N_, InputError
 from .tables import AreaAccumulator, lookup
 
 NODATA = -32768
@@ -62,8 +62,9 @@ def validate_recode(table):
         try:
             k, v = int(key), int(value)
         except (TypeError, ValueError):
-            raise InputError(N_("The land cover recode table has a row that is not two whole numbers: {key} -> {value}."),
-                             key=key, value=value) from None
+            raise InputError(
+                N_("The land cover recode table has a row that is not two whole numbers: {key} -> {value}."),
+                key=key, value=value) from None
         if v not in UNCCD_CLASSES:
             raise InputError(N_("The land cover recode table maps class {key} to {value}; UNCCD classes are 1 to 7."),
                              key=k, value=v)
@@ -229,7 +230,7 @@ def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None,
         return result
 
     def before_commit():
-        for key, recoder in recoders.items():
+        for recoder in recoders.values():
             if recoder.missing:
                 missing = ", ".join(str(v) for v in sorted(recoder.missing))
                 raise InputError(N_("The land cover recode table has no row for the classes {classes} found in "

@@ -2,7 +2,7 @@
 
 from .areas import CellAreas
 from .blocks import DEFAULT_BLOCK, Grid, RasterInput, run_blocks
-from .errors import InputError, N_
+from .errors import N_, InputError
 from .tables import AreaAccumulator
 
 

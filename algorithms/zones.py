@@ -3,7 +3,7 @@
 from osgeo import gdal, ogr
 
 from .blocks import creation_options
-from .errors import InputError, N_
+from .errors import N_, InputError
 
 
 def rasterize_zones(shapes, grid, path):

@@ -22,8 +22,8 @@ class AreaSummaryAlgorithm(T2Algorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterRasterLayer("INPUT", tr("Class raster")))
-        self.addParameter(QgsProcessingParameterBand("BAND", tr("Band"), defaultValue=1, parentLayerParameterName="INPUT",
-                                                   optional=True))
+        self.addParameter(QgsProcessingParameterBand(
+            "BAND", tr("Band"), defaultValue=1, parentLayerParameterName="INPUT", optional=True))
         self.add_zone_parameters()
         self.add_table_output(tr("Area table (hectares per zone and class)"))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_HA", tr("Total area with data (ha)")))

@@ -164,7 +164,7 @@ class T2Algorithm(QgsProcessingAlgorithm):
         if sink is None:
             return None
         totals = {}
-        for zone, cls, ha, _px in accumulator.rows():
+        for zone, _cls, ha, _px in accumulator.rows():
             totals[zone] = totals.get(zone, 0.0) + ha
         crs = crs_description(grid.crs_wkt)
         for zone, cls, ha, px in accumulator.rows():

@@ -153,7 +153,7 @@ class LdnDegradationAlgorithm(T2Algorithm):
             self.style_output(context, sub_output, "OUTPUT_SUBINDICATORS", classes, tr("Sub-indicators"))
         table = self.write_area_table(parameters, context, result["areas"],
                                       {v: label for v, label, _ in classes}, labels, grid)
-        totals = {cls: 0.0 for cls in (-1, 0, 1, None)}
+        totals = dict.fromkeys((-1, 0, 1, None), 0.0)
         for _zone, cls, ha, _px in result["areas"].rows():
             totals[cls] += ha
         for cls, label in ((-1, tr("Degraded")), (0, tr("Stable")), (1, tr("Improved")), (None, tr("No data"))):

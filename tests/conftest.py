@@ -25,6 +25,10 @@ def _package_parent():
     return parent
 
 
+# ``python -m pytest`` puts the working directory (the plugin root) on sys.path; drop it so that
+# ``import processing`` finds QGIS's package, not our ``processing/``.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+
 PACKAGE_PARENT = _package_parent()
 if str(PACKAGE_PARENT) not in sys.path:
     sys.path.insert(0, str(PACKAGE_PARENT))

@@ -1,0 +1,52 @@
+# T2 Restore. Quick start: `make demo` (runs the main job on the demo region), `make test` (all tests).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SYSPY := /usr/bin/python3
+DEMO_DIR ?= demo_output
+DEMO_SIZE ?= 600
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup setup-runtime translations test test-unit test-qgis lint demo package install bench clean
+
+setup:
+	@tools/setup.sh dev
+
+setup-runtime:
+	@tools/setup.sh runtime
+
+translations: i18n/t2restore_es.qm
+
+i18n/t2restore_es.qm: i18n/t2restore_es.ts
+	@echo "translations: building $@"
+	@lrelease -silent $< -qm $@ 2>/dev/null || lrelease $< -qm $@
+
+lint: setup
+	@echo "lint: ruff and bandit"
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/bandit -q -ll -r . -x ./.venv,./tests,./bench,./build
+
+test-unit: setup translations
+	@echo "tests: unit (no QGIS)"
+	@$(VENV)/bin/pytest -p no:qgis -q tests/unit
+
+test-qgis: setup translations
+	@echo "tests: QGIS (pytest-qgis, qgis_process)"
+	@$(VENV)/bin/pytest -q tests/qgis
+
+test: lint test-unit test-qgis
+
+demo: setup-runtime translations
+	@$(SYSPY) tools/demo.py --out $(DEMO_DIR) --size $(DEMO_SIZE)
+
+package: setup-runtime translations
+	@$(SYSPY) tools/package.py
+
+install: translations
+	@$(SYSPY) tools/install.py
+
+bench: setup-runtime translations
+	@$(SYSPY) bench/bench_ldn.py
+
+clean:
+	rm -rf build dist $(DEMO_DIR) i18n/*.qm .pytest_cache

@@ -1,0 +1,58 @@
+"""Small raster and vector fixtures written on the fly (the tests never depend on ../shared)."""
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+UTM18S = 32718
+GT_UTM = (400000.0, 30.0, 0.0, 8960000.0, 0.0, -30.0)
+
+_TYPES = {"uint8": gdal.GDT_Byte, "int16": gdal.GDT_Int16, "uint16": gdal.GDT_UInt16, "int32": gdal.GDT_Int32,
+          "float32": gdal.GDT_Float32, "float64": gdal.GDT_Float64}
+
+
+def srs_wkt(epsg):
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    return srs.ExportToWkt()
+
+
+def write_raster(path, array, epsg=UTM18S, geotransform=GT_UTM, nodata=None, tiled=False):
+    """Write a 2-D (or 3-D bands-first) array as GeoTIFF and return the path as str."""
+    array = np.asarray(array)
+    bands = array[np.newaxis] if array.ndim == 2 else array
+    opts = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"] if tiled else []
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), bands.shape[2], bands.shape[1], bands.shape[0],
+                                              _TYPES[str(array.dtype)], opts)
+    ds.SetGeoTransform(geotransform)
+    if epsg:
+        ds.SetProjection(srs_wkt(epsg))
+    for i, band_array in enumerate(bands):
+        band = ds.GetRasterBand(i + 1)
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+        band.WriteArray(band_array)
+    ds = None
+    return str(path)
+
+
+def read_raster(path, band=1):
+    ds = gdal.Open(str(path))
+    return ds.GetRasterBand(band).ReadAsArray()
+
+
+def write_polygons(path, polygons, epsg=UTM18S, field="name", layer="zones"):
+    """GeoPackage of polygons given as (value, WKT); returns the path as str."""
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    lyr = ds.CreateLayer(layer, srs=srs, geom_type=ogr.wkbMultiPolygon)
+    lyr.CreateField(ogr.FieldDefn(field, ogr.OFTString))
+    for value, wkt in polygons:
+        feat = ogr.Feature(lyr.GetLayerDefn())
+        feat.SetField(field, value)
+        if wkt is not None:
+            geom = ogr.CreateGeometryFromWkt(wkt)
+            feat.SetGeometry(ogr.ForceToMultiPolygon(geom))
+        lyr.CreateFeature(feat)
+    ds = None
+    return str(path)

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Install what `make demo` and `make test` need, idempotently, saying what it does.
+#   tools/setup.sh runtime   Debian packages for QGIS/GDAL and the translation tools
+#   tools/setup.sh dev       the above, plus a venv (.venv, with system site packages) for test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-dev}
+
+packages=(qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools python3-venv python3-pip
+          xvfb xauth zip unzip make)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: run as root or install: ${missing[*]}" >&2; exit 1; }
+    SUDO=sudo
+  fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "setup: Debian packages present (QGIS $(dpkg-query -W -f='${Version}' qgis))"
+fi
+
+[ "$mode" = "runtime" ] && exit 0
+
+PY=/usr/bin/python3   # Debian's Python: the one python3-qgis is built for
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import qgis.core" 2>/dev/null; then
+  echo "setup: creating .venv (with system site packages, so it sees PyQGIS)"
+  rm -rf .venv
+  "$PY" -m venv --system-site-packages .venv
+fi
+if ! .venv/bin/python -c "import pytestqt, pytest_qgis, ruff, bandit" 2>/dev/null \
+   || ! cmp -s requirements-dev.txt .venv/.requirements-dev.txt; then
+  echo "setup: installing test tools into .venv (requirements-dev.txt)"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+  cp requirements-dev.txt .venv/.requirements-dev.txt
+else
+  echo "setup: test tools present in .venv"
+fi
