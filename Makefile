@@ -28,11 +28,11 @@ lint: setup
 
 test-unit: setup translations
 	@echo "tests: unit (no QGIS)"
-	@$(VENV)/bin/pytest -p no:qgis -q tests/unit
+	@$(PY) -P -m pytest -p no:qgis -q tests/unit
 
 test-qgis: setup translations
 	@echo "tests: QGIS (pytest-qgis, qgis_process)"
-	@$(VENV)/bin/pytest -q tests/qgis
+	@$(PY) -P -m pytest -q tests/qgis
 
 test: lint test-unit test-qgis
 
