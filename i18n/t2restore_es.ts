@@ -4,12 +4,12 @@
   <context>
     <name>T2Restore</name>
     <message>
-      <location filename="../processing/base.py" line="175" />
+      <location filename="../processing/base.py" line="174" />
       <source>(all)</source>
       <translation>(todo)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="173" />
+      <location filename="../processing/base.py" line="172" />
       <source>(outside every zone)</source>
       <translation>(fuera de toda zona)</translation>
     </message>
@@ -34,13 +34,18 @@
       <translation>Tabla de áreas (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="121" />
-      <location filename="../algorithms/ldn.py" line="171" />
+      <location filename="../processing/base.py" line="32" />
+      <source>Areas and summaries</source>
+      <translation>Áreas y resúmenes</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ldn.py" line="122" />
+      <location filename="../algorithms/ldn.py" line="172" />
       <source>At least one sub-indicator (land cover, productivity or soil organic carbon) is needed.</source>
       <translation>Se necesita al menos un subindicador (cobertura del suelo, productividad o carbono orgánico del suelo).</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="25" />
+      <location filename="../processing/area_summary.py" line="26" />
       <source>Band</source>
       <translation>Banda</translation>
     </message>
@@ -93,6 +98,11 @@
       <location filename="../algorithms/blocks.py" line="167" />
       <source>Could not align the raster {name} onto the reference grid: {error}</source>
       <translation>No se pudo alinear el ráster {name} a la grilla de referencia: {error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="31" />
+      <source>Degradation</source>
+      <translation>Degradación</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="151" />
@@ -188,7 +198,7 @@
       <translation>Dinámica de la productividad de la tierra (5 clases)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="176" />
+      <location filename="../processing/base.py" line="175" />
       <location filename="../processing/ldn_degradation.py" line="159" />
       <source>No data</source>
       <translation>Sin datos</translation>
@@ -199,7 +209,7 @@
       <translation>Área sin datos (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="80" />
+      <location filename="../processing/base.py" line="79" />
       <source>Not enough memory. Close other programs or process a smaller region.</source>
       <translation>Memoria insuficiente. Cierre otros programas o procese una región más pequeña.</translation>
     </message>
@@ -275,22 +285,22 @@
       <translation>T2 Restore: restauración de ecosistemas (Meta 2 del MMB Kunming-Montreal)</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="65" />
+      <location filename="../algorithms/ldn.py" line="66" />
       <source>The land cover recode table has a row that is not two whole numbers: {key} -&gt; {value}.</source>
       <translation>La tabla de reclasificación de cobertura tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="235" />
+      <location filename="../algorithms/ldn.py" line="236" />
       <source>The land cover recode table has no row for the classes {classes} found in {name}. Add them to LC_RECODE (input class -&gt; UNCCD class 1..7).</source>
       <translation>La tabla de reclasificación de cobertura no tiene fila para las clases {classes} presentes en {name}. Agréguelas a LC_RECODE (clase de entrada -&gt; clase CNULD 1..7).</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="72" />
+      <location filename="../algorithms/ldn.py" line="73" />
       <source>The land cover recode table is empty.</source>
       <translation>La tabla de reclasificación de cobertura está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="68" />
+      <location filename="../algorithms/ldn.py" line="69" />
       <source>The land cover recode table maps class {key} to {value}; UNCCD classes are 1 to 7.</source>
       <translation>La tabla de reclasificación asigna la clase {key} a {value}; las clases CNULD van de 1 a 7.</translation>
     </message>
@@ -300,7 +310,7 @@
       <translation>La tabla de reclasificación de cobertura necesita pares de valores (clase de entrada, clase CNULD); tiene {n} valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="165" />
+      <location filename="../algorithms/ldn.py" line="166" />
       <source>The land cover sub-indicator needs both the baseline and the target land cover.</source>
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
@@ -310,7 +320,7 @@
       <translation>El ráster no tiene sistema de referencia de coordenadas, así que no se pueden calcular sus áreas. Asígnele su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="97" />
+      <location filename="../processing/base.py" line="96" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
     </message>
@@ -320,7 +330,7 @@
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="240" />
+      <location filename="../algorithms/ldn.py" line="241" />
       <location filename="../algorithms/summary.py" line="29" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
@@ -331,7 +341,7 @@
       <translation>El ráster {name} contiene valores decimales; el área por clase necesita un ráster de enteros (clases). Clasifíquelo o conviértalo primero.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="93" />
+      <location filename="../processing/base.py" line="92" />
       <source>The raster {name} is missing or cannot be opened.</source>
       <translation>Falta el ráster {name} o no se puede abrir.</translation>
     </message>
@@ -346,7 +356,17 @@
       <translation>El archivo de reclasificación {path} necesita las columnas code y unccd_class.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="168" />
+      <location filename="../registry/schema.py" line="105" />
+      <source>The registry {path} could not be migrated from schema version {version}: {reason}. The file was left unchanged; a backup is at {backup}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/schema.py" line="98" />
+      <source>The registry {path} has schema version {version}, newer than this plugin supports ({supported}). Update the T2 Restore plugin.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/ldn.py" line="169" />
       <source>The soil organic carbon sub-indicator needs both the baseline and the target stock.</source>
       <translation>El subindicador de carbono orgánico del suelo necesita el stock de línea base y el stock meta.</translation>
     </message>
@@ -376,17 +396,17 @@
       <translation>La matriz de transición solo debe contener números (-1, 0 o 1).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="126" />
+      <location filename="../processing/base.py" line="125" />
       <source>The zones layer has no field '{field}'.</source>
       <translation>La capa de zonas no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="150" />
+      <location filename="../processing/base.py" line="149" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="243" />
+      <location filename="../algorithms/ldn.py" line="244" />
       <source>There is no pixel where all the inputs have data: the inputs' valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
@@ -411,17 +431,17 @@
       <translation>Error inesperado.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="113" />
+      <location filename="../processing/base.py" line="112" />
       <source>Zone name field</source>
       <translation>Campo con el nombre de la zona</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="111" />
+      <location filename="../processing/base.py" line="110" />
       <source>Zones (e.g. departments)</source>
       <translation>Zonas (p. ej. departamentos)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="131" />
+      <location filename="../processing/base.py" line="130" />
       <source>Zones reprojected from {src} to {dst}.</source>
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
@@ -461,14 +481,19 @@
       <translation>{label}: {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="148" />
+      <location filename="../processing/base.py" line="147" />
       <source>{n} invalid zone geometries were repaired.</source>
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="146" />
+      <location filename="../processing/base.py" line="145" />
       <source>{n} zones without geometry were skipped.</source>
       <translation>Se omitieron {n} zonas sin geometría.</translation>
+    </message>
+    <message>
+      <location filename="../registry/schema.py" line="94" />
+      <source>{path} is not a T2 Restore registry: {reason}</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

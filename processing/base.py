@@ -24,12 +24,12 @@ from .. import compat
 from ..algorithms import zones as zone_raster
 from ..algorithms.areas import AREA_METHOD, crs_description
 from ..algorithms.blocks import Grid, write_categories
-from ..algorithms.errors import Cancelled, T2Error
+from ..algorithms.errors import N_, Cancelled, T2Error
 from ..translation import tr
 
 GROUPS = {
-    "degradation": "Degradation",
-    "summaries": "Areas and summaries",
+    "degradation": N_("Degradation"),
+    "summaries": N_("Areas and summaries"),
 }
 
 
@@ -68,7 +68,6 @@ class T2Algorithm(QgsProcessingAlgorithm):
         return "\n\n".join(tr(p) for p in self.HELP)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        self._post_processors = []
         with tempfile.TemporaryDirectory(prefix="t2restore-") as workdir:
             try:
                 return self.compute(parameters, context, feedback, workdir)
@@ -192,18 +191,28 @@ class T2Algorithm(QgsProcessingAlgorithm):
         if context.willLoadLayerOnCompletion(path):
             details = context.layerToLoadOnCompletionDetails(path)
             details.name = layer_name
-            processor = StylePostProcessor(qml)
-            self._post_processors.append(processor)
-            details.setPostProcessor(processor)
+            details.setPostProcessor(StylePostProcessor.create(qml))
         return qml
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies a QML style to an output when QGIS loads it (runs in the main thread)."""
+    """Applies a QML style to an output when QGIS loads it (runs in the main thread).
+
+    QGIS runs an algorithm on a copy that is destroyed before outputs are loaded, and does not own
+    post-processors, so instances are kept alive here (a few bytes each) rather than on the algorithm.
+    """
+
+    _alive = []
 
     def __init__(self, qml):
         super().__init__()
         self.qml = qml
+
+    @classmethod
+    def create(cls, qml):
+        instance = cls(qml)
+        cls._alive = cls._alive[-99:] + [instance]
+        return instance
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
         layer.loadNamedStyle(self.qml)
