@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SYSPY := /usr/bin/python3
 DEMO_DIR ?= demo_output
-DEMO_SIZE ?= 600
+DEMO_SIZE ?= 1500
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup setup-runtime translations test test-unit test-qgis lint demo package install bench clean

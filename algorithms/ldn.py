@@ -103,10 +103,13 @@ def soc_subindicator(baseline, target, valid=None, water=None):
     nodata.
     """
     b = np.asarray(baseline, dtype=np.float64)
-    t = np.asarray(target, dtype=np.float64)
-    diff10 = 10.0 * (t - b)
-    out = np.where(diff10 <= -b, DEGRADED, np.where(diff10 >= b, IMPROVED, STABLE)).astype(np.int16)
-    bad = ~(b > 0) | ~np.isfinite(t)
+    diff10 = np.asarray(target, dtype=np.float64)  # a fresh float64 copy, reused in place
+    bad = ~np.isfinite(diff10)
+    diff10 -= b
+    diff10 *= 10.0
+    out = (diff10 >= b).astype(np.int16)
+    out[diff10 <= -b] = DEGRADED
+    bad |= ~(b > 0)
     if valid is not None:
         bad |= ~valid
     if water is not None:
@@ -120,16 +123,16 @@ def one_out_all_out(subindicators):
     subs = [np.asarray(s, dtype=np.int16) for s in subindicators]
     if not subs:
         raise InputError(N_("At least one sub-indicator (land cover, productivity or soil organic carbon) is needed."))
-    degraded = np.zeros(subs[0].shape, bool)
-    improved = np.zeros(subs[0].shape, bool)
-    nodata = np.zeros(subs[0].shape, bool)
-    for s in subs:
-        degraded |= s == DEGRADED
-        improved |= s == IMPROVED
-        nodata |= s == NODATA
-    out = np.where(degraded, DEGRADED, np.where(improved, IMPROVED, STABLE)).astype(np.int16)
-    out[nodata] = NODATA
-    return out
+    # With values in {nodata < -1 < 0 < 1}: the minimum is nodata or -1 when any is; otherwise the
+    # maximum says whether any improved. Two reductions instead of three masks per input.
+    low = subs[0].copy()
+    high = subs[0].copy()
+    for s in subs[1:]:
+        np.minimum(low, s, out=low)
+        np.maximum(high, s, out=high)
+    high[low == DEGRADED] = DEGRADED
+    high[low == NODATA] = NODATA
+    return high
 
 
 class _Recoder:
@@ -220,7 +223,7 @@ def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None,
         if state["cells"] is None:
             state["cells"] = CellAreas(Grid.of(inputs[0].open()))
         cell = state["cells"].block(block.xoff, block.yoff, block.xsize, block.ysize)
-        areas.add(result, valid, cell, arr["zones"] if "zones" in arr else None)
+        areas.add(result, valid, cell, arr["zones"] if "zones" in arr else None, class_range=(-1, 1))
         if subindicators_output:
             stack = np.full((3, block.ysize, block.xsize), NODATA, np.int16)
             for band, name in enumerate(SUBINDICATORS):

@@ -14,7 +14,10 @@ class AreaAccumulator:
         self.hectares = defaultdict(float)
         self.pixels = defaultdict(int)
 
-    def add(self, classes, valid, areas, zones=None):
+    def add(self, classes, valid, areas, zones=None, class_range=None):
+        """Add one block. ``class_range`` (min, max) of valid classes, when known, takes a faster path."""
+        if class_range is not None:
+            return self._add_known(classes, valid, areas, zones, class_range)
         classes = np.asarray(classes).ravel()
         valid = np.asarray(valid).ravel()
         areas = np.asarray(areas, dtype=np.float64).ravel()
@@ -23,6 +26,26 @@ class AreaAccumulator:
         if not valid.all():
             inv = ~valid
             self._add(zones[inv], np.zeros(int(inv.sum()), np.int64), areas[inv], nodata=True)
+
+    def _add_known(self, classes, valid, areas, zones, class_range):
+        cmin, cmax = class_range
+        ncls = cmax - cmin + 2  # the last bin is nodata
+        codes = np.where(valid, np.asarray(classes, dtype=np.int32) - cmin, ncls - 1).ravel()
+        if zones is None:
+            zmin, nz = 0, 1
+        else:
+            zones = np.asarray(zones, dtype=np.int32).ravel()
+            zmin = int(zones.min())
+            nz = int(zones.max()) - zmin + 1
+            codes += (zones - zmin) * ncls
+        weights = np.ascontiguousarray(areas, dtype=np.float64).ravel()
+        ha = np.bincount(codes, weights=weights, minlength=nz * ncls)
+        px = np.bincount(codes, minlength=nz * ncls)
+        for k in np.nonzero(px)[0]:
+            zone, cls = int(k // ncls) + zmin, int(k % ncls)
+            key = (zone, NODATA_CLASS if cls == ncls - 1 else cls + cmin)
+            self.hectares[key] += float(ha[k])
+            self.pixels[key] += int(px[k])
 
     def _add(self, zones, classes, areas, nodata):
         if zones.size == 0:
