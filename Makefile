@@ -1,6 +1,7 @@
 # T2 Restore. Quick start: `make demo` (runs the main job on the demo region), `make test` (all tests).
 SHELL := /bin/bash
-VENV := .venv
+# one venv per Python version, so the same checkout works on Debian 12 and 13 (e.g. in a chroot)
+VENV := .venv/$(shell /usr/bin/python3 -c 'import sys; print("py%d%d" % sys.version_info[:2])')
 PY := $(VENV)/bin/python
 SYSPY := /usr/bin/python3
 DEMO_DIR ?= demo_output
@@ -10,7 +11,7 @@ export QT_QPA_PLATFORM ?= offscreen
 .PHONY: setup setup-runtime translations test test-unit test-qgis lint demo package install bench clean
 
 setup:
-	@tools/setup.sh dev
+	@tools/setup.sh dev $(VENV)
 
 setup-runtime:
 	@tools/setup.sh runtime

@@ -9,8 +9,10 @@ complete, so a cancelled or failed run never leaves a file that looks finished.
 
 import math
 import os
+import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,6 +22,29 @@ from .errors import N_, Cancelled, GridMismatchError, InputError
 
 DEFAULT_BLOCK = 1024
 TILE = 512
+# GDAL's block cache defaults to 5 % of RAM (1.2 GB on a 24 GB machine) and fills with every tile
+# read or written. While blocks run it is capped here so that peak memory stays bounded whatever
+# the raster size; the previous value is restored afterwards.
+RUN_CACHE_BYTES = 96 * 1024 * 1024
+_cache_lock = threading.Lock()
+_cache_state = {"users": 0, "saved": None}
+
+
+@contextmanager
+def bounded_gdal_cache(limit=RUN_CACHE_BYTES):
+    """Cap GDAL's block cache while blocks run (nested and concurrent runs share one cap)."""
+    with _cache_lock:
+        if _cache_state["users"] == 0:
+            _cache_state["saved"] = gdal.GetCacheMax()
+            gdal.SetCacheMax(min(limit, _cache_state["saved"]))
+        _cache_state["users"] += 1
+    try:
+        yield
+    finally:
+        with _cache_lock:
+            _cache_state["users"] -= 1
+            if _cache_state["users"] == 0:
+                gdal.SetCacheMax(_cache_state["saved"])
 
 _NP_TO_GDAL = {
     np.dtype("uint8"): gdal.GDT_Byte,
@@ -254,6 +279,10 @@ class RasterOutput:
         for i in range(self.bands):
             self.ds.GetRasterBand(i + 1).WriteArray(np.asarray(array[i], dtype=self.dtype), xoff, yoff)
 
+    def flush(self):
+        """Write (compress) the tiles held in GDAL's cache now rather than when it overflows."""
+        self.ds.FlushCache()
+
     def commit(self):
         """Close (flushing compressed tiles) and move into place atomically."""
         self.ds.FlushCache()
@@ -342,6 +371,15 @@ def _inside_mask(grid, win, halo):
     return ((rows >= 0) & (rows < grid.ysize))[:, None] & ((cols >= 0) & (cols < grid.xsize))[None, :]
 
 
+def _completes_tiles(win, grid):
+    """True when every output tile this window touches is now fully written."""
+    xoff, yoff, xs, ys = win
+    x_ok = xoff % TILE == 0 and (xs % TILE == 0 or xoff + xs == grid.xsize)
+    y_ok = yoff % TILE == 0 and (ys % TILE == 0 or yoff + ys == grid.ysize)
+    row_done = xoff + xs == grid.xsize and ((yoff + ys) % TILE == 0 or yoff + ys == grid.ysize)
+    return (x_ok and y_ok) or row_done
+
+
 def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progress=None,
                is_cancelled=None, grid=None, before_commit=None):
     """Apply ``func(block)`` to every window of aligned inputs and write its results.
@@ -374,7 +412,7 @@ def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progr
     try:
         for out in outputs:
             out.create(grid)
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        with bounded_gdal_cache(), ThreadPoolExecutor(max_workers=1) as pool:
             pending = pool.submit(load, wins[0]) if wins else None
             for n, win in enumerate(wins):
                 if is_cancelled is not None and is_cancelled():
@@ -387,6 +425,9 @@ def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progr
                     results = [result] if len(outputs) == 1 and not isinstance(result, (list, tuple)) else result
                     for out, arr in zip(outputs, results):
                         out.write(arr, win[0], win[1])
+                    if _completes_tiles(win, grid):
+                        for out in outputs:
+                            out.flush()
                 if progress is not None:
                     progress((n + 1) / total)
         if is_cancelled is not None and is_cancelled():

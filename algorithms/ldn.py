@@ -135,24 +135,89 @@ def one_out_all_out(subindicators):
     return high
 
 
-class _Recoder:
-    """Recode a land cover block to UNCCD classes and remember classes the table misses."""
+# -- fast block path ---------------------------------------------------------------------------
+# Each sub-indicator becomes a 2-bit code (0 nodata, 1 degraded, 2 stable, 3 improved) through a
+# look-up table, and one 64-entry table combines the three codes (one out, all out). This does per
+# pixel a handful of byte operations instead of a dozen full-array comparisons; the rule functions
+# above stay the reference, and the tests check that both give the same result.
+CODE_NODATA, CODE_DEGRADED, CODE_STABLE, CODE_IMPROVED = 0, 1, 2, 3
+VALUE_OF_CODE = np.array([NODATA, DEGRADED, STABLE, IMPROVED], dtype=np.int16)
+_CODE_OF_VALUE = {NODATA: CODE_NODATA, DEGRADED: CODE_DEGRADED, STABLE: CODE_STABLE, IMPROVED: CODE_IMPROVED}
 
-    def __init__(self, table, name):
-        self.table = table
+
+def _combine_table():
+    table = np.zeros(64, dtype=np.uint8)
+    for a in range(4):
+        for b in range(4):
+            for c in range(4):
+                value = one_out_all_out([VALUE_OF_CODE[[a]], VALUE_OF_CODE[[b]], VALUE_OF_CODE[[c]]])[0]
+                table[(a << 4) | (b << 2) | c] = _CODE_OF_VALUE[int(value)]
+    return table
+
+
+COMBINE = _combine_table()
+
+
+def _transition_codes(matrix):
+    """64-entry table: (baseline UNCCD class * 8 + target class) -> code; class 0 means invalid."""
+    table = np.zeros(64, dtype=np.uint8)
+    for i in range(7):
+        for j in range(7):
+            table[(i + 1) * 8 + (j + 1)] = _CODE_OF_VALUE[int(matrix[i][j])]
+    return table
+
+
+class _ClassTable:
+    """Raw land cover value -> UNCCD class (0 = nodata or outside the legend), by look-up table.
+
+    With a recode table, values present in the data but missing from the table are remembered so
+    that the run can name all of them at the end.
+    """
+
+    def __init__(self, table, nodata, name):
         self.name = name
+        self.recode = table is not None
+        mapping = dict(table) if table is not None else {c: c for c in UNCCD_CLASSES}
+        self.nodata = nodata
+        if nodata is not None and float(nodata).is_integer():
+            mapping.pop(int(nodata), None)
+        self.mapping = mapping
         self.missing = set()
 
-    def __call__(self, array, valid):
-        if self.table is None:
-            out = np.where(valid & (array >= 1) & (array <= 7), array, 0).astype(np.uint8)
-            return out
-        out, known = lookup(array, self.table, 0, np.uint8)
-        unknown = valid & ~known
-        if unknown.any():
-            self.missing.update(np.unique(array[unknown]).tolist())
-        out[~valid] = 0
+    def __call__(self, array):
+        out, known = lookup(array, self.mapping, 0, np.uint8, want_known=self.recode)
+        if self.recode:
+            unknown = ~known
+            if self.nodata is not None:
+                unknown &= array != self.nodata
+            if unknown.any():
+                self.missing.update(np.unique(array[unknown]).tolist())
         return out
+
+
+def _lpd_codes(array, nodata):
+    mapping = {k: _CODE_OF_VALUE[v] for k, v in LPD_TO_SUBINDICATOR.items()}
+    if nodata is not None and float(nodata).is_integer():
+        mapping.pop(int(nodata), None)
+    return lookup(array, mapping, CODE_NODATA, np.uint8, want_known=False)[0]
+
+
+def _soc_codes(baseline, target, valid, water):
+    """2 + improved - degraded, compared as 10 t vs 9 b and 11 b (exact in float64 for float32 input)."""
+    b = baseline.astype(np.float64)
+    t10 = target.astype(np.float64)
+    t10 *= 10.0
+    codes = (t10 >= b * 11.0).view(np.uint8)  # 1 where improved
+    codes += np.uint8(CODE_STABLE)
+    codes -= (t10 <= b * 9.0).view(np.uint8)  # stable 2, improved 3, degraded 1
+    bad = ~(b > 0)  # also catches NaN
+    bad |= np.isnan(t10)
+    if valid is not None:
+        bad |= ~valid
+    if water is not None:
+        bad |= water
+    codes[bad] = CODE_NODATA
+    return codes
 
 
 def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None, soc_baseline=None,
@@ -175,12 +240,14 @@ def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None,
         raise InputError(N_("At least one sub-indicator (land cover, productivity or soil organic carbon) is needed."))
     matrix = UNCCD_MATRIX if matrix is None else validate_matrix(matrix)
     table = None if lc_recode is None else validate_recode(lc_recode)
+    transitions = _transition_codes(matrix)
 
     inputs, slots = [], {}
 
     def add(key, source, name):
         slots[key] = len(inputs)
         inputs.append(RasterInput(source, name=name))
+        inputs[-1].open()
 
     if use_lc:
         add("lcb", lc_baseline, "LC_BASELINE")
@@ -193,8 +260,9 @@ def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None,
     if zones is not None:
         add("zones", zones, "ZONES")
 
-    recoders = {"lcb": _Recoder(table, "LC_BASELINE"), "lct": _Recoder(table, "LC_TARGET")}
-    valid_counts = {key: 0 for key in slots if key != "zones"}
+    nodata = {key: inputs[i].nodata_value() for key, i in slots.items()}
+    classes = {key: _ClassTable(table, nodata[key], inputs[slots[key]].name) for key in ("lcb", "lct") if use_lc}
+    seen_data = {key: False for key in slots if key != "zones"}
     areas = AreaAccumulator()
     state = {"valid": 0, "cells": None}
     outputs = [RasterOutput(output, np.int16, NODATA, band_names=("SDG 15.3.1",))]
@@ -204,51 +272,62 @@ def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None,
 
     def block_func(block):
         arr = {key: block.arrays[i] for key, i in slots.items()}
-        val = {key: block.valid(i) for key, i in slots.items() if key != "zones"}
-        for key, v in val.items():
-            valid_counts[key] += int(np.count_nonzero(v))
-        subs = {}
+        for key, seen in seen_data.items():
+            if not seen:
+                seen_data[key] = bool(block.valid(slots[key]).any())
+        shape = (block.ysize, block.xsize)
+        stable = np.full(shape, CODE_STABLE, np.uint8)
+        lc = prod = soc = stable
         base_unccd = None
         if use_lc:
-            base_unccd = recoders["lcb"](arr["lcb"], val["lcb"])
-            subs["land_cover"] = land_cover_subindicator(base_unccd, recoders["lct"](arr["lct"], val["lct"]), matrix)
+            base_unccd = classes["lcb"](arr["lcb"])
+            idx = base_unccd * np.uint8(8)
+            idx += classes["lct"](arr["lct"])
+            lc = transitions[idx]
         if use_prod:
-            subs["productivity"] = productivity_subindicator(arr["lpd"], val["lpd"])
+            prod = _lpd_codes(arr["lpd"], nodata["lpd"])
         if use_soc:
+            valid = block.valid(slots["socb"]) & block.valid(slots["soct"])
             water = base_unccd == WATER if base_unccd is not None else None
-            subs["soc"] = soc_subindicator(arr["socb"], arr["soct"], val["socb"] & val["soct"], water)
-        result = one_out_all_out(list(subs.values()))
-        valid = result != NODATA
-        state["valid"] += int(np.count_nonzero(valid))
+            soc = _soc_codes(arr["socb"], arr["soct"], valid, water)
+        idx = lc << 4
+        idx |= prod << 2
+        idx |= soc
+        code = COMBINE[idx]
         if state["cells"] is None:
             state["cells"] = CellAreas(Grid.of(inputs[0].open()))
         cell = state["cells"].block(block.xoff, block.yoff, block.xsize, block.ysize)
-        areas.add(result, valid, cell, arr["zones"] if "zones" in arr else None, class_range=(-1, 1))
+        areas.add_codes(code, 4, cell, arr["zones"] if "zones" in arr else None, CODE_CLASSES)
+        result = VALUE_OF_CODE[code]
         if subindicators_output:
-            stack = np.full((3, block.ysize, block.xsize), NODATA, np.int16)
-            for band, name in enumerate(SUBINDICATORS):
-                if name in subs:
-                    stack[band] = subs[name]
+            stack = np.full((3,) + shape, NODATA, np.int16)
+            for band, (flag, codes) in enumerate(((use_lc, lc), (use_prod, prod), (use_soc, soc))):
+                if flag:
+                    stack[band] = VALUE_OF_CODE[codes]
             return [result, stack]
         return result
 
     def before_commit():
-        for recoder in recoders.values():
-            if recoder.missing:
-                missing = ", ".join(str(v) for v in sorted(recoder.missing))
+        for table_ in classes.values():
+            if table_.missing:
+                missing = ", ".join(str(v) for v in sorted(table_.missing))
                 raise InputError(N_("The land cover recode table has no row for the classes {classes} found in "
                                     "{name}. Add them to LC_RECODE (input class -> UNCCD class 1..7)."),
-                                 classes=missing, name=recoder.name)
-        for key, count in valid_counts.items():
-            if count == 0:
+                                 classes=missing, name=table_.name)
+        for key, seen in seen_data.items():
+            if not seen:
                 raise InputError(N_("The raster {name} has no valid pixel (all nodata)."),
                                  name=inputs[slots[key]].name)
-        if state["valid"] == 0:
+        if not any(cls is not None for (_zone, cls) in areas.hectares):
             raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
                                 "do not overlap. Check that they cover the same region."))
 
     run_blocks(inputs, block_func, outputs, block_size=block_size, progress=progress,
                is_cancelled=is_cancelled, before_commit=before_commit)
     used = [name for name, flag in zip(SUBINDICATORS, (use_lc, use_prod, use_soc)) if flag]
-    return {"used": used, "areas": areas, "valid_pixels": state["valid"]}
+    valid_pixels = sum(px for (_z, cls), px in areas.pixels.items() if cls is not None)
+    return {"used": used, "areas": areas, "valid_pixels": valid_pixels}
 
+
+# code -> class value reported in tables (None = nodata)
+CODE_CLASSES = (None, DEGRADED, STABLE, IMPROVED)

@@ -27,6 +27,28 @@ class AreaAccumulator:
             inv = ~valid
             self._add(zones[inv], np.zeros(int(inv.sum()), np.int64), areas[inv], nodata=True)
 
+    def add_codes(self, codes, ncodes, areas, zones, classes_of_code):
+        """Add one block of small non-negative codes (0..ncodes-1) named by ``classes_of_code``.
+
+        The fastest path: one weighted and one plain bincount; ``classes_of_code[i]`` is the class
+        reported for code i (None for nodata).
+        """
+        index = codes.ravel()
+        if zones is None:
+            zmin, nz = 0, 1
+        else:
+            zones = np.asarray(zones).ravel()
+            zmin = int(zones.min())
+            nz = int(zones.max()) - zmin + 1
+            index = (zones.astype(np.intp) - zmin) * ncodes + index
+        nbins = nz * ncodes
+        ha = np.bincount(index, weights=np.asarray(areas, dtype=np.float64).ravel(), minlength=nbins)
+        px = np.bincount(index, minlength=nbins)
+        for k in np.nonzero(px)[0]:
+            key = (int(k // ncodes) + zmin, classes_of_code[int(k % ncodes)])
+            self.hectares[key] += float(ha[k])
+            self.pixels[key] += int(px[k])
+
     def _add_known(self, classes, valid, areas, zones, class_range):
         cmin, cmax = class_range
         ncls = cmax - cmin + 2  # the last bin is nodata
@@ -85,25 +107,39 @@ class AreaAccumulator:
         return sum(v for (z, c), v in self.hectares.items() if include_nodata or c is not None)
 
 
-def lookup(array, mapping, default, out_dtype):
-    """Map integer values through ``mapping`` (dict); values not in it become ``default``.
+_TABLES = {}
 
-    Returns (mapped array, boolean array of pixels whose value was in the mapping). A dense
-    look-up table is used for 8 and 16-bit data (the common case for class rasters), sorted
-    search otherwise.
-    """
-    array = np.asarray(array)
-    if array.dtype.kind in "iu" and array.dtype.itemsize <= 2:
-        info = np.iinfo(array.dtype)
+
+def _dense_table(dtype, mapping, default, out_dtype):
+    """(values, known, offset) for every value of an 8/16-bit dtype, cached: built once per run."""
+    key = (dtype.str, tuple(sorted(mapping.items())), default, np.dtype(out_dtype).str)
+    if key not in _TABLES:
+        info = np.iinfo(dtype)
         offset = -int(info.min)
         table = np.full(int(info.max) + offset + 1, default, dtype=out_dtype)
         known = np.zeros(table.shape, dtype=bool)
-        for key, value in mapping.items():
-            if info.min <= key <= info.max:
-                table[int(key) + offset] = value
-                known[int(key) + offset] = True
+        for k, value in mapping.items():
+            if info.min <= k <= info.max:
+                table[int(k) + offset] = value
+                known[int(k) + offset] = True
+        if len(_TABLES) > 64:
+            _TABLES.clear()
+        _TABLES[key] = (table, known, offset)
+    return _TABLES[key]
+
+
+def lookup(array, mapping, default, out_dtype, want_known=True):
+    """Map integer values through ``mapping`` (dict); values not in it become ``default``.
+
+    Returns (mapped array, boolean array of pixels whose value was in the mapping, or None when
+    ``want_known`` is false). A dense look-up table is used for 8 and 16-bit data (the common case
+    for class rasters), sorted search otherwise.
+    """
+    array = np.asarray(array)
+    if array.dtype.kind in "iu" and array.dtype.itemsize <= 2:
+        table, known, offset = _dense_table(array.dtype, mapping, default, out_dtype)
         idx = array.astype(np.int32) + offset if offset else array
-        return table[idx], known[idx]
+        return table[idx], (known[idx] if want_known else None)
     keys = np.array(sorted(mapping), dtype=np.float64)
     values = np.array([mapping[k] for k in sorted(mapping)], dtype=out_dtype)
     flat = array.astype(np.float64)

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-dev}
+venv=${2:-.venv/default}
 
 packages=(qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools python3-venv python3-pip
           xvfb xauth zip unzip make)
@@ -28,16 +29,17 @@ fi
 [ "$mode" = "runtime" ] && exit 0
 
 PY=/usr/bin/python3   # Debian's Python: the one python3-qgis is built for
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import qgis.core" 2>/dev/null; then
-  echo "setup: creating .venv (with system site packages, so it sees PyQGIS)"
-  rm -rf .venv
-  "$PY" -m venv --system-site-packages .venv
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import qgis.core" 2>/dev/null; then
+  echo "setup: creating $venv (with system site packages, so it sees PyQGIS)"
+  rm -rf "$venv"
+  mkdir -p "$(dirname "$venv")"
+  "$PY" -m venv --system-site-packages "$venv"
 fi
-if ! .venv/bin/python -c "import pytestqt, pytest_qgis, ruff, bandit" 2>/dev/null \
-   || ! cmp -s requirements-dev.txt .venv/.requirements-dev.txt; then
-  echo "setup: installing test tools into .venv (requirements-dev.txt)"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-  cp requirements-dev.txt .venv/.requirements-dev.txt
+if ! "$venv/bin/python" -c "import pytestqt, pytest_qgis, ruff, bandit" 2>/dev/null \
+   || ! cmp -s requirements-dev.txt "$venv/.requirements-dev.txt"; then
+  echo "setup: installing test tools into $venv (requirements-dev.txt)"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+  cp requirements-dev.txt "$venv/.requirements-dev.txt"
 else
-  echo "setup: test tools present in .venv"
+  echo "setup: test tools present in $venv"
 fi
