@@ -11,10 +11,25 @@ ICON = Path(__file__).resolve().parents[1] / "resources" / "icon.svg"
 
 
 def algorithm_classes():
-    from .area_summary import AreaSummaryAlgorithm
-    from .ldn_degradation import LdnDegradationAlgorithm
+    """Every T2Algorithm subclass defined in a module of this package (one algorithm per file).
 
-    return [LdnDegradationAlgorithm, AreaSummaryAlgorithm]
+    Discovered rather than listed, so adding an algorithm is adding a file.
+    """
+    import importlib
+    import pkgutil
+
+    from .base import T2Algorithm
+
+    found = []
+    for info in sorted(pkgutil.iter_modules([str(Path(__file__).resolve().parent)]), key=lambda i: i.name):
+        if info.name in ("base", "provider") or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__package__}.{info.name}")
+        for obj in vars(module).values():
+            if (isinstance(obj, type) and issubclass(obj, T2Algorithm) and obj is not T2Algorithm
+                    and obj.__module__ == module.__name__ and obj.NAME):
+                found.append(obj)
+    return found
 
 
 class T2RestoreProvider(QgsProcessingProvider):
