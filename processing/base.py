@@ -29,6 +29,10 @@ from ..translation import tr
 
 GROUPS = {
     "degradation": N_("Degradation"),
+    "priority": N_("Restoration priority"),
+    "gaps": N_("Restoration gaps"),
+    "reporting": N_("Target 2 reporting"),
+    "registry": N_("Initiative registry"),
     "summaries": N_("Areas and summaries"),
 }
 

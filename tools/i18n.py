@@ -3,6 +3,7 @@
 
     python3 tools/i18n.py update   add new source strings (unfinished), mark vanished ones obsolete
     python3 tools/i18n.py check    exit 1 listing every source string without a finished translation
+    python3 tools/i18n.py merge F  update, then set the translations in F (JSON {english: spanish})
 
 Strings are the literal first arguments of ``tr(...)``, ``self.tr(...)`` and ``N_(...)`` calls
 (``N_`` marks strings in layers that must not import Qt), plus ``<string>`` texts of Qt Designer
@@ -10,6 +11,7 @@ Strings are the literal first arguments of ``tr(...)``, ``self.tr(...)`` and ``N
 """
 
 import ast
+import json
 import sys
 import xml.etree.ElementTree as ET  # nosec B405
 from pathlib import Path
@@ -117,8 +119,49 @@ def placeholder_mismatches(existing=None):
     return bad
 
 
+def merge(path):
+    """Set the translations of a JSON file {source: translation}; returns sources not in the code."""
+    with open(path, encoding="utf-8") as fh:
+        new = json.load(fh)
+    with _locked():
+        strings = collect()
+        existing = load_ts()
+        unknown = []
+        for source, text in new.items():
+            if source in strings and str(text).strip():
+                existing[source] = (text, True)
+            else:
+                unknown.append(source)
+        write_ts(strings, existing)
+    return unknown
+
+
+class _locked:
+    """An exclusive lock beside the .ts file: several developers may merge at once."""
+
+    def __enter__(self):
+        import fcntl
+
+        self.fh = open(TS.with_suffix(".lock"), "w")  # noqa: SIM115
+        fcntl.flock(self.fh, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        import fcntl
+
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
 def main(argv):
     command = argv[1] if len(argv) > 1 else "check"
+    if command == "merge":
+        unknown = merge(argv[2])
+        for source in unknown:
+            print(f"not in the source (or empty translation), skipped: {source!r}")
+        todo = missing()
+        print(f"{TS.relative_to(ROOT)}: {len(todo)} strings without a finished translation")
+        return 0
     strings = collect()
     existing = load_ts()
     if command == "update":
