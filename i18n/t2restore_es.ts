@@ -4,12 +4,12 @@
   <context>
     <name>T2Restore</name>
     <message>
-      <location filename="../processing/base.py" line="174" />
+      <location filename="../processing/base.py" line="178" />
       <source>(all)</source>
       <translation>(todo)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="172" />
+      <location filename="../processing/base.py" line="176" />
       <source>(outside every zone)</source>
       <translation>(fuera de toda zona)</translation>
     </message>
@@ -24,6 +24,71 @@
       <translation>Alinear las entradas a la grilla de la línea base cuando difieren</translation>
     </message>
     <message>
+      <location filename="../registry/validate.py" line="39" />
+      <source>Area "{site}" has no geometry. Draw it on the map or import it from a file.</source>
+      <translation>El área "{site}" no tiene geometría. Dibújela en el mapa o impórtela desde un archivo.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="44" />
+      <source>Area "{site}" lies outside Peru (centre at longitude {lon:.4f}, latitude {lat:.4f}). Check the coordinate reference system of the source data.</source>
+      <translation>El área "{site}" está fuera del Perú (centro en longitud {lon:.4f}, latitud {lat:.4f}). Revise el sistema de referencia de coordenadas de los datos de origen.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="66" />
+      <source>Area "{site}" measures {area_ha:.0f} ha, implausibly large for one restoration area (over {maximum:.0f} ha). Check the units and the CRS of the source data.</source>
+      <translation>El área "{site}" mide {area_ha:.0f} ha, una superficie inverosímil para una sola área en restauración (más de {maximum:.0f} ha). Revise las unidades y el SRC de los datos de origen.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="65" />
+      <source>Area "{site}" measures {area_ha:.4f} ha, below the minimum of {minimum} ha.</source>
+      <translation>El área "{site}" mide {area_ha:.4f} ha, por debajo del mínimo de {minimum} ha.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="74" />
+      <source>Area "{site}" overlaps area "{other_site}" of initiative "{other_title}" by {overlap_ha:.2f} ha; the overlap would be counted twice toward the Target 2 indicator.</source>
+      <translation>El área "{site}" se superpone en {overlap_ha:.2f} ha con el área "{other_site}" de la iniciativa "{other_title}"; la superposición se contaría dos veces en el indicador de la Meta 2.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="70" />
+      <source>Area "{site}" overlaps area "{other_site}" of the same initiative by {overlap_ha:.2f} ha. FERM needs one polygon per area without overlaps: merge or trim them.</source>
+      <translation>El área "{site}" se superpone en {overlap_ha:.2f} ha con el área "{other_site}" de la misma iniciativa. FERM requiere un polígono por área sin superposiciones: únalas o recórtelas.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="48" />
+      <source>Area "{site}" seems to have latitude and longitude swapped (centre at x {lon:.4f}, y {lat:.4f}); swapped, it falls inside Peru. Re-import it with the right axis order.</source>
+      <translation>El área "{site}" parece tener la latitud y la longitud intercambiadas (centro en x {lon:.4f}, y {lat:.4f}); al intercambiarlas cae dentro del Perú. Vuelva a importarla con el orden de ejes correcto.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="57" />
+      <source>Area "{site}": "{field}" holds {code}, which is not a code of the vocabulary {vocabulary}.</source>
+      <translation>Área "{site}": "{field}" contiene {code}, que no es un código del vocabulario {vocabulary}.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="62" />
+      <source>Area "{site}": "{field}" is {value}; it must be between {minimum} and {maximum}.</source>
+      <translation>Área "{site}": "{field}" es {value}; debe estar entre {minimum} y {maximum}.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="58" />
+      <source>Area "{site}": UBIGEO "{code}" is not a valid code (2, 4 or 6 digits starting with a department code 01 to 25).</source>
+      <translation>Área "{site}": el UBIGEO "{code}" no es un código válido (2, 4 o 6 dígitos que empiezan con un código de departamento del 01 al 25).</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="78" />
+      <source>Area "{site}": the declared area ({declared_ha:.2f} ha) differs from the area computed from the geometry ({computed_ha:.2f} ha) by {difference_pct:.1f} %.</source>
+      <translation>Área "{site}": la superficie declarada ({declared_ha:.2f} ha) difiere en {difference_pct:.1f} % de la calculada a partir de la geometría ({computed_ha:.2f} ha).</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="64" />
+      <source>Area "{site}": the monitoring date "{value}" is not a date (YYYY-MM-DD).</source>
+      <translation>Área "{site}": la fecha de monitoreo "{value}" no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="54" />
+      <source>Area "{site}": the required field "{field}" is empty.</source>
+      <translation>Área "{site}": el campo obligatorio "{field}" está vacío.</translation>
+    </message>
+    <message>
       <location filename="../processing/area_summary.py" line="13" />
       <source>Area by class (hectares, per zone)</source>
       <translation>Área por clase (hectáreas, por zona)</translation>
@@ -34,13 +99,13 @@
       <translation>Tabla de áreas (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="32" />
+      <location filename="../processing/base.py" line="36" />
       <source>Areas and summaries</source>
       <translation>Áreas y resúmenes</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="122" />
-      <location filename="../algorithms/ldn.py" line="172" />
+      <location filename="../algorithms/ldn.py" line="125" />
+      <location filename="../algorithms/ldn.py" line="240" />
       <source>At least one sub-indicator (land cover, productivity or soil organic carbon) is needed.</source>
       <translation>Se necesita al menos un subindicador (cobertura del suelo, productividad o carbono orgánico del suelo).</translation>
     </message>
@@ -55,7 +120,7 @@
       <translation>Falló la rasterización de las zonas sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="127" />
+      <location filename="../algorithms/blocks.py" line="152" />
       <source>CRS</source>
       <translation>el SRC</translation>
     </message>
@@ -65,7 +130,7 @@
       <translation>Cancelado por el usuario; no se escribió ningún resultado.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="62" />
+      <location filename="../algorithms/blocks.py" line="87" />
       <source>Cannot open the raster {name} ({path}). Check that the file exists and is a raster GDAL can read.</source>
       <translation>No se puede abrir el ráster {name} ({path}). Verifique que el archivo exista y sea un ráster que GDAL pueda leer.</translation>
     </message>
@@ -75,7 +140,7 @@
       <translation>No se puede leer el archivo de reclasificación {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="239" />
+      <location filename="../algorithms/blocks.py" line="264" />
       <source>Cannot write the output {path}: {error}</source>
       <translation>No se puede escribir el resultado {path}: {error}</translation>
     </message>
@@ -95,7 +160,7 @@
       <translation>Clasifica la tierra como degradada (-1), estable (0) o mejorada (+1) según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021), el método de Trends.Earth.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="167" />
+      <location filename="../algorithms/blocks.py" line="192" />
       <source>Could not align the raster {name} onto the reference grid: {error}</source>
       <translation>No se pudo alinear el ráster {name} a la grilla de referencia: {error}</translation>
     </message>
@@ -153,6 +218,36 @@
       <translation>Área mejorada (ha)</translation>
     </message>
     <message>
+      <location filename="../registry/validate.py" line="55" />
+      <source>Initiative "{title}" has no leading organization; FERM requires at least one.</source>
+      <translation>La iniciativa "{title}" no tiene una organización líder; FERM exige al menos una.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="56" />
+      <source>Initiative "{title}": "{field}" holds {code}, which is not a code of the vocabulary {vocabulary}.</source>
+      <translation>Iniciativa "{title}": "{field}" contiene {code}, que no es un código del vocabulario {vocabulary}.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="61" />
+      <source>Initiative "{title}": "{field}" is {value}; it must be between {minimum} and {maximum}.</source>
+      <translation>Iniciativa "{title}": "{field}" es {value}; debe estar entre {minimum} y {maximum}.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="63" />
+      <source>Initiative "{title}": the ending year {end} is before the starting year {start}.</source>
+      <translation>Iniciativa "{title}": el año de término {end} es anterior al año de inicio {start}.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="53" />
+      <source>Initiative "{title}": the required field "{field}" is empty.</source>
+      <translation>Iniciativa "{title}": el campo obligatorio "{field}" está vacío.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="35" />
+      <source>Initiative registry</source>
+      <translation>Registro de iniciativas</translation>
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="62" />
       <source>Input class</source>
       <translation>Clase de entrada</translation>
@@ -198,7 +293,7 @@
       <translation>Dinámica de la productividad de la tierra (5 clases)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="175" />
+      <location filename="../processing/base.py" line="179" />
       <location filename="../processing/ldn_degradation.py" line="159" />
       <source>No data</source>
       <translation>Sin datos</translation>
@@ -209,7 +304,7 @@
       <translation>Área sin datos (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="79" />
+      <location filename="../processing/base.py" line="83" />
       <source>Not enough memory. Close other programs or process a smaller region.</source>
       <translation>Memoria insuficiente. Cierre otros programas o procese una región más pequeña.</translation>
     </message>
@@ -224,9 +319,19 @@
       <translation>Productividad: un ráster de dinámica de la productividad de 5 clases (1 en declive, 2 declive moderado, 3 estresada, 4 estable, 5 en aumento); 1-2 son degradadas, 3-4 estables, 5 mejoradas; 0 y 15 son sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="326" />
+      <location filename="../algorithms/blocks.py" line="355" />
       <source>Reading the raster {name} failed: {error}</source>
       <translation>Falló la lectura del ráster {name}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="33" />
+      <source>Restoration gaps</source>
+      <translation>Brechas de restauración</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="32" />
+      <source>Restoration priority</source>
+      <translation>Prioridad de restauración</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="74" />
@@ -280,9 +385,44 @@
       <translation>Suma el área de cada clase de un ráster de enteros, opcionalmente por zona de una capa de polígonos (p. ej. departamentos). Las áreas son hectáreas sobre el elipsoide WGS 84 cualquiera sea el SRC del ráster: área de celda por fila en un SRC geográfico, área elipsoidal de la celda en todo el mapa en uno proyectado.</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="28" />
+      <location filename="../processing/provider.py" line="43" />
       <source>T2 Restore: ecosystem restoration (KM-GBF Target 2)</source>
       <translation>T2 Restore: restauración de ecosistemas (Meta 2 del MMB Kunming-Montreal)</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="34" />
+      <source>Target 2 reporting</source>
+      <translation>Reporte de la Meta 2</translation>
+    </message>
+    <message>
+      <location filename="../registry/ferm.py" line="34" />
+      <source>The FERM export to {path} failed: {reason}. No file was written.</source>
+      <translation>La exportación FERM a {path} falló: {reason}. No se escribió ningún archivo.</translation>
+    </message>
+    <message>
+      <location filename="../registry/store.py" line="57" />
+      <source>The area {area} already belongs to another initiative ({other}) in this registry; an area can belong to one initiative only.</source>
+      <translation>El área {area} ya pertenece a otra iniciativa ({other}) en este registro; un área solo puede pertenecer a una iniciativa.</translation>
+    </message>
+    <message>
+      <location filename="../registry/ferm.py" line="27" />
+      <source>The export holds {count} area polygons; FERM accepts at most {limit} undissolved features per upload. Split the upload into several files or dissolve the areas before uploading.</source>
+      <translation>La exportación contiene {count} polígonos de áreas; FERM acepta como máximo {limit} entidades sin disolver por carga. Divida la carga en varios archivos o disuelva las áreas antes de cargarlas.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="40" />
+      <source>The geometry of area "{site}" is not valid (self-intersection, spike or unclosed ring). Use "Repair geometry" to fix it.</source>
+      <translation>La geometría del área "{site}" no es válida (autointersección, espiga o anillo no cerrado). Use "Reparar geometría" para corregirla.</translation>
+    </message>
+    <message>
+      <location filename="../registry/store.py" line="37" />
+      <source>The geometry of area {area} cannot be read; draw or import it again.</source>
+      <translation>No se puede leer la geometría del área {area}; dibújela o impórtela de nuevo.</translation>
+    </message>
+    <message>
+      <location filename="../registry/store.py" line="49" />
+      <source>The initiative "{title}" was changed or deleted by someone else after you opened it (your revision {expected}, registry revision {actual}). Reload it and apply your changes again.</source>
+      <translation>Otra persona modificó o eliminó la iniciativa "{title}" después de que usted la abrió (su revisión {expected}, revisión en el registro {actual}). Vuelva a cargarla y aplique de nuevo sus cambios.</translation>
     </message>
     <message>
       <location filename="../algorithms/ldn.py" line="66" />
@@ -290,7 +430,7 @@
       <translation>La tabla de reclasificación de cobertura tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="236" />
+      <location filename="../algorithms/ldn.py" line="314" />
       <source>The land cover recode table has no row for the classes {classes} found in {name}. Add them to LC_RECODE (input class -&gt; UNCCD class 1..7).</source>
       <translation>La tabla de reclasificación de cobertura no tiene fila para las clases {classes} presentes en {name}. Agréguelas a LC_RECODE (clase de entrada -&gt; clase CNULD 1..7).</translation>
     </message>
@@ -310,7 +450,7 @@
       <translation>La tabla de reclasificación de cobertura necesita pares de valores (clase de entrada, clase CNULD); tiene {n} valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="166" />
+      <location filename="../algorithms/ldn.py" line="234" />
       <source>The land cover sub-indicator needs both the baseline and the target land cover.</source>
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
@@ -320,17 +460,17 @@
       <translation>El ráster no tiene sistema de referencia de coordenadas, así que no se pueden calcular sus áreas. Asígnele su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="96" />
+      <location filename="../processing/base.py" line="100" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="188" />
+      <location filename="../algorithms/blocks.py" line="213" />
       <source>The raster {name} has no band {band}.</source>
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="241" />
+      <location filename="../algorithms/ldn.py" line="319" />
       <location filename="../algorithms/summary.py" line="29" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
@@ -341,7 +481,7 @@
       <translation>El ráster {name} contiene valores decimales; el área por clase necesita un ráster de enteros (clases). Clasifíquelo o conviértalo primero.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="92" />
+      <location filename="../processing/base.py" line="96" />
       <source>The raster {name} is missing or cannot be opened.</source>
       <translation>Falta el ráster {name} o no se puede abrir.</translation>
     </message>
@@ -356,17 +496,37 @@
       <translation>El archivo de reclasificación {path} necesita las columnas code y unccd_class.</translation>
     </message>
     <message>
-      <location filename="../registry/schema.py" line="105" />
+      <location filename="../registry/schema.py" line="167" />
+      <source>The registry {path} cannot be created: {detail}</source>
+      <translation>No se puede crear el registro {path}: {detail}</translation>
+    </message>
+    <message>
+      <location filename="../registry/store.py" line="25" />
+      <source>The registry {path} cannot be used: {reason}</source>
+      <translation>No se puede usar el registro {path}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../registry/schema.py" line="178" />
       <source>The registry {path} could not be migrated from schema version {version}: {reason}. The file was left unchanged; a backup is at {backup}.</source>
-      <translation type="unfinished" />
+      <translation>No se pudo migrar el registro {path} desde la versión de esquema {version}: {reason}. El archivo quedó sin cambios; hay una copia de respaldo en {backup}.</translation>
     </message>
     <message>
-      <location filename="../registry/schema.py" line="98" />
+      <location filename="../registry/store.py" line="29" />
+      <source>The registry {path} does not exist.</source>
+      <translation>El registro {path} no existe.</translation>
+    </message>
+    <message>
+      <location filename="../registry/schema.py" line="171" />
       <source>The registry {path} has schema version {version}, newer than this plugin supports ({supported}). Update the T2 Restore plugin.</source>
-      <translation type="unfinished" />
+      <translation>El registro {path} tiene la versión de esquema {version}, más reciente que la que admite este complemento ({supported}). Actualice el complemento T2 Restore.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="169" />
+      <location filename="../registry/store.py" line="41" />
+      <source>The registry {path} is being written by another program (QGIS, qgis_process or another user) and stayed locked for {seconds} s. Wait for it to finish, or close the other editing session, and try again. Nothing was changed.</source>
+      <translation>Otro programa (QGIS, qgis_process u otro usuario) está escribiendo en el registro {path}, que permaneció bloqueado durante {seconds} s. Espere a que termine o cierre la otra sesión de edición, y vuelva a intentarlo. No se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ldn.py" line="237" />
       <source>The soil organic carbon sub-indicator needs both the baseline and the target stock.</source>
       <translation>El subindicador de carbono orgánico del suelo necesita el stock de línea base y el stock meta.</translation>
     </message>
@@ -396,17 +556,17 @@
       <translation>La matriz de transición solo debe contener números (-1, 0 o 1).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="125" />
+      <location filename="../processing/base.py" line="129" />
       <source>The zones layer has no field '{field}'.</source>
       <translation>La capa de zonas no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="149" />
+      <location filename="../processing/base.py" line="153" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="244" />
+      <location filename="../algorithms/ldn.py" line="322" />
       <source>There is no pixel where all the inputs have data: the inputs' valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
@@ -431,17 +591,17 @@
       <translation>Error inesperado.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="112" />
+      <location filename="../processing/base.py" line="116" />
       <source>Zone name field</source>
       <translation>Campo con el nombre de la zona</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="110" />
+      <location filename="../processing/base.py" line="114" />
       <source>Zones (e.g. departments)</source>
       <translation>Zonas (p. ej. departamentos)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="130" />
+      <location filename="../processing/base.py" line="134" />
       <source>Zones reprojected from {src} to {dst}.</source>
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
@@ -451,12 +611,12 @@
       <translation>cobertura del suelo</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="135" />
+      <location filename="../algorithms/blocks.py" line="160" />
       <source>origin</source>
       <translation>el origen</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="133" />
+      <location filename="../algorithms/blocks.py" line="158" />
       <source>pixel size</source>
       <translation>el tamaño de píxel</translation>
     </message>
@@ -466,7 +626,7 @@
       <translation>productividad</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="137" />
+      <location filename="../algorithms/blocks.py" line="162" />
       <source>size</source>
       <translation>el tamaño</translation>
     </message>
@@ -481,19 +641,39 @@
       <translation>{label}: {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="147" />
+      <location filename="../processing/base.py" line="151" />
       <source>{n} invalid zone geometries were repaired.</source>
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="145" />
+      <location filename="../processing/base.py" line="149" />
       <source>{n} zones without geometry were skipped.</source>
       <translation>Se omitieron {n} zonas sin geometría.</translation>
     </message>
     <message>
-      <location filename="../registry/schema.py" line="94" />
-      <source>{path} is not a T2 Restore registry: {reason}</source>
-      <translation type="unfinished" />
+      <location filename="../registry/store.py" line="33" />
+      <source>{path} already exists; choose another file name for the new registry.</source>
+      <translation>{path} ya existe; elija otro nombre de archivo para el nuevo registro.</translation>
+    </message>
+    <message>
+      <location filename="../registry/ferm.py" line="38" />
+      <source>{path} cannot be imported: {reason}</source>
+      <translation>No se puede importar {path}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../registry/schema.py" line="163" />
+      <source>{path} is not a T2 Restore registry (it has no initiatives and restoration areas tables).</source>
+      <translation>{path} no es un registro de T2 Restore (no tiene las tablas de iniciativas y de áreas en restauración).</translation>
+    </message>
+    <message>
+      <location filename="../registry/store.py" line="64" />
+      <source>{path}: PostGIS registries are not supported yet; use a GeoPackage file.</source>
+      <translation>{path}: los registros en PostGIS aún no están disponibles; use un archivo GeoPackage.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="52" />
+      <source>{percent:.1f} % of area "{site}" lies outside Peru's outline. Check the boundary of the area.</source>
+      <translation>El {percent:.1f} % del área "{site}" queda fuera del contorno del Perú. Revise el límite del área.</translation>
     </message>
   </context>
 </TS>

@@ -123,7 +123,7 @@ def merge(path):
     """Set the translations of a JSON file {source: translation}; returns sources not in the code."""
     with open(path, encoding="utf-8") as fh:
         new = json.load(fh)
-    with _locked():
+    with _Locked():
         strings = collect()
         existing = load_ts()
         unknown = []
@@ -136,7 +136,7 @@ def merge(path):
     return unknown
 
 
-class _locked:
+class _Locked:
     """An exclusive lock beside the .ts file: several developers may merge at once."""
 
     def __enter__(self):

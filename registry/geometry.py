@@ -1,0 +1,125 @@
+"""Bringing area geometries into the registry's single storage form, and repairing them.
+
+Storage is always EPSG:4326, 2D MultiPolygon (FERM's interchange form), so every consumer (the
+map layer, validation, export) sees one CRS and one geometry type. Repair is offered as a preview:
+the caller shows the result (and how much area it changed) before accepting it, because a "fix"
+that silently drops half a polygon would be worse than the error.
+"""
+
+from dataclasses import dataclass
+
+from osgeo import ogr
+
+from ..algorithms.vector_areas import ellipsoidal_area_ha, is_valid, quiet_gdal_errors, to_lonlat
+
+
+def _polygon_parts(geom):
+    gtype = ogr.GT_Flatten(geom.GetGeometryType())
+    if gtype == ogr.wkbPolygon:
+        if not geom.IsEmpty():
+            yield geom
+    elif gtype in (ogr.wkbMultiPolygon, ogr.wkbGeometryCollection):
+        for i in range(geom.GetGeometryCount()):
+            yield from _polygon_parts(geom.GetGeometryRef(i))
+    elif gtype in (ogr.wkbCurvePolygon, ogr.wkbMultiSurface):
+        yield from _polygon_parts(geom.GetLinearGeometry())
+
+
+def as_multipolygon(geom):
+    """A 2D MultiPolygon holding the polygonal parts of ``geom`` (lines and points dropped)."""
+    out = ogr.Geometry(ogr.wkbMultiPolygon)
+    if geom is None:
+        return out
+    geom = geom.Clone()
+    geom.FlattenTo2D()
+    for part in _polygon_parts(geom):
+        out.AddGeometry(part)
+    return out
+
+
+def to_storage(geometry, srs=None):
+    """The storage form (EPSG:4326 2D MultiPolygon) of a geometry in any CRS; None if impossible."""
+    if geometry is None:
+        return None
+    lonlat = to_lonlat(geometry, srs)
+    if lonlat is None:
+        return None
+    multi = as_multipolygon(lonlat)
+    multi.AssignSpatialReference(lonlat.GetSpatialReference())
+    return multi
+
+
+def wkt_of(srs):
+    """A short CRS description kept as the area's original CRS ("EPSG:32718" when known)."""
+    if srs is None:
+        return ""
+    name, code = srs.GetAuthorityName(None), srs.GetAuthorityCode(None)
+    return "%s:%s" % (name, code) if name and code else srs.ExportToWkt()
+
+
+@dataclass
+class RepairPreview:
+    """What a repair would do; nothing is saved until the caller accepts ``geometry``."""
+
+    geometry: object  # ogr.Geometry (MultiPolygon, EPSG:4326) or None when no repair exists
+    was_valid: bool
+    is_valid: bool
+    changed: bool
+    area_before_ha: float
+    area_after_ha: float
+    parts_before: int
+    parts_after: int
+
+    @property
+    def area_change_pct(self):
+        """Relative change of the area in per cent (0 when there was no area before)."""
+        if not self.area_before_ha:
+            return 0.0
+        return 100.0 * (self.area_after_ha - self.area_before_ha) / self.area_before_ha
+
+
+def repair_geometry(geometry):
+    """Preview of a valid version of a storage geometry (make-valid, then buffer(0) as fallback).
+
+    The polygonal parts of the result are kept, so a bow-tie becomes two triangles and a spike
+    disappears; the preview reports the area before and after so a large change can be refused.
+    """
+    before = as_multipolygon(geometry)
+    valid_before = is_valid(before) and not before.IsEmpty()
+    area_before = ellipsoidal_area_ha(before) or 0.0
+    candidate = before if valid_before else None
+    if candidate is None:
+        with quiet_gdal_errors():
+            for attempt in (_make_valid, _buffer0):
+                fixed = attempt(before)
+                if fixed is not None and not fixed.IsEmpty() and is_valid(fixed):
+                    candidate = fixed
+                    break
+    if candidate is not None:
+        candidate.AssignSpatialReference(geometry.GetSpatialReference())
+    return RepairPreview(
+        geometry=candidate,
+        was_valid=valid_before,
+        is_valid=candidate is not None,
+        changed=candidate is not None and not valid_before,
+        area_before_ha=area_before,
+        area_after_ha=(ellipsoidal_area_ha(candidate) or 0.0) if candidate is not None else 0.0,
+        parts_before=before.GetGeometryCount(),
+        parts_after=candidate.GetGeometryCount() if candidate is not None else 0,
+    )
+
+
+def _make_valid(geom):
+    try:
+        fixed = geom.MakeValid()
+    except (RuntimeError, AttributeError):
+        return None
+    return as_multipolygon(fixed) if fixed is not None else None
+
+
+def _buffer0(geom):
+    try:
+        fixed = geom.Buffer(0)
+    except RuntimeError:
+        return None
+    return as_multipolygon(fixed) if fixed is not None else None

@@ -1,0 +1,430 @@
+"""The embedded registry backend: one GeoPackage file, written through sqlite3.
+
+Why sqlite3 rather than OGR for rows: real transactions we control (``BEGIN IMMEDIATE`` so two
+writers queue instead of deadlocking), a busy timeout, parameterised queries and atomic commits
+that survive a killed process (SQLite's journal rolls an interrupted write back on next open).
+The schema itself is created by OGR (schema.py), and the R-tree triggers get their ST_* functions
+from gpkg_geom, so QGIS and GDAL read the file as any other GeoPackage.
+"""
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import MISSING, fields
+from pathlib import Path
+
+from osgeo import ogr
+
+from ..algorithms.errors import Cancelled
+from ..algorithms.vector_areas import ellipsoidal_area_ha
+from . import gpkg_geom, schema, sql
+from .model import Area, Contact, Initiative, InitiativeSummary, MonitoringValue, Organization, utc_now
+from .store import (
+    STATE_UNCHECKED,
+    AreaOwnerConflictError,
+    ConflictError,
+    RegistryExistsError,
+    RegistryLockedError,
+    RegistryNotFoundError,
+    RegistryStore,
+    UnreadableGeometryError,
+)
+from .text import fold, register_text_functions
+
+_CLASSES = {
+    "initiatives": Initiative,
+    "organizations": Organization,
+    "contacts": Contact,
+    schema.AREA_TABLE: Area,
+    "monitoring_values": MonitoringValue,
+}
+_CHILD_LISTS = {"organizations": "organizations", "contacts": "contacts", schema.AREA_TABLE: "areas"}
+
+
+def _defaults(cls):
+    return {f.name: f for f in fields(cls)}
+
+
+def _default_value(f):
+    """The value a NULL column stands for: the dataclass default ("" for text, [] for lists)."""
+    if f.default is not MISSING:
+        return f.default
+    if f.default_factory is not MISSING:
+        return f.default_factory()
+    return None
+
+
+def _is_locked(exc):
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+class GeoPackageRegistryStore(RegistryStore):
+    """A registry in one GeoPackage file (see module docstring)."""
+
+    def __init__(self, path, create=False, busy_timeout=10.0, migrate=True):
+        self._path = Path(path)
+        self._timeout = float(busy_timeout)
+        if create:
+            if self._path.exists():
+                raise RegistryExistsError(path=str(self._path))
+            schema.create(self._path)
+        elif not self._path.exists():
+            raise RegistryNotFoundError(path=str(self._path))
+        elif migrate:
+            schema.migrate(self._path)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(
+            str(self._path), timeout=self._timeout, isolation_level=None, check_same_thread=False
+        )
+        gpkg_geom.register_functions(self._conn)
+        register_text_functions(self._conn)
+        version = self._read(lambda c: schema.read_version(c))
+        if version != schema.SCHEMA_VERSION:
+            self._conn.close()
+            raise schema.SchemaTooNewError(path=str(self._path), version=version, supported=schema.SCHEMA_VERSION)
+        self._fields = {table: _defaults(cls) for table, cls in _CLASSES.items()}
+
+    # --- plumbing -------------------------------------------------------------------------
+    @property
+    def location(self):
+        return str(self._path)
+
+    def close(self):
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def schema_version(self):
+        return self._read(schema.read_version)
+
+    def layer_uri(self):
+        return str(self._path) + "|layername=" + schema.AREA_TABLE
+
+    def _locked_error(self):
+        return RegistryLockedError(path=str(self._path), seconds=round(self._timeout, 1))
+
+    def _read(self, func):
+        """Run ``func(conn)`` inside one read transaction (a consistent snapshot)."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+                try:
+                    return func(self._conn)
+                finally:
+                    self._conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if _is_locked(exc):
+                    raise self._locked_error() from exc
+                raise
+
+    @contextmanager
+    def _write(self):
+        """One write transaction: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if _is_locked(exc):
+                    raise self._locked_error() from exc
+                raise
+            try:
+                yield self._conn
+                self._conn.execute(sql.TOUCH_CONTENTS)
+                self._conn.execute(sql.UPDATE_AREA_EXTENT)
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if _is_locked(exc):
+                    raise self._locked_error() from exc
+                raise
+
+    # --- row mapping ----------------------------------------------------------------------
+    def _to_row(self, table, obj, extra):
+        kinds = sql.COLUMN_KINDS[table]
+        row = []
+        for col in sql.write_columns(table):
+            if col in extra:
+                row.append(extra[col])
+                continue
+            value = getattr(obj, col)
+            kind = kinds[col]
+            if kind == "json":
+                value = json.dumps(
+                    value if value is not None else _default_value(self._fields[table][col]),
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                )
+            elif kind == "bool" and value is not None:
+                value = int(bool(value))
+            row.append(value)
+        return row
+
+    def _from_row(self, table, row):
+        cls = _CLASSES[table]
+        kinds = sql.COLUMN_KINDS[table]
+        known = self._fields[table]
+        values = {}
+        for col, value in zip(sql.write_columns(table), row):
+            if col == schema.GEOMETRY_COLUMN:
+                values["geometry_wkb"] = gpkg_geom.wkb_of(value) if value is not None else None
+                continue
+            if col not in known:
+                continue
+            kind = kinds[col]
+            if value is None:
+                value = _default_value(known[col])
+            elif kind == "json":
+                value = json.loads(value)
+            elif kind == "bool":
+                value = bool(value)
+            values[col] = value
+        return cls(**values)
+
+    # --- reading --------------------------------------------------------------------------
+    def _where(self, flt):
+        clauses, params = [], []
+        if flt is None:
+            return sql.LIST_FILTERS["all"], params
+        if flt.text:
+            clauses.append(sql.LIST_FILTERS["text"])
+            params.append(fold(flt.text))
+        if flt.department:
+            clauses.append(sql.LIST_FILTERS["department"])
+            params += [fold(flt.department), str(flt.department)]
+        for key in ("restoration_status", "workflow_status", "validation_state", "ecosystem"):
+            value = getattr(flt, key)
+            if value is not None:
+                clauses.append(sql.LIST_FILTERS[key])
+                params.append(value)
+        if flt.national_gap:
+            gaps = [flt.national_gap] + (["BOTH"] if flt.national_gap in ("MINAM", "SERFOR") else [])
+            clauses.append(sql.LIST_FILTERS["national_gap"])
+            params.append(json.dumps(gaps))
+        if flt.uuids is not None:
+            clauses.append(sql.LIST_FILTERS["uuids"])
+            params.append(json.dumps(list(flt.uuids)))
+        return (" AND ".join(clauses) or sql.LIST_FILTERS["all"]), params
+
+    def count_initiatives(self, flt=None):
+        where, params = self._where(flt)
+        return self._read(lambda c: c.execute(sql.COUNT_HEAD + where, params).fetchone()[0])
+
+    def list_initiatives(self, flt=None, order_by="title", descending=False, limit=None, offset=0):
+        where, params = self._where(flt)
+        order = sql.LIST_ORDER[(order_by, bool(descending))]
+        query = sql.LIST_HEAD + where + order + sql.LIST_PAGE
+        params = params + [-1 if limit is None else int(limit), int(offset)]
+        rows = self._read(lambda c: c.execute(query, params).fetchall())
+        return [
+            InitiativeSummary(
+                uuid=r[0],
+                title=r[1] or "",
+                restoration_status=r[2],
+                workflow_status=r[3] or "",
+                validation_state=r[4] or STATE_UNCHECKED,
+                start_year=r[5],
+                end_year=r[6],
+                area_count=r[7],
+                area_ha=float(r[8] or 0.0),
+                departments=json.loads(r[9] or "[]"),
+                updated_at=r[10] or "",
+                revision=r[11] or 0,
+            )
+            for r in rows
+        ]
+
+    def get_initiative(self, uuid):
+        found = self.get_initiatives([uuid])
+        return found[0] if found else None
+
+    def _load(self, conn, uuids, progress=None, is_cancelled=None):
+        if uuids is None:
+            ini_rows = conn.execute(sql.SELECT_ALL["initiatives"]).fetchall()
+        else:
+            ini_rows = conn.execute(sql.SELECT_INITIATIVES_BY_UUID, (json.dumps(list(uuids)),)).fetchall()
+        initiatives = {}
+        for row in ini_rows:
+            ini = self._from_row("initiatives", row)
+            initiatives[ini.uuid] = ini
+        keys = json.dumps(list(initiatives))
+        for step, table in enumerate(("organizations", "contacts", schema.AREA_TABLE)):
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled()
+            key = sql.PARENT_KEY[table]
+            key_pos = sql.write_columns(table).index(key)
+            for row in conn.execute(sql.SELECT_BY_PARENT[table], (keys,)):
+                getattr(initiatives[row[key_pos]], _CHILD_LISTS[table]).append(self._from_row(table, row))
+            if progress is not None:
+                progress(0.25 * (step + 1))
+        areas = {a.uuid: a for ini in initiatives.values() for a in ini.areas}
+        pos = sql.write_columns("monitoring_values").index("area_uuid")
+        for row in conn.execute(sql.SELECT_BY_PARENT["monitoring_values"], (json.dumps(list(areas)),)):
+            areas[row[pos]].monitoring.append(self._from_row("monitoring_values", row))
+        if progress is not None:
+            progress(1.0)
+        return sorted(initiatives.values(), key=lambda i: (fold(i.title), i.uuid))
+
+    def get_initiatives(self, uuids=None, progress=None, is_cancelled=None):
+        return self._read(lambda c: self._load(c, uuids, progress, is_cancelled))
+
+    def list_areas(self, initiative_uuids=None):
+        def run(conn):
+            if initiative_uuids is None:
+                rows = conn.execute(sql.SELECT_ALL[schema.AREA_TABLE]).fetchall()
+            else:
+                rows = conn.execute(
+                    sql.SELECT_BY_PARENT[schema.AREA_TABLE], (json.dumps(list(initiative_uuids)),)
+                ).fetchall()
+            return [self._from_row(schema.AREA_TABLE, r) for r in rows]
+
+        return self._read(run)
+
+    def area_owners(self, area_uuids):
+        rows = self._read(lambda c: c.execute(sql.AREA_OWNERS, (json.dumps(list(area_uuids)),)).fetchall())
+        return dict(rows)
+
+    def distinct_values(self, column):
+        statement = sql.DISTINCT_AREA_VALUES[column]
+        return [r[0] for r in self._read(lambda c: c.execute(statement).fetchall())]
+
+    # --- writing --------------------------------------------------------------------------
+    @staticmethod
+    def _prepare_areas(initiative):
+        """Geometry blobs and ellipsoidal hectares, computed before the transaction starts."""
+        prepared = {}
+        for area in initiative.areas:
+            geom = None
+            if area.geometry_wkb is not None:
+                geom = ogr.CreateGeometryFromWkb(bytes(area.geometry_wkb))
+                if geom is None:
+                    raise UnreadableGeometryError(area=area.uuid)
+            blob = gpkg_geom.encode(geom) if geom is not None else None
+            hectares = ellipsoidal_area_ha(geom) if geom is not None else None
+            prepared[area.uuid] = (
+                blob,
+                round(hectares, 4) if hectares is not None else None,
+                bytes(geom.ExportToIsoWkb(ogr.wkbNDR)) if geom is not None else None,
+            )
+        return prepared
+
+    @staticmethod
+    def _upsert(conn, table, row):
+        """Update the row with this uuid, or insert it (row in sql.write_columns order)."""
+        uuid = row[sql.write_columns(table).index("uuid")]
+        if conn.execute(sql.UPDATE[table], row + [uuid]).rowcount == 0:
+            conn.execute(sql.INSERT[table], row)
+
+    def _write_rows(self, conn, initiative, prepared, progress=None, is_cancelled=None):
+        keys = json.dumps([initiative.uuid])
+        conn.execute(sql.DELETE_MONITORING_OF_INITIATIVES, (keys,))
+        conn.execute(sql.DELETE_CHILDREN["organizations"], (keys,))
+        conn.execute(sql.DELETE_CHILDREN["contacts"], (keys,))
+        conn.execute(sql.DELETE_AREAS_NOT_KEPT, (initiative.uuid, json.dumps([a.uuid for a in initiative.areas])))
+        self._upsert(conn, "initiatives", self._to_row("initiatives", initiative, {"search_text": None}))
+        for pos, org in enumerate(initiative.organizations):
+            conn.execute(
+                sql.INSERT["organizations"],
+                self._to_row("organizations", org, {"initiative_uuid": initiative.uuid, "position": pos}),
+            )
+        for pos, contact in enumerate(initiative.contacts):
+            conn.execute(
+                sql.INSERT["contacts"],
+                self._to_row("contacts", contact, {"initiative_uuid": initiative.uuid, "position": pos}),
+            )
+        rows_total = max(1, len(initiative.areas) + sum(len(a.monitoring) for a in initiative.areas))
+        done = 0
+        for pos, area in enumerate(initiative.areas):
+            blob, hectares, _wkb = prepared[area.uuid]
+            extra = {
+                "initiative_uuid": initiative.uuid,
+                "position": pos,
+                "area_ha": hectares,
+                schema.GEOMETRY_COLUMN: blob,
+            }
+            self._upsert(conn, schema.AREA_TABLE, self._to_row(schema.AREA_TABLE, area, extra))
+            for mpos, value in enumerate(area.monitoring):
+                conn.execute(
+                    sql.INSERT["monitoring_values"],
+                    self._to_row("monitoring_values", value, {"area_uuid": area.uuid, "position": mpos}),
+                )
+                done += 1
+                if done % 200 == 0:
+                    if progress is not None:
+                        progress(done / rows_total)
+                    if is_cancelled is not None and is_cancelled():
+                        raise Cancelled()
+            done += 1
+            if progress is not None:
+                progress(done / rows_total)
+        conn.execute(schema.REFRESH_SEARCH_TEXT, (initiative.uuid,))
+
+    def save_initiative(self, initiative, progress=None):
+        prepared = self._prepare_areas(initiative)
+        now = utc_now()
+        with self._write() as conn:
+            row = conn.execute(sql.REVISION_OF, (initiative.uuid,)).fetchone()
+            stored = row[0] if row else None
+            if (stored is None and initiative.revision) or (stored is not None and stored != initiative.revision):
+                raise ConflictError(
+                    title=initiative.title, expected=initiative.revision, actual=stored if stored is not None else "-"
+                )
+            owners = dict(conn.execute(sql.AREA_OWNERS, (json.dumps([a.uuid for a in initiative.areas]),)).fetchall())
+            for area_uuid, owner in owners.items():
+                if owner != initiative.uuid:
+                    raise AreaOwnerConflictError(title=initiative.title, area=area_uuid, other=owner)
+            old = (initiative.revision, initiative.created_at, initiative.updated_at, initiative.validation_state)
+            initiative.revision = (stored or 0) + 1
+            initiative.created_at = initiative.created_at if stored is not None and initiative.created_at else now
+            initiative.updated_at = now
+            initiative.validation_state = STATE_UNCHECKED
+            try:
+                self._write_rows(conn, initiative, prepared, progress)
+            except BaseException:
+                initiative.revision, initiative.created_at, initiative.updated_at, initiative.validation_state = old
+                raise
+        for area in initiative.areas:
+            _blob, area.area_ha, area.geometry_wkb = prepared[area.uuid]
+            area.initiative_uuid = initiative.uuid
+            area.validation_flags = []
+        return initiative
+
+    def put_initiatives(self, initiatives, progress=None, is_cancelled=None):
+        initiatives = list(initiatives)
+        prepared = [self._prepare_areas(ini) for ini in initiatives]
+        with self._write() as conn:
+            for n, (ini, prep) in enumerate(zip(initiatives, prepared)):
+                if is_cancelled is not None and is_cancelled():
+                    raise Cancelled()
+                self._write_rows(conn, ini, prep)
+                if progress is not None:
+                    progress((n + 1) / len(initiatives))
+        for ini, prep in zip(initiatives, prepared):
+            for area in ini.areas:
+                _blob, area.area_ha, area.geometry_wkb = prep[area.uuid]
+                area.initiative_uuid = ini.uuid
+
+    def delete_initiative(self, uuid, expected_revision=None):
+        with self._write() as conn:
+            row = conn.execute(sql.REVISION_OF, (uuid,)).fetchone()
+            if row is None:
+                return False
+            if expected_revision is not None and row[0] != expected_revision:
+                raise ConflictError(title=row[1] or uuid, expected=expected_revision, actual=row[0])
+            keys = json.dumps([uuid])
+            conn.execute(sql.DELETE_MONITORING_OF_INITIATIVES, (keys,))
+            for table in ("organizations", "contacts", schema.AREA_TABLE):
+                conn.execute(sql.DELETE_CHILDREN[table], (keys,))
+            conn.execute(sql.DELETE_INITIATIVES, (keys,))
+        return True
+
+    def set_validation_results(self, initiative_states, area_flags):
+        with self._write() as conn:
+            conn.executemany(sql.SET_INITIATIVE_STATE, [(state, uuid) for uuid, state in initiative_states.items()])
+            conn.executemany(
+                sql.SET_AREA_FLAGS,
+                [(json.dumps(sorted(set(flags))), uuid) for uuid, flags in area_flags.items()],
+            )
