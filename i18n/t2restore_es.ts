@@ -4,14 +4,69 @@
   <context>
     <name>T2Restore</name>
     <message>
+      <location filename="../registry/mapping.py" line="112" />
+      <source>"{target}" is not a registry field that can be imported. Known fields: {known}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="153" />
+      <source>'{text}' is not a number ({what} in '{context}').</source>
+      <translation>'{text}' no es un número ({what} en '{context}').</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="178" />
+      <location filename="../processing/definition_agreement.py" line="171" />
+      <location filename="../processing/gap_overlap.py" line="167" />
       <source>(all)</source>
       <translation>(todo)</translation>
     </message>
     <message>
+      <location filename="../ui/models.py" line="240" />
+      <source>(initiative)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="242" />
+      <location filename="../ui/initiative_form.py" line="525" />
+      <source>(no name)</source>
+      <translation>(sin nombre)</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="224" />
+      <source>(none)</source>
+      <translation>(ninguno)</translation>
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="143" />
+      <source>(not given)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="218" />
+      <source>(outside every ecosystem)</source>
+      <translation>(fuera de todo ecosistema)</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="176" />
+      <location filename="../processing/definition_agreement.py" line="173" />
+      <location filename="../processing/gap_overlap.py" line="167" />
       <source>(outside every zone)</source>
       <translation>(fuera de toda zona)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="224" />
+      <source>(outside {gap})</source>
+      <translation>(fuera de {gap})</translation>
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="154" />
+      <source>(untitled)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="360" />
+      <source>A criterion in {origin} has no name.</source>
+      <translation>Un criterio en {origin} no tiene nombre.</translation>
     </message>
     <message>
       <location filename="../processing/area_summary.py" line="19" />
@@ -19,9 +74,142 @@
       <translation>Un píxel pertenece a la zona cuyo polígono contiene su centro. Los píxeles sin datos se informan en una fila propia, nunca se descartan. La tabla indica el SRC del ráster y el método de cálculo de áreas.</translation>
     </message>
     <message>
+      <location filename="../algorithms/agreement.py" line="67" />
+      <source>A pixel size of {size:g} makes a grid of {x} x {y} pixels over the polygons' extent; choose a larger pixel size (it is in the units of the first layer's CRS).</source>
+      <translation>Un tamaño de píxel de {size:g} genera una grilla de {x} x {y} píxeles sobre la extensión de los polígonos; elija un tamaño de píxel mayor (está en las unidades del SRC de la primera capa).</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="60" />
+      <source>AHP weights</source>
+      <translation>Pesos AHP</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="25" />
+      <source>AHP weights (pairwise comparison)</source>
+      <translation>Pesos AHP (comparación por pares)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="170" />
+      <source>Acronym</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="61" />
+      <source>Acronym of the leading organization</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="28" />
+      <location filename="../ui/initiative_form.py" line="281" />
+      <source>Activities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="230" />
+      <source>Add areas from a layer or a file (shapefile, zipped shapefile, KML/KMZ, GeoJSON, GeoPackage, CSV)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="429" />
+      <source>Add at least one organization with the leading role (FERM requires it).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="196" />
+      <source>Add contact</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="177" />
+      <source>Add organization</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="83" />
+      <source>Add the FAO-GEF table</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="70" />
+      <source>Add the FAO-GEF table (ID_CODE, Restor_str, …)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="145" />
+      <source>Administrative layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="136" />
+      <source>Administrative layer…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="85" />
+      <source>Agreement between definitions</source>
+      <translation>Concordancia entre definiciones</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="47" />
+      <source>Agreement between two degradation definitions</source>
+      <translation>Concordancia entre dos definiciones de degradación</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="131" />
+      <source>Agreement {a} / {b}</source>
+      <translation>Concordancia {a} / {b}</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="83" />
+      <source>Align B onto A's grid when they differ</source>
+      <translation>Alinear B sobre la grilla de A cuando difieran</translation>
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="78" />
       <source>Align inputs onto the baseline grid when they differ</source>
       <translation>Alinear las entradas a la grilla de la línea base cuando difieren</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="154" />
+      <source>Align inputs onto the capability raster's grid when they differ</source>
+      <translation>Alinear las entradas sobre la grilla del ráster de capacidad cuando difieran</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="150" />
+      <source>Align inputs onto the first criterion's grid when they differ</source>
+      <translation>Alinear las entradas sobre la grilla del primer criterio cuando difieran</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="114" />
+      <source>Align inputs onto the first input's grid when they differ</source>
+      <translation>Alinear las entradas sobre la grilla de la primera cuando difieran</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="186" />
+      <location filename="../ui/registry_dock.py" line="193" />
+      <location filename="../ui/registry_dock.py" line="418" />
+      <source>All</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="65" />
+      <source>All initiatives</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="74" />
+      <source>Annual NDVI series (one band per year, or one raster per year in year order)</source>
+      <translation>Serie anual de NDVI (una banda por año, o un ráster por año en orden cronológico)</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="294" />
+      <source>Another task is running; wait for it to finish or cancel it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="197" />
+      <source>Area</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../registry/validate.py" line="39" />
@@ -89,9 +277,39 @@
       <translation>Área "{site}": el campo obligatorio "{field}" está vacío.</translation>
     </message>
     <message>
+      <location filename="../ui/validation_panel.py" line="65" />
+      <source>Area "{site}": {before} ha in {parts_before} part(s) before, {after} ha in {parts_after} part(s) after the repair ({change:+.2f} %). The original is shown in red and the repaired geometry in green on the map.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/area_summary.py" line="13" />
       <source>Area by class (hectares, per zone)</source>
       <translation>Área por clase (hectáreas, por zona)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="164" />
+      <source>Area excluded by constraints (ha)</source>
+      <translation>Área excluida por restricciones (ha)</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="24" />
+      <source>Area identifier (uuid)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="74" />
+      <source>Area in both gaps (ha)</source>
+      <translation>Área en ambas brechas (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="73" />
+      <source>Area only in gap A (ha)</source>
+      <translation>Área solo en la brecha A (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="73" />
+      <source>Area only in gap B (ha)</source>
+      <translation>Área solo en la brecha B (ha)</translation>
     </message>
     <message>
       <location filename="../processing/area_summary.py" line="28" />
@@ -99,9 +317,56 @@
       <translation>Tabla de áreas (hectáreas por zona y clase)</translation>
     </message>
     <message>
+      <location filename="../ui/initiative_form.py" line="134" />
+      <source>Area under restoration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="120" />
+      <source>Area without degradation (ha)</source>
+      <translation>Área sin degradación (ha)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="84" />
+      <location filename="../ui/models.py" line="68" />
+      <source>Areas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="108" />
+      <source>Areas (polygon layer or file)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/base.py" line="36" />
       <source>Areas and summaries</source>
       <translation>Áreas y resúmenes</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="90" />
+      <source>Areas exported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="126" />
+      <source>Areas imported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="91" />
+      <source>Areas refused</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="119" />
+      <location filename="../processing/target2_indicator.py" line="67" />
+      <source>Areas under restoration</source>
+      <translation>Áreas en restauración</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="354" />
+      <source>At least one indicator is needed: vegetation cover loss, productivity or fragmentation.</source>
+      <translation>Se necesita al menos un indicador: pérdida de cobertura vegetal, productividad o fragmentación.</translation>
     </message>
     <message>
       <location filename="../algorithms/ldn.py" line="125" />
@@ -110,9 +375,64 @@
       <translation>Se necesita al menos un subindicador (cobertura del suelo, productividad o carbono orgánico del suelo).</translation>
     </message>
     <message>
+      <location filename="../algorithms/productivity.py" line="404" />
+      <source>BASELINE_YEARS ({baseline}) plus COMPARISON_YEARS ({comparison}) exceed the {n} years of the NDVI series; the two periods must not overlap.</source>
+      <translation>BASELINE_YEARS ({baseline}) más COMPARISON_YEARS ({comparison}) superan los {n} años de la serie de NDVI; los dos periodos no deben superponerse.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="401" />
+      <source>BASELINE_YEARS must be at least {min}; it is {value}.</source>
+      <translation>BASELINE_YEARS debe ser al menos {min}; es {value}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="57" />
+      <source>Bad input: an empty gap layer (no polygon with an area, or a raster mask without gap pixels) stops the run naming the layer. Two gaps that do not overlap at all are not an error: the run warns and the class 'both' has 0 ha. Zones are expected not to overlap each other; land outside every zone has its own row.</source>
+      <translation>Entradas incorrectas: una capa de brecha vacía (sin polígonos con área, o una máscara ráster sin píxeles de brecha) detiene la ejecución indicando la capa. Que las dos brechas no se superpongan en absoluto no es un error: la ejecución emite una advertencia y la clase 'ambas' tiene 0 ha. Se espera que las zonas no se superpongan entre sí; el territorio fuera de toda zona tiene su propia fila.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="55" />
+      <source>Bad input: degraded land that is empty (no polygon, or no pixel with the degraded value) stops the run; no restoration area, or none on degraded land, gives a warning and a share of 0 %. Features without geometry are skipped and invalid geometries repaired, both counted in the log.</source>
+      <translation>Entradas incorrectas: si no hay tierras degradadas (ningún polígono o ningún píxel con el valor degradado) la ejecución se detiene; si no hay áreas en restauración, o ninguna está en tierras degradadas, se emite una advertencia y la proporción es 0 %. Los elementos sin geometría se omiten y las geometrías no válidas se reparan; ambos se cuentan en el registro.</translation>
+    </message>
+    <message>
       <location filename="../processing/area_summary.py" line="26" />
       <source>Band</source>
       <translation>Banda</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="114" />
+      <source>Band (number or name)</source>
+      <translation>Banda (número o nombre)</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="80" />
+      <source>Baseline years (0 = every year before the comparison period)</source>
+      <translation>Años de línea base (0 = todos los años anteriores al periodo de comparación)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/agreement.py" line="59" />
+      <source>Both inputs are polygon layers: give a pixel size (PIXEL_SIZE, in the units of the first layer's CRS) to compare them on.</source>
+      <translation>Ambas entradas son capas de polígonos: indique un tamaño de píxel (PIXEL_SIZE, en las unidades del SRC de la primera capa) para compararlas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="20" />
+      <source>Both kinds of double counting</source>
+      <translation>Ambos tipos de doble conteo</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="509" />
+      <source>Burning the conservation areas onto the raster grid failed: {error}</source>
+      <translation>Falló la rasterización de las áreas de conservación sobre la grilla: {error}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="554" />
+      <source>Burning the loss points onto the raster grid failed: {error}</source>
+      <translation>Falló la rasterización de los puntos de pérdida sobre la grilla: {error}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/agreement.py" line="95" />
+      <source>Burning the polygons onto the raster grid failed: {error}</source>
+      <translation>Falló la rasterización de los polígonos sobre la grilla: {error}</translation>
     </message>
     <message>
       <location filename="../algorithms/zones.py" line="41" />
@@ -120,9 +440,59 @@
       <translation>Falló la rasterización de las zonas sobre la grilla: {error}</translation>
     </message>
     <message>
+      <location filename="../processing/priority_score.py" line="76" />
+      <source>CLASSES: fixed breaks (BREAKS, default 0.25, 0.5, 0.75; 2 to 4 increasing values between 0 and 1), quantiles (equal areas of the scored pixels; breaks at the upper edge of the 1/65,535-wide histogram bin where the share is reached) or equal interval (between the lowest and highest score), with NUM_CLASSES 3, 4 (default) or 5 classes. A score equal to a break stays in the lower class.</source>
+      <translation>CLASSES: cortes fijos (BREAKS, por defecto 0.25, 0.5, 0.75; de 2 a 4 valores crecientes entre 0 y 1), cuantiles (áreas iguales de los píxeles puntuados; cortes en el borde superior del intervalo de histograma de ancho 1/65 535 donde se alcanza la proporción) o intervalos iguales (entre el puntaje más bajo y el más alto), con NUM_CLASSES 3, 4 (por defecto) o 5 clases. Un puntaje igual a un corte queda en la clase inferior.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="390" />
+      <source>COMPARISON_YEARS must be at least {min}; it is {value}.</source>
+      <translation>COMPARISON_YEARS debe ser al menos {min}; es {value}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="71" />
+      <source>CONSTRAINTS: areas to exclude (e.g. water, urban areas, protected areas when you choose so): rasters (pixels with a non-zero value) or polygon layers (pixels whose centre is inside a polygon). Excluded pixels get class 0 and are reported in the table. MASK (optional): only pixels inside it are scored: a polygon layer, or a raster whose non-zero values, or the values in MASK_VALUES (e.g. -1 for degraded land in an SDG 15.3.1 result), mark the area. Pixels where any criterion has no data are not scored.</source>
+      <translation>CONSTRAINTS: áreas a excluir (p. ej. agua, áreas urbanas, áreas protegidas si así lo decide): rásteres (píxeles con valor distinto de cero) o capas de polígonos (píxeles cuyo centro cae dentro de un polígono). Los píxeles excluidos reciben la clase 0 y se informan en la tabla. MASK (opcional): solo se puntúan los píxeles dentro de ella: una capa de polígonos, o un ráster cuyos valores distintos de cero, o los valores de MASK_VALUES (p. ej. -1 para tierras degradadas en un resultado del ODS 15.3.1), marcan el área. Los píxeles donde algún criterio no tiene datos no se puntúan.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="81" />
+      <source>CRITERIA ({given}) does not match the names in the matrix file ({found}); leave CRITERIA empty to use the file's names.</source>
+      <translation>CRITERIA ({given}) no coincide con los nombres del archivo de matriz ({found}); deje CRITERIA vacío para usar los nombres del archivo.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="32" />
+      <source>CRITERIA lists the names in matrix order, separated by commas. MATRIX holds the values row by row: either the full matrix (n x n values; the lower triangle may be left empty) or only the upper triangle (n(n-1)/2 values, row by row, right of the diagonal). Values may be written as 3, 1/3 or 0.33. Instead, MATRIX_FILE reads a CSV with the names in the header row and in the first column (comma or semicolon separated; a semicolon file may use decimal commas).</source>
+      <translation>CRITERIA lista los nombres en el orden de la matriz, separados por comas. MATRIX contiene los valores fila por fila: la matriz completa (n x n valores; el triángulo inferior puede quedar vacío) o solo el triángulo superior (n(n-1)/2 valores, fila por fila, a la derecha de la diagonal). Los valores pueden escribirse como 3, 1/3 o 0.33. En su lugar, MATRIX_FILE lee un CSV con los nombres en la fila de encabezado y en la primera columna (separado por comas o por punto y coma; un archivo con punto y coma puede usar coma decimal).</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="58" />
+      <source>CRITERIA: the criterion rasters (a multi-band raster, such as the OUTPUT_CRITERIA of 'SERFOR criteria', is added once). RESCALING: one row per criterion with 7 columns: raster number in CRITERIA (1 for the first), band (number or band name), criterion name, method, low, high, lookup. Methods: linear (0 at low, 1 at high, straight line in between, clamped outside), inverted (1 at low, 0 at high: smaller is better), quantile (classes of equal area of the criterion inside the mask and outside the constraints, as in FAO's se.plan; 'low' holds the number of classes, default 5; class c of n scores (c-1)/(n-1); a value equal to a break stays in the lower class), quantile_inverted, categorical (lookup such as '1: 1; 2: 0.5; *: 0', where * scores every other value; without *, a value missing from the table stops the run naming it).</source>
+      <translation>CRITERIA: los rásteres de criterios (un ráster multibanda, como el OUTPUT_CRITERIA de 'Criterios SERFOR', se añade una sola vez). RESCALING: una fila por criterio con 7 columnas: número de ráster en CRITERIA (1 para el primero), banda (número o nombre de banda), nombre del criterio, método, bajo, alto, tabla. Métodos: linear (0 en bajo, 1 en alto, recta entre ambos, acotado fuera), inverted (1 en bajo, 0 en alto: menor es mejor), quantile (clases de igual área del criterio dentro de la máscara y fuera de las restricciones, como en se.plan de la FAO; 'bajo' contiene el número de clases, 5 por defecto; la clase c de n puntúa (c-1)/(n-1); un valor igual a un corte queda en la clase inferior), quantile_inverted, categorical (tabla como '1: 1; 2: 0.5; *: 0', donde * puntúa todos los demás valores; sin *, un valor que falte en la tabla detiene la ejecución indicándolo). También se aceptan lineal, invertido, cuantil, cuantil_invertido y categorico.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/blocks.py" line="152" />
       <source>CRS</source>
       <translation>el SRC</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="174" />
+      <source>CRS of the data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="123" />
+      <source>CRS of the input (override)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="122" />
+      <source>CUM group</source>
+      <translation>Grupo CUM</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="161" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../algorithms/errors.py" line="54" />
@@ -130,9 +500,25 @@
       <translation>Cancelado por el usuario; no se escribió ningún resultado.</translation>
     </message>
     <message>
+      <location filename="../ui/tasks.py" line="118" />
+      <source>Cancelled; nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../algorithms/blocks.py" line="87" />
       <source>Cannot open the raster {name} ({path}). Check that the file exists and is a raster GDAL can read.</source>
       <translation>No se puede abrir el ráster {name} ({path}). Verifique que el archivo exista y sea un ráster que GDAL pueda leer.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="251" />
+      <source>Cannot read the pairwise matrix file {path}: {error}</source>
+      <translation>No se puede leer el archivo de matriz de comparación por pares {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="1058" />
+      <location filename="../algorithms/serfor.py" line="61" />
+      <source>Cannot read the preset {path}: {error}</source>
+      <translation>No se puede leer el preajuste {path}: {error}</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="104" />
@@ -140,9 +526,25 @@
       <translation>No se puede leer el archivo de reclasificación {path}: {error}</translation>
     </message>
     <message>
+      <location filename="../algorithms/minam.py" line="98" />
+      <location filename="../algorithms/minam.py" line="200" />
+      <source>Cannot read the rules file {path}: {error}</source>
+      <translation>No se puede leer el archivo de reglas {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/undo.py" line="67" />
+      <source>Cannot undo or redo "{action}": {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../algorithms/blocks.py" line="264" />
       <source>Cannot write the output {path}: {error}</source>
       <translation>No se puede escribir el resultado {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/agreement.py" line="88" />
+      <source>Cannot write the temporary raster {path}: {error}</source>
+      <translation>No se puede escribir el ráster temporal {path}: {error}</translation>
     </message>
     <message>
       <location filename="../algorithms/zones.py" line="31" />
@@ -150,9 +552,80 @@
       <translation>No se puede escribir el ráster temporal de zonas: {error}</translation>
     </message>
     <message>
+      <location filename="../processing/serfor_criteria.py" line="121" />
+      <source>Capability codes (raster code, CUM group A, C, P, F or X)</source>
+      <translation>Códigos de capacidad (código del ráster, grupo CUM A, C, P, F o X)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="148" />
+      <source>Capability groups that are forest lands</source>
+      <translation>Grupos de capacidad que son tierras forestales</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="41" />
+      <location filename="../ui/initiative_form.py" line="296" />
+      <source>Capture method</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="37" />
+      <source>Checks: the matrix must be square, positive, within 1/9 to 9, have 1 on the diagonal, and be reciprocal (a_ij x a_ji within 5 % of 1, so 0.33 stands for 1/3); otherwise the run stops naming the cell. At most 15 criteria.</source>
+      <translation>Controles: la matriz debe ser cuadrada, positiva, estar entre 1/9 y 9, tener 1 en la diagonal y ser recíproca (a_ij x a_ji dentro del 5 % de 1, de modo que 0.33 vale por 1/3); si no, la ejecución se detiene indicando la celda. Como máximo 15 criterios.</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="292" />
+      <source>Choose a layer or a file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="725" />
+      <source>Choose a polygon layer and at least one of its fields.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="173" />
+      <source>Choose either a shipped preset or a preset file, not both.</source>
+      <translation>Elija un preajuste incluido o un archivo de preajuste, no ambos.</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="172" />
+      <source>Choose the GeoPackage to import.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="126" />
+      <source>Choose the file to export to.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="116" />
+      <source>Class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="162" />
+      <source>Class breaks used</source>
+      <translation>Cortes de clase usados</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="358" />
+      <source>Class breaks used: {breaks}.</source>
+      <translation>Cortes de clase usados: {breaks}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="132" />
+      <source>Class method</source>
+      <translation>Método de clases</translation>
+    </message>
+    <message>
       <location filename="../processing/area_summary.py" line="24" />
       <source>Class raster</source>
       <translation>Ráster de clases</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="41" />
+      <source>Classifies every forest pixel by the pattern of forest around it, after Riitters et al. (2000, Conservation Ecology 4(2): 3, with the 2001 errata), the method of GRASS r.forestfrag and of the R package fragmentation. Fragmentation is one of MINAM's degradation indicators.</source>
+      <translation>Clasifica cada píxel de bosque según el patrón de bosque a su alrededor, siguiendo a Riitters et al. (2000, Conservation Ecology 4(2): 3, con la fe de erratas de 2001), el método de GRASS r.forestfrag y del paquete de R fragmentation. La fragmentación es uno de los indicadores de degradación del MINAM.</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="37" />
@@ -160,9 +633,204 @@
       <translation>Clasifica la tierra como degradada (-1), estable (0) o mejorada (+1) según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021), el método de Trends.Earth.</translation>
     </message>
     <message>
+      <location filename="../processing/forest_fragmentation.py" line="50" />
+      <source>Codes: 0 non-forest; 1 patch (Pf &lt; 0.4); 2 transitional (0.4 &lt;= Pf &lt; 0.6); 3 edge (Pf &gt;= 0.6 and Pf &lt; Pff); 4 perforated (Pf &gt;= 0.6 and Pf &gt; Pff); 5 interior (Pf = 1); 6 undetermined (Pf &gt;= 0.6 and Pf = Pff); 255 nodata. Pf and Pff are compared as exact fractions, so pixels exactly on a boundary get the class of the method (GRASS r.forestfrag uses Pf &gt; 0.6 for perforated and undetermined).</source>
+      <translation>Códigos: 0 no bosque; 1 parche (Pf &lt; 0,4); 2 transicional (0,4 &lt;= Pf &lt; 0,6); 3 borde (Pf &gt;= 0,6 y Pf &lt; Pff); 4 perforado (Pf &gt;= 0,6 y Pf &gt; Pff); 5 interior (Pf = 1); 6 indeterminado (Pf &gt;= 0,6 y Pf = Pff); 255 sin datos. Pf y Pff se comparan como fracciones exactas, de modo que los píxeles justo en un límite reciben la clase del método (GRASS r.forestfrag usa Pf &gt; 0,6 para perforado e indeterminado).</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="90" />
+      <source>Cohen's kappa</source>
+      <translation>Kappa de Cohen</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="170" />
+      <source>Common CRSs in Peru…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="50" />
+      <source>Compares two degradation results, by default MINAM's (A) and SERFOR's (B), and shows where they agree: 0 degraded in neither, 1 only in A, 2 only in B, 3 in both (styled; 255 nodata where a raster input has no data).</source>
+      <translation>Compara dos resultados de degradación, por defecto el del MINAM (A) y el del SERFOR (B), y muestra dónde concuerdan: 0 degradado en ninguno, 1 solo en A, 2 solo en B, 3 en ambos (con estilo; 255 sin datos donde una entrada ráster no tiene datos).</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="55" />
+      <source>Comparison (1/9 to 9)</source>
+      <translation>Comparación (1/9 a 9)</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="83" />
+      <source>Comparison years (the last years of the series)</source>
+      <translation>Años de comparación (los últimos años de la serie)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="277" />
+      <source>Computed area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="39" />
+      <source>Computes the 5-class land productivity dynamics (1 declining, 2 moderate decline or early signs of decline, 3 stressed, 4 stable, 5 increasing) from an annual NDVI series, following the UNCCD Good Practice Guidance for SDG indicator 15.3.1 (version 2, 2021) as Trends.Earth implements it. The result can be the productivity input of 'Degradation, SDG 15.3.1'.</source>
+      <translation>Calcula la dinámica de la productividad de la tierra en 5 clases (1 en declive, 2 declive moderado o primeros signos de declive, 3 estresada, 4 estable, 5 en aumento) a partir de una serie anual de NDVI, según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021) tal como la implementa Trends.Earth. El resultado puede ser la entrada de productividad de 'Degradación, ODS 15.3.1'.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="86" />
+      <source>Confusion table (hectares, overall agreement and kappa per zone)</source>
+      <translation>Tabla de confusión (hectáreas, concordancia global y kappa por zona)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="221" />
+      <source>Conservation areas</source>
+      <translation>Áreas de conservación</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="131" />
+      <source>Conservation areas (polygons)</source>
+      <translation>Áreas de conservación (polígonos)</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="62" />
+      <source>Consistency index (CI)</source>
+      <translation>Índice de consistencia (IC)</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="63" />
+      <source>Consistency ratio (CR)</source>
+      <translation>Razón de consistencia (RC)</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="64" />
+      <source>Consistent (CR below 0.10)</source>
+      <translation>Consistente (RC menor que 0.10)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="125" />
+      <source>Constraints: areas to exclude (rasters or polygon layers)</source>
+      <translation>Restricciones: áreas a excluir (rásteres o capas de polígonos)</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="64" />
+      <source>Contact email</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="63" />
+      <source>Contact name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../algorithms/blocks.py" line="192" />
       <source>Could not align the raster {name} onto the reference grid: {error}</source>
       <translation>No se pudo alinear el ráster {name} a la grilla de referencia: {error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="135" />
+      <source>Countries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="20" />
+      <source>Counts toward both gaps</source>
+      <translation>Cuenta para ambas brechas</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="108" />
+      <source>Cover loss</source>
+      <translation>Pérdida de cobertura</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="344" />
+      <source>Cover loss from land cover needs both LC_BASELINE and LC_TARGET.</source>
+      <translation>La pérdida de cobertura a partir de la cobertura del suelo necesita LC_BASELINE y LC_TARGET.</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="527" />
+      <source>Create "{title}"</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="119" />
+      <source>Create a new registry (GeoPackage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="311" />
+      <source>Create or open a registry first (buttons New… and Open… above).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="160" />
+      <source>Criteria used</source>
+      <translation>Criterios usados</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="238" />
+      <source>Criteria used: {used}.</source>
+      <translation>Criterios usados: {used}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="114" />
+      <source>Criterion name</source>
+      <translation>Nombre del criterio</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="52" />
+      <source>Criterion names in matrix order, separated by commas</source>
+      <translation>Nombres de los criterios en el orden de la matriz, separados por comas</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="111" />
+      <source>Criterion rasters</source>
+      <translation>Rásteres de criterios</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="288" />
+      <source>Criterion {name}: no band of {raster} is named {band} (its bands: {bands}); band {index} is used, the position documented for it. Check that it holds this criterion.</source>
+      <translation>Criterio {name}: ninguna banda de {raster} se llama {band} (sus bandas: {bands}); se usa la banda {index}, la posición documentada para él. Verifique que contenga este criterio.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="98" />
+      <source>DEFAULTS (JSON) gives values for fields the source lacks, for example {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS overrides the CRS of the input (needed for CSV files, which carry none).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="42" />
+      <source>DEGRADED is the degraded baseline: polygons (all of them are degraded land) or a raster in which the pixels holding DEGRADED_VALUE are degraded (default -1, the degraded class of the T2 Restore degradation algorithm). RESTORATION_AREAS are the areas under restoration (a registry layer or any polygon layer); they are dissolved, so land under two overlapping initiatives counts once. Restoration outside degraded land is reported in its own column, not dropped.</source>
+      <translation>DEGRADED es la línea base de degradación: polígonos (todos ellos son tierras degradadas) o un ráster en el que los píxeles con el valor DEGRADED_VALUE están degradados (por defecto -1, la clase degradada del algoritmo de degradación de T2 Restore). RESTORATION_AREAS son las áreas en restauración (una capa del registro o cualquier capa de polígonos); se disuelven, de modo que el territorio bajo dos iniciativas superpuestas cuenta una sola vez. La restauración fuera de tierras degradadas se informa en su propia columna, no se descarta.</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="278" />
+      <source>Declared area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="25" />
+      <source>Declared area (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="19" />
+      <source>Declining</source>
+      <translation>En declive</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="63" />
+      <source>Default preset 'MINAM (provisional)' (presets/minam_provisional.json): the thresholds and combination rules of MINAM's 2023 guide are not public in full, so the default is a provisional, editable stand-in written for T2 Restore, not MINAM's official table: loss of vegetation cover gives a high level (very high with declining productivity); otherwise declining productivity and fragmentation add up to low, moderate or high. Replace it with the official table when you have it.</source>
+      <translation>Preajuste por defecto 'MINAM (provisional)' (presets/minam_provisional.json): los umbrales y las reglas de combinación de la guía 2023 del MINAM no son públicos en su totalidad, así que el valor por defecto es un sustituto provisional y editable escrito para T2 Restore, no la tabla oficial del MINAM: la pérdida de cobertura vegetal da un nivel alto (muy alto si además la productividad está en declive); si no, el declive de la productividad y la fragmentación se suman en bajo, moderado o alto. Reemplácelo por la tabla oficial cuando la tenga.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="107" />
+      <source>Default preset 'SERFOR (provisional)' (presets/serfor_provisional.json): SERFOR's matrices, weights and breaks are not public, so the conflict matrix (on the 7 UNCCD land cover classes), the forest land groups, the 1000 m radius and the 5 recent years are a provisional, editable stand-in written for T2 Restore, not SERFOR's official values. Edit the tables here, with your own land cover codes as rows. Inputs must share the capability raster's grid unless 'Align inputs' is checked (nearest neighbour for classes and years, bilinear for the DEM).</source>
+      <translation>Preajuste por defecto 'SERFOR (provisional)' (presets/serfor_provisional.json): las matrices, pesos y cortes del SERFOR no son públicos, así que la matriz de conflicto (sobre las 7 clases de cobertura de la CNULD), los grupos de tierras forestales, el radio de 1000 m y los 5 años recientes son un sustituto provisional y editable escrito para T2 Restore, no los valores oficiales del SERFOR. Edite aquí las tablas, con sus propios códigos de cobertura como filas. Las entradas deben compartir la grilla del ráster de capacidad de uso salvo que se marque 'Alinear entradas' (vecino más cercano para clases y años, bilineal para el MDE).</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="121" />
+      <source>Default values (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="144" />
+      <source>Deforestation density search radius (m)</source>
+      <translation>Radio de búsqueda de la densidad de deforestación (m)</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="31" />
@@ -176,14 +844,45 @@
       <translation>Degradación (ODS 15.3.1)</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="37" />
+      <location filename="../plugin.py" line="38" />
       <source>Degradation (SDG 15.3.1)...</source>
       <translation>Degradación (ODS 15.3.1)...</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="118" />
+      <source>Degradation area table (hectares per ecosystem and level)</source>
+      <translation>Tabla de áreas degradadas (hectáreas por ecosistema y nivel)</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="84" />
       <source>Degradation area table (hectares per zone and class)</source>
       <translation>Tabla de áreas de degradación (hectáreas por zona y clase)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="182" />
+      <location filename="../processing/minam_degradation.py" line="115" />
+      <source>Degradation level (MINAM)</source>
+      <translation>Nivel de degradación (MINAM)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="40" />
+      <source>Degradation levels in terrestrial ecosystems from the three indicators of MINAM's national map of degraded areas (2019) and its procedure guide (2023): loss of vegetation cover, loss of primary productivity and forest fragmentation. Each indicator becomes a state (0 = no sign of degradation) and a rules table gives each combination of states a level: 0 none, 1 low, 2 moderate, 3 high, 4 very high.</source>
+      <translation>Niveles de degradación en ecosistemas terrestres a partir de los tres indicadores del mapa nacional de áreas degradadas del MINAM (2019) y de su guía de procedimiento (2023): pérdida de cobertura vegetal, pérdida de productividad primaria y fragmentación del bosque. Cada indicador se convierte en un estado (0 = sin señal de degradación) y una tabla de reglas asigna a cada combinación de estados un nivel: 0 ninguno, 1 bajo, 2 moderado, 3 alto, 4 muy alto.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="71" />
+      <source>Degradation result A (raster or polygons)</source>
+      <translation>Resultado de degradación A (ráster o polígonos)</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="72" />
+      <source>Degradation result B (raster or polygons)</source>
+      <translation>Resultado de degradación B (ráster o polígonos)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="37" />
+      <source>Degradation, MINAM indicators (levels)</source>
+      <translation>Degradación, indicadores del MINAM (niveles)</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="34" />
@@ -198,13 +897,764 @@
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="86" />
+      <location filename="../processing/target2_indicator.py" line="84" />
       <source>Degraded area (ha)</source>
       <translation>Área degradada (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="124" />
+      <source>Degraded area, levels 1 to 4 (ha)</source>
+      <translation>Área degradada, niveles 1 a 4 (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="163" />
+      <source>Degraded forest land area (ha)</source>
+      <translation>Área de tierras forestales degradadas (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="159" />
+      <source>Degraded forest land table (hectares per zone and reason)</source>
+      <translation>Tabla de tierras forestales degradadas (hectáreas por zona y motivo)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="103" />
+      <source>Degraded forest lands (OUTPUT, styled): on the capability groups of FOREST_LAND_GROUPS (default F, X), 1 overuse, 2 forest loss (of any year, or only recent, per LOSS_PERIOD), 3 both; 0 not degraded; 255 nodata where an input used has no data. OUTPUT_TABLE gives hectares per zone and reason (WGS 84 ellipsoid).</source>
+      <translation>Tierras forestales degradadas (OUTPUT, con estilo): en los grupos de capacidad de FOREST_LAND_GROUPS (por defecto F, X), 1 sobreuso, 2 pérdida de bosque (de cualquier año, o solo reciente, según LOSS_PERIOD), 3 ambos; 0 no degradada; 255 sin datos donde una entrada usada no tiene datos. OUTPUT_TABLE da hectáreas por zona y motivo (elipsoide WGS 84).</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="240" />
+      <location filename="../processing/serfor_criteria.py" line="158" />
+      <source>Degraded forest lands (SERFOR)</source>
+      <translation>Tierras forestales degradadas (SERFOR)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="606" />
+      <source>Degraded forest lands need the land cover (for overuse) or the forest loss (year of loss raster or points); give at least one.</source>
+      <translation>Las tierras forestales degradadas necesitan la cobertura del suelo (para la sobreutilización) o la pérdida de bosque (ráster de año de pérdida o puntos); indique al menos una.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="79" />
+      <source>Degraded forest lands, SERFOR criteria (ROAM)</source>
+      <translation>Tierras forestales degradadas, criterios del SERFOR (ROAM)</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="39" />
+      <location filename="../processing/definition_agreement.py" line="135" />
+      <source>Degraded in both</source>
+      <translation>Degradado en ambas</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="87" />
+      <source>Degraded in both (ha)</source>
+      <translation>Degradado en ambas (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="42" />
+      <location filename="../processing/definition_agreement.py" line="136" />
+      <source>Degraded in neither</source>
+      <translation>Degradado en ninguna</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="88" />
+      <source>Degraded in neither (ha)</source>
+      <translation>Degradado en ninguna (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="157" />
+      <source>Degraded land</source>
+      <translation>Tierras degradadas</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="62" />
+      <source>Degraded land (polygons, or a raster)</source>
+      <translation>Tierras degradadas (polígonos o ráster)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="147" />
+      <source>Degraded land: pixels equal to {value}; the restoration areas are rasterized onto the raster's grid (pixel centres).</source>
+      <translation>Tierras degradadas: píxeles iguales a {value}; las áreas en restauración se rasterizan sobre la cuadrícula del ráster (centros de píxel).</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="183" />
+      <source>Degraded land: {ha:,.2f} ha</source>
+      <translation>Tierras degradadas: {ha:,.2f} ha</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="87" />
+      <source>Degraded only in A (ha)</source>
+      <translation>Degradado solo en A (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="88" />
+      <source>Degraded only in B (ha)</source>
+      <translation>Degradado solo en B (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="40" />
+      <location filename="../processing/definition_agreement.py" line="41" />
+      <source>Degraded only in {name}</source>
+      <translation>Degradado solo en {name}</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="65" />
+      <source>Degraded value in a raster</source>
+      <translation>Valor degradado en un ráster</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="232" />
+      <source>Delete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="575" />
+      <source>Delete "{title}"</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="568" />
+      <source>Delete {count} initiative(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="565" />
+      <source>Delete {count} initiative(s) with all their areas? You can undo it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="99" />
+      <source>Density of recent deforestation: hectares of forest loss per km2 of land with data within RADIUS metres (100 = everything lost), from a year-of-loss raster (LOSS_YEAR: 0 no loss; Hansen's codes 1-99 are read as 2001-2099) or from loss points (with an optional year field). Recent = the last RECENT_YEARS years up to the latest loss year found (0 = every year).</source>
+      <translation>Densidad de deforestación reciente: hectáreas de pérdida de bosque por km2 de tierra con datos dentro de RADIUS metros (100 = todo perdido), a partir de un ráster de año de pérdida (LOSS_YEAR: 0 sin pérdida; los códigos 1-99 de Hansen se leen como 2001-2099) o de puntos de pérdida (con un campo de año opcional). Reciente = los últimos RECENT_YEARS años hasta el último año de pérdida encontrado (0 = todos los años).</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="33" />
+      <location filename="../ui/initiative_form.py" line="290" />
+      <location filename="../ui/initiative_form.py" line="212" />
+      <source>Department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="742" />
+      <location filename="../ui/registry_dock.py" line="707" />
+      <source>Department and district filled for {count} areas.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="167" />
+      <source>Department field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="149" />
+      <source>Department, province, district and UBIGEO of each area are read from this polygon layer (for example INEI's district limits). The choice is remembered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="70" />
+      <source>Departments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="28" />
+      <source>Derives criterion weights from a pairwise comparison matrix with Saaty's Analytic Hierarchy Process: each cell a_ij says how much more important criterion i (row) is than criterion j (column) on the 1 to 9 scale (1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme; 2, 4, 6, 8 in between), and a_ji = 1 / a_ij.</source>
+      <translation>Obtiene los pesos de los criterios a partir de una matriz de comparación por pares con el Proceso de Análisis Jerárquico (AHP) de Saaty: cada celda a_ij indica cuánto más importante es el criterio i (fila) que el criterio j (columna) en la escala de 1 a 9 (1 igual, 3 moderada, 5 fuerte, 7 muy fuerte, 9 extrema; 2, 4, 6, 8 intermedios), y a_ji = 1 / a_ij.</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="123" />
+      <source>Description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="110" />
+      <source>Differing fields</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="223" />
+      <source>Digitize new areas with QGIS's own tools on the registry's area layer; save the layer edits and the dock completes them (identifier, hectares, department).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="474" />
+      <source>Discard the unsaved changes of the form?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="95" />
+      <source>Distance to conservation areas (polygons, e.g. protected areas), in metres, from each pixel centre to the nearest pixel touched by an area (GDAL proximity, bounded memory), within half a pixel diagonal of the exact distance; areas outside the raster count. An empty layer leaves the band as nodata and says so in the log.</source>
+      <translation>Distancia a áreas de conservación (polígonos, p. ej. áreas protegidas), en metros, desde el centro de cada píxel hasta el píxel más cercano tocado por un área (proximidad de GDAL, memoria acotada), con un error de a lo más media diagonal de píxel respecto de la distancia exacta; cuentan también las áreas fuera del ráster. Una capa vacía deja la banda sin datos y lo indica en el registro.</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="35" />
+      <location filename="../ui/initiative_form.py" line="292" />
+      <location filename="../ui/initiative_form.py" line="212" />
+      <source>District</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="169" />
+      <source>District field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="221" />
+      <source>Draw on map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="607" />
+      <source>Draw the areas of "{title}" with QGIS's digitizing tools, then save the layer edits: the dock completes identifier, hectares and department.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="653" />
+      <source>Draw {count} area(s) of "{title}"</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="43" />
+      <source>Each gap is a polygon layer or a raster mask: every pixel that is not 0 and not nodata is in the gap, and the mask is turned into polygons along pixel edges. The polygons of each gap are repaired (invalid geometries, such as self-intersecting rings, are fixed with GEOS MakeValid and counted in the log), multi-part features are split into their parts, and each gap is dissolved so that land covered twice inside one gap counts once. Features without geometry are skipped and counted.</source>
+      <translation>Cada brecha es una capa de polígonos o una máscara ráster: todo píxel distinto de 0 y que no sea nodata pertenece a la brecha, y la máscara se convierte en polígonos siguiendo los bordes de los píxeles. Los polígonos de cada brecha se reparan (las geometrías no válidas, como los anillos que se autointersecan, se corrigen con GEOS MakeValid y se cuentan en el registro), los elementos multiparte se separan en sus partes y cada brecha se disuelve, de modo que el territorio cubierto dos veces dentro de una misma brecha cuenta una sola vez. Los elementos sin geometría se omiten y se cuentan.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="53" />
+      <source>Each input is a raster or a polygon layer. In a raster, the values listed in DEGRADED_A / DEGRADED_B are degraded (defaults: 1-4 for A, the MINAM levels low to very high of t2restore:minam_degradation; 1-3 for B, the reasons of t2restore:serfor_criteria; use -1 for an SDG 15.3.1 result). Every other value with data is not degraded. In a polygon layer, the inside of the polygons is degraded (a pixel belongs to a polygon when its centre does).</source>
+      <translation>Cada entrada es un ráster o una capa de polígonos. En un ráster, los valores listados en DEGRADED_A / DEGRADED_B son degradados (por defecto: 1-4 para A, los niveles bajo a muy alto del MINAM de t2restore:minam_degradation; 1-3 para B, los motivos de t2restore:serfor_criteria; use -1 para un resultado del ODS 15.3.1). Cualquier otro valor con datos no es degradado. En una capa de polígonos, el interior de los polígonos es degradado (un píxel pertenece a un polígono cuando su centro pertenece).</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="62" />
+      <source>Each row needs an initiative: map "initiative_title" (or "initiative_uuid") to a source field, or give "initiative_title" in DEFAULTS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="89" />
+      <source>Ecological units (integer raster)</source>
+      <translation>Unidades ecológicas (ráster de enteros)</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="149" />
+      <source>Ecological units with a performance reference: {n}.</source>
+      <translation>Unidades ecológicas con referencia de desempeño: {n}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="27" />
+      <location filename="../ui/registry_dock.py" line="200" />
+      <source>Ecosystem</source>
+      <translation>Ecosistema</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="72" />
+      <source>Ecosystem name field</source>
+      <translation>Campo con el nombre del ecosistema</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="70" />
+      <location filename="../processing/target2_indicator.py" line="125" />
+      <source>Ecosystems</source>
+      <translation>Ecosistemas</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="27" />
+      <location filename="../ui/initiative_form.py" line="280" />
+      <source>Ecosystems (IUCN)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="101" />
+      <source>Ecosystems as an integer raster (optional)</source>
+      <translation>Ecosistemas como ráster de enteros (opcional)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="104" />
+      <source>Ecosystems or other zones as polygons (e.g. the national ecosystem map)</source>
+      <translation>Ecosistemas u otras zonas como polígonos (p. ej. el mapa nacional de ecosistemas)</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="21" />
+      <source>Edge</source>
+      <translation>Borde</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="231" />
+      <source>Edit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="388" />
+      <source>Editing: {title} (revision {revision})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="129" />
+      <source>Elevation (DEM, metres)</source>
+      <translation>Elevación (MDE, metros)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="189" />
+      <source>Email</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="49" />
+      <source>Ending year of the initiative</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="44" />
+      <source>Equal interval (score range)</source>
+      <translation>Intervalos iguales (rango del puntaje)</translation>
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="236" />
+      <source>Error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="35" />
+      <source>Errors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="138" />
+      <source>Errors and warnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="139" />
+      <source>Errors only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="527" />
+      <source>Every NDVI value lies between -1 and 1 although NDVI_SCALE = 10000; the series is probably not scaled: set NDVI_SCALE to 1.</source>
+      <translation>Todos los valores de NDVI están entre -1 y 1 aunque NDVI_SCALE = 10000; probablemente la serie no está escalada: establezca NDVI_SCALE en 1.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="61" />
+      <source>Every area is validated first (FERM_INTERCHANGE.md item 7): areas with errors are refused, areas with warnings are exported and flagged. The validation report is written beside the file as &lt;name&gt;.validation.json and .csv. The file is built under a temporary name and renamed only when complete.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="48" />
+      <source>Every layer is reprojected to the CRS of gap A (or of gap B when gap A has none), including layers in PSAD56 UTM zones (EPSG:24877 to 24879) with the datum transformation QGIS chooses. Areas are hectares on the WGS 84 ellipsoid whatever the CRS. Very large polygons are cut into quadrants before the overlay so that it stays fast; those cut lines show in the output but change no area.</source>
+      <translation>Todas las capas se reproyectan al SRC de la brecha A (o de la brecha B cuando la brecha A no tiene), incluidas las capas en zonas UTM PSAD56 (EPSG:24877 a 24879), con la transformación de datum que elige QGIS. Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera que sea el SRC. Los polígonos muy grandes se cortan en cuadrantes antes de la superposición para que esta siga siendo rápida; esas líneas de corte se ven en la salida pero no cambian ningún área.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="68" />
+      <source>Excluded by a constraint</source>
+      <translation>Excluido por una restricción</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="77" />
+      <source>Export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="52" />
+      <source>Export initiatives to a FERM-compatible GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="63" />
+      <source>Export to FERM (GeoPackage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="139" />
+      <source>Exporting to FERM</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="155" />
+      <source>FERM</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="85" />
+      <source>FERM GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="91" />
+      <source>FIELD_MAPPING says which source field fills which registry field, as JSON ({"site_name": "NOMBRE", "initiative_title": "PROYECTO"}) or as a table of target=source lines. Coded fields accept the FERM code or its English or Spanish label; lists may be separated by ';'. Rows with the same initiative_title (or initiative_uuid) become areas of one initiative; an existing initiative with that uuid, or the only one with that exact title, receives the areas.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="67" />
+      <source>FILTER is an optional QGIS expression over the columns of the registry's initiatives table, for example "restoration_status" = 2 AND "start_year" &gt;= 2021; empty exports every initiative. GEF_TABLE adds the FAO-GEF table (ID_CODE, Restor_str, Restor_end, Restor_eco, Restor_typ, area_ha).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/fragmentation.py" line="61" />
+      <source>FOREST_VALUES is empty: give the input values that mean forest (e.g. 1).</source>
+      <translation>FOREST_VALUES está vacío: indique los valores de entrada que significan bosque (p. ej. 1).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/fragmentation.py" line="57" />
+      <source>FOREST_VALUES must list whole numbers separated by commas (e.g. 1 or 1,2,5); '{value}' is not one.</source>
+      <translation>FOREST_VALUES debe listar números enteros separados por comas (p. ej. 1 o 1,2,5); '{value}' no lo es.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="127" />
+      <source>Features without a polygon (skipped)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="117" />
+      <source>Field mapping (JSON or table)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="180" />
+      <source>Field mapping (registry field ← source field)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="76" />
+      <location filename="../ui/exchange_panel.py" line="98" />
+      <source>File</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="242" />
+      <source>Fill department, province, district and UBIGEO of every area from the administrative layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="240" />
+      <source>Fill department…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="744" />
+      <source>Filling departments and districts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="81" />
+      <source>Filter on initiatives (expression)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/widgets/vocab_widgets.py" line="107" />
+      <source>Filter the list…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="44" />
+      <source>Fixed breaks</source>
+      <translation>Cortes fijos</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="135" />
+      <source>Fixed breaks (increasing, between 0 and 1)</source>
+      <translation>Cortes fijos (crecientes, entre 0 y 1)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="504" />
+      <source>Fixed breaks define the classes: give 2, 3 or 4 breaks (3, 4 or 5 classes); {n} were given.</source>
+      <translation>Los cortes fijos definen las clases: dé 2, 3 o 4 cortes (3, 4 o 5 clases); se dieron {n}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="507" />
+      <source>Fixed breaks must lie between 0 and 1 and increase strictly: {breaks}.</source>
+      <translation>Los cortes fijos deben estar entre 0 y 1 y ser estrictamente crecientes: {breaks}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="100" />
+      <location filename="../processing/forest_fragmentation.py" line="66" />
+      <source>Forest fragmentation</source>
+      <translation>Fragmentación del bosque</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="38" />
+      <source>Forest fragmentation (Riitters classes)</source>
+      <translation>Fragmentación del bosque (clases de Riitters)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="32" />
+      <source>Forest loss</source>
+      <translation>Pérdida de bosque</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="135" />
+      <source>Forest loss points, instead of the raster</source>
+      <translation>Puntos de pérdida de bosque, en lugar del ráster</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="151" />
+      <source>Forest loss that makes forest land degraded</source>
+      <translation>Pérdida de bosque que hace degradada a la tierra forestal</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="133" />
+      <source>Forest loss year raster (0 = no loss)</source>
+      <translation>Ráster de año de pérdida de bosque (0 = sin pérdida)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="92" />
+      <source>Forest mask (fragmentation is derived from it)</source>
+      <translation>Máscara de bosque (de ella se deriva la fragmentación)</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="60" />
+      <source>Forest mask or land cover raster</source>
+      <translation>Máscara de bosque o ráster de cobertura del suelo</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="74" />
+      <source>Forest pixels</source>
+      <translation>Píxeles de bosque</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="108" />
+      <source>Fragmentation</source>
+      <translation>Fragmentación</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="99" />
+      <source>Fragmentation classes (Riitters 0-6), instead of the forest mask</source>
+      <translation>Clases de fragmentación (Riitters 0-6), en lugar de la máscara de bosque</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="96" />
+      <source>Fragmentation window (pixels, odd, 3 to 31)</source>
+      <translation>Ventana de fragmentación (píxeles, impar, 3 a 31)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="52" />
+      <source>Fragmentation: derived from a FOREST_MASK (FOREST_VALUES are forest, default 1) with Riitters' classes in a WINDOW of 3 to 31 pixels (the same method as t2restore:forest_fragmentation), or given as a FRAGMENTATION raster of Riitters classes (0 non-forest, 1 patch, 2 transitional, 3 edge, 4 perforated, 5 interior, 6 undetermined); mapped by default to 3 high (patch), 2 moderate (transitional), 1 low (edge, perforated, undetermined) and 0 none (non-forest, interior).</source>
+      <translation>Fragmentación: derivada de una FOREST_MASK (FOREST_VALUES son bosque, por defecto 1) con las clases de Riitters en una ventana WINDOW de 3 a 31 píxeles (el mismo método que t2restore:forest_fragmentation), o dada como un ráster FRAGMENTATION de clases de Riitters (0 no bosque, 1 parche, 2 transicional, 3 borde, 4 perforado, 5 interior, 6 indeterminado); por defecto se convierte en 3 alta (parche), 2 moderada (transicional), 1 baja (borde, perforado, indeterminado) y 0 ninguna (no bosque, interior).</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="58" />
+      <location filename="../ui/initiative_form.py" line="141" />
+      <source>Funding sources</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="32" />
+      <location filename="../ui/initiative_form.py" line="285" />
+      <source>GEF core indicator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="27" />
+      <location filename="../ui/registry_dock.py" line="199" />
+      <source>Gap</source>
+      <translation>Brecha</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="49" />
+      <source>Gap A (polygons, or a raster mask)</source>
+      <translation>Brecha A (polígonos o máscara ráster)</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="50" />
+      <source>Gap B (polygons, or a raster mask)</source>
+      <translation>Brecha B (polígonos o máscara ráster)</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="151" />
+      <source>Gap overlap</source>
+      <translation>Superposición de brechas</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="70" />
+      <source>Gap overlap (only A, only B, both)</source>
+      <translation>Superposición de brechas (solo A, solo B, ambas)</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="71" />
+      <source>Gap overlap table (hectares per zone and class)</source>
+      <translation>Tabla de superposición de brechas (hectáreas por zona y clase)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="82" />
+      <source>General</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="85" />
+      <location filename="../ui/exchange_panel.py" line="74" />
+      <location filename="../ui/exchange_panel.py" line="97" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="824" />
+      <source>Give at least one criterion raster with its rescaling.</source>
+      <translation>Dé al menos un ráster de criterio con su reescalado.</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="146" />
+      <source>Give at least one indicator: both land cover maps or a cover loss raster, a productivity raster, or a forest mask or fragmentation raster.</source>
+      <translation>Indique al menos un indicador: los dos mapas de cobertura o un ráster de pérdida de cobertura, un ráster de productividad, o una máscara de bosque o un ráster de fragmentación.</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="130" />
       <source>Give at least one sub-indicator: both land cover rasters, the productivity raster, or both soil organic carbon rasters.</source>
       <translation>Indique al menos un subindicador: los dos rásteres de cobertura del suelo, el ráster de productividad o los dos rásteres de carbono orgánico del suelo.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="82" />
+      <source>Give both gap layers, GAP_A and GAP_B.</source>
+      <translation>Indique las dos capas de brecha, GAP_A y GAP_B.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="349" />
+      <source>Give either a FOREST_MASK (fragmentation is then derived) or a FRAGMENTATION class raster, not both.</source>
+      <translation>Indique una FOREST_MASK (de ella se deriva la fragmentación) o un ráster de clases FRAGMENTATION, no ambos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="346" />
+      <source>Give either the two land cover maps (LC_BASELINE, LC_TARGET) or a COVER_LOSS raster, not both.</source>
+      <translation>Indique los dos mapas de cobertura del suelo (LC_BASELINE, LC_TARGET) o un ráster COVER_LOSS, no ambos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="462" />
+      <location filename="../processing/productivity_dynamics.py" line="108" />
+      <source>Give the NDVI series: one raster with a band per year, or one raster per year.</source>
+      <translation>Indique la serie de NDVI: un ráster con una banda por año, o un ráster por año.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="188" />
+      <source>Give the criteria: rasters in CRITERIA with one RESCALING row each, or a preset.</source>
+      <translation>Dé los criterios: rásteres en CRITERIA con una fila de RESCALING cada uno, o un preajuste.</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="151" />
+      <source>Give the ecosystems either as polygons (ZONES) or as a raster (ECOSYSTEMS), not both.</source>
+      <translation>Indique los ecosistemas como polígonos (ZONES) o como ráster (ECOSYSTEMS), no ambos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="203" />
+      <source>Give the forest loss either as a raster (LOSS_YEAR) or as points (LOSS_POINTS), not both.</source>
+      <translation>Indique la pérdida de bosque como ráster (LOSS_YEAR) o como puntos (LOSS_POINTS), no ambos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="74" />
+      <source>Give the pairwise comparisons either in MATRIX or in MATRIX_FILE, not both.</source>
+      <translation>Dé las comparaciones por pares en MATRIX o en MATRIX_FILE, no en ambos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="86" />
+      <source>Give the pairwise comparisons in MATRIX (with the names in CRITERIA) or in MATRIX_FILE.</source>
+      <translation>Dé las comparaciones por pares en MATRIX (con los nombres en CRITERIA) o en MATRIX_FILE.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="143" />
+      <source>Give the registry file (GeoPackage).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="200" />
+      <source>Give the weights either in WEIGHTS or in WEIGHTS_TABLE, not both.</source>
+      <translation>Dé los pesos en WEIGHTS o en WEIGHTS_TABLE, no en ambos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="58" />
+      <source>Grid: the first raster input's. Two rasters must share one grid unless 'Align inputs' is checked (nearest neighbour onto A's grid). Two polygon layers are compared on a grid of PIXEL_SIZE (in the units of A's CRS) over both layers' extent; outside every polygon counts as not degraded.</source>
+      <translation>Grilla: la de la primera entrada ráster. Dos rásteres deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de A). Dos capas de polígonos se comparan en una grilla de PIXEL_SIZE (en las unidades del SRC de A) sobre la extensión de ambas capas; fuera de todo polígono cuenta como no degradado.</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="212" />
+      <location filename="../ui/models.py" line="69" />
+      <location filename="../ui/summary_panel.py" line="116" />
+      <source>Hectares</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="110" />
+      <source>Hectares by department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="109" />
+      <source>Hectares by ecosystem (an area with several ecosystems counts in each)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="108" />
+      <source>Hectares by national gap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="107" />
+      <source>Hectares by restoration status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="59" />
+      <location filename="../algorithms/scoring.py" line="60" />
+      <location filename="../algorithms/scoring.py" line="61" />
+      <source>High</source>
+      <translation>Alta</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="24" />
+      <source>High degradation</source>
+      <translation>Degradación alta</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="121" />
+      <source>High degradation area (ha)</source>
+      <translation>Área con degradación alta (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="163" />
+      <source>High priority area (ha)</source>
+      <translation>Área de prioridad alta (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="116" />
+      <source>High value</source>
+      <translation>Valor alto</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="44" />
+      <source>INPUT: a raster whose values FOREST_VALUES (default 1; several separated by commas, e.g. 1,2,5) are forest; every other value is non-forest and nodata cells are left out. WINDOW: the side of the square moving window in pixels, odd from 3 to 31 (default 3).</source>
+      <translation>INPUT: un ráster cuyos valores FOREST_VALUES (por defecto 1; varios separados por comas, p. ej. 1,2,5) son bosque; cualquier otro valor es no bosque y las celdas sin datos quedan fuera. WINDOW: el lado de la ventana móvil cuadrada en píxeles, impar de 3 a 31 (por defecto 3).</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="59" />
+      <location filename="../ui/initiative_form.py" line="142" />
+      <source>Implementing institutions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="103" />
+      <source>Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="94" />
+      <source>Import a FERM-compatible GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="148" />
+      <source>Import areas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="82" />
+      <source>Import initiatives and areas into a registry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="710" />
+      <source>Importing areas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="177" />
+      <source>Importing from a FERM GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="228" />
+      <source>Import…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="22" />
@@ -216,6 +1666,48 @@
       <location filename="../processing/ldn_degradation.py" line="87" />
       <source>Improved area (ha)</source>
       <translation>Área mejorada (ha)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="265" />
+      <source>In the pairwise matrix file {path}, row {row} is named '{label}' but column {row} is '{name}'; rows and columns must list the criteria in the same order.</source>
+      <translation>En el archivo de matriz de comparación por pares {path}, la fila {row} se llama '{label}' pero la columna {row} es '{name}'; filas y columnas deben listar los criterios en el mismo orden.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="47" />
+      <source>In the window around each pixel, Pf is the share of forest among the valid cells, and Pff, among the pairs of cardinal neighbours inside the window with at least one forest cell, the share in which both are forest. Cells outside the raster, nodata cells and pairs with a nodata cell are not counted.</source>
+      <translation>En la ventana alrededor de cada píxel, Pf es la proporción de bosque entre las celdas válidas, y Pff, entre los pares de vecinos cardinales dentro de la ventana con al menos una celda de bosque, la proporción en que ambas son bosque. No se cuentan las celdas fuera del ráster, las celdas sin datos ni los pares con una celda sin datos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="97" />
+      <source>Inconsistent judgments: CR = {cr:.3f} is 0.10 or more. Review first the comparison of {a} with {b}: it is {given}, while the weights imply {implied:.2f} (nearest on the scale: {nearest}).</source>
+      <translation>Juicios inconsistentes: RC = {cr:.3f} es 0.10 o más. Revise primero la comparación de {a} con {b}: es {given}, mientras que los pesos implican {implied:.2f} (lo más cercano en la escala: {nearest}).</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="23" />
+      <source>Increasing</source>
+      <translation>En aumento</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="117" />
+      <source>Indicator states (cover loss, productivity, fragmentation)</source>
+      <translation>Estados de los indicadores (pérdida de cobertura, productividad, fragmentación)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="119" />
+      <source>Indicators used</source>
+      <translation>Indicadores usados</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="180" />
+      <source>Indicators used: {used}.</source>
+      <translation>Indicadores usados: {used}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="110" />
+      <location filename="../ui/models.py" line="196" />
+      <location filename="../ui/registry_dock.py" line="149" />
+      <source>Initiative</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../registry/validate.py" line="55" />
@@ -243,9 +1735,58 @@
       <translation>Iniciativa "{title}": el campo obligatorio "{field}" está vacío.</translation>
     </message>
     <message>
+      <location filename="../registry/mapping.py" line="46" />
+      <source>Initiative description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="44" />
+      <source>Initiative identifier (uuid)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin.py" line="57" />
       <location filename="../processing/base.py" line="35" />
+      <location filename="../ui/registry_dock.py" line="86" />
       <source>Initiative registry</source>
       <translation>Registro de iniciativas</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="45" />
+      <source>Initiative title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="92" />
+      <location filename="../ui/registry_dock.py" line="148" />
+      <source>Initiatives</source>
+      <translation>Iniciativas</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="125" />
+      <source>Initiatives created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="89" />
+      <source>Initiatives exported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="72" />
+      <location filename="../processing/gap_overlap.py" line="201" />
+      <source>Initiatives in the gaps</source>
+      <translation>Iniciativas en las brechas</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="66" />
+      <source>Initiatives selected in the list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="124" />
+      <source>Initiatives written</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="62" />
@@ -256,6 +1797,47 @@
       <location filename="../processing/ldn_degradation.py" line="51" />
       <source>Inputs must share one grid (CRS, pixel size, origin, size); otherwise the run stops and names the difference, unless 'Align inputs' is checked (nearest neighbour for classes, bilinear for carbon, onto the baseline's grid). Areas are hectares on the WGS 84 ellipsoid whatever the CRS.</source>
       <translation>Las entradas deben compartir una grilla (SRC, tamaño de píxel, origen, tamaño); si no, el proceso se detiene e indica la diferencia, salvo que se marque 'Alinear las entradas' (vecino más cercano para clases, bilineal para carbono, sobre la grilla de la línea base). Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera sea el SRC.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="23" />
+      <source>Interior</source>
+      <translation>Interior</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="368" />
+      <source>Internal error: the search kernel is larger than the block halo.</source>
+      <translation>Error interno: el núcleo de búsqueda es mayor que el borde del bloque.</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="100" />
+      <source>Keep the registry's version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="55" />
+      <location filename="../ui/initiative_form.py" line="132" />
+      <source>Keywords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="61" />
+      <source>Lambda max</source>
+      <translation>Lambda máx.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="124" />
+      <source>Land cover (current use)</source>
+      <translation>Cobertura del suelo (uso actual)</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="91" />
+      <source>Land cover (one ecological unit per class)</source>
+      <translation>Cobertura del suelo (una unidad ecológica por clase)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="127" />
+      <source>Land cover class</source>
+      <translation>Clase de cobertura</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="61" />
@@ -278,9 +1860,19 @@
       <translation>Cobertura del suelo, línea base</translation>
     </message>
     <message>
+      <location filename="../processing/minam_degradation.py" line="80" />
+      <source>Land cover, baseline (for cover loss)</source>
+      <translation>Cobertura del suelo, línea base (para la pérdida de cobertura)</translation>
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="59" />
       <source>Land cover, target</source>
       <translation>Cobertura del suelo, meta</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="82" />
+      <source>Land cover, target (for cover loss)</source>
+      <translation>Cobertura del suelo, año final (para la pérdida de cobertura)</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="39" />
@@ -288,25 +1880,375 @@
       <translation>Cobertura del suelo: los mapas de línea base y meta en las 7 clases de la CNULD (1 cubierta arbórea, 2 pastizal, 3 tierra de cultivo, 4 humedal, 5 artificial, 6 otras tierras, 7 cuerpo de agua) se comparan mediante la matriz de transición (por defecto la matriz de la CNULD; edítela, p. ej. para sistemas agroforestales). Las leyendas nacionales se reclasifican con LC_RECODE (clase de entrada, clase CNULD) o con un archivo CSV con columnas code,unccd_class; una clase presente en los datos sin fila es un error. Los valores fuera de 1..7 dan sin datos.</translation>
     </message>
     <message>
+      <location filename="../processing/productivity_dynamics.py" line="135" />
+      <source>Land productivity dynamics</source>
+      <translation>Dinámica de la productividad de la tierra</translation>
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="72" />
+      <location filename="../processing/minam_degradation.py" line="90" />
+      <location filename="../processing/productivity_dynamics.py" line="96" />
       <source>Land productivity dynamics (5 classes)</source>
       <translation>Dinámica de la productividad de la tierra (5 clases)</translation>
     </message>
     <message>
+      <location filename="../processing/productivity_dynamics.py" line="36" />
+      <source>Land productivity dynamics (5 classes) from NDVI</source>
+      <translation>Dinámica de la productividad de la tierra (5 clases) a partir del NDVI</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="119" />
+      <source>Land use capability (CUM) raster</source>
+      <translation>Ráster de Capacidad de Uso Mayor (CUM)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="126" />
+      <source>Land-use conflict matrix (0 not evaluated, 1 overuse, 2 proper use, 3 underuse)</source>
+      <translation>Matriz de conflicto de uso (0 no evaluado, 1 sobreuso, 2 uso adecuado, 3 subuso)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="85" />
+      <source>Land-use conflict: the land cover (LAND_COVER) against the land use capability group (CAPABILITY, 'Capacidad de Uso Mayor': A cultivation, C permanent crops, P pastures, F forest production, X protection) through CONFLICT_MATRIX gives 1 overuse, 2 proper use, 3 underuse or 0 not evaluated. CAPABILITY_CODES maps the raster's codes to the groups (default 1 A, 2 C, 3 P, 4 F, 5 X, from presets/cum_classes.json); a code or land cover class missing from the tables stops the run and is named.</source>
+      <translation>Conflicto de uso: la cobertura del suelo (LAND_COVER) frente al grupo de Capacidad de Uso Mayor (CAPABILITY: A cultivo en limpio, C cultivo permanente, P pastos, F producción forestal, X protección) mediante CONFLICT_MATRIX da 1 sobreuso, 2 uso adecuado, 3 subuso o 0 no evaluado. CAPABILITY_CODES asigna los códigos del ráster a los grupos (por defecto 1 A, 2 C, 3 P, 4 F, 5 X, de presets/cum_classes.json); un código o una clase de cobertura que falte en las tablas detiene la ejecución y se nombra.</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="165" />
+      <source>Layer in the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="163" />
+      <location filename="../ui/area_import.py" line="163" />
+      <source>Layer in the project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="60" />
+      <source>Leading organization</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="119" />
+      <source>Leave empty to report the sum of the areas' hectares.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="108" />
+      <source>Level (0-4)</source>
+      <translation>Nivel (0-4)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="117" />
+      <source>Lookup (value: score; *: other)</source>
+      <translation>Tabla (valor: puntaje; *: otros)</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="37" />
+      <source>Loss of any year</source>
+      <translation>Pérdida de cualquier año</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="59" />
+      <location filename="../algorithms/scoring.py" line="60" />
+      <location filename="../algorithms/scoring.py" line="61" />
+      <source>Low</source>
+      <translation>Baja</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="23" />
+      <source>Low degradation</source>
+      <translation>Degradación baja</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="120" />
+      <source>Low degradation area (ha)</source>
+      <translation>Área con degradación baja (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="116" />
+      <source>Low value (or number of quantile classes)</source>
+      <translation>Valor bajo (o número de clases de cuantiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="130" />
+      <source>Mask raster values inside the mask (default: any non-zero value)</source>
+      <translation>Valores del ráster de máscara que están dentro (por defecto: cualquier valor distinto de cero)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="128" />
+      <source>Mask: only score inside (raster or polygon layer)</source>
+      <translation>Máscara: puntuar solo dentro (ráster o capa de polígonos)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="59" />
+      <location filename="../algorithms/scoring.py" line="60" />
+      <location filename="../algorithms/scoring.py" line="61" />
+      <source>Medium</source>
+      <translation>Media</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="115" />
+      <source>Method (linear, inverted, quantile, quantile_inverted, categorical)</source>
+      <translation>Método (linear, inverted, quantile, quantile_inverted, categorical)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="89" />
+      <source>Missing to the national goal (ha)</source>
+      <translation>Faltante para la meta nacional (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="88" />
+      <source>Missing to the target share (ha)</source>
+      <translation>Faltante para la proporción meta (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="20" />
+      <source>Moderate decline (early signs)</source>
+      <translation>Declive moderado (primeros signos)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="24" />
+      <source>Moderate degradation</source>
+      <translation>Degradación moderada</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="121" />
+      <source>Moderate degradation area (ha)</source>
+      <translation>Área con degradación moderada (ha)</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="133" />
+      <source>More</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="65" />
+      <source>Most inconsistent comparison</source>
+      <translation>Comparación más inconsistente</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="86" />
+      <source>NDVI scale (1: NDVI from -1 to 1; 10000: NDVI x 10000)</source>
+      <translation>Escala del NDVI (1: NDVI de -1 a 1; 10000: NDVI x 10000)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="504" />
+      <source>NDVI values reach {value}, outside -1..1 for NDVI_SCALE = 1; the series is probably scaled by 10000: set NDVI_SCALE to 10000.</source>
+      <translation>Los valores de NDVI llegan a {value}, fuera de -1..1 para NDVI_SCALE = 1; probablemente la serie está multiplicada por 10000: establezca NDVI_SCALE en 10000.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="506" />
+      <source>NDVI values reach {value}, outside the range -{scale}..{scale} of NDVI_SCALE = {scale}. Check the nodata value of the NDVI rasters (fill values must be set as nodata) and the scale.</source>
+      <translation>Los valores de NDVI llegan a {value}, fuera del rango -{scale}..{scale} de NDVI_SCALE = {scale}. Revise el valor sin datos de los rásteres de NDVI (los valores de relleno deben declararse como sin datos) y la escala.</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="43" />
+      <source>NDVI: one raster with one band per year, or several rasters (one per year, or several bands each) taken in the order given; the first band is FIRST_YEAR (default 2001). NDVI_SCALE says whether values are NDVI (1, from -1 to 1) or NDVI x 10000 (10000, default, as MODIS products and Trends.Earth exports). Values outside the range of the scale stop the run: set fill values as nodata.</source>
+      <translation>NDVI: un ráster con una banda por año, o varios rásteres (uno por año, o con varias bandas cada uno) tomados en el orden indicado; la primera banda es FIRST_YEAR (por defecto 2001). NDVI_SCALE indica si los valores son NDVI (1, de -1 a 1) o NDVI x 10000 (10000, por defecto, como los productos MODIS y las exportaciones de Trends.Earth). Los valores fuera del rango de la escala detienen el proceso: declare los valores de relleno como sin datos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="412" />
+      <source>NDVI_SCALE must be 1 (NDVI from -1 to 1) or 10000 (NDVI x 10000); it is {value}.</source>
+      <translation>NDVI_SCALE debe ser 1 (NDVI de -1 a 1) o 10000 (NDVI x 10000); es {value}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="170" />
+      <location filename="../ui/initiative_form.py" line="189" />
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="75" />
+      <source>Name of definition {key}</source>
+      <translation>Nombre de la definición {key}</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="94" />
+      <source>Name of the initiative (required)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="54" />
+      <source>Name of {key}</source>
+      <translation>Nombre de {key}</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="27" />
+      <source>National</source>
+      <translation>Nacional</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="38" />
+      <location filename="../ui/initiative_form.py" line="288" />
+      <source>National gap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="189" />
+      <source>National goal {goal:,.0f} ha: missing {missing:,.2f} ha</source>
+      <translation>Meta nacional de {goal:,.0f} ha: faltan {missing:,.2f} ha</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="75" />
+      <source>National restoration goal (ha)</source>
+      <translation>Meta nacional de restauración (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="84" />
+      <source>Natural vegetation classes of the land cover (e.g. 1,2,4 or 11-15,21)</source>
+      <translation>Clases de vegetación natural de la cobertura (p. ej. 1,2,4 u 11-15,21)</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="230" />
+      <location filename="../ui/registry_dock.py" line="255" />
+      <source>New</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="385" />
+      <source>New initiative (not saved yet)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="370" />
+      <source>New registry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="333" />
+      <source>New registry created: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="118" />
+      <source>New…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/base.py" line="179" />
       <location filename="../processing/ldn_degradation.py" line="159" />
+      <location filename="../processing/minam_degradation.py" line="192" />
       <source>No data</source>
       <translation>Sin datos</translation>
     </message>
     <message>
+      <location filename="../processing/definition_agreement.py" line="89" />
       <location filename="../processing/ldn_degradation.py" line="87" />
+      <location filename="../processing/minam_degradation.py" line="125" />
       <source>No data area (ha)</source>
       <translation>Área sin datos (ha)</translation>
     </message>
     <message>
+      <location filename="../processing/forest_fragmentation.py" line="99" />
+      <source>No data: {px} pixels</source>
+      <translation>Sin datos: {px} píxeles</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="156" />
+      <source>No data: {px} pixels, of which {none} without any valid year, {few} with too few valid years, {unit} outside every ecological unit and {ref} in units without a reference.</source>
+      <translation>Sin datos: {px} píxeles, de ellos {none} sin ningún año válido, {few} con muy pocos años válidos, {unit} fuera de toda unidad ecológica y {ref} en unidades sin referencia.</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="23" />
+      <source>No degradation</source>
+      <translation>Sin degradación</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="19" />
+      <source>No double counting</source>
+      <translation>Sin doble conteo</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="149" />
+      <source>No field mapping given; fields matched by name: {mapping}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="106" />
+      <source>No initiative matches the filter; the file holds no initiative.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="113" />
+      <location filename="../ui/registry_dock.py" line="344" />
+      <source>No registry open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="159" />
+      <source>No rule gives a level to cover loss {loss}, productivity {productivity}, fragmentation {fragmentation}. Add a rule (use * for any state).</source>
+      <translation>Ninguna regla da un nivel a pérdida de cobertura {loss}, productividad {productivity}, fragmentación {fragmentation}. Agregue una regla (use * para cualquier estado).</translation>
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="61" />
+      <source>No valid geometry could be made from area "{site}". Draw or import it again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="222" />
+      <source>No weights were given: every criterion weighs the same.</source>
+      <translation>No se dieron pesos: todos los criterios pesan lo mismo.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="18" />
+      <source>Non-forest</source>
+      <translation>No bosque</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="107" />
+      <source>None</source>
+      <translation>Ninguno</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="167" />
+      <source>None of the areas under restoration lies on degraded land: the share is 0 %. Check that the layers cover the same region and that their coordinate reference systems are declared correctly.</source>
+      <translation>Ninguna de las áreas en restauración está en tierras degradadas: la proporción es 0 %. Compruebe que las capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="73" />
+      <source>None of the input layers has a coordinate reference system, so areas cannot be computed. Assign their CRS (Layer properties &gt; Source) and run again.</source>
+      <translation>Ninguna de las capas de entrada tiene sistema de referencia de coordenadas, por lo que no se pueden calcular áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="31" />
+      <source>Not degraded</source>
+      <translation>No degradada</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="83" />
+      <location filename="../ui/tasks.py" line="27" />
       <source>Not enough memory. Close other programs or process a smaller region.</source>
       <translation>Memoria insuficiente. Cierre otros programas o procese una región más pequeña.</translation>
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="32" />
+      <source>Not validated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="134" />
+      <source>Not validated yet in this session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="137" />
+      <source>Number of classes (quantiles, equal interval)</source>
+      <translation>Número de clases (cuantiles, intervalos iguales)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="145" />
+      <source>Number of runs</source>
+      <translation>Número de corridas</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="54" />
+      <source>OUTPUT_PF and OUTPUT_PFF (optional, decimal rasters) hold Pf for every valid cell and Pff where a pair holds forest (nodata -9999). The result does not depend on how the raster is split into blocks. The log reports hectares per class on the WGS 84 ellipsoid.</source>
+      <translation>OUTPUT_PF y OUTPUT_PFF (opcionales, rásteres decimales) contienen Pf en cada celda válida y Pff donde algún par contiene bosque (sin datos -9999). El resultado no depende de cómo se divide el ráster en bloques. El registro informa las hectáreas por clase sobre el elipsoide WGS 84.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="61" />
+      <source>OUTPUT_TABLE is the confusion table in hectares (WGS 84 ellipsoid) for the whole area and per zone when ZONES are given, with the overall agreement (share of the area where both say the same) and Cohen's kappa weighted by area: kappa = (po - pe) / (1 - pe), where pe is the agreement expected by chance from each definition's degraded share. Kappa is empty when it is undefined (both definitions call everything degraded, or nothing).</source>
+      <translation>OUTPUT_TABLE es la tabla de confusión en hectáreas (elipsoide WGS 84) para toda el área y por zona cuando se indican ZONES, con la concordancia global (fracción del área donde ambas dicen lo mismo) y el kappa de Cohen ponderado por área: kappa = (po - pe) / (1 - pe), donde pe es la concordancia esperada por azar a partir de la fracción degradada de cada definición. Kappa queda vacío cuando no está definido (ambas definiciones consideran todo degradado, o nada).</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="48" />
@@ -314,9 +2256,322 @@
       <translation>Uno fuera, todos fuera: degradada donde algún subindicador está degradado; si no, mejorada donde alguno mejora; si no, estable. Cualquiera de los tres puede omitirse (se necesita al menos uno); la falta de datos en cualquier entrada usada da sin datos, cuya área la tabla informa en una fila propia.</translation>
     </message>
     <message>
+      <location filename="../processing/gap_overlap.py" line="29" />
+      <location filename="../processing/gap_overlap.py" line="30" />
+      <source>Only {name}</source>
+      <translation>Solo {name}</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="123" />
+      <source>Open a registry (GeoPackage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="160" />
+      <source>Open in the form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="379" />
+      <source>Open registry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="122" />
+      <source>Open…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="189" />
+      <source>Organization</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="167" />
+      <source>Organizations (at least one leading)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="83" />
+      <source>Organizations and contacts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="297" />
+      <source>Original CRS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="29" />
+      <location filename="../ui/initiative_form.py" line="282" />
+      <source>Other activities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="130" />
+      <source>Other objectives</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="68" />
+      <source>Outputs: OUTPUT (levels 0..4, nodata 255, styled), OUTPUT_INDICATORS (three bands with the states of cover loss, productivity and fragmentation) and OUTPUT_TABLE (hectares per ecosystem and level). Ecosystems, MINAM's reporting unit, are given as polygons (ZONES, e.g. the national ecosystem map) or as an integer raster (ECOSYSTEMS: positive codes; 0 and nodata are outside every ecosystem). Inputs must share one grid unless 'Align inputs' is checked (nearest neighbour onto the first input's grid). Areas are hectares on the WGS 84 ellipsoid.</source>
+      <translation>Salidas: OUTPUT (niveles 0..4, sin datos 255, con estilo), OUTPUT_INDICATORS (tres bandas con los estados de pérdida de cobertura, productividad y fragmentación) y OUTPUT_TABLE (hectáreas por ecosistema y nivel). Los ecosistemas, unidad de reporte del MINAM, se indican como polígonos (ZONES, p. ej. el mapa nacional de ecosistemas) o como un ráster de enteros (ECOSYSTEMS: códigos positivos; 0 y sin datos quedan fuera de todo ecosistema). Las entradas deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de la primera entrada). Las áreas son hectáreas sobre el elipsoide WGS 84.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="97" />
+      <source>Outputs: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluded by a constraint, styled), OUTPUT_TABLE (hectares per zone and class on the WGS 84 ellipsoid, with excluded and no data rows), OUTPUT_STABILITY (0..1). All criteria, the mask and constraint rasters must share one grid; otherwise the run names the difference, unless ALIGN warps them onto the first criterion's grid (bilinear for continuous criteria, nearest for categories and masks).</source>
+      <translation>Salidas: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluido por una restricción, con estilo), OUTPUT_TABLE (hectáreas por zona y clase sobre el elipsoide WGS 84, con filas de excluidos y sin datos), OUTPUT_STABILITY (0..1). Todos los criterios y los rásteres de máscara y restricciones deben compartir una grilla; si no, la ejecución indica la diferencia, salvo que ALIGN los remuestree sobre la grilla del primer criterio (bilineal para criterios continuos, vecino más cercano para categorías y máscaras).</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="52" />
+      <source>Outputs: the partition (styled, with the gaps' names); a table of hectares per zone (optional ZONES, e.g. departments) and class, also inside and outside the optional PROTECTED_AREAS (e.g. SERNANP's); and, when INITIATIVES are given, each initiative with its hectares in A, in B, in both, in neither and in protected areas, and two double-counting flags: it overlaps another initiative (by at least 1 m2), or it counts toward both gaps.</source>
+      <translation>Salidas: la partición (con estilo y con los nombres de las brechas); una tabla de hectáreas por zona (ZONES opcional, p. ej., departamentos) y clase, también dentro y fuera de las PROTECTED_AREAS opcionales (p. ej., las del SERNANP); y, cuando se dan INITIATIVES, cada iniciativa con sus hectáreas en A, en B, en ambas, en ninguna y en áreas protegidas, y dos indicadores de doble conteo: se superpone con otra iniciativa (en al menos 1 m2) o cuenta para ambas brechas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="89" />
+      <source>Overall agreement (0-1)</source>
+      <translation>Concordancia global (0-1)</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="139" />
+      <source>Overall agreement {overall:.4f}, Cohen's kappa {kappa}.</source>
+      <translation>Concordancia global {overall:.4f}, kappa de Cohen {kappa}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="36" />
+      <source>Overlap of the two national restoration gaps</source>
+      <translation>Superposición de las dos brechas nacionales de restauración</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="19" />
+      <source>Overlaps another initiative</source>
+      <translation>Se superpone con otra iniciativa</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="31" />
+      <source>Overuse</source>
+      <translation>Sobreuso</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="32" />
+      <source>Overuse and forest loss</source>
+      <translation>Sobreuso y pérdida de bosque</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="89" />
+      <source>PRESET: a JSON file holding criteria, rescaling, weights, constraints, mask, classes and uncertainty (format in presets/README_priority.md); SHIPPED_PRESET offers the presets that come with the plugin. 'ROAM SERFOR (provisional)' reads the four bands of the OUTPUT_CRITERIA raster of 'SERFOR criteria' (land-use conflict, slope, distance to conservation areas, deforestation density) as raster 1 of CRITERIA; SERFOR's weights and breaks are not public, so its values are editable placeholders. Parameters you set override the preset: RESCALING rows replace its criteria, WEIGHTS or WEIGHTS_TABLE its weights, constraints are added to its own, and class and uncertainty settings changed from their defaults replace its own. OUTPUT_PRESET saves the settings of this run as a preset.</source>
+      <translation>PRESET: un archivo JSON con criterios, reescalado, pesos, restricciones, máscara, clases e incertidumbre (formato en presets/README_priority.md); SHIPPED_PRESET ofrece los preajustes que vienen con el complemento. 'ROAM SERFOR (provisional)' lee las cuatro bandas del ráster OUTPUT_CRITERIA de 'Criterios SERFOR' (conflicto de uso, pendiente, distancia a áreas de conservación, densidad de deforestación) como ráster 1 de CRITERIA; los pesos y cortes del SERFOR no son públicos, así que sus valores son marcadores editables. Los parámetros que usted fije prevalecen sobre el preajuste: las filas de RESCALING reemplazan sus criterios, WEIGHTS o WEIGHTS_TABLE sus pesos, las restricciones se suman a las suyas, y los ajustes de clases e incertidumbre cambiados respecto de su valor por defecto reemplazan los suyos. OUTPUT_PRESET guarda los ajustes de esta ejecución como preajuste.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="54" />
+      <source>Pairwise comparisons, row by row (full matrix or upper triangle)</source>
+      <translation>Comparaciones por pares, fila por fila (matriz completa o triángulo superior)</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="57" />
+      <source>Pairwise matrix as CSV (names in the header row and first column)</source>
+      <translation>Matriz de comparación por pares como CSV (nombres en la fila de encabezado y en la primera columna)</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="19" />
+      <source>Patch</source>
+      <translation>Parche</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="22" />
+      <source>Perforated</source>
+      <translation>Perforado</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="58" />
+      <source>Performance: the pixel's mean NDVI over the series divided by the 90th percentile of that mean among the pixels of its ecological unit (nearest rank on 0.0001 NDVI bins). A ratio of 0.5 or less is low performance. Units: ECOLOGICAL_UNITS (integer raster) and/or LAND_COVER (one unit per class); with both, one unit per land cover class within each unit; with neither, the whole area is one unit. This needs two passes over the data (the percentiles first). A unit whose percentile is not above 0 (water, rock) has no reference and its pixels are nodata.</source>
+      <translation>Desempeño: el NDVI medio del píxel en la serie dividido por el percentil 90 de esa media entre los píxeles de su unidad ecológica (rango más cercano sobre intervalos de 0,0001 de NDVI). Una razón de 0,5 o menos es desempeño bajo. Unidades: ECOLOGICAL_UNITS (ráster de enteros) y/o LAND_COVER (una unidad por clase); con ambos, una unidad por clase de cobertura dentro de cada unidad; sin ninguno, toda el área es una unidad. Esto requiere dos pasadas sobre los datos (primero los percentiles). Una unidad cuyo percentil no supera 0 (agua, roca) no tiene referencia y sus píxeles quedan sin datos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="47" />
+      <source>Periods: the comparison period is the last COMPARISON_YEARS years (default 3); the baseline is the first BASELINE_YEARS years (default 0: every year before the comparison period). Trajectory and performance use the whole series.</source>
+      <translation>Periodos: el periodo de comparación son los últimos COMPARISON_YEARS años (por defecto 3); la línea base son los primeros BASELINE_YEARS años (por defecto 0: todos los años anteriores al periodo de comparación). La trayectoria y el desempeño usan la serie completa.</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="137" />
+      <location filename="../ui/initiative_form.py" line="286" />
+      <source>Peru additions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="68" />
+      <source>Pf (share of forest in the window)</source>
+      <translation>Pf (proporción de bosque en la ventana)</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="70" />
+      <source>Pff (share of forest pairs among pairs with forest)</source>
+      <translation>Pff (proporción de pares de bosque entre los pares con bosque)</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="80" />
+      <source>Pixel size when both inputs are polygons (units of A's CRS)</source>
+      <translation>Tamaño de píxel cuando ambas entradas son polígonos (unidades del SRC de A)</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="103" />
+      <source>Pixels with too few valid years</source>
+      <translation>Píxeles con muy pocos años válidos</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="186" />
+      <source>Points of contact</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="162" />
+      <source>Polygon files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="56" />
+      <source>Polygon files (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="159" />
+      <source>Preset (*.json)</source>
+      <translation>Preajuste (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="109" />
+      <source>Preset file (JSON)</source>
+      <translation>Archivo de preajuste (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="106" />
+      <source>Preset shipped with the plugin</source>
+      <translation>Preajuste incluido en el complemento</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="324" />
+      <source>Preset: {name} ({file}).</source>
+      <translation>Preajuste: {name} ({file}).</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="157" />
+      <source>Priority area table (hectares per zone and class)</source>
+      <translation>Tabla de áreas de prioridad (hectáreas por zona y clase)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="365" />
+      <location filename="../processing/priority_score.py" line="153" />
+      <source>Priority classes</source>
+      <translation>Clases de prioridad</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="366" />
+      <location filename="../processing/priority_score.py" line="152" />
+      <source>Priority score</source>
+      <translation>Puntaje de prioridad</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="368" />
+      <location filename="../processing/priority_score.py" line="346" />
+      <source>Priority stability</source>
+      <translation>Estabilidad de la prioridad</translation>
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="96" />
+      <source>ProREST's national target is 330,000 ha.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="198" />
+      <source>Problem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="108" />
+      <source>Productivity</source>
+      <translation>Productividad</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="98" />
+      <source>Productivity metrics (slope, significance, state change, performance ratio)</source>
+      <translation>Métricas de productividad (pendiente, significancia, cambio de estado, razón de desempeño)</translation>
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="44" />
       <source>Productivity: a 5-class land productivity dynamics raster (1 declining, 2 moderate decline, 3 stressed, 4 stable, 5 increasing); 1-2 are degraded, 3-4 stable, 5 improved; 0 and 15 are nodata.</source>
       <translation>Productividad: un ráster de dinámica de la productividad de 5 clases (1 en declive, 2 declive moderado, 3 estresada, 4 estable, 5 en aumento); 1-2 son degradadas, 3-4 estables, 5 mejoradas; 0 y 15 son sin datos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="49" />
+      <source>Productivity: a land productivity dynamics raster (LPD, 1 declining .. 5 increasing; 0 and 15 are nodata), mapped by default to 3 declining (LPD 1), 2 moderate decline (2), 1 stressed (3) and 0 no decline (4, 5).</source>
+      <translation>Productividad: un ráster de dinámica de la productividad de la tierra (LPD, 1 en declive .. 5 en aumento; 0 y 15 son sin datos), que por defecto se convierte en 3 en declive (LPD 1), 2 declive moderado (2), 1 estresada (3) y 0 sin declive (4, 5).</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="40" />
+      <location filename="../ui/initiative_form.py" line="295" />
+      <source>Protected area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="89" />
+      <source>Protected areas</source>
+      <translation>Áreas protegidas</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="66" />
+      <source>Protected areas (e.g. SERNANP)</source>
+      <translation>Áreas protegidas (p. ej., SERNANP)</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="34" />
+      <location filename="../ui/initiative_form.py" line="291" />
+      <source>Province</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="168" />
+      <source>Province field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="360" />
+      <source>Quantile breaks of {name}: {breaks}.</source>
+      <translation>Cortes de cuantiles de {name}: {breaks}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="44" />
+      <source>Quantiles (equal area)</source>
+      <translation>Cuantiles (igual área)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="183" />
+      <source>RESCALING replaces the criteria and weights of the preset.</source>
+      <translation>RESCALING reemplaza los criterios y los pesos del preajuste.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="42" />
+      <source>ROAM SERFOR (provisional)</source>
+      <translation>ROAM SERFOR (provisional)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="148" />
+      <source>Random seed</source>
+      <translation>Semilla aleatoria</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="122" />
+      <source>Raster code</source>
+      <translation>Código del ráster</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="114" />
+      <source>Raster number</source>
+      <translation>Número de ráster</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="77" />
+      <source>Raster values that are degraded in {key} (e.g. 1-4 or -1)</source>
+      <translation>Valores del ráster que son degradados en {key} (p. ej. 1-4 o -1)</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="355" />
@@ -324,14 +2579,363 @@
       <translation>Falló la lectura del ráster {name}: {error}</translation>
     </message>
     <message>
+      <location filename="../processing/_vector.py" line="105" />
+      <source>Reading {name}: {n} of {total} features</source>
+      <translation>Leyendo {name}: {n} de {total} elementos</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="85" />
+      <source>Reads polygons from a layer or a file (shapefile, zipped shapefile, KML/KMZ, GeoJSON, GeoPackage, CSV with a WKT column) and stores them as restoration areas in a T2 Restore registry, grouped into initiatives. Geometries are reprojected from any CRS (PSAD56 and SIRGAS UTM zones included) to EPSG:4326; hectares are computed on the ellipsoid. The registry is created when it does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="141" />
+      <source>Recent deforestation: last years counted (0 = every year)</source>
+      <translation>Deforestación reciente: últimos años contados (0 = todos los años)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="637" />
+      <source>Recent deforestation: loss from {first} to {last}.</source>
+      <translation>Deforestación reciente: pérdida de {first} a {last}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="37" />
+      <source>Recent loss only</source>
+      <translation>Solo pérdida reciente</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="126" />
+      <source>Redo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="84" />
+      <source>Refresh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="77" />
+      <location filename="../processing/import_initiatives.py" line="113" />
+      <source>Registry (GeoPackage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="333" />
+      <source>Registry opened: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="178" />
+      <location filename="../ui/initiative_form.py" line="197" />
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="239" />
+      <source>Remove area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="56" />
+      <location filename="../ui/validation_panel.py" line="258" />
+      <source>Repair geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="159" />
+      <source>Repair geometry…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="136" />
+      <source>Reporting line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="113" />
+      <source>Rescaling, one row per criterion</source>
+      <translation>Reescalado, una fila por criterio</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="110" />
+      <source>Resolution</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/area_layer.py" line="52" />
+      <source>Restoration areas (registry)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/base.py" line="33" />
       <source>Restoration gaps</source>
       <translation>Brechas de restauración</translation>
     </message>
     <message>
+      <location filename="../processing/gap_overlap.py" line="68" />
+      <source>Restoration initiatives (areas)</source>
+      <translation>Iniciativas de restauración (áreas)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="25" />
+      <location filename="../processing/target2_indicator.py" line="80" />
+      <source>Restoration inside degraded land</source>
+      <translation>Restauración dentro de tierras degradadas</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="85" />
+      <source>Restoration inside degraded land (ha)</source>
+      <translation>Restauración dentro de tierras degradadas (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="184" />
+      <source>Restoration inside degraded land: {ha:,.2f} ha ({pct:.2f} % of the degraded land; target {target:g} %, missing {missing:,.2f} ha)</source>
+      <translation>Restauración dentro de tierras degradadas: {ha:,.2f} ha ({pct:.2f} % de las tierras degradadas; meta {target:g} %, faltan {missing:,.2f} ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="26" />
+      <location filename="../processing/target2_indicator.py" line="81" />
+      <source>Restoration outside degraded land</source>
+      <translation>Restauración fuera de tierras degradadas</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="86" />
+      <source>Restoration outside degraded land (ha)</source>
+      <translation>Restauración fuera de tierras degradadas (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="187" />
+      <source>Restoration outside degraded land: {ha:,.2f} ha</source>
+      <translation>Restauración fuera de tierras degradadas: {ha:,.2f} ha</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="289" />
+      <source>Restoration practices</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="39" />
+      <source>Restoration practices (Peru)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/base.py" line="32" />
       <source>Restoration priority</source>
       <translation>Prioridad de restauración</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="52" />
+      <source>Restoration priority score (multi-criteria, ROAM)</source>
+      <translation>Puntaje de prioridad de restauración (multicriterio, ROAM)</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="50" />
+      <location filename="../ui/initiative_form.py" line="126" />
+      <source>Restoration status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="30" />
+      <location filename="../ui/initiative_form.py" line="128" />
+      <location filename="../ui/initiative_form.py" line="283" />
+      <source>Restoration types</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="52" />
+      <source>Restoration types of the initiative</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="40" />
+      <source>Results: the weights are the principal eigenvector normalized to sum 1; lambda max its eigenvalue; CI = (lambda max - n) / (n - 1); CR = CI / RI(n) with Saaty's random index (0.58 for 3 criteria up to 1.59 for 15). Two criteria are always consistent. CR of 0.10 or more flags the judgments as inconsistent and names the comparison to review first: the one the weights contradict most (Saaty's rule, the largest a_ij w_j / w_i), with the value the weights imply.</source>
+      <translation>Resultados: los pesos son el vector propio principal normalizado para sumar 1; lambda máx., su valor propio; IC = (lambda máx. - n) / (n - 1); RC = IC / IA(n) con el índice aleatorio de Saaty (0.58 para 3 criterios hasta 1.59 para 15). Dos criterios siempre son consistentes. Una RC de 0.10 o más marca los juicios como inconsistentes e indica la comparación que conviene revisar primero: la que más contradicen los pesos (regla de Saaty, el mayor a_ij w_j / w_i), con el valor que implican los pesos.</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="254" />
+      <source>Revert</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="170" />
+      <source>Role</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="326" />
+      <source>Row {row} of the rescaling table has no rescaling method; use linear, inverted, quantile, quantile_inverted or categorical.</source>
+      <translation>La fila {row} de la tabla de reescalado no tiene método de reescalado; use linear, inverted, quantile, quantile_inverted o categorical.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="321" />
+      <source>Row {row} of the rescaling table: '{value}' is not a raster number (1 for the first raster of CRITERIA).</source>
+      <translation>Fila {row} de la tabla de reescalado: '{value}' no es un número de ráster (1 para el primer ráster de CRITERIA).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="197" />
+      <source>Row {row}, column {col} ({a} vs {b}) holds {value}, outside Saaty's scale (1/9 to 9).</source>
+      <translation>La fila {row}, columna {col} ({a} frente a {b}) contiene {value}, fuera de la escala de Saaty (1/9 a 9).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="191" />
+      <source>Row {row}, column {col} ({a} vs {b}) holds {value}; comparisons must be positive, from 1/9 to 9 on Saaty's scale.</source>
+      <translation>La fila {row}, columna {col} ({a} frente a {b}) contiene {value}; las comparaciones deben ser positivas, de 1/9 a 9 en la escala de Saaty.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="164" />
+      <source>Row {row}, column {col} ({a} vs {b}) of the pairwise matrix is empty; the diagonal and the upper triangle must be complete.</source>
+      <translation>La fila {row}, columna {col} ({a} frente a {b}) de la matriz de comparación por pares está vacía; la diagonal y el triángulo superior deben estar completos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="188" />
+      <source>Row {row}, column {col} ({a} vs {b}) of the pairwise matrix is not a number. Use values such as 3 or 1/3.</source>
+      <translation>La fila {row}, columna {col} ({a} frente a {b}) de la matriz de comparación por pares no es un número. Use valores como 3 o 1/3.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="143" />
+      <source>Rule {row} must have 4 cells (cover loss, productivity, fragmentation, level); it has {n}.</source>
+      <translation>La regla {row} debe tener 4 celdas (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="152" />
+      <source>Rule {row}: the level must be 0 (none) to 4 (very high); it is '{value}'.</source>
+      <translation>Regla {row}: el nivel debe ser de 0 (ninguno) a 4 (muy alto); es '{value}'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="119" />
+      <source>Rule {row}: the {indicator} condition '{value}' is not a state number, a list of states separated by ';' or *.</source>
+      <translation>Regla {row}: la condición de {indicator} '{value}' no es un número de estado, una lista de estados separados por ';' ni *.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="123" />
+      <source>Rule {row}: {indicator} has no state {value}; its states are 0 to {last}.</source>
+      <translation>Regla {row}: {indicator} no tiene el estado {value}; sus estados son 0 a {last}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="106" />
+      <source>Rules (cover loss, productivity, fragmentation, level; * = any state)</source>
+      <translation>Reglas (pérdida de cobertura, productividad, fragmentación, nivel; * = cualquier estado)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="111" />
+      <source>Rules file (JSON preset or CSV), replaces the rules table</source>
+      <translation>Archivo de reglas (preajuste JSON o CSV), reemplaza la tabla de reglas</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="132" />
+      <source>Rules read from {path} (the rules table is not used).</source>
+      <translation>Reglas leídas de {path} (no se usa la tabla de reglas).</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="57" />
+      <source>Rules: an ordered table (cover loss, productivity, fragmentation, level); the first row whose conditions match gives the level; a condition is a state, states separated by ';' or * for any. Every combination must be matched. RULES_FILE (a JSON file in the preset's format, or a CSV with the columns cover_loss, productivity, fragmentation, level) replaces the table; a JSON file may also change the LPD and Riitters mappings. An indicator left out takes state 0 and its band is nodata; at least one is needed. Nodata in any indicator used gives nodata.</source>
+      <translation>Reglas: una tabla ordenada (pérdida de cobertura, productividad, fragmentación, nivel); la primera fila cuyas condiciones se cumplen da el nivel; una condición es un estado, estados separados por ';' o * para cualquiera. Toda combinación debe tener una regla. RULES_FILE (un archivo JSON con el formato del preajuste, o un CSV con las columnas cover_loss, productivity, fragmentation, level) reemplaza la tabla; un archivo JSON también puede cambiar las correspondencias de LPD y de Riitters. Un indicador no indicado toma el estado 0 y su banda queda sin datos; se necesita al menos uno. La falta de datos en cualquier indicador usado da sin datos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="157" />
+      <source>SERFOR criteria (one band per criterion)</source>
+      <translation>Criterios del SERFOR (una banda por criterio)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="415" />
+      <source>SIGNIFICANCE must be 90, 95 or 99 (percent); it is {value}.</source>
+      <translation>SIGNIFICANCE debe ser 90, 95 o 99 (por ciento); es {value}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="253" />
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="527" />
+      <source>Save "{title}"</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="597" />
+      <source>Save the initiative before drawing its areas.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="88" />
+      <source>Save the repaired geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="159" />
+      <source>Save these settings as a preset</source>
+      <translation>Guardar estos ajustes como preajuste</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="381" />
+      <source>Saved settings</source>
+      <translation>Ajustes guardados</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="163" />
+      <source>Scored area (ha)</source>
+      <translation>Área puntuada (ha)</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="177" />
+      <source>Search title, description, organization, site…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="135" />
+      <source>Select initiatives in the list, or export all of them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="493" />
+      <source>Select one initiative in the list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="251" />
+      <source>Selected area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="112" />
+      <source>Separated by semicolons</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="146" />
+      <source>Series {first}-{last}; baseline {b0}-{b1}; comparison {c0}-{c1}.</source>
+      <translation>Serie {first}-{last}; línea base {b0}-{b1}; comparación {c0}-{c1}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="195" />
+      <source>Severity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="87" />
+      <source>Share of degraded land under restoration (%)</source>
+      <translation>Proporción de tierras degradadas en restauración (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="93" />
+      <source>Significance of the trend test (90, 95 or 99 %)</source>
+      <translation>Significancia de la prueba de tendencia (90, 95 o 99 %)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="212" />
+      <source>Site</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="23" />
+      <location filename="../ui/initiative_form.py" line="276" />
+      <source>Site name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="91" />
+      <source>Slope from a DEM (elevations in metres) by Horn's method, in degrees and in percent. In a geographic CRS (degrees) pixel sizes are converted to metres for each row from the WGS 84 ellipsoid, so the slope is right at any latitude. A DEM whose CRS contradicts its coordinates (a geographic CRS with UTM-like coordinates, or the reverse) is refused with a message.</source>
+      <translation>Pendiente a partir de un MDE (elevaciones en metros) por el método de Horn, en grados y en porcentaje. En un SRC geográfico (grados) el tamaño de píxel se convierte a metros en cada fila según el elipsoide WGS 84, de modo que la pendiente es correcta en cualquier latitud. Un MDE cuyo SRC contradice sus coordenadas (un SRC geográfico con coordenadas de tipo UTM, o al revés) se rechaza con un mensaje.</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="74" />
@@ -349,8 +2953,29 @@
       <translation>Carbono orgánico del suelo: un cambio de -10 % o menos es degradación, de +10 % o más es mejora; una línea base de 0 y el agua en la cobertura de línea base dan sin datos.</translation>
     </message>
     <message>
+      <location filename="../algorithms/overlap.py" line="462" />
+      <source>Some coordinates cannot be converted to longitude and latitude to compute areas; check the layers' coordinate reference system.</source>
+      <translation>Algunas coordenadas no se pueden convertir a longitud y latitud para calcular áreas; revise el sistema de referencia de coordenadas de las capas.</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="153" />
+      <source>Source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="155" />
+      <source>Stability (share of runs high or very high)</source>
+      <translation>Estabilidad (proporción de corridas con prioridad alta o muy alta)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="140" />
+      <source>Stability under weight uncertainty</source>
+      <translation>Estabilidad ante la incertidumbre de los pesos</translation>
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="22" />
       <location filename="../processing/ldn_degradation.py" line="159" />
+      <location filename="../processing/productivity_dynamics.py" line="22" />
       <source>Stable</source>
       <translation>Estable</translation>
     </message>
@@ -358,6 +2983,37 @@
       <location filename="../processing/ldn_degradation.py" line="86" />
       <source>Stable area (ha)</source>
       <translation>Área estable (ha)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="279" />
+      <source>Starting year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="26" />
+      <source>Starting year of the area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="48" />
+      <source>Starting year of the initiative</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="54" />
+      <source>State: the deciles of the pixel's own baseline values, after adding two synthetic values (minimum minus 5 % and maximum plus 5 % of their range), class the baseline mean and the comparison mean from 1 to 10. A change of -2 or less is degradation, +2 or more improvement; means within 0.01 NDVI are no change.</source>
+      <translation>Estado: los deciles de los propios valores de línea base del píxel, tras añadir dos valores sintéticos (mínimo menos 5 % y máximo más 5 % de su rango), clasifican la media de la línea base y la media de la comparación de 1 a 10. Un cambio de -2 o menos es degradación, de +2 o más, mejora; medias a 0,01 de NDVI o menos una de otra no son cambio.</translation>
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="66" />
+      <location filename="../ui/registry_dock.py" line="198" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="21" />
+      <source>Stressed</source>
+      <translation>Estresada</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="153" />
@@ -380,6 +3036,16 @@
       <translation>Subindicadores usados: {used}.</translation>
     </message>
     <message>
+      <location filename="../ui/summary_panel.py" line="137" />
+      <source>Summarizing the registry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="153" />
+      <source>Summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/area_summary.py" line="16" />
       <source>Sums the area of every class of an integer raster, optionally per zone of a polygon layer (e.g. departments). Areas are hectares on the WGS 84 ellipsoid whatever the raster's CRS: per-row cell areas in a geographic CRS, the ellipsoidal cell area across the map in a projected one.</source>
       <translation>Suma el área de cada clase de un ráster de enteros, opcionalmente por zona de una capa de polígonos (p. ej. departamentos). Las áreas son hectáreas sobre el elipsoide WGS 84 cualquiera sea el SRC del ráster: área de celda por fila en un SRC geográfico, área elipsoidal de la celda en todo el mapa en uno proyectado.</translation>
@@ -390,9 +3056,63 @@
       <translation>T2 Restore: restauración de ecosistemas (Meta 2 del MMB Kunming-Montreal)</translation>
     </message>
     <message>
+      <location filename="../ui/exchange_panel.py" line="101" />
+      <source>Take the file's version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="98" />
+      <source>Target</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="35" />
+      <source>Target 2 indicator (area under restoration over degraded area)</source>
+      <translation>Indicador de la Meta 2 (área en restauración sobre área degradada)</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="83" />
+      <source>Target 2 indicator table</source>
+      <translation>Tabla del indicador de la Meta 2</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="53" />
+      <location filename="../ui/initiative_form.py" line="129" />
+      <source>Target 2 objectives</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/base.py" line="34" />
       <source>Target 2 reporting</source>
       <translation>Reporte de la Meta 2</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="56" />
+      <location filename="../ui/initiative_form.py" line="133" />
+      <source>Target area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="57" />
+      <source>Target area unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="78" />
+      <source>Target share of degraded land under restoration (%)</source>
+      <translation>Proporción meta de tierras degradadas en restauración (%)</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="31" />
+      <location filename="../ui/initiative_form.py" line="131" />
+      <location filename="../ui/initiative_form.py" line="284" />
+      <source>Tenure statuses</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="54" />
+      <source>Tenure statuses of the initiative</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../registry/ferm.py" line="34" />
@@ -400,14 +3120,225 @@
       <translation>La exportación FERM a {path} falló: {reason}. No se escribió ningún archivo.</translation>
     </message>
     <message>
+      <location filename="../algorithms/productivity.py" line="525" />
+      <source>The NDVI series has no valid pixel (all nodata).</source>
+      <translation>La serie de NDVI no tiene ningún píxel válido (todo sin datos).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="395" />
+      <source>The NDVI series has {n} years; at least {needed} are needed ({baseline} baseline years and {comparison} comparison years, and {trend} for the trend test). Add years or reduce COMPARISON_YEARS.</source>
+      <translation>La serie de NDVI tiene {n} años; se necesitan al menos {needed} ({baseline} años de línea base y {comparison} años de comparación, y {trend} para la prueba de tendencia). Añada años o reduzca COMPARISON_YEARS.</translation>
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="245" />
+      <source>The area no longer exists in the registry; validate again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../registry/store.py" line="57" />
       <source>The area {area} already belongs to another initiative ({other}) in this registry; an area can belong to one initiative only.</source>
       <translation>El área {area} ya pertenece a otra iniciativa ({other}) en este registro; un área solo puede pertenecer a una iniciativa.</translation>
     </message>
     <message>
+      <location filename="../algorithms/serfor.py" line="763" />
+      <source>The capability raster {name} holds classes {values} that are not in the capability table (known: {known}). Add them to CAPABILITY_CODES with their CUM group.</source>
+      <translation>El ráster de capacidad de uso {name} contiene las clases {values}, que no están en la tabla de capacidad de uso (conocidas: {known}). Agréguelas a CAPABILITY_CODES con su grupo CUM.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="91" />
+      <source>The capability table has a raster code that is not a whole number: '{key}'.</source>
+      <translation>La tabla de capacidad de uso tiene un código de ráster que no es un número entero: '{key}'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="99" />
+      <source>The capability table is empty.</source>
+      <translation>La tabla de capacidad de uso está vacía.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="95" />
+      <source>The capability table maps code {key} to '{group}'; CUM groups are A, C, P, F and X.</source>
+      <translation>La tabla de capacidad de uso asigna el código {key} a '{group}'; los grupos CUM son A, C, P, F y X.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="163" />
+      <source>The capability table needs pairs (raster code, CUM group); it has {n} cells.</source>
+      <translation>La tabla de capacidad de uso necesita pares (código del ráster, grupo CUM); tiene {n} celdas.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="660" />
+      <source>The conservation areas layer has no polygon: the distance band is left as nodata.</source>
+      <translation>La capa de áreas de conservación no tiene polígonos: la banda de distancia queda sin datos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="786" />
+      <source>The constraint {name} excludes every pixel that could be scored, so nothing is left to prioritize. Check that it is the right layer (constraints mark the areas to exclude with non-zero values or polygons), or remove it.</source>
+      <translation>La restricción {name} excluye todos los píxeles que podrían puntuarse, así que no queda nada que priorizar. Verifique que sea la capa correcta (las restricciones marcan las áreas a excluir con valores distintos de cero o con polígonos) o quítela.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="789" />
+      <source>The constraints {names} together exclude every pixel that could be scored, so nothing is left to prioritize. Remove one of them or check their values.</source>
+      <translation>Las restricciones {names} juntas excluyen todos los píxeles que podrían puntuarse, así que no queda nada que priorizar. Quite alguna o revise sus valores.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="386" />
+      <source>The cover loss raster {name} holds values other than 0 (no loss) and 1 (loss): {values}.</source>
+      <translation>El ráster de pérdida de cobertura {name} contiene valores distintos de 0 (sin pérdida) y 1 (pérdida): {values}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="82" />
+      <source>The criteria SERFOR's national restoration gap and its ROAM exercise (IUCN &amp; WRI method) use, and the degraded forest lands they point to: land-use conflict, slope, distance to conservation areas and density of recent deforestation, one named band each in OUTPUT_CRITERIA (nodata -9999).</source>
+      <translation>Los criterios que usan la brecha nacional de restauración del SERFOR y su ejercicio ROAM (método de UICN y WRI), y las tierras forestales degradadas que señalan: conflicto de uso de la tierra, pendiente, distancia a áreas de conservación y densidad de deforestación reciente, cada uno en una banda con nombre de OUTPUT_CRITERIA (sin datos -9999).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="97" />
+      <location filename="../algorithms/scoring.py" line="409" />
+      <source>The criterion name {name} appears twice; each criterion needs its own name.</source>
+      <translation>El nombre de criterio {name} aparece dos veces; cada criterio necesita su propio nombre.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="198" />
+      <source>The criterion {name} (categorical rescaling) needs a lookup table of 'value: score' pairs.</source>
+      <translation>El criterio {name} (reescalado categórico) necesita una tabla de correspondencia de pares 'valor: puntaje'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="182" />
+      <source>The criterion {name} ({method} rescaling) needs two numbers, the values that score 0 and 1 (low and high).</source>
+      <translation>El criterio {name} (reescalado {method}) necesita dos números, los valores que puntúan 0 y 1 (bajo y alto).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="292" />
+      <source>The criterion {name} ({origin}) needs a band named {band} in {raster}, but its bands are: {bands}. Choose the right raster, or edit the band in the preset.</source>
+      <translation>El criterio {name} ({origin}) necesita una banda llamada {band} en {raster}, pero sus bandas son: {bands}. Elija el ráster correcto o edite la banda en el preajuste.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="372" />
+      <source>The criterion {name} ({origin}) refers to raster {input} of CRITERIA, but CRITERIA holds {count} raster(s). Add the rasters this preset expects (see its description).</source>
+      <translation>El criterio {name} ({origin}) remite al ráster {input} de CRITERIA, pero CRITERIA contiene {count} ráster(es). Añada los rásteres que espera este preajuste (vea su descripción).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="366" />
+      <source>The criterion {name} ({origin}) refers to the file {path}, which does not exist.</source>
+      <translation>El criterio {name} ({origin}) remite al archivo {path}, que no existe.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="277" />
+      <source>The criterion {name} ({origin}) uses band {band} of {raster}, which has {count} band(s).</source>
+      <translation>El criterio {name} ({origin}) usa la banda {band} de {raster}, que tiene {count} banda(s).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="194" />
+      <source>The criterion {name} asks for {classes} quantile classes; use 2 to 20 (se.plan uses 5).</source>
+      <translation>El criterio {name} pide {classes} clases de cuantiles; use de 2 a 20 (se.plan usa 5).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="600" />
+      <source>The criterion {name} has no valid pixel inside the mask and outside the constraints, so its quantiles cannot be computed.</source>
+      <translation>El criterio {name} no tiene ningún píxel válido dentro de la máscara y fuera de las restricciones, así que no se pueden calcular sus cuantiles.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="186" />
+      <source>The criterion {name} has the same low and high value ({value}); linear rescaling needs two different values.</source>
+      <translation>El criterio {name} tiene el mismo valor bajo y alto ({value}); el reescalado lineal necesita dos valores distintos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="250" />
+      <source>The criterion {name} has the unknown rescaling '{method}'; use linear, inverted, quantile, quantile_inverted or categorical.</source>
+      <translation>El criterio {name} tiene el reescalado desconocido '{method}'; use linear, inverted, quantile, quantile_inverted o categorical (también lineal, invertido, cuantil, cuantil_invertido, categorico).</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="112" />
+      <source>The degraded land layer DEGRADED is missing or cannot be opened.</source>
+      <translation>Falta la capa de tierras degradadas DEGRADED o no se puede abrir.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="159" />
+      <source>The degraded land layer has no polygon: it is empty, or every geometry is null or has no area.</source>
+      <translation>La capa de tierras degradadas no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="171" />
+      <source>The diagonal of the pairwise matrix must be 1 (a criterion compared with itself); row {row} holds {value}.</source>
+      <translation>La diagonal de la matriz de comparación por pares debe ser 1 (un criterio comparado consigo mismo); la fila {row} contiene {value}.</translation>
+    </message>
+    <message>
       <location filename="../registry/ferm.py" line="27" />
       <source>The export holds {count} area polygons; FERM accepts at most {limit} undissolved features per upload. Split the upload into several files or dissolve the areas before uploading.</source>
       <translation>La exportación contiene {count} polígonos de áreas; FERM acepta como máximo {limit} entidades sin disolver por carga. Divida la carga en varios archivos o disuelva las áreas antes de cargarlas.</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="108" />
+      <source>The field mapping cannot be read: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="116" />
+      <source>The field mapping uses the source field "{field}", which the input does not have.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="292" />
+      <source>The file cannot be read as polygons.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/tasks.py" line="29" />
+      <source>The file could not be read or written: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="1062" />
+      <source>The file {path} is not a priority preset: its "format" must be "t2restore.priority_score".</source>
+      <translation>El archivo {path} no es un preajuste de prioridad: su "format" debe ser "t2restore.priority_score".</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="45" />
+      <source>The filter expression cannot be evaluated: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="36" />
+      <source>The filter expression is not valid: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="173" />
+      <source>The forest land groups must be CUM groups among A, C, P, F and X; got '{value}'.</source>
+      <translation>Los grupos de tierras forestales deben ser grupos CUM entre A, C, P, F y X; se recibió '{value}'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="597" />
+      <source>The forest loss period must be 'all' or 'recent'; it is '{value}'.</source>
+      <translation>El periodo de pérdida de bosque debe ser 'all' o 'recent'; es '{value}'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="634" />
+      <source>The forest loss raster holds no loss; density and forest loss are 0 everywhere.</source>
+      <translation>El ráster de pérdida de bosque no contiene pérdida; la densidad y la pérdida de bosque son 0 en todas partes.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="473" />
+      <source>The forest mask {name} has no forest pixel (no value in {values}), so fragmentation cannot be derived. Check FOREST_VALUES or leave the forest mask out.</source>
+      <translation>La máscara de bosque {name} no tiene ningún píxel de bosque (ningún valor en {values}), así que no se puede derivar la fragmentación. Revise FOREST_VALUES o no use la máscara de bosque.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="390" />
+      <source>The fragmentation raster {name} holds codes that are not Riitters classes (0 to 6): {values}.</source>
+      <translation>El ráster de fragmentación {name} contiene códigos que no son clases de Riitters (0 a 6): {values}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/overlap.py" line="696" />
+      <source>The gap layer {key} has no polygon: it is empty, or every geometry is null or has no area. Choose a layer with the gap's polygons (or a raster mask with non-zero gap pixels).</source>
+      <translation>La capa de brecha {key} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área. Elija una capa con los polígonos de la brecha (o una máscara ráster con píxeles de brecha distintos de cero).</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="136" />
+      <source>The gap layer {name} has no polygon: it is empty, or every geometry is null or has no area.</source>
+      <translation>La capa de brecha {name} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="132" />
+      <source>The gaps {a} and {b} do not overlap at all: the area in both is 0 ha. If they should overlap, check that both layers cover the same region and that their coordinate reference systems are declared correctly.</source>
+      <translation>Las brechas {a} y {b} no se superponen en absoluto: el área en ambas es 0 ha. Si deberían superponerse, compruebe que ambas capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
     <message>
       <location filename="../registry/validate.py" line="40" />
@@ -420,9 +3351,49 @@
       <translation>No se puede leer la geometría del área {area}; dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
+      <location filename="../processing/target2_indicator.py" line="38" />
+      <source>The headline indicator of Target 2 of the Kunming-Montreal Global Biodiversity Framework for Peru: the area under restoration inside degraded land divided by the degraded area, with the distance to the target share (default 30 %) and to the national goal in hectares (default 330,000 ha, ProREST). Per zone (e.g. department), ecosystem and gap, plus national totals.</source>
+      <translation>El indicador principal de la Meta 2 del Marco Mundial de Biodiversidad de Kunming-Montreal para el Perú: el área en restauración dentro de tierras degradadas dividida entre el área degradada, con la distancia a la proporción meta (por defecto 30 %) y a la meta nacional en hectáreas (por defecto 330 000 ha, ProREST). Por zona (p. ej., departamento), ecosistema y brecha, más los totales nacionales.</translation>
+    </message>
+    <message>
       <location filename="../registry/store.py" line="49" />
       <source>The initiative "{title}" was changed or deleted by someone else after you opened it (your revision {expected}, registry revision {actual}). Reload it and apply your changes again.</source>
       <translation>Otra persona modificó o eliminó la iniciativa "{title}" después de que usted la abrió (su revisión {expected}, revisión en el registro {actual}). Vuelva a cargarla y aplique de nuevo sus cambios.</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="733" />
+      <source>The initiative has no areas yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="426" />
+      <source>The initiative needs a title.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="500" />
+      <source>The initiative no longer exists in the registry.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="156" />
+      <source>The input has no CRS; give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="168" />
+      <source>The input holds no polygon to import.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="140" />
+      <source>The input layer cannot be opened.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="767" />
+      <source>The land cover raster {name} holds classes {values} that have no row in the land-use conflict matrix. Add rows for them to CONFLICT_MATRIX.</source>
+      <translation>El ráster de cobertura {name} contiene las clases {values}, que no tienen fila en la matriz de conflicto de uso. Agregue filas para ellas en CONFLICT_MATRIX.</translation>
     </message>
     <message>
       <location filename="../algorithms/ldn.py" line="66" />
@@ -455,14 +3426,217 @@
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
     <message>
+      <location filename="../algorithms/serfor.py" line="110" />
+      <source>The land-use conflict matrix has a land cover class that is not a whole number: '{key}'.</source>
+      <translation>La matriz de conflicto de uso tiene una clase de cobertura que no es un número entero: '{key}'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="126" />
+      <source>The land-use conflict matrix is empty.</source>
+      <translation>La matriz de conflicto de uso está vacía.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="136" />
+      <source>The land-use conflict matrix needs 6 cells per row (land cover class, A, C, P, F, X); it has {n} cells.</source>
+      <translation>La matriz de conflicto de uso necesita 6 celdas por fila (clase de cobertura, A, C, P, F, X); tiene {n} celdas.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="120" />
+      <source>The land-use conflict matrix, class {key}, group {group}: the value must be 0 (not evaluated), 1 (overuse), 2 (proper use) or 3 (underuse); it is '{value}'.</source>
+      <translation>Matriz de conflicto de uso, clase {key}, grupo {group}: el valor debe ser 0 (no evaluado), 1 (sobreuso), 2 (uso adecuado) o 3 (subuso); es '{value}'.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="118" />
+      <source>The layer of areas under restoration is missing or cannot be opened.</source>
+      <translation>Falta la capa de áreas en restauración o no se puede abrir.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="99" />
+      <source>The layer {name} has no field '{field}'.</source>
+      <translation>La capa {name} no tiene el campo '{field}'.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="105" />
+      <source>The layer {name} has no polygon to summarize by. Choose a layer with polygons or leave it empty.</source>
+      <translation>La capa {name} no tiene polígonos por los que resumir. Elija una capa con polígonos o déjela vacía.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="101" />
+      <source>The layer {name} is missing or cannot be opened.</source>
+      <translation>La capa {name} falta o no se puede abrir.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="114" />
+      <source>The layer {name} is neither a raster nor a polygon layer.</source>
+      <translation>La capa {name} no es un ráster ni una capa de polígonos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/overlap.py" line="426" />
+      <source>The layers have no coordinate reference system, so their areas cannot be computed. Assign their CRS (Layer properties &gt; Source) and run again.</source>
+      <translation>Las capas no tienen sistema de referencia de coordenadas, por lo que no se pueden calcular sus áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="75" />
+      <source>The list {name} has a range that runs backwards or is too long: '{item}'.</source>
+      <translation>La lista {name} tiene un rango invertido o demasiado largo: '{item}'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="70" />
+      <source>The list {name} has an item that is neither a whole number nor a range such as 11-15: '{item}'.</source>
+      <translation>La lista {name} tiene un elemento que no es un número entero ni un rango como 11-15: '{item}'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="79" />
+      <source>The list {name} is empty; give at least one value.</source>
+      <translation>La lista {name} está vacía; indique al menos un valor.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="136" />
+      <source>The lookup table entry '{item}' is not 'value: score' (e.g. '3: 0.5').</source>
+      <translation>La entrada de la tabla de correspondencia '{item}' no tiene la forma 'valor: puntaje' (p. ej. '3: 0.5').</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="899" />
+      <source>The lookup table of criterion {name} has no row for the values {values} found in its raster. Add them to the table, or give a score for other values ('*: 0').</source>
+      <translation>La tabla de correspondencia del criterio {name} no tiene fila para los valores {values} presentes en su ráster. Añádalos a la tabla o dé un puntaje para los demás valores ('*: 0').</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="204" />
+      <source>The lookup table of criterion {name} holds the score {score}; scores must lie between 0 and 1.</source>
+      <translation>La tabla de correspondencia del criterio {name} contiene el puntaje {score}; los puntajes deben estar entre 0 y 1.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="173" />
+      <source>The loss points have no field '{field}'.</source>
+      <translation>Los puntos de pérdida no tienen el campo '{field}'.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="648" />
+      <source>The loss points have no year: every point counts as recent loss.</source>
+      <translation>Los puntos de pérdida no tienen año: cada punto cuenta como pérdida reciente.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="194" />
+      <source>The loss points layer has no point to use.</source>
+      <translation>La capa de puntos de pérdida no tiene ningún punto utilizable.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="782" />
+      <source>The mask {name} leaves no pixel to score: none of the pixels where the criteria have data is inside it. Check MASK and MASK_VALUES.</source>
+      <translation>La máscara {name} no deja ningún píxel por puntuar: ninguno de los píxeles donde los criterios tienen datos está dentro de ella. Revise MASK y MASK_VALUES.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="601" />
+      <source>The number of recent years must be 0 (every year) or more; it is {value}.</source>
+      <translation>El número de años recientes debe ser 0 (todos los años) o más; es {value}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="45" />
+      <source>The output table has one row per criterion with the columns criterion, weight, rank, lambda_max, ci, cr and consistent (1 or 0). Save it (e.g. as CSV) and give it to 'Restoration priority score' as WEIGHTS_TABLE: weights are matched to criteria by name.</source>
+      <translation>La tabla de salida tiene una fila por criterio con las columnas criterion, weight, rank, lambda_max, ci, cr y consistent (1 o 0). Guárdela (p. ej. como CSV) y désela a 'Puntaje de prioridad de restauración' como WEIGHTS_TABLE: los pesos se asignan a los criterios por su nombre.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="138" />
+      <source>The overlap is {pa:.1f} % of {a} and {pb:.1f} % of {b}.</source>
+      <translation>La superposición es el {pa:.1f} % de {a} y el {pb:.1f} % de {b}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="135" />
+      <source>The pairwise comparison handles at most {max} criteria (Saaty's random index table ends there); {n} were given. Group criteria, or compare them in two levels.</source>
+      <translation>La comparación por pares admite como máximo {max} criterios (la tabla del índice aleatorio de Saaty termina ahí); se dieron {n}. Agrupe criterios o compárelos en dos niveles.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="133" />
+      <source>The pairwise comparison needs at least two criteria; {n} were given.</source>
+      <translation>La comparación por pares necesita al menos dos criterios; se dieron {n}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="271" />
+      <source>The pairwise matrix file {path} has {rows} rows for {n} criteria; it must be square.</source>
+      <translation>El archivo de matriz de comparación por pares {path} tiene {rows} filas para {n} criterios; debe ser cuadrada.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="256" />
+      <source>The pairwise matrix file {path} needs a header row with the criterion names and one row per criterion.</source>
+      <translation>El archivo de matriz de comparación por pares {path} necesita una fila de encabezado con los nombres de los criterios y una fila por criterio.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="178" />
+      <source>The pairwise matrix is not reciprocal: row {row}, column {col} ({a} vs {b}) holds {value}, so row {col}, column {row} must hold {expected}, but it holds {other}. Give only the upper triangle and the lower one is filled in.</source>
+      <translation>La matriz de comparación por pares no es recíproca: la fila {row}, columna {col} ({a} frente a {b}) contiene {value}, así que la fila {col}, columna {row} debe contener {expected}, pero contiene {other}. Dé solo el triángulo superior y el inferior se completa solo.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/agreement.py" line="63" />
+      <source>The polygon layers have an empty extent; there is nothing to compare.</source>
+      <translation>Las capas de polígonos tienen una extensión vacía; no hay nada que comparar.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/overlap.py" line="257" />
+      <source>The polygon overlay failed near ({x:.6f}, {y:.6f}): {error} Repair the geometries there (Vector &gt; Geometry tools &gt; Fix geometries) and run again.</source>
+      <translation>La superposición de polígonos falló cerca de ({x:.6f}, {y:.6f}): {error} Repare las geometrías de esa zona (Vectorial &gt; Herramientas de geometría &gt; Corregir geometrías) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="450" />
+      <source>The preset refers to the layer {path}, which cannot be opened.</source>
+      <translation>El preajuste remite a la capa {path}, que no se puede abrir.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="1077" />
+      <source>The preset {path} gives a weight to {names}, which is not one of its criteria.</source>
+      <translation>El preajuste {path} da un peso a {names}, que no es uno de sus criterios.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="1065" />
+      <source>The preset {path} has format version {version}; this plugin reads version {supported}. Update the plugin.</source>
+      <translation>El preajuste {path} tiene la versión de formato {version}; este complemento lee la versión {supported}. Actualice el complemento.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="1069" />
+      <source>The preset {path} has no "criteria" list.</source>
+      <translation>El preajuste {path} no tiene una lista "criteria".</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="1060" />
+      <location filename="../algorithms/serfor.py" line="63" />
+      <source>The preset {path} is not valid JSON: {error}</source>
+      <translation>El preajuste {path} no es un JSON válido: {error}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="388" />
+      <source>The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5): {values}.</source>
+      <translation>El ráster de productividad {name} contiene códigos que no son clases de dinámica de la productividad de la tierra (1 a 5): {values}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="152" />
+      <source>The raster DEGRADED has no pixel with the degraded value {value}. Check DEGRADED_VALUE (the T2 Restore degradation output uses -1).</source>
+      <translation>El ráster DEGRADED no tiene ningún píxel con el valor degradado {value}. Revise DEGRADED_VALUE (la salida de degradación de T2 Restore usa -1).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="226" />
+      <source>The raster grid is rotated (its geotransform has rotation terms); slope and distances need a north-up raster. Warp it to a north-up grid first.</source>
+      <translation>La grilla del ráster está rotada (su geotransformación tiene términos de rotación); la pendiente y las distancias necesitan un ráster orientado al norte. Reproyéctelo primero a una grilla orientada al norte.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/areas.py" line="61" />
       <source>The raster has no coordinate reference system, so its areas cannot be computed. Assign its CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster no tiene sistema de referencia de coordenadas, así que no se pueden calcular sus áreas. Asígnele su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
+      <location filename="../processing/_vector.py" line="138" />
       <location filename="../processing/base.py" line="100" />
+      <location filename="../processing/priority_score.py" line="433" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="268" />
+      <source>The raster {name} has a geographic CRS ({crs}) but its coordinates ({x:.0f}, {y:.0f}) are not longitudes and latitudes: it is probably in a projected CRS such as UTM. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
+      <translation>El ráster {name} tiene un SRC geográfico ({crs}), pero sus coordenadas ({x:.0f}, {y:.0f}) no son longitudes y latitudes: probablemente está en un SRC proyectado como UTM. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="275" />
+      <source>The raster {name} has a projected CRS ({crs}) but its pixel size ({size:g}) and coordinates ({x:g}, {y:g}) look like degrees: it is probably in a geographic CRS such as EPSG:4326. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
+      <translation>El ráster {name} tiene un SRC proyectado ({crs}), pero su tamaño de píxel ({size:g}) y sus coordenadas ({x:g}, {y:g}) parecen grados: probablemente está en un SRC geográfico como EPSG:4326. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="213" />
@@ -470,8 +3644,19 @@
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
     <message>
+      <location filename="../algorithms/serfor.py" line="261" />
+      <source>The raster {name} has no coordinate reference system; slope, distances and areas need one. Assign its CRS (Layer properties &gt; Source) and run again.</source>
+      <translation>El ráster {name} no tiene sistema de referencia de coordenadas; la pendiente, las distancias y las áreas lo necesitan. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/fragmentation.py" line="188" />
+      <source>The raster {name} has no forest pixel: no valid cell holds {forest} (FOREST_VALUES). Values found: {found}. Set FOREST_VALUES to the values that mean forest.</source>
+      <translation>El ráster {name} no tiene ningún píxel de bosque: ninguna celda válida contiene {forest} (FOREST_VALUES). Valores encontrados: {found}. Establezca FOREST_VALUES con los valores que significan bosque.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/agreement.py" line="144" />
       <location filename="../algorithms/ldn.py" line="319" />
-      <location filename="../algorithms/summary.py" line="29" />
+      <location filename="../algorithms/minam.py" line="470" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
     </message>
@@ -479,6 +3664,16 @@
       <location filename="../algorithms/summary.py" line="14" />
       <source>The raster {name} holds decimal values; area by class needs an integer (class) raster. Classify or convert it first.</source>
       <translation>El ráster {name} contiene valores decimales; el área por clase necesita un ráster de enteros (clases). Clasifíquelo o conviértalo primero.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="421" />
+      <source>The raster {name} holds decimal values; ecological units and land cover must be integer class rasters.</source>
+      <translation>El ráster {name} contiene valores decimales; las unidades ecológicas y la cobertura del suelo deben ser rásteres de clases enteras.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="619" />
+      <source>The raster {name} holds decimal values; it must hold class codes (whole numbers).</source>
+      <translation>El ráster {name} contiene valores decimales; debe contener códigos de clase (números enteros).</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="96" />
@@ -511,6 +3706,7 @@
       <translation>No se pudo migrar el registro {path} desde la versión de esquema {version}: {reason}. El archivo quedó sin cambios; hay una copia de respaldo en {backup}.</translation>
     </message>
     <message>
+      <location filename="../processing/export_ferm.py" line="96" />
       <location filename="../registry/store.py" line="29" />
       <source>The registry {path} does not exist.</source>
       <translation>El registro {path} no existe.</translation>
@@ -526,9 +3722,69 @@
       <translation>Otro programa (QGIS, qgis_process u otro usuario) está escribiendo en el registro {path}, que permaneció bloqueado durante {seconds} s. Espere a que termine o cierre la otra sesión de edición, y vuelva a intentarlo. No se cambió nada.</translation>
     </message>
     <message>
+      <location filename="../ui/registry_dock.py" line="604" />
+      <source>The registry's area layer cannot be edited.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="32" />
+      <source>The registry's initiatives table cannot be read: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="81" />
+      <source>The repair changes the area by more than 5 %: check it on the map before accepting.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="103" />
+      <source>The rules file {path} has no 'rules' list (see presets/minam_provisional.json for the format).</source>
+      <translation>El archivo de reglas {path} no tiene una lista 'rules' (vea el formato en presets/minam_provisional.json).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="100" />
+      <source>The rules file {path} is not valid JSON: {error}</source>
+      <translation>El archivo de reglas {path} no es un JSON válido: {error}</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="203" />
+      <source>The rules file {path} needs the columns cover_loss, productivity, fragmentation and level.</source>
+      <translation>El archivo de reglas {path} necesita las columnas cover_loss, productivity, fragmentation y level.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="156" />
+      <source>The rules table is empty.</source>
+      <translation>La tabla de reglas está vacía.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="171" />
+      <source>The rules table needs 4 cells per row (cover loss, productivity, fragmentation, level); it has {n} cells.</source>
+      <translation>La tabla de reglas necesita 4 celdas por fila (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n} celdas.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="604" />
+      <source>The search radius must be more than 0 m; it is {value}.</source>
+      <translation>El radio de búsqueda debe ser mayor que 0 m; es {value}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="642" />
+      <source>The search radius of {radius:g} m spans {pixels} pixels; at most {limit} are supported. Use a smaller radius or a coarser raster.</source>
+      <translation>El radio de búsqueda de {radius:g} m abarca {pixels} píxeles; se admiten como máximo {limit}. Use un radio menor o un ráster más grueso.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/ldn.py" line="237" />
       <source>The soil organic carbon sub-indicator needs both the baseline and the target stock.</source>
       <translation>El subindicador de carbono orgánico del suelo necesita el stock de línea base y el stock meta.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="51" />
+      <source>The table has one row per level: national, each zone, each ecosystem and each gap (plus the land outside every zone or ecosystem when there is any): degraded hectares, restoration inside and outside degraded land, the share, the hectares missing to the target share, and the row's contribution to the national goal; the national row also gives the hectares missing to that goal.</source>
+      <translation>La tabla tiene una fila por nivel: nacional, cada zona, cada ecosistema y cada brecha (más el territorio fuera de toda zona o ecosistema cuando lo hay): hectáreas degradadas, restauración dentro y fuera de tierras degradadas, la proporción, las hectáreas que faltan para la proporción meta y el aporte de la fila a la meta nacional; la fila nacional da además las hectáreas que faltan para esa meta.</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="64" />
+      <source>The three metrics combine into the 5 classes with the table of the Good Practice Guidance. Years with nodata at a pixel are left out of its statistics. A pixel needs at least 5 valid years, 3 of them in the baseline and 1 in the comparison period; otherwise it is nodata, and the log counts these pixels apart. OUTPUT_METRICS (optional) holds four bands: slope (NDVI per year), Mann-Kendall significance code (sign of the trend x 1 at 90 %, 2 at 95 %, 3 at 99 %, 0 not significant), state change in decile classes and performance ratio. All inputs must share one grid.</source>
+      <translation>Las tres métricas se combinan en las 5 clases con la tabla de la Guía de Buenas Prácticas. Los años sin datos en un píxel quedan fuera de sus estadísticas. Un píxel necesita al menos 5 años válidos, 3 de ellos en la línea base y 1 en el periodo de comparación; si no, queda sin datos y el registro cuenta esos píxeles aparte. OUTPUT_METRICS (opcional) contiene cuatro bandas: pendiente (NDVI por año), código de significancia de Mann-Kendall (signo de la tendencia x 1 al 90 %, 2 al 95 %, 3 al 99 %, 0 no significativa), cambio de estado en clases de deciles y razón de desempeño. Todas las entradas deben compartir una misma grilla.</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="122" />
@@ -556,19 +3812,129 @@
       <translation>La matriz de transición solo debe contener números (-1, 0 o 1).</translation>
     </message>
     <message>
+      <location filename="../algorithms/scoring.py" line="832" />
+      <source>The uncertainty analysis needs an output for the stability raster.</source>
+      <translation>El análisis de incertidumbre necesita una salida para el ráster de estabilidad.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="441" />
+      <source>The weight of criterion {name} is {value}; weights must be zero or positive.</source>
+      <translation>El peso del criterio {name} es {value}; los pesos deben ser cero o positivos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="638" />
+      <source>The weight perturbation must be more than 0 and at most 100 percent; {value} was given.</source>
+      <translation>La perturbación de los pesos debe ser mayor que 0 y como máximo 100 por ciento; se dio {value}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="445" />
+      <source>The weights sum to 0; give at least one criterion a positive weight.</source>
+      <translation>Los pesos suman 0; dé un peso positivo al menos a un criterio.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="353" />
+      <source>The weights summed to {total:g}, not 1; they were normalized to sum 1.</source>
+      <translation>Los pesos sumaban {total:g}, no 1; se normalizaron para sumar 1.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="217" />
+      <source>The weights table comes from inconsistent AHP judgments (CR = {cr:.3f}); its weights are used, but review the comparisons.</source>
+      <translation>La tabla de pesos proviene de juicios AHP inconsistentes (RC = {cr:.3f}); se usan sus pesos, pero revise las comparaciones.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="459" />
+      <source>The weights table gives '{weight}' as the weight of {name}; it must be a number.</source>
+      <translation>La tabla de pesos da '{weight}' como peso de {name}; debe ser un número.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="463" />
+      <source>The weights table has no row for the criteria {missing}; its criteria are {found}. Criterion names must match.</source>
+      <translation>La tabla de pesos no tiene fila para los criterios {missing}; sus criterios son {found}. Los nombres de los criterios deben coincidir.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="468" />
+      <source>The weights table names {extra}, which are not criteria of this run ({names}).</source>
+      <translation>La tabla de pesos nombra {extra}, que no son criterios de esta ejecución ({names}).</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="206" />
+      <source>The weights table needs the columns criterion and weight (as written by 'AHP weights').</source>
+      <translation>La tabla de pesos necesita las columnas criterion y weight (como las escribe 'Pesos AHP').</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="129" />
+      <location filename="../processing/gap_overlap.py" line="117" />
       <source>The zones layer has no field '{field}'.</source>
       <translation>La capa de zonas no tiene el campo '{field}'.</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="153" />
+      <location filename="../processing/gap_overlap.py" line="123" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
     </message>
     <message>
+      <location filename="../algorithms/minam.py" line="382" />
+      <source>The zones raster {name} holds decimal values; zones must be whole numbers (e.g. ecosystem codes).</source>
+      <translation>El ráster de zonas {name} contiene valores decimales; las zonas deben ser números enteros (p. ej. códigos de ecosistema).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="232" />
+      <source>The {name} mapping has a row that is not two whole numbers: {key} -&gt; {value}.</source>
+      <translation>La correspondencia {name} tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="246" />
+      <source>The {name} mapping has no state for the codes {values}.</source>
+      <translation>La correspondencia {name} no tiene estado para los códigos {values}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="239" />
+      <source>The {name} mapping is empty.</source>
+      <translation>La correspondencia {name} está vacía.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="235" />
+      <source>The {name} mapping sends code {key} to state {value}; states are 0 to {last}.</source>
+      <translation>La correspondencia {name} lleva el código {key} al estado {value}; los estados son 0 a {last}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="335" />
+      <source>There are more than {max} ecological units (land cover classes x ecological units); performance needs one reference per unit. Group the classes into fewer units.</source>
+      <translation>Hay más de {max} unidades ecológicas (clases de cobertura x unidades ecológicas); el desempeño necesita una referencia por unidad. Agrupe las clases en menos unidades.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="121" />
+      <source>There is no area under restoration (the layer is empty or has no polygon): the share is 0 %.</source>
+      <translation>No hay áreas en restauración (la capa está vacía o no tiene polígonos): la proporción es 0 %.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="904" />
+      <source>There is no pixel where all the criteria have data: their valid areas do not overlap. Check that they cover the same region.</source>
+      <translation>No hay ningún píxel donde todos los criterios tengan datos: sus áreas válidas no se superponen. Verifique que cubran la misma región.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/agreement.py" line="146" />
       <location filename="../algorithms/ldn.py" line="322" />
+      <location filename="../algorithms/minam.py" line="477" />
       <source>There is no pixel where all the inputs have data: the inputs' valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="327" />
+      <source>This preset is provisional: its weights and thresholds are editable placeholders, not an official rule set.</source>
+      <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="122" />
+      <location filename="../ui/models.py" line="65" />
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="222" />
+      <source>Total</source>
+      <translation>Total</translation>
     </message>
     <message>
       <location filename="../processing/area_summary.py" line="29" />
@@ -581,9 +3947,71 @@
       <translation>Área total con datos: {ha:,.2f} ha</translation>
     </message>
     <message>
+      <location filename="../processing/productivity_dynamics.py" line="50" />
+      <source>Trajectory: least-squares slope of NDVI on the year and a two-sided Mann-Kendall test (variance corrected for tied values, continuity correction, normal approximation). Significant at SIGNIFICANCE (90, 95 or 99 %, default 95) with a slope of the same sign and larger than 0.001 NDVI per year: declining or increasing; otherwise no trend.</source>
+      <translation>Trayectoria: pendiente por mínimos cuadrados del NDVI respecto al año y prueba de Mann-Kendall bilateral (varianza corregida por valores empatados, corrección de continuidad, aproximación normal). Significativa al nivel SIGNIFICANCE (90, 95 o 99 %, por defecto 95) con una pendiente del mismo signo y mayor que 0,001 de NDVI por año: en declive o en aumento; si no, sin tendencia.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="20" />
+      <source>Transitional</source>
+      <translation>Transicional</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/overlap.py" line="542" />
+      <source>Turning the raster {name} into polygons failed: {error}</source>
+      <translation>No se pudo convertir el ráster {name} en polígonos: {error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="170" />
+      <source>Type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="62" />
+      <source>Type of the leading organization</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="293" />
+      <source>UBIGEO</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="36" />
+      <source>UBIGEO code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="37" />
+      <location filename="../ui/admin_units.py" line="179" />
+      <location filename="../ui/initiative_form.py" line="294" />
+      <source>UBIGEO code source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="170" />
+      <source>UBIGEO field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="62" />
       <source>UNCCD class</source>
       <translation>Clase CNULD</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="80" />
+      <source>UNCERTAINTY: each of RUNS weight vectors (default 50) multiplies every weight by a factor drawn uniformly within +-PERCENT (default 20 %) and renormalizes them to sum 1 (SEED makes the runs repeatable). OUTPUT_STABILITY is the share of runs in which each pixel is high or very high (the top two classes; the top class with 3 classes). Each block is read once and all runs are one matrix product. With fixed breaks every run uses the same breaks; with quantiles or equal interval each run gets its own breaks from its own score distribution, accumulated in the same shared pass, because those classes are relative: the question is whether a pixel stays in the top of the ranking under other weights, not whether the whole score moved. That needs a second pass, which reads the criteria again.</source>
+      <translation>UNCERTAINTY: cada uno de los RUNS vectores de pesos (50 por defecto) multiplica cada peso por un factor sorteado uniformemente dentro de +-PERCENT (20 % por defecto) y los renormaliza para sumar 1 (SEED hace repetibles las corridas). OUTPUT_STABILITY es la proporción de corridas en que cada píxel tiene prioridad alta o muy alta (las dos clases superiores; la clase superior con 3 clases). Cada bloque se lee una sola vez y todas las corridas son un único producto de matrices. Con cortes fijos todas las corridas usan los mismos cortes; con cuantiles o intervalos iguales cada corrida obtiene sus propios cortes de su propia distribución de puntajes, acumulada en la misma pasada compartida, porque esas clases son relativas: la pregunta es si un píxel sigue en lo alto del ordenamiento con otros pesos, no si todo el puntaje se desplazó. Eso requiere una segunda pasada, que vuelve a leer los criterios.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="24" />
+      <source>Undetermined</source>
+      <translation>Indeterminado</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="125" />
+      <source>Undo</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../algorithms/errors.py" line="17" />
@@ -591,9 +4019,268 @@
       <translation>Error inesperado.</translation>
     </message>
     <message>
+      <location filename="../ui/tasks.py" line="30" />
+      <source>Unexpected error: {error}. Details are in the T2 Restore message log.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="498" />
+      <source>Unknown class method '{method}'; use fixed, quantile or equal_interval.</source>
+      <translation>Método de clases desconocido '{method}'; use fixed, quantile o equal_interval.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="641" />
+      <source>Use 2 to 1000 uncertainty runs; {value} were asked for.</source>
+      <translation>Use de 2 a 1000 corridas de incertidumbre; se pidieron {value}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="512" />
+      <source>Use 3, 4 or 5 priority classes; {n} were asked for.</source>
+      <translation>Use 3, 4 o 5 clases de prioridad; se pidieron {n}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="33" />
+      <source>Valid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="127" />
+      <source>Validate all</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="128" />
+      <source>Validate selected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="188" />
+      <source>Validating initiatives</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="67" />
+      <location filename="../ui/registry_dock.py" line="151" />
+      <location filename="../ui/registry_dock.py" line="201" />
+      <source>Validation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="88" />
+      <source>Validation report (CSV)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="87" />
+      <source>Validation report (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="133" />
+      <location filename="../ui/exchange_panel.py" line="158" />
+      <source>Validation report: {json} and {csv}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="94" />
+      <source>Values of the forest mask that are forest</source>
+      <translation>Valores de la máscara que son bosque</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="62" />
+      <source>Values that mean forest (separated by commas)</source>
+      <translation>Valores que significan bosque (separados por comas)</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="87" />
+      <source>Vegetation cover loss raster (0 no loss, 1 loss), instead of the land cover maps</source>
+      <translation>Ráster de pérdida de cobertura vegetal (0 sin pérdida, 1 pérdida), en lugar de los mapas de cobertura</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="45" />
+      <source>Vegetation cover loss: from LC_BASELINE and LC_TARGET (any legend), a pixel whose baseline class is in NATURAL_CLASSES (default 1,2,4: tree-covered, grassland and wetland of the 7 UNCCD classes; ranges such as 11-15 are allowed) and whose target class is not has lost its cover (state 1). Or give a COVER_LOSS raster holding 0 (no loss) and 1 (loss).</source>
+      <translation>Pérdida de cobertura vegetal: a partir de LC_BASELINE y LC_TARGET (cualquier leyenda), un píxel cuya clase de línea base está en NATURAL_CLASSES (por defecto 1,2,4: cubierto de árboles, pastizal y humedal de las 7 clases de la CNULD; se admiten rangos como 11-15) y cuya clase final no lo está ha perdido su cobertura (estado 1). O indique un ráster COVER_LOSS con 0 (sin pérdida) y 1 (pérdida).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="60" />
+      <location filename="../algorithms/scoring.py" line="61" />
+      <source>Very high</source>
+      <translation>Muy alta</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="25" />
+      <source>Very high degradation</source>
+      <translation>Degradación muy alta</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="122" />
+      <source>Very high degradation area (ha)</source>
+      <translation>Área con degradación muy alta (ha)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="61" />
+      <source>Very low</source>
+      <translation>Muy baja</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="67" />
+      <source>WEIGHTS: one number per criterion in RESCALING order, separated by commas; or WEIGHTS_TABLE, the table written by 'AHP weights' (columns criterion and weight, matched by name). Weights must be zero or positive; they are normalized to sum 1, with a warning when they did not; weights summing to 0 stop the run. Without weights every criterion weighs the same.</source>
+      <translation>WEIGHTS: un número por criterio en el orden de RESCALING, separados por comas; o WEIGHTS_TABLE, la tabla que escribe 'Pesos AHP' (columnas criterion y weight, asignadas por nombre). Los pesos deben ser cero o positivos; se normalizan para sumar 1, con una advertencia si no sumaban 1; pesos que suman 0 detienen la ejecución. Sin pesos, todos los criterios pesan lo mismo.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="28" />
+      <source>WGS 84 ellipsoid (pixel areas; restoration areas rasterized by pixel centre)</source>
+      <translation>Elipsoide WGS 84 (áreas de píxel; áreas en restauración rasterizadas por el centro del píxel)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/overlap.py" line="45" />
+      <source>WGS 84 ellipsoid (polygons in the Lambert cylindrical equal-area projection, as EPSG:6933)</source>
+      <translation>Elipsoide WGS 84 (polígonos en la proyección cilíndrica equivalente de Lambert, como EPSG:6933)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/fragmentation.py" line="37" />
+      <source>WINDOW must be an odd whole number from {min} to {max} (3, 5, 7 ...); it is {value}.</source>
+      <translation>WINDOW debe ser un número entero impar de {min} a {max} (3, 5, 7 ...); es {value}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="166" />
+      <source>WKT column (CSV)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="236" />
+      <source>Warning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/models.py" line="34" />
+      <source>Warnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="140" />
+      <source>Warnings only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="47" />
+      <location filename="../ui/initiative_form.py" line="124" />
+      <source>Website</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="142" />
+      <source>Weight perturbation (+- percent)</source>
+      <translation>Perturbación de los pesos (+- por ciento)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="55" />
+      <source>Weighted multi-criteria restoration priority, as in ROAM (IUCN and WRI) and SERFOR's national prioritization: each criterion is rescaled to 0..1, the rescaled criteria are summed with weights that sum to 1, constraint areas are excluded, and the score is classed low, medium, high and very high.</source>
+      <translation>Prioridad de restauración multicriterio ponderada, como en ROAM (UICN y WRI) y en la priorización nacional del SERFOR: cada criterio se reescala a 0..1, los criterios reescalados se suman con pesos que suman 1, se excluyen las áreas de restricción y el puntaje se clasifica en prioridad baja, media, alta y muy alta.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="66" />
+      <source>Weights (criterion=weight, ...)</source>
+      <translation>Pesos (criterio=peso, ...)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="120" />
+      <source>Weights in criteria order, separated by commas</source>
+      <translation>Pesos en el orden de los criterios, separados por comas</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="122" />
+      <source>Weights table from 'AHP weights' (criterion, weight)</source>
+      <translation>Tabla de pesos de 'Pesos AHP' (criterion, weight)</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="161" />
+      <source>Weights used</source>
+      <translation>Pesos usados</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="357" />
+      <source>Weights used: {weights}.</source>
+      <translation>Pesos usados: {weights}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="102" />
+      <source>When an initiative differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="39" />
+      <source>Where the MINAM ecosystem recovery gap (gap A) and the SERFOR restoration gap (gap B) overlap: the land of the two gaps is cut into three classes, only in gap A (1), only in gap B (2) and in both (3), a valid partition without overlaps, each polygon with its hectares on the WGS 84 ellipsoid. Land in both gaps is where the two sectors risk planning or counting the same restoration twice.</source>
+      <translation>Dónde se superponen la brecha de recuperación de ecosistemas del MINAM (brecha A) y la brecha de restauración del SERFOR (brecha B): el territorio de las dos brechas se divide en tres clases, solo en la brecha A (1), solo en la brecha B (2) y en ambas (3), una partición válida sin superposiciones, cada polígono con sus hectáreas sobre el elipsoide WGS 84. El territorio en ambas brechas es donde los dos sectores corren el riesgo de planificar o contabilizar dos veces la misma restauración.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="64" />
+      <source>Window size in pixels (odd, 3 to 31)</source>
+      <translation>Tamaño de la ventana en píxeles (impar, de 3 a 31)</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="87" />
+      <source>Window {w} x {w} pixels; forest values: {values}.</source>
+      <translation>Ventana de {w} x {w} píxeles; valores de bosque: {values}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="47" />
+      <source>With polygons the overlay is exact (GEOS). With a raster the restoration areas are rasterized onto its grid (a pixel counts when its centre lies inside) and every pixel counts with its own area on the WGS 84 ellipsoid; the output geometry then follows pixel edges. Every layer is reprojected to the CRS of DEGRADED; areas are hectares on the WGS 84 ellipsoid whatever the CRS.</source>
+      <translation>Con polígonos la superposición es exacta (GEOS). Con un ráster, las áreas en restauración se rasterizan sobre su cuadrícula (un píxel cuenta cuando su centro queda dentro) y cada píxel cuenta con su propia área sobre el elipsoide WGS 84; la geometría de salida sigue entonces los bordes de los píxeles. Todas las capas se reproyectan al SRC de DEGRADED; las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera que sea el SRC.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ahp.py" line="157" />
+      <source>With {n} criteria the pairwise matrix needs {full} values (the full {n} x {n} matrix, row by row) or {upper} values (the upper triangle, row by row, right of the diagonal); {count} values were given. The matrix must be square, one row and one column per criterion.</source>
+      <translation>Con {n} criterios la matriz de comparación por pares necesita {full} valores (la matriz completa de {n} x {n}, fila por fila) o {upper} valores (el triángulo superior, fila por fila, a la derecha de la diagonal); se dieron {count} valores. La matriz debe ser cuadrada, con una fila y una columna por criterio.</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="51" />
+      <location filename="../ui/initiative_form.py" line="127" />
+      <source>Workflow status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="84" />
+      <location filename="../processing/target2_indicator.py" line="114" />
+      <source>Working CRS: {crs}; areas on the WGS 84 ellipsoid.</source>
+      <translation>SRC de trabajo: {crs}; áreas sobre el elipsoide WGS 84.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="55" />
+      <source>Writes the initiatives of a T2 Restore registry to one GeoPackage that FAO's FERM and the national platforms can take: restoration areas as EPSG:4326 MultiPolygons with a spatial index, the initiative, organization, contact and monitoring tables linked by uuid, lookup tables (code, English and Spanish label) for every vocabulary, FERM's flat public-export layer and export metadata.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="137" />
+      <source>Year field of the loss points</source>
+      <translation>Campo de año de los puntos de pérdida</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="77" />
+      <source>Year of the first band</source>
+      <translation>Año de la primera banda</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="125" />
+      <location filename="../ui/models.py" line="71" />
+      <source>Years</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="27" />
+      <source>Zone</source>
+      <translation>Zona</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="116" />
       <source>Zone name field</source>
       <translation>Campo con el nombre de la zona</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="119" />
+      <location filename="../processing/target2_indicator.py" line="124" />
+      <source>Zones</source>
+      <translation>Zonas</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="114" />
@@ -606,9 +4293,87 @@
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
     <message>
+      <location filename="../ui/initiative_form.py" line="238" />
+      <location filename="../ui/validation_panel.py" line="158" />
+      <source>Zoom to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="455" />
+      <location filename="../processing/priority_score.py" line="233" />
+      <source>class break</source>
+      <translation>corte de clase</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="330" />
+      <source>classes</source>
+      <translation>clases</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="36" />
+      <source>density of recent deforestation</source>
+      <translation>densidad de deforestación reciente</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="35" />
+      <source>distance to conservation areas</source>
+      <translation>distancia a áreas de conservación</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="38" />
+      <source>fragmentation</source>
+      <translation>fragmentación</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="335" />
+      <source>high</source>
+      <translation>alto</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="194" />
+      <source>kept the registry's version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="94" />
+      <source>lambda max = {lam:.4f}, CI = {ci:.4f}, RI = {ri:.2f}, CR = {cr:.4f}</source>
+      <translation>lambda máx. = {lam:.4f}, IC = {ci:.4f}, IA = {ri:.2f}, RC = {cr:.4f}</translation>
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="23" />
       <source>land cover</source>
       <translation>cobertura del suelo</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="34" />
+      <source>land-use conflict</source>
+      <translation>conflicto de uso de la tierra</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="137" />
+      <source>lookup score</source>
+      <translation>puntaje de la tabla</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="141" />
+      <source>lookup value</source>
+      <translation>valor de la tabla</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="334" />
+      <source>low</source>
+      <translation>bajo</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="261" />
+      <source>mask value</source>
+      <translation>valor de máscara</translation>
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="164" />
+      <location filename="../ui/area_import.py" line="164" />
+      <source>or a file</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="160" />
@@ -626,9 +4391,29 @@
       <translation>productividad</translation>
     </message>
     <message>
+      <location filename="../algorithms/minam.py" line="37" />
+      <source>productivity decline</source>
+      <translation>declinación de la productividad</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="195" />
+      <source>replaced by the file's version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../algorithms/blocks.py" line="162" />
       <source>size</source>
       <translation>el tamaño</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="196" />
+      <source>skipped: an area belongs to another initiative</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="34" />
+      <source>slope</source>
+      <translation>pendiente</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="24" />
@@ -636,9 +4421,194 @@
       <translation>carbono orgánico del suelo</translation>
     </message>
     <message>
+      <location filename="../ui/initiative_form.py" line="103" />
+      <source>to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="297" />
+      <source>unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="37" />
+      <source>vegetation cover loss</source>
+      <translation>pérdida de cobertura vegetal</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="416" />
+      <source>weight</source>
+      <translation>peso</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="546" />
+      <source>{action}: done.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="182" />
+      <source>{areas} areas imported into {initiatives} initiatives ({created} new).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="161" />
+      <source>{areas} areas, {total} ha registered in total.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="31" />
+      <source>{a} and {b}</source>
+      <translation>{a} y {b}</translation>
+    </message>
+    <message>
+      <location filename="../ui/widgets/vocab_widgets.py" line="52" />
+      <source>{code} (not in the vocabulary)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="703" />
+      <source>{count} areas imported; save the initiative to keep them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="658" />
+      <source>{count} drawn area(s) are not attached to any initiative. Open an initiative in the form and use "Draw on map" before drawing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="166" />
+      <location filename="../ui/registry_dock.py" line="705" />
+      <source>{count} features without a polygon were skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="296" />
+      <source>{count} features; the layer says its CRS is {crs}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="582" />
+      <source>{count} initiative(s) deleted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="412" />
+      <source>{count} initiatives</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="104" />
+      <source>{count} initiatives match the filter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/widgets/progress_chart.py" line="47" />
+      <source>{done} ha of {target} ha ({percent:.1f} %)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/validation_panel.py" line="201" />
+      <source>{initiatives} initiatives and {areas} areas checked: {errors} errors, {warnings} warnings; {valid} initiatives valid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="152" />
+      <source>{initiatives} initiatives and {areas} areas exported to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="119" />
+      <source>{initiatives} initiatives and {areas} areas exported; {refused} areas refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="184" />
+      <source>{inserted} initiatives added, {replaced} replaced, {unchanged} unchanged, {conflicts} conflicts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="73" />
+      <location filename="../processing/productivity_dynamics.py" line="101" />
+      <location filename="../processing/serfor_criteria.py" line="162" />
+      <source>{label} (ha)</source>
+      <translation>{label} (ha)</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="137" />
+      <location filename="../processing/gap_overlap.py" line="130" />
       <location filename="../processing/ldn_degradation.py" line="160" />
       <source>{label}: {ha:,.2f} ha</source>
       <translation>{label}: {ha:,.2f} ha</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="94" />
+      <location filename="../processing/productivity_dynamics.py" line="152" />
+      <source>{label}: {ha:,.2f} ha ({px} pixels)</source>
+      <translation>{label}: {ha:,.2f} ha ({px} píxeles)</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="98" />
+      <location filename="../processing/productivity_dynamics.py" line="155" />
+      <source>{label}: {px} pixels</source>
+      <translation>{label}: {px} píxeles</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="363" />
+      <source>{name} excludes {n} pixels.</source>
+      <translation>{name} excluye {n} píxeles.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="128" />
+      <source>{name} has no degraded pixel with the values given; check its degraded values.</source>
+      <translation>{name} no tiene ningún píxel degradado con los valores indicados; revise sus valores degradados.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="301" />
+      <source>{name} has no polygon; it changes nothing.</source>
+      <translation>{name} no tiene polígonos; no cambia nada.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="286" />
+      <source>{name} is neither a raster nor a polygon layer; constraints and masks must be one of those.</source>
+      <translation>{name} no es un ráster ni una capa de polígonos; las restricciones y máscaras deben ser una de ellas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="131" />
+      <source>{name} must be a polygon layer or a raster mask.</source>
+      <translation>{name} debe ser una capa de polígonos o una máscara ráster.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="89" />
+      <location filename="../processing/_vector.py" line="145" />
+      <location filename="../processing/serfor_criteria.py" line="58" />
+      <source>{name} reprojected from {src} to {dst}.</source>
+      <translation>{name} reproyectada de {src} a {dst}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="140" />
+      <source>{name}: turning the raster mask into polygons.</source>
+      <translation>{name}: convirtiendo la máscara ráster en polígonos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="169" />
+      <source>{name}: {n} features without area (lines, points or collapsed polygons) were skipped.</source>
+      <translation>{name}: se omitieron {n} elementos sin área (líneas, puntos o polígonos colapsados).</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="163" />
+      <location filename="../processing/serfor_criteria.py" line="71" />
+      <source>{name}: {n} features without geometry were skipped.</source>
+      <translation>{name}: se omitieron {n} elementos sin geometría.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="166" />
+      <source>{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired; first feature ids: {ids}.</source>
+      <translation>{name}: se repararon {n} geometrías no válidas (p. ej., anillos que se autointersecan); primeros identificadores de elemento: {ids}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="73" />
+      <source>{name}: {n} invalid geometries were repaired.</source>
+      <translation>{name}: se repararon {n} geometrías no válidas.</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="151" />
@@ -646,9 +4616,29 @@
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
     <message>
+      <location filename="../processing/serfor_criteria.py" line="192" />
+      <source>{n} loss points without a year were skipped.</source>
+      <translation>Se omitieron {n} puntos de pérdida sin año.</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="162" />
+      <source>{n} pixels have fewer valid years than needed ({trend} in the series, {baseline} in the baseline, {comparison} in the comparison period) and are nodata.</source>
+      <translation>{n} píxeles tienen menos años válidos de los necesarios ({trend} en la serie, {baseline} en la línea base, {comparison} en el periodo de comparación) y quedan sin datos.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="436" />
+      <source>{n} weights were given for {k} criteria ({names}); give one weight per criterion, in the same order.</source>
+      <translation>Se dieron {n} pesos para {k} criterios ({names}); dé un peso por criterio, en el mismo orden.</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="149" />
       <source>{n} zones without geometry were skipped.</source>
       <translation>Se omitieron {n} zonas sin geometría.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="391" />
+      <source>{origin} gives weights to some criteria but not to {names}; give a weight to every criterion or to none.</source>
+      <translation>{origin} da pesos a algunos criterios pero no a {names}; dé un peso a todos los criterios o a ninguno.</translation>
     </message>
     <message>
       <location filename="../registry/store.py" line="33" />
@@ -674,6 +4664,21 @@
       <location filename="../registry/validate.py" line="52" />
       <source>{percent:.1f} % of area "{site}" lies outside Peru's outline. Check the boundary of the area.</source>
       <translation>El {percent:.1f} % del área "{site}" queda fuera del contorno del Perú. Revise el límite del área.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ahp_weights.py" line="93" />
+      <source>{rank}. {name}: {weight:.4f}</source>
+      <translation>{rank}. {name}: {weight:.4f}</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="155" />
+      <source>{refused} areas refused (errors), {warnings} warnings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="131" />
+      <source>… and {count} more errors: see the validation report.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -1,0 +1,612 @@
+"""Land productivity dynamics (LPD, 5 classes) from an annual NDVI series (METHODS.md 1.2).
+
+Why it is built this way:
+- The three metrics (trajectory, state, performance) follow the UNCCD Good Practice Guidance v2 as
+  Trends.Earth implements it, so that results can be compared with the national SDG 15.3.1 report.
+- Every rule is a small function on arrays, tested row by row against METHODS.md; the block path
+  computes the same thing vectorized over the pixels of a block (a loop over years or pairs of
+  years, never over pixels), and the tests check it against per-pixel reference functions.
+- Performance needs a statistic over the whole raster (the 90th percentile of mean NDVI per
+  ecological unit). Pass 1 reads the NDVI series once, computes the per-pixel metrics into a
+  temporary raster and accumulates one histogram per unit; pass 2 reads only that temporary
+  raster (a few bands instead of every year) and classifies. Memory stays bounded by the block.
+
+Per-pixel rules (all documented in the algorithm help):
+- Years with nodata at a pixel are left out of that pixel's statistics. A pixel needs at least
+  ``MIN_TREND_YEARS`` valid years in the series, ``MIN_BASELINE_YEARS`` of them in the baseline
+  period and at least one in the comparison period; otherwise it is nodata and counted apart.
+- Trajectory: least-squares slope of NDVI on the year, and a two-sided Mann-Kendall test (S from
+  the signs of all pairs of valid years; variance with the correction for tied values; z with the
+  continuity correction; normal approximation). Significant at the chosen level with a slope of
+  the same sign as S and a magnitude above 0.001 NDVI/year: -1 or +1; otherwise 0.
+- State: deciles of the pixel's own baseline values plus two synthetic values (min - 5 % and
+  max + 5 % of their range; linear interpolation between order statistics, numpy's default);
+  the baseline mean and the comparison mean are classed 1..10 (class = 1 + number of deciles the
+  mean exceeds); change = comparison class - baseline class, 0 where the two means differ by at
+  most 0.01 NDVI; change <= -2 -> -1, >= 2 -> +1, else 0.
+- Performance: mean NDVI of the pixel over the whole series divided by the 90th percentile of
+  that mean among the pixels of its ecological unit; ratio <= 0.5 -> -1, else 0. The percentile
+  is the nearest rank on a histogram of 0.0001 NDVI bins. A unit whose percentile is not above 0
+  (water, bare rock) has no reference: its pixels are nodata.
+"""
+
+import math
+import os
+import tempfile
+
+import numpy as np
+
+from .areas import CellAreas
+from .blocks import Grid, RasterInput, RasterOutput, open_raster, run_blocks
+from .errors import N_, InputError
+from .tables import AreaAccumulator
+
+NODATA = 0  # LPD output (the JRC / FAO-WOCAT convention: 0 is nodata)
+METRICS_NODATA = -9999.0
+DECLINING, MODERATE_DECLINE, STRESSED, STABLE, INCREASING = 1, 2, 3, 4, 5
+LPD_CODES = (DECLINING, MODERATE_DECLINE, STRESSED, STABLE, INCREASING)
+
+SLOPE_THRESHOLD = 0.001  # NDVI per year; a smaller magnitude counts as no trend
+STATE_MEAN_THRESHOLD = 0.01  # NDVI; means closer than this give no state change
+PERFORMANCE_RATIO = 0.5
+REFERENCE_PERCENTILE = 90
+# Thresholds are compared with this much slack (NDVI units) so that a value exactly on a threshold
+# written in decimal (0.01 is not exact in binary) falls on the documented side.
+TOLERANCE = 1e-9
+
+MIN_BASELINE_YEARS = 3  # deciles of fewer than 3 values (+2 synthetic) say little
+MIN_COMPARISON_YEARS = 1
+MIN_TREND_YEARS = 5  # below 5 values a Mann-Kendall test cannot reach 95 %
+DEFAULT_COMPARISON_YEARS = 3
+SCALES = (1, 10000)
+SIGNIFICANCE_LEVELS = (90, 95, 99)
+# two-sided standard normal quantiles: 1 - alpha / 2 for alpha = 10 %, 5 %, 1 %
+Z_CRITICAL = {90: 1.6448536269514722, 95: 1.959963984540054, 99: 2.5758293035489004}
+
+HIST_BINS_PER_UNIT = 10000  # bins per NDVI unit (0.0001 NDVI)
+HIST_SIZE = 2 * HIST_BINS_PER_UNIT + 1  # NDVI -1 .. 1
+MAX_UNITS = 2000  # one histogram of HIST_SIZE counts per unit (80 kB each)
+
+METRIC_BANDS = ("trajectory slope (NDVI/year)", "Mann-Kendall significance code",
+                "state change (decile classes)", "performance ratio")
+
+# -- rules (small pure functions, tested row by row) ----------------------------------------------
+
+
+def lpd_class(trajectory, state, performance):
+    """LPD code from the three metrics (METHODS.md 1.2 combination table, row by row)."""
+    if trajectory == -1:
+        return DECLINING
+    if trajectory == 0:
+        if state == -1:
+            return DECLINING if performance == -1 else MODERATE_DECLINE
+        if state == 0:
+            return STRESSED if performance == -1 else STABLE
+        return STABLE
+    # trajectory +1
+    if state == -1:
+        return MODERATE_DECLINE if performance == -1 else INCREASING
+    return INCREASING
+
+
+def _lpd_table():
+    """27-entry look-up: (trajectory + 1) * 9 + (state + 1) * 3 + (performance + 1) -> LPD."""
+    table = np.zeros(27, np.uint8)
+    for t in (-1, 0, 1):
+        for s in (-1, 0, 1):
+            for p in (-1, 0):
+                table[(t + 1) * 9 + (s + 1) * 3 + (p + 1)] = lpd_class(t, s, p)
+    return table
+
+
+LPD_TABLE = _lpd_table()
+
+
+def combine(trajectory, state, performance, valid=None):
+    """LPD codes from arrays of -1/0/+1 metrics; ``valid`` False (any nodata input) -> NODATA."""
+    t = np.asarray(trajectory, np.int16)
+    idx = (t + 1) * 9 + (np.asarray(state, np.int16) + 1) * 3 + (np.asarray(performance, np.int16) + 1)
+    out = LPD_TABLE[np.clip(idx, 0, 26)]
+    bad = (idx < 0) | (idx > 26) | (np.asarray(performance) > 0)
+    if valid is not None:
+        bad |= ~np.asarray(valid, bool)
+    out[bad] = NODATA
+    return out
+
+
+def trajectory_class(slope, sig_code, significance=95):
+    """-1/0/+1 from the slope (NDVI/year) and the signed Mann-Kendall significance code.
+
+    The code is sign(S) x level reached (1: 90 %, 2: 95 %, 3: 99 %). A trend counts when the test
+    reaches the chosen level, the slope has the same sign as S, and |slope| > 0.001 NDVI/year.
+    """
+    level = SIGNIFICANCE_LEVELS.index(significance) + 1
+    slope = np.asarray(slope, np.float64)
+    code = np.asarray(sig_code)
+    strong = np.abs(slope) > SLOPE_THRESHOLD + TOLERANCE
+    down = strong & (slope < 0) & (code <= -level)
+    up = strong & (slope > 0) & (code >= level)
+    return up.astype(np.int8) - down.astype(np.int8)
+
+
+def significance_code(s, z):
+    """sign(S) x (1 at 90 %, 2 at 95 %, 3 at 99 %, 0 below 90 %), two-sided."""
+    az = np.abs(np.asarray(z, np.float64))
+    level = sum((az >= Z_CRITICAL[p]).astype(np.int8) for p in SIGNIFICANCE_LEVELS)
+    return (np.sign(np.asarray(s)).astype(np.int8) * level).astype(np.int8)
+
+
+def state_class(change):
+    """change (decile classes) <= -2 -> -1, >= 2 -> +1, else 0."""
+    change = np.asarray(change)
+    return (change >= 2).astype(np.int8) - (change <= -2).astype(np.int8)
+
+
+def performance_class(mean, reference):
+    """ratio mean / reference <= 0.5 -> -1 else 0, compared without dividing."""
+    return -(np.asarray(mean, np.float64) <= PERFORMANCE_RATIO * np.asarray(reference, np.float64)).astype(np.int8)
+
+
+# -- per-pixel reference implementations (the tests compare the block path with these) -----------
+
+
+def mann_kendall(values):
+    """(S, variance, z) of one series (NaN = missing), the textbook way: O(n^2) over pairs."""
+    v = [float(x) for x in values if not math.isnan(float(x))]
+    n = len(v)
+    s = sum((v[j] > v[i]) - (v[j] < v[i]) for i in range(n) for j in range(i + 1, n))
+    counts = {}
+    for x in v:
+        counts[x] = counts.get(x, 0) + 1
+    ties = sum(t * (t - 1) * (2 * t + 5) for t in counts.values())
+    var = (n * (n - 1) * (2 * n + 5) - ties) / 18.0
+    if s == 0 or var <= 0:
+        return s, var, 0.0
+    return s, var, (s - math.copysign(1, s)) / math.sqrt(var)
+
+
+def ols_slope(years, values):
+    """Least-squares slope of the valid values on the years (NaN = missing)."""
+    x = np.asarray(years, np.float64)
+    y = np.asarray(values, np.float64)
+    ok = ~np.isnan(y)
+    x, y = x[ok], y[ok]
+    return float(((x - x.mean()) * (y - y.mean())).sum() / ((x - x.mean()) ** 2).sum())
+
+
+def state_change(baseline, comparison, scale=1):
+    """(change in decile classes, |difference of means|) for one pixel, NaN = missing.
+
+    Values in raw units of ``scale`` (1 for NDVI, 10000 for NDVI x 10000).
+    """
+    b = np.asarray(baseline, np.float64)
+    b = b[~np.isnan(b)]
+    c = np.asarray(comparison, np.float64)
+    c = c[~np.isnan(c)]
+    spread = b.max() - b.min()
+    values = np.concatenate([b, [b.min() - 0.05 * spread, b.max() + 0.05 * spread]])
+    deciles = np.percentile(values, np.arange(10, 100, 10))
+    b_mean, c_mean = b.mean(), c.mean()
+    b_class = 1 + int((b_mean > deciles).sum())
+    c_class = 1 + int((c_mean > deciles).sum())
+    diff = abs(c_mean - b_mean)
+    change = 0 if diff <= (STATE_MEAN_THRESHOLD + TOLERANCE) * scale else c_class - b_class
+    return change, diff
+
+
+# -- vectorized block path ------------------------------------------------------------------------
+
+
+def _lerp(a, b, t):
+    """numpy's interpolation (np.percentile 'linear', scalar weight t), to match it to the bit."""
+    diff = b - a
+    return b - diff * (1 - t) if t >= 0.5 else a + diff * t
+
+
+def series_metrics(y, baseline_years, comparison_years, scale, min_trend=MIN_TREND_YEARS):
+    """Per-pixel metrics of a block of series.
+
+    ``y`` is (years, pixels) float32 in raw units with NaN for missing years. Returns a dict of
+    (pixels,) arrays: ``n`` valid years, ``ok`` (enough valid years), ``slope`` (NDVI/year),
+    ``s``, ``var``, ``z``, ``sig`` (significance code), ``change`` (state change in classes,
+    0 where the means are within 0.01 NDVI), ``mean`` (NDVI over all years).
+    """
+    n_years, npix = y.shape
+    valid = ~np.isnan(y)
+    n = valid.sum(axis=0, dtype=np.int16)
+    nb_valid = valid[:baseline_years].sum(axis=0, dtype=np.int16)
+    nc_valid = valid[n_years - comparison_years:].sum(axis=0, dtype=np.int16)
+    ok = (n >= min_trend) & (nb_valid >= MIN_BASELINE_YEARS) & (nc_valid >= MIN_COMPARISON_YEARS)
+
+    # Least squares on centred years, accumulated year by year in float64 (sums of integer-valued
+    # data stay exact); the same pass gives the baseline, comparison and whole-series sums.
+    x = np.arange(n_years, dtype=np.float64) - (n_years - 1) / 2.0
+    sy, sxy = np.zeros(npix), np.zeros(npix)
+    sx, sxx = np.zeros(npix), np.zeros(npix)
+    b_sum = c_sum = None
+    row = np.empty(npix)
+    for i in range(n_years):
+        np.copyto(row, y[i])
+        row[~valid[i]] = 0.0
+        sy += row
+        row *= x[i]
+        sxy += row
+        sx += valid[i] * x[i]
+        sxx += valid[i] * (x[i] * x[i])
+        if i == baseline_years - 1:
+            b_sum = sy.copy()
+        if i == n_years - comparison_years - 1:
+            c_sum = -sy
+    c_sum = sy.copy() if c_sum is None else c_sum + sy
+    nf = n.astype(np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        slope = (nf * sxy - sx * sy) / (nf * sxx - sx * sx) / scale
+        mean = sy / nf / scale
+        b_mean = b_sum / nb_valid
+        c_mean = c_sum / nc_valid
+
+    # Mann-Kendall: S over all pairs of years; comparisons with NaN are False, so missing years
+    # drop out. ``eq`` counts for year i the later years with the same value: a tie group of
+    # size t gives t-1, t-2, ..., 0, and sum 6 c (c + 2) over the group is t (t - 1) (2 t + 5).
+    s = np.zeros(npix, np.int32)
+    ties = np.zeros(npix, np.int64)
+    eq = np.zeros(npix, np.int32)
+    for i in range(n_years - 1):
+        eq[:] = 0
+        yi = y[i]
+        for j in range(i + 1, n_years):
+            yj = y[j]
+            s += yj > yi
+            s -= yj < yi
+            eq += yj == yi
+        ties += 6 * eq * (eq + 2)
+    nn = n.astype(np.int64)
+    var = (nn * (nn - 1) * (2 * nn + 5) - ties) / 18.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = np.where((s != 0) & (var > 0), (s - np.sign(s)) / np.sqrt(np.where(var > 0, var, 1)), 0.0)
+    sig = significance_code(s, z)
+
+    change = _state_change_block(y, valid, baseline_years, b_mean, c_mean, scale)
+    return {"n": n, "ok": ok, "slope": slope, "s": s, "var": var, "z": z, "sig": sig, "change": change,
+            "mean": mean}
+
+
+def _state_change_block(y, valid, baseline_years, b_mean, c_mean, scale):
+    """State change in decile classes for every pixel (see ``state_change`` for one pixel).
+
+    Pixels are grouped by their number of valid baseline years (usually one group), so that the
+    decile positions are the same within a group and the values are read as whole columns.
+    """
+    npix = y.shape[1]
+    base = np.ascontiguousarray(y[:baseline_years].T)
+    base.sort(axis=1)  # NaN last
+    nb = valid[:baseline_years].sum(axis=0)
+    b_class = np.ones(npix, np.int16)
+    c_class = np.ones(npix, np.int16)
+    for count in np.unique(nb).tolist():
+        if count == 0:
+            continue
+        whole = count == nb.size or np.all(nb == count)
+        sel = slice(None) if whole else np.flatnonzero(nb == count)
+        vals = base[sel, :count].astype(np.float64)
+        low, high = vals[:, 0], vals[:, count - 1]
+        spread = high - low
+        synthetic_low, synthetic_high = low - 0.05 * spread, high + 0.05 * spread
+
+        def value(q, vals=vals, count=count, lo=synthetic_low, hi=synthetic_high):
+            # q-th smallest of the values with the two synthetic ones (index 0 and count + 1)
+            return lo if q == 0 else hi if q == count + 1 else vals[:, q - 1]
+
+        bm, cm = b_mean[sel], c_mean[sel]
+        bc, cc = b_class[sel], c_class[sel]
+        for k in range(1, 10):
+            num = (count + 1) * k
+            lo, t = num // 10, (num % 10) / 10.0
+            decile = value(lo) if t == 0 else _lerp(value(lo), value(lo + 1), t)
+            bc += bm > decile
+            cc += cm > decile
+        b_class[sel], c_class[sel] = bc, cc
+    change = (c_class - b_class).astype(np.int16)
+    with np.errstate(invalid="ignore"):
+        change[np.abs(c_mean - b_mean) <= (STATE_MEAN_THRESHOLD + TOLERANCE) * scale] = 0
+    return change
+
+
+# -- unit histograms (pass 1) and reference percentiles ---------------------------------------------
+
+
+def _ndvi_bin(mean):
+    return np.clip(np.rint(mean * HIST_BINS_PER_UNIT), -HIST_BINS_PER_UNIT, HIST_BINS_PER_UNIT).astype(np.int64) \
+        + HIST_BINS_PER_UNIT
+
+
+class UnitHistograms:
+    """One histogram of mean NDVI (0.0001 bins) per ecological unit, accumulated block by block."""
+
+    def __init__(self, count_dtype=np.uint32):
+        self.dtype = count_dtype
+        self.index = {}
+        self.hists = []
+
+    def _hist(self, key):
+        pos = self.index.get(key)
+        if pos is None:
+            if len(self.index) >= MAX_UNITS:
+                raise InputError(N_("There are more than {max} ecological units (land cover classes x ecological "
+                                    "units); performance needs one reference per unit. Group the classes into "
+                                    "fewer units."), max=MAX_UNITS)
+            pos = self.index[key] = len(self.hists)
+            self.hists.append(np.zeros(HIST_SIZE, self.dtype))
+        return self.hists[pos]
+
+    def add(self, keys, mean):
+        """Add the pixels with unit ``keys`` (int64) and NDVI ``mean`` (finite values only)."""
+        if mean.size == 0:
+            return
+        bins = _ndvi_bin(mean)
+        if keys is None:
+            self._hist(0)[:] += np.bincount(bins, minlength=HIST_SIZE).astype(self.dtype)
+            return
+        units, inverse = np.unique(keys, return_inverse=True)
+        if len(units) <= 64:
+            counts = np.bincount(inverse.ravel() * HIST_SIZE + bins, minlength=len(units) * HIST_SIZE)
+            for i, key in enumerate(units.tolist()):
+                self._hist(key)[:] += counts[i * HIST_SIZE:(i + 1) * HIST_SIZE].astype(self.dtype)
+            return
+        combined, counts = np.unique(inverse.ravel() * HIST_SIZE + bins, return_counts=True)
+        which = combined // HIST_SIZE
+        starts = np.flatnonzero(np.r_[True, which[1:] != which[:-1]])
+        ends = np.r_[starts[1:], len(which)]
+        for a, b in zip(starts.tolist(), ends.tolist()):
+            hist = self._hist(int(units[which[a]]))
+            hist[combined[a:b] % HIST_SIZE] += counts[a:b].astype(self.dtype)
+
+    def references(self, percentile=REFERENCE_PERCENTILE):
+        """{unit: percentile of mean NDVI} by nearest rank (the ceil(p n)-th smallest value)."""
+        out = {}
+        for key, pos in self.index.items():
+            cum = np.cumsum(self.hists[pos], dtype=np.int64)
+            total = int(cum[-1])
+            if total == 0:
+                continue
+            rank = max(1, math.ceil(percentile * total / 100))
+            out[key] = (int(np.searchsorted(cum, rank)) - HIST_BINS_PER_UNIT) / HIST_BINS_PER_UNIT
+        return out
+
+
+def nearest_rank_percentile(values, percentile=REFERENCE_PERCENTILE):
+    """Reference for one unit: the same percentile from the values rounded to 0.0001 NDVI."""
+    v = np.sort(np.rint(np.asarray(values, np.float64) * HIST_BINS_PER_UNIT)) / HIST_BINS_PER_UNIT
+    return float(v[max(1, math.ceil(percentile * len(v) / 100)) - 1])
+
+
+# -- the algorithm ----------------------------------------------------------------------------------
+
+
+def years_plan(n_years, baseline_years=None, comparison_years=DEFAULT_COMPARISON_YEARS):
+    """(baseline, comparison) year counts, or InputError saying how many years are needed."""
+    comparison = int(comparison_years)
+    if comparison < MIN_COMPARISON_YEARS:
+        raise InputError(N_("COMPARISON_YEARS must be at least {min}; it is {value}."),
+                         min=MIN_COMPARISON_YEARS, value=comparison)
+    baseline = int(baseline_years) if baseline_years else n_years - comparison
+    needed = max(MIN_TREND_YEARS, MIN_BASELINE_YEARS + comparison)
+    if n_years < needed:
+        raise InputError(N_("The NDVI series has {n} years; at least {needed} are needed ({baseline} baseline "
+                            "years and {comparison} comparison years, and {trend} for the trend test). Add years "
+                            "or reduce COMPARISON_YEARS."),
+                         n=n_years, needed=needed, baseline=MIN_BASELINE_YEARS, comparison=comparison,
+                         trend=MIN_TREND_YEARS)
+    if baseline < MIN_BASELINE_YEARS:
+        raise InputError(N_("BASELINE_YEARS must be at least {min}; it is {value}."),
+                         min=MIN_BASELINE_YEARS, value=baseline)
+    if baseline + comparison > n_years:
+        raise InputError(N_("BASELINE_YEARS ({baseline}) plus COMPARISON_YEARS ({comparison}) exceed the {n} "
+                            "years of the NDVI series; the two periods must not overlap."),
+                         baseline=baseline, comparison=comparison, n=n_years)
+    return baseline, comparison
+
+
+def _check_options(scale, significance):
+    if scale not in SCALES:
+        raise InputError(N_("NDVI_SCALE must be 1 (NDVI from -1 to 1) or 10000 (NDVI x 10000); it is {value}."),
+                         value=f"{scale:g}")
+    if significance not in SIGNIFICANCE_LEVELS:
+        raise InputError(N_("SIGNIFICANCE must be 90, 95 or 99 (percent); it is {value}."), value=f"{significance:g}")
+
+
+def _unit_input(source, name):
+    inp = RasterInput(source, name=name)
+    if inp.dtype().kind not in "iu":
+        raise InputError(N_("The raster {name} holds decimal values; ecological units and land cover must be "
+                            "integer class rasters."), name=name)
+    return inp
+
+
+def _unit_keys(arrays, valids):
+    """int64 unit key per pixel and its validity, from zero, one or two class rasters."""
+    if not arrays:
+        return None, None
+    ok = valids[0].copy()
+    key = arrays[0].astype(np.int64)
+    if len(arrays) == 2:
+        ok &= valids[1]
+        key = (key << 32) | (arrays[1].astype(np.int64) & 0xFFFFFFFF)
+    return key, ok
+
+
+def _temp_options():
+    return ("TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512", "COMPRESS=LZW", "BIGTIFF=IF_SAFER")
+
+
+def _default_block(n_years):
+    return 512 if n_years <= 32 else 256
+
+
+def productivity_dynamics(ndvi, output, first_year=2001, baseline_years=None,
+                          comparison_years=DEFAULT_COMPARISON_YEARS, scale=10000, ecological_units=None,
+                          land_cover=None, significance=95, metrics_output=None, block_size=None, progress=None,
+                          is_cancelled=None, workdir=None):
+    """Compute the 5-class LPD raster; return a summary dict.
+
+    ``ndvi`` is one raster (every band a year) or a list of rasters whose bands, taken in order,
+    are the years from ``first_year``. ``ecological_units`` and ``land_cover`` are optional
+    integer rasters on the same grid; with both, a unit is a (land cover, unit) pair. The summary
+    holds the years used, the pixel counts and hectares per class, the nodata breakdown
+    (``no_data`` without any valid year, ``too_few_years``, ``no_unit``, ``no_reference``) and the
+    reference NDVI per unit.
+    """
+    _check_options(scale, significance)
+    sources = list(ndvi) if isinstance(ndvi, (list, tuple)) else [ndvi]
+    if not sources:
+        raise InputError(N_("Give the NDVI series: one raster with a band per year, or one raster per year."))
+    ndvi_inputs = []
+    for i, src in enumerate(sources):
+        name = "NDVI" if len(sources) == 1 else f"NDVI [{i + 1}]"
+        ndvi_inputs.append(RasterInput(src, name=name, band=None))
+        ndvi_inputs[-1].open()
+    n_years = sum(inp.open().RasterCount for inp in ndvi_inputs)
+    nb, nc = years_plan(n_years, baseline_years, comparison_years)
+    unit_inputs = []
+    if land_cover is not None:
+        unit_inputs.append(_unit_input(land_cover, "LAND_COVER"))
+    if ecological_units is not None:
+        unit_inputs.append(_unit_input(ecological_units, "ECOLOGICAL_UNITS"))
+    block_size = block_size or _default_block(n_years)
+    first_year = int(first_year)
+    ds0 = open_raster(sources[0])
+    grid_pixels = ds0.RasterXSize * ds0.RasterYSize
+    hists = UnitHistograms(np.uint32 if grid_pixels < 2 ** 32 else np.int64)
+    nodata = [inp.nodata_value() for inp in ndvi_inputs]
+    stats = {"no_data": 0, "too_few_years": 0, "max_abs": 0.0, "seen": False}
+    n_in = len(ndvi_inputs)
+    limit = scale * (1 + TOLERANCE)
+
+    def pass1(block):
+        parts = []
+        for i in range(n_in):
+            arr = block.arrays[i].astype(np.float32)
+            nd = nodata[i]
+            bad = np.isnan(arr)
+            if nd is not None and not (isinstance(nd, float) and math.isnan(nd)):
+                bad |= block.arrays[i] == nd
+            arr[bad] = np.nan
+            parts.append(arr.reshape(arr.shape[0], -1))
+        y = parts[0] if n_in == 1 else np.concatenate(parts, axis=0)
+        high, low = float(np.fmax.reduce(y, axis=None)), float(np.fmin.reduce(y, axis=None))  # NaN-blind
+        if not math.isnan(high):
+            stats["seen"] = True
+            top = max(high, -low)
+            stats["max_abs"] = max(stats["max_abs"], top)
+            if top > limit:
+                worst = high if high >= -low else low
+                if scale == 1 and abs(worst) <= 10000:
+                    raise InputError(N_("NDVI values reach {value}, outside -1..1 for NDVI_SCALE = 1; the series "
+                                        "is probably scaled by 10000: set NDVI_SCALE to 10000."), value=f"{worst:g}")
+                raise InputError(N_("NDVI values reach {value}, outside the range -{scale}..{scale} of NDVI_SCALE "
+                                    "= {scale}. Check the nodata value of the NDVI rasters (fill values must be "
+                                    "set as nodata) and the scale."), value=f"{worst:g}", scale=scale)
+        m = series_metrics(y, nb, nc, scale)
+        ok = m["ok"]
+        stats["no_data"] += int(np.count_nonzero(m["n"] == 0))
+        stats["too_few_years"] += int(np.count_nonzero(~ok & (m["n"] > 0)))
+        arrays = [block.arrays[n_in + k].ravel() for k in range(len(unit_inputs))]
+        valids = [block.valid(n_in + k).ravel() for k in range(len(unit_inputs))]
+        keys, unit_ok = _unit_keys(arrays, valids)
+        use = ok if unit_ok is None else ok & unit_ok
+        hists.add(None if keys is None else keys[use], m["mean"][use])
+        shape = (block.ysize, block.xsize)
+        floats = np.stack([np.where(ok, m["mean"], np.nan), np.where(ok, m["slope"], np.nan)]).astype(np.float32)
+        codes = np.stack([m["sig"], m["change"]]).astype(np.int16)
+        return [floats.reshape((2,) + shape), codes.reshape((2,) + shape)]
+
+    def check_scale():
+        if not stats["seen"]:
+            raise InputError(N_("The NDVI series has no valid pixel (all nodata)."))
+        if scale == 10000 and stats["max_abs"] <= 1:
+            raise InputError(N_("Every NDVI value lies between -1 and 1 although NDVI_SCALE = 10000; the series "
+                                "is probably not scaled: set NDVI_SCALE to 1."))
+
+    tmp_parent = workdir or os.path.dirname(os.path.abspath(str(output)))
+    with tempfile.TemporaryDirectory(prefix=".t2restore-lpd-", dir=tmp_parent) as tmp:
+        tmp_float = os.path.join(tmp, "metrics_float.tif")
+        tmp_codes = os.path.join(tmp, "metrics_codes.tif")
+        p1 = (lambda f: progress(0.85 * f)) if progress else None
+        run_blocks(ndvi_inputs + unit_inputs, pass1,
+                   [RasterOutput(tmp_float, np.float32, None, bands=2, options=_temp_options()),
+                    RasterOutput(tmp_codes, np.int16, None, bands=2, options=_temp_options())],
+                   block_size=block_size, progress=p1, is_cancelled=is_cancelled, before_commit=check_scale)
+        references = hists.references()
+        result = _pass2(tmp_float, tmp_codes, unit_inputs, references, output, metrics_output, significance,
+                        block_size, (lambda f: progress(0.85 + 0.15 * f)) if progress else None, is_cancelled)
+    result.update({
+        "years": (first_year, first_year + n_years - 1),
+        "baseline": (first_year, first_year + nb - 1),
+        "comparison": (first_year + n_years - nc, first_year + n_years - 1),
+        "no_data": stats["no_data"], "too_few_years": stats["too_few_years"],
+        "references": references, "units": len(hists.index),
+    })
+    return result
+
+
+def _pass2(tmp_float, tmp_codes, unit_inputs, references, output, metrics_output, significance, block_size,
+           progress, is_cancelled):
+    """Classify from the pass-1 metrics and the per-unit references; count classes and nodata."""
+    inputs = [RasterInput(tmp_float, name="metrics", band=None), RasterInput(tmp_codes, name="codes", band=None)]
+    for inp in unit_inputs:
+        inputs.append(RasterInput(inp.source, name=inp.name))
+    ref_keys = np.array(sorted(references), dtype=np.int64)
+    ref_values = np.array([references[k] for k in sorted(references)], dtype=np.float64)
+    grid = Grid.of(open_raster(tmp_float))
+    cells = CellAreas(grid) if grid.crs_wkt else None
+    areas = AreaAccumulator()
+    counts = {"no_unit": 0, "no_reference": 0}
+    outputs = [RasterOutput(output, np.uint8, NODATA, band_names=("LPD",))]
+    if metrics_output:
+        outputs.append(RasterOutput(metrics_output, np.float32, METRICS_NODATA, bands=4, band_names=METRIC_BANDS))
+
+    def pass2(block):
+        mean, slope = block.arrays[0][0].ravel(), block.arrays[0][1].ravel()
+        sig, change = block.arrays[1][0].ravel(), block.arrays[1][1].ravel()
+        ok = ~np.isnan(mean)
+        arrays = [block.arrays[2 + k].ravel() for k in range(len(unit_inputs))]
+        valids = [block.valid(2 + k).ravel() for k in range(len(unit_inputs))]
+        keys, unit_ok = _unit_keys(arrays, valids)
+        reference = np.full(mean.shape, np.nan)
+        if keys is None:
+            if 0 in references:
+                reference[:] = references[0]
+        elif len(ref_keys):
+            pos = np.clip(np.searchsorted(ref_keys, keys), 0, len(ref_keys) - 1)
+            hit = (ref_keys[pos] == keys) & unit_ok
+            reference[hit] = ref_values[pos[hit]]
+        if unit_ok is not None:
+            counts["no_unit"] += int(np.count_nonzero(ok & ~unit_ok))
+        has_ref = reference > 0
+        counts["no_reference"] += int(np.count_nonzero(ok & ~has_ref & (unit_ok if unit_ok is not None else True)))
+        traj = trajectory_class(np.where(ok, slope, 0), sig, significance)
+        state = state_class(change)
+        with np.errstate(invalid="ignore"):
+            perf = performance_class(mean, np.where(has_ref, reference, 0))
+        valid = ok & has_ref
+        lpd = combine(traj, state, perf, valid)
+        shape = (block.ysize, block.xsize)
+        if cells is not None:
+            areas.add_codes(lpd.reshape(shape), 6, cells.block(block.xoff, block.yoff, block.xsize, block.ysize),
+                            None, (None,) + LPD_CODES)
+        else:
+            areas.add_codes(lpd.reshape(shape), 6, np.zeros(shape), None, (None,) + LPD_CODES)
+        if not metrics_output:
+            return lpd.reshape(shape)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratio = np.where(valid, mean / np.where(has_ref, reference, 1), METRICS_NODATA)
+        metrics = np.stack([np.where(ok, slope, METRICS_NODATA), np.where(ok, sig, METRICS_NODATA),
+                            np.where(ok, change, METRICS_NODATA), ratio]).astype(np.float32)
+        return [lpd.reshape(shape), metrics.reshape((4,) + shape)]
+
+    run_blocks(inputs, pass2, outputs, block_size=block_size, progress=progress, is_cancelled=is_cancelled)
+    pixels = {code: areas.pixels.get((0, code), 0) for code in LPD_CODES}
+    hectares = {code: areas.hectares.get((0, code), 0.0) for code in LPD_CODES} if cells is not None else None
+    nodata_ha = areas.hectares.get((0, None), 0.0) if cells is not None else None
+    return {"pixels": pixels, "hectares": hectares, "nodata_pixels": areas.pixels.get((0, None), 0),
+            "nodata_hectares": nodata_ha, "no_unit": counts["no_unit"], "no_reference": counts["no_reference"]}
