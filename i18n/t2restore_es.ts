@@ -6,7 +6,7 @@
     <message>
       <location filename="../registry/mapping.py" line="112" />
       <source>"{target}" is not a registry field that can be imported. Known fields: {known}.</source>
-      <translation type="unfinished" />
+      <translation>"{target}" no es un campo del registro que se pueda importar. Campos conocidos: {known}.</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="153" />
@@ -23,7 +23,7 @@
     <message>
       <location filename="../ui/models.py" line="240" />
       <source>(initiative)</source>
-      <translation type="unfinished" />
+      <translation>(iniciativa)</translation>
     </message>
     <message>
       <location filename="../processing/_vector.py" line="242" />
@@ -39,7 +39,7 @@
     <message>
       <location filename="../ui/summary_panel.py" line="143" />
       <source>(not given)</source>
-      <translation type="unfinished" />
+      <translation>(sin dato)</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="218" />
@@ -61,7 +61,7 @@
     <message>
       <location filename="../ui/models.py" line="154" />
       <source>(untitled)</source>
-      <translation type="unfinished" />
+      <translation>(sin título)</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="360" />
@@ -91,58 +91,58 @@
     <message>
       <location filename="../ui/initiative_form.py" line="170" />
       <source>Acronym</source>
-      <translation type="unfinished" />
+      <translation>Siglas</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="61" />
       <source>Acronym of the leading organization</source>
-      <translation type="unfinished" />
+      <translation>Siglas de la organización líder</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="28" />
       <location filename="../ui/initiative_form.py" line="281" />
       <source>Activities</source>
-      <translation type="unfinished" />
+      <translation>Actividades</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="230" />
       <source>Add areas from a layer or a file (shapefile, zipped shapefile, KML/KMZ, GeoJSON, GeoPackage, CSV)</source>
-      <translation type="unfinished" />
+      <translation>Añadir áreas desde una capa o un archivo (shapefile, shapefile comprimido en zip, KML/KMZ, GeoJSON, GeoPackage, CSV)</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="429" />
       <source>Add at least one organization with the leading role (FERM requires it).</source>
-      <translation type="unfinished" />
+      <translation>Añada al menos una organización con el rol de líder (FERM lo exige).</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="196" />
       <source>Add contact</source>
-      <translation type="unfinished" />
+      <translation>Añadir contacto</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="177" />
       <source>Add organization</source>
-      <translation type="unfinished" />
+      <translation>Añadir organización</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="83" />
       <source>Add the FAO-GEF table</source>
-      <translation type="unfinished" />
+      <translation>Añadir la tabla FAO-GEF</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="70" />
       <source>Add the FAO-GEF table (ID_CODE, Restor_str, …)</source>
-      <translation type="unfinished" />
+      <translation>Añadir la tabla FAO-GEF (ID_CODE, Restor_str, …)</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="145" />
       <source>Administrative layer</source>
-      <translation type="unfinished" />
+      <translation>Capa de límites administrativos</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="136" />
       <source>Administrative layer…</source>
-      <translation type="unfinished" />
+      <translation>Capa de límites administrativos…</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="85" />
@@ -189,12 +189,12 @@
       <location filename="../ui/registry_dock.py" line="193" />
       <location filename="../ui/registry_dock.py" line="418" />
       <source>All</source>
-      <translation type="unfinished" />
+      <translation>Todos</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="65" />
       <source>All initiatives</source>
-      <translation type="unfinished" />
+      <translation>Todas las iniciativas</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="74" />
@@ -204,12 +204,12 @@
     <message>
       <location filename="../ui/registry_dock.py" line="294" />
       <source>Another task is running; wait for it to finish or cancel it.</source>
-      <translation type="unfinished" />
+      <translation>Hay otra tarea en curso; espere a que termine o cancélela.</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="197" />
       <source>Area</source>
-      <translation type="unfinished" />
+      <translation>Área</translation>
     </message>
     <message>
       <location filename="../registry/validate.py" line="39" />
@@ -279,7 +279,7 @@
     <message>
       <location filename="../ui/validation_panel.py" line="65" />
       <source>Area "{site}": {before} ha in {parts_before} part(s) before, {after} ha in {parts_after} part(s) after the repair ({change:+.2f} %). The original is shown in red and the repaired geometry in green on the map.</source>
-      <translation type="unfinished" />
+      <translation>Área "{site}": {before} ha en {parts_before} parte(s) antes y {after} ha en {parts_after} parte(s) después de la reparación ({change:+.2f} %). En el mapa, la geometría original se muestra en rojo y la reparada en verde.</translation>
     </message>
     <message>
       <location filename="../processing/area_summary.py" line="13" />
@@ -294,7 +294,7 @@
     <message>
       <location filename="../registry/mapping.py" line="24" />
       <source>Area identifier (uuid)</source>
-      <translation type="unfinished" />
+      <translation>Identificador del área (uuid)</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="74" />
@@ -319,7 +319,7 @@
     <message>
       <location filename="../ui/initiative_form.py" line="134" />
       <source>Area under restoration</source>
-      <translation type="unfinished" />
+      <translation>Área en restauración</translation>
     </message>
     <message>
       <location filename="../processing/minam_degradation.py" line="120" />
@@ -330,12 +330,12 @@
       <location filename="../ui/initiative_form.py" line="84" />
       <location filename="../ui/models.py" line="68" />
       <source>Areas</source>
-      <translation type="unfinished" />
+      <translation>Áreas</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="108" />
       <source>Areas (polygon layer or file)</source>
-      <translation type="unfinished" />
+      <translation>Áreas (capa o archivo de polígonos)</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="36" />
@@ -345,17 +345,17 @@
     <message>
       <location filename="../processing/export_ferm.py" line="90" />
       <source>Areas exported</source>
-      <translation type="unfinished" />
+      <translation>Áreas exportadas</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="126" />
       <source>Areas imported</source>
-      <translation type="unfinished" />
+      <translation>Áreas importadas</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="91" />
       <source>Areas refused</source>
-      <translation type="unfinished" />
+      <translation>Áreas rechazadas</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="119" />
@@ -477,12 +477,12 @@
     <message>
       <location filename="../ui/area_import.py" line="174" />
       <source>CRS of the data</source>
-      <translation type="unfinished" />
+      <translation>SRC de los datos</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="123" />
       <source>CRS of the input (override)</source>
-      <translation type="unfinished" />
+      <translation>SRC de la entrada (reemplaza al declarado)</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="122" />
@@ -492,7 +492,7 @@
     <message>
       <location filename="../ui/registry_dock.py" line="161" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Cancelar</translation>
     </message>
     <message>
       <location filename="../algorithms/errors.py" line="54" />
@@ -502,7 +502,7 @@
     <message>
       <location filename="../ui/tasks.py" line="118" />
       <source>Cancelled; nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>Cancelado; no se cambió nada.</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="87" />
@@ -534,7 +534,7 @@
     <message>
       <location filename="../ui/undo.py" line="67" />
       <source>Cannot undo or redo "{action}": {reason}</source>
-      <translation type="unfinished" />
+      <translation>No se puede deshacer ni rehacer "{action}": {reason}</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="264" />
@@ -565,7 +565,7 @@
       <location filename="../registry/mapping.py" line="41" />
       <location filename="../ui/initiative_form.py" line="296" />
       <source>Capture method</source>
-      <translation type="unfinished" />
+      <translation>Método de captura</translation>
     </message>
     <message>
       <location filename="../processing/ahp_weights.py" line="37" />
@@ -575,12 +575,12 @@
     <message>
       <location filename="../ui/area_import.py" line="292" />
       <source>Choose a layer or a file.</source>
-      <translation type="unfinished" />
+      <translation>Elija una capa o un archivo.</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="725" />
       <source>Choose a polygon layer and at least one of its fields.</source>
-      <translation type="unfinished" />
+      <translation>Elija una capa de polígonos y al menos uno de sus campos.</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="173" />
@@ -590,17 +590,17 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="172" />
       <source>Choose the GeoPackage to import.</source>
-      <translation type="unfinished" />
+      <translation>Elija el GeoPackage que desea importar.</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="126" />
       <source>Choose the file to export to.</source>
-      <translation type="unfinished" />
+      <translation>Elija el archivo de destino de la exportación.</translation>
     </message>
     <message>
       <location filename="../ui/summary_panel.py" line="116" />
       <source>Class</source>
-      <translation type="unfinished" />
+      <translation>Clase</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="162" />
@@ -645,7 +645,7 @@
     <message>
       <location filename="../ui/area_import.py" line="170" />
       <source>Common CRSs in Peru…</source>
-      <translation type="unfinished" />
+      <translation>SRC frecuentes en el Perú…</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="50" />
@@ -665,7 +665,7 @@
     <message>
       <location filename="../ui/initiative_form.py" line="277" />
       <source>Computed area</source>
-      <translation type="unfinished" />
+      <translation>Área calculada</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="39" />
@@ -710,12 +710,12 @@
     <message>
       <location filename="../registry/mapping.py" line="64" />
       <source>Contact email</source>
-      <translation type="unfinished" />
+      <translation>Correo del contacto</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="63" />
       <source>Contact name</source>
-      <translation type="unfinished" />
+      <translation>Nombre del contacto</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="192" />
@@ -725,7 +725,7 @@
     <message>
       <location filename="../ui/initiative_form.py" line="135" />
       <source>Countries</source>
-      <translation type="unfinished" />
+      <translation>Países</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="20" />
@@ -745,17 +745,17 @@
     <message>
       <location filename="../ui/registry_dock.py" line="527" />
       <source>Create "{title}"</source>
-      <translation type="unfinished" />
+      <translation>Crear "{title}"</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="119" />
       <source>Create a new registry (GeoPackage)</source>
-      <translation type="unfinished" />
+      <translation>Crear un registro nuevo (GeoPackage)</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="311" />
       <source>Create or open a registry first (buttons New… and Open… above).</source>
-      <translation type="unfinished" />
+      <translation>Primero cree o abra un registro (botones Nuevo… y Abrir… de arriba).</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="160" />
@@ -790,7 +790,7 @@
     <message>
       <location filename="../processing/import_initiatives.py" line="98" />
       <source>DEFAULTS (JSON) gives values for fields the source lacks, for example {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS overrides the CRS of the input (needed for CSV files, which carry none).</source>
-      <translation type="unfinished" />
+      <translation>DEFAULTS (JSON) da valores para los campos que faltan en la fuente, por ejemplo {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS reemplaza el SRC de la entrada (necesario para archivos CSV, que no lo declaran).</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="42" />
@@ -800,12 +800,12 @@
     <message>
       <location filename="../ui/initiative_form.py" line="278" />
       <source>Declared area</source>
-      <translation type="unfinished" />
+      <translation>Área declarada</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="25" />
       <source>Declared area (ha)</source>
-      <translation type="unfinished" />
+      <translation>Área declarada (ha)</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="19" />
@@ -825,7 +825,7 @@
     <message>
       <location filename="../processing/import_initiatives.py" line="121" />
       <source>Default values (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Valores por defecto (JSON)</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="144" />
@@ -1003,22 +1003,22 @@
     <message>
       <location filename="../ui/registry_dock.py" line="232" />
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Eliminar</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="575" />
       <source>Delete "{title}"</source>
-      <translation type="unfinished" />
+      <translation>Eliminar "{title}"</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="568" />
       <source>Delete {count} initiative(s)</source>
-      <translation type="unfinished" />
+      <translation>Eliminar {count} iniciativa(s)</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="565" />
       <source>Delete {count} initiative(s) with all their areas? You can undo it.</source>
-      <translation type="unfinished" />
+      <translation>¿Eliminar {count} iniciativa(s) con todas sus áreas? Puede deshacerlo.</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="99" />
@@ -1030,28 +1030,28 @@
       <location filename="../ui/initiative_form.py" line="290" />
       <location filename="../ui/initiative_form.py" line="212" />
       <source>Department</source>
-      <translation type="unfinished" />
+      <translation>Departamento</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="742" />
       <location filename="../ui/registry_dock.py" line="707" />
       <source>Department and district filled for {count} areas.</source>
-      <translation type="unfinished" />
+      <translation>Departamento y distrito completados en {count} áreas.</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="167" />
       <source>Department field</source>
-      <translation type="unfinished" />
+      <translation>Campo del departamento</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="149" />
       <source>Department, province, district and UBIGEO of each area are read from this polygon layer (for example INEI's district limits). The choice is remembered.</source>
-      <translation type="unfinished" />
+      <translation>El departamento, la provincia, el distrito y el UBIGEO de cada área se leen de esta capa de polígonos (por ejemplo, los límites distritales del INEI). La elección se recuerda.</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="70" />
       <source>Departments</source>
-      <translation type="unfinished" />
+      <translation>Departamentos</translation>
     </message>
     <message>
       <location filename="../processing/ahp_weights.py" line="28" />
@@ -1061,22 +1061,22 @@
     <message>
       <location filename="../ui/initiative_form.py" line="123" />
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Descripción</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="110" />
       <source>Differing fields</source>
-      <translation type="unfinished" />
+      <translation>Campos que difieren</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="223" />
       <source>Digitize new areas with QGIS's own tools on the registry's area layer; save the layer edits and the dock completes them (identifier, hectares, department).</source>
-      <translation type="unfinished" />
+      <translation>Digitalice áreas nuevas con las herramientas de QGIS sobre la capa de áreas del registro; guarde la edición de la capa y el panel las completa (identificador, hectáreas, departamento).</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="474" />
       <source>Discard the unsaved changes of the form?</source>
-      <translation type="unfinished" />
+      <translation>¿Descartar los cambios del formulario que no se han guardado?</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="95" />
@@ -1088,27 +1088,27 @@
       <location filename="../ui/initiative_form.py" line="292" />
       <location filename="../ui/initiative_form.py" line="212" />
       <source>District</source>
-      <translation type="unfinished" />
+      <translation>Distrito</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="169" />
       <source>District field</source>
-      <translation type="unfinished" />
+      <translation>Campo del distrito</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="221" />
       <source>Draw on map</source>
-      <translation type="unfinished" />
+      <translation>Dibujar en el mapa</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="607" />
       <source>Draw the areas of "{title}" with QGIS's digitizing tools, then save the layer edits: the dock completes identifier, hectares and department.</source>
-      <translation type="unfinished" />
+      <translation>Dibuje las áreas de "{title}" con las herramientas de digitalización de QGIS y luego guarde la edición de la capa: el panel completa el identificador, las hectáreas y el departamento.</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="653" />
       <source>Draw {count} area(s) of "{title}"</source>
-      <translation type="unfinished" />
+      <translation>Dibujar {count} área(s) de "{title}"</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="43" />
@@ -1123,7 +1123,7 @@
     <message>
       <location filename="../processing/import_initiatives.py" line="62" />
       <source>Each row needs an initiative: map "initiative_title" (or "initiative_uuid") to a source field, or give "initiative_title" in DEFAULTS.</source>
-      <translation type="unfinished" />
+      <translation>Cada fila necesita una iniciativa: asigne "initiative_title" (o "initiative_uuid") a un campo de la fuente, o indique "initiative_title" en DEFAULTS.</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="89" />
@@ -1156,7 +1156,7 @@
       <location filename="../registry/mapping.py" line="27" />
       <location filename="../ui/initiative_form.py" line="280" />
       <source>Ecosystems (IUCN)</source>
-      <translation type="unfinished" />
+      <translation>Ecosistemas (UICN)</translation>
     </message>
     <message>
       <location filename="../processing/minam_degradation.py" line="101" />
@@ -1176,12 +1176,12 @@
     <message>
       <location filename="../ui/registry_dock.py" line="231" />
       <source>Edit</source>
-      <translation type="unfinished" />
+      <translation>Editar</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="388" />
       <source>Editing: {title} (revision {revision})</source>
-      <translation type="unfinished" />
+      <translation>Editando: {title} (revisión {revision})</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="129" />
@@ -1191,12 +1191,12 @@
     <message>
       <location filename="../ui/initiative_form.py" line="189" />
       <source>Email</source>
-      <translation type="unfinished" />
+      <translation>Correo electrónico</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="49" />
       <source>Ending year of the initiative</source>
-      <translation type="unfinished" />
+      <translation>Año de fin de la iniciativa</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="44" />
@@ -1206,22 +1206,22 @@
     <message>
       <location filename="../ui/models.py" line="236" />
       <source>Error</source>
-      <translation type="unfinished" />
+      <translation>Error</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="35" />
       <source>Errors</source>
-      <translation type="unfinished" />
+      <translation>Errores</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="138" />
       <source>Errors and warnings</source>
-      <translation type="unfinished" />
+      <translation>Errores y advertencias</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="139" />
       <source>Errors only</source>
-      <translation type="unfinished" />
+      <translation>Solo errores</translation>
     </message>
     <message>
       <location filename="../algorithms/productivity.py" line="527" />
@@ -1231,7 +1231,7 @@
     <message>
       <location filename="../processing/export_ferm.py" line="61" />
       <source>Every area is validated first (FERM_INTERCHANGE.md item 7): areas with errors are refused, areas with warnings are exported and flagged. The validation report is written beside the file as &lt;name&gt;.validation.json and .csv. The file is built under a temporary name and renamed only when complete.</source>
-      <translation type="unfinished" />
+      <translation>Primero se valida cada área (FERM_INTERCHANGE.md, punto 7): las áreas con errores se rechazan y las áreas con advertencias se exportan marcadas. El informe de validación se escribe junto al archivo como &lt;nombre&gt;.validation.json y .csv. El archivo se construye con un nombre temporal y solo se renombra cuando está completo.</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="48" />
@@ -1246,42 +1246,42 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="77" />
       <source>Export</source>
-      <translation type="unfinished" />
+      <translation>Exportar</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="52" />
       <source>Export initiatives to a FERM-compatible GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>Exportar iniciativas a un GeoPackage compatible con FERM</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="63" />
       <source>Export to FERM (GeoPackage)</source>
-      <translation type="unfinished" />
+      <translation>Exportar a FERM (GeoPackage)</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="139" />
       <source>Exporting to FERM</source>
-      <translation type="unfinished" />
+      <translation>Exportando a FERM</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="155" />
       <source>FERM</source>
-      <translation type="unfinished" />
+      <translation>FERM</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="85" />
       <source>FERM GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage FERM</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="91" />
       <source>FIELD_MAPPING says which source field fills which registry field, as JSON ({"site_name": "NOMBRE", "initiative_title": "PROYECTO"}) or as a table of target=source lines. Coded fields accept the FERM code or its English or Spanish label; lists may be separated by ';'. Rows with the same initiative_title (or initiative_uuid) become areas of one initiative; an existing initiative with that uuid, or the only one with that exact title, receives the areas.</source>
-      <translation type="unfinished" />
+      <translation>FIELD_MAPPING indica qué campo de la fuente llena cada campo del registro, en JSON ({"site_name": "NOMBRE", "initiative_title": "PROYECTO"}) o como una tabla de líneas destino=fuente. Los campos codificados aceptan el código FERM o su etiqueta en inglés o en español; las listas pueden separarse con ';'. Las filas con el mismo initiative_title (o initiative_uuid) pasan a ser áreas de una misma iniciativa; las áreas se añaden a la iniciativa existente con ese uuid, o a la única con ese título exacto.</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="67" />
       <source>FILTER is an optional QGIS expression over the columns of the registry's initiatives table, for example "restoration_status" = 2 AND "start_year" &gt;= 2021; empty exports every initiative. GEF_TABLE adds the FAO-GEF table (ID_CODE, Restor_str, Restor_end, Restor_eco, Restor_typ, area_ha).</source>
-      <translation type="unfinished" />
+      <translation>FILTER es una expresión QGIS opcional sobre las columnas de la tabla de iniciativas del registro, por ejemplo "restoration_status" = 2 AND "start_year" &gt;= 2021; vacía, exporta todas las iniciativas. GEF_TABLE añade la tabla FAO-GEF (ID_CODE, Restor_str, Restor_end, Restor_eco, Restor_typ, area_ha).</translation>
     </message>
     <message>
       <location filename="../algorithms/fragmentation.py" line="61" />
@@ -1296,48 +1296,48 @@
     <message>
       <location filename="../processing/import_initiatives.py" line="127" />
       <source>Features without a polygon (skipped)</source>
-      <translation type="unfinished" />
+      <translation>Entidades sin polígono (omitidas)</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="117" />
       <source>Field mapping (JSON or table)</source>
-      <translation type="unfinished" />
+      <translation>Correspondencia de campos (JSON o tabla)</translation>
     </message>
     <message>
       <location filename="../ui/area_import.py" line="180" />
       <source>Field mapping (registry field ← source field)</source>
-      <translation type="unfinished" />
+      <translation>Correspondencia de campos (campo del registro ← campo de la fuente)</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="76" />
       <location filename="../ui/exchange_panel.py" line="98" />
       <source>File</source>
-      <translation type="unfinished" />
+      <translation>Archivo</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="242" />
       <source>Fill department, province, district and UBIGEO of every area from the administrative layer</source>
-      <translation type="unfinished" />
+      <translation>Completar departamento, provincia, distrito y UBIGEO de todas las áreas desde la capa de límites administrativos</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="240" />
       <source>Fill department…</source>
-      <translation type="unfinished" />
+      <translation>Completar departamento…</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="744" />
       <source>Filling departments and districts</source>
-      <translation type="unfinished" />
+      <translation>Completando departamentos y distritos</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="81" />
       <source>Filter on initiatives (expression)</source>
-      <translation type="unfinished" />
+      <translation>Filtro de iniciativas (expresión)</translation>
     </message>
     <message>
       <location filename="../ui/widgets/vocab_widgets.py" line="107" />
       <source>Filter the list…</source>
-      <translation type="unfinished" />
+      <translation>Filtrar la lista…</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="44" />
@@ -1429,13 +1429,13 @@
       <location filename="../registry/mapping.py" line="58" />
       <location filename="../ui/initiative_form.py" line="141" />
       <source>Funding sources</source>
-      <translation type="unfinished" />
+      <translation>Fuentes de financiamiento</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="32" />
       <location filename="../ui/initiative_form.py" line="285" />
       <source>GEF core indicator</source>
-      <translation type="unfinished" />
+      <translation>Indicador básico del GEF</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="27" />
@@ -1471,14 +1471,14 @@
     <message>
       <location filename="../ui/initiative_form.py" line="82" />
       <source>General</source>
-      <translation type="unfinished" />
+      <translation>General</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="85" />
       <location filename="../ui/exchange_panel.py" line="74" />
       <location filename="../ui/exchange_panel.py" line="97" />
       <source>GeoPackage (*.gpkg)</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="824" />
@@ -1544,7 +1544,7 @@
     <message>
       <location filename="../processing/import_initiatives.py" line="143" />
       <source>Give the registry file (GeoPackage).</source>
-      <translation type="unfinished" />
+      <translation>Indique el archivo del registro (GeoPackage).</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="200" />
@@ -1561,27 +1561,27 @@
       <location filename="../ui/models.py" line="69" />
       <location filename="../ui/summary_panel.py" line="116" />
       <source>Hectares</source>
-      <translation type="unfinished" />
+      <translation>Hectáreas</translation>
     </message>
     <message>
       <location filename="../ui/summary_panel.py" line="110" />
       <source>Hectares by department</source>
-      <translation type="unfinished" />
+      <translation>Hectáreas por departamento</translation>
     </message>
     <message>
       <location filename="../ui/summary_panel.py" line="109" />
       <source>Hectares by ecosystem (an area with several ecosystems counts in each)</source>
-      <translation type="unfinished" />
+      <translation>Hectáreas por ecosistema (un área con varios ecosistemas cuenta en cada uno)</translation>
     </message>
     <message>
       <location filename="../ui/summary_panel.py" line="108" />
       <source>Hectares by national gap</source>
-      <translation type="unfinished" />
+      <translation>Hectáreas por brecha nacional</translation>
     </message>
     <message>
       <location filename="../ui/summary_panel.py" line="107" />
       <source>Hectares by restoration status</source>
-      <translation type="unfinished" />
+      <translation>Hectáreas por estado de la restauración</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="59" />
@@ -1619,42 +1619,42 @@
       <location filename="../registry/mapping.py" line="59" />
       <location filename="../ui/initiative_form.py" line="142" />
       <source>Implementing institutions</source>
-      <translation type="unfinished" />
+      <translation>Instituciones ejecutoras</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="103" />
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>Importar</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="94" />
       <source>Import a FERM-compatible GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>Importar un GeoPackage compatible con FERM</translation>
     </message>
     <message>
       <location filename="../ui/area_import.py" line="148" />
       <source>Import areas</source>
-      <translation type="unfinished" />
+      <translation>Importar áreas</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="82" />
       <source>Import initiatives and areas into a registry</source>
-      <translation type="unfinished" />
+      <translation>Importar iniciativas y áreas a un registro</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="710" />
       <source>Importing areas</source>
-      <translation type="unfinished" />
+      <translation>Importando áreas</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="177" />
       <source>Importing from a FERM GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>Importando desde un GeoPackage FERM</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="228" />
       <source>Import…</source>
-      <translation type="unfinished" />
+      <translation>Importar…</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="22" />
@@ -1707,7 +1707,7 @@
       <location filename="../ui/models.py" line="196" />
       <location filename="../ui/registry_dock.py" line="149" />
       <source>Initiative</source>
-      <translation type="unfinished" />
+      <translation>Iniciativa</translation>
     </message>
     <message>
       <location filename="../registry/validate.py" line="55" />
@@ -1737,12 +1737,12 @@
     <message>
       <location filename="../registry/mapping.py" line="46" />
       <source>Initiative description</source>
-      <translation type="unfinished" />
+      <translation>Descripción de la iniciativa</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="44" />
       <source>Initiative identifier (uuid)</source>
-      <translation type="unfinished" />
+      <translation>Identificador de la iniciativa (uuid)</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="57" />
@@ -1754,7 +1754,7 @@
     <message>
       <location filename="../registry/mapping.py" line="45" />
       <source>Initiative title</source>
-      <translation type="unfinished" />
+      <translation>Título de la iniciativa</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="92" />
@@ -1765,12 +1765,12 @@
     <message>
       <location filename="../processing/import_initiatives.py" line="125" />
       <source>Initiatives created</source>
-      <translation type="unfinished" />
+      <translation>Iniciativas creadas</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="89" />
       <source>Initiatives exported</source>
-      <translation type="unfinished" />
+      <translation>Iniciativas exportadas</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="72" />
@@ -1781,12 +1781,12 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="66" />
       <source>Initiatives selected in the list</source>
-      <translation type="unfinished" />
+      <translation>Iniciativas seleccionadas en la lista</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="124" />
       <source>Initiatives written</source>
-      <translation type="unfinished" />
+      <translation>Iniciativas escritas</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="62" />
@@ -1811,13 +1811,13 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="100" />
       <source>Keep the registry's version</source>
-      <translation type="unfinished" />
+      <translation>Conservar la versión del registro</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="55" />
       <location filename="../ui/initiative_form.py" line="132" />
       <source>Keywords</source>
-      <translation type="unfinished" />
+      <translation>Palabras clave</translation>
     </message>
     <message>
       <location filename="../processing/ahp_weights.py" line="61" />
@@ -1914,23 +1914,23 @@
     <message>
       <location filename="../ui/area_import.py" line="165" />
       <source>Layer in the file</source>
-      <translation type="unfinished" />
+      <translation>Capa del archivo</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="163" />
       <location filename="../ui/area_import.py" line="163" />
       <source>Layer in the project</source>
-      <translation type="unfinished" />
+      <translation>Capa del proyecto</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="60" />
       <source>Leading organization</source>
-      <translation type="unfinished" />
+      <translation>Organización líder</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="119" />
       <source>Leave empty to report the sum of the areas' hectares.</source>
-      <translation type="unfinished" />
+      <translation>Déjelo vacío para reportar la suma de las hectáreas de las áreas.</translation>
     </message>
     <message>
       <location filename="../processing/minam_degradation.py" line="108" />
@@ -2019,7 +2019,7 @@
     <message>
       <location filename="../ui/registry_dock.py" line="133" />
       <source>More</source>
-      <translation type="unfinished" />
+      <translation>Más</translation>
     </message>
     <message>
       <location filename="../processing/ahp_weights.py" line="65" />
@@ -2055,7 +2055,7 @@
       <location filename="../ui/initiative_form.py" line="170" />
       <location filename="../ui/initiative_form.py" line="189" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nombre</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="75" />
@@ -2065,7 +2065,7 @@
     <message>
       <location filename="../ui/initiative_form.py" line="94" />
       <source>Name of the initiative (required)</source>
-      <translation type="unfinished" />
+      <translation>Nombre de la iniciativa (obligatorio)</translation>
     </message>
     <message>
       <location filename="../processing/_vector.py" line="54" />
@@ -2081,7 +2081,7 @@
       <location filename="../registry/mapping.py" line="38" />
       <location filename="../ui/initiative_form.py" line="288" />
       <source>National gap</source>
-      <translation type="unfinished" />
+      <translation>Brecha nacional</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="189" />
@@ -2102,27 +2102,27 @@
       <location filename="../ui/registry_dock.py" line="230" />
       <location filename="../ui/registry_dock.py" line="255" />
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>Nueva</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="385" />
       <source>New initiative (not saved yet)</source>
-      <translation type="unfinished" />
+      <translation>Iniciativa nueva (aún sin guardar)</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="370" />
       <source>New registry</source>
-      <translation type="unfinished" />
+      <translation>Registro nuevo</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="333" />
       <source>New registry created: {path}</source>
-      <translation type="unfinished" />
+      <translation>Registro nuevo creado: {path}</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="118" />
       <source>New…</source>
-      <translation type="unfinished" />
+      <translation>Nuevo…</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="179" />
@@ -2161,18 +2161,18 @@
     <message>
       <location filename="../processing/import_initiatives.py" line="149" />
       <source>No field mapping given; fields matched by name: {mapping}</source>
-      <translation type="unfinished" />
+      <translation>No se indicó la correspondencia de campos; campos asociados por nombre: {mapping}</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="106" />
+      <location filename="../processing/export_ferm.py" line="108" />
       <source>No initiative matches the filter; the file holds no initiative.</source>
-      <translation type="unfinished" />
+      <translation>Ninguna iniciativa cumple el filtro; el archivo no contiene iniciativas.</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="113" />
       <location filename="../ui/registry_dock.py" line="344" />
       <source>No registry open</source>
-      <translation type="unfinished" />
+      <translation>Ningún registro abierto</translation>
     </message>
     <message>
       <location filename="../algorithms/minam.py" line="159" />
@@ -2182,7 +2182,7 @@
     <message>
       <location filename="../ui/validation_panel.py" line="61" />
       <source>No valid geometry could be made from area "{site}". Draw or import it again.</source>
-      <translation type="unfinished" />
+      <translation>No se pudo obtener una geometría válida del área "{site}". Dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="222" />
@@ -2223,12 +2223,12 @@
     <message>
       <location filename="../ui/models.py" line="32" />
       <source>Not validated</source>
-      <translation type="unfinished" />
+      <translation>Sin validar</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="134" />
       <source>Not validated yet in this session.</source>
-      <translation type="unfinished" />
+      <translation>Aún no se ha validado en esta sesión.</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="137" />
@@ -2264,53 +2264,53 @@
     <message>
       <location filename="../ui/registry_dock.py" line="123" />
       <source>Open a registry (GeoPackage)</source>
-      <translation type="unfinished" />
+      <translation>Abrir un registro (GeoPackage)</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="160" />
       <source>Open in the form</source>
-      <translation type="unfinished" />
+      <translation>Abrir en el formulario</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="379" />
       <source>Open registry</source>
-      <translation type="unfinished" />
+      <translation>Abrir registro</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="122" />
       <source>Open…</source>
-      <translation type="unfinished" />
+      <translation>Abrir…</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="189" />
       <source>Organization</source>
-      <translation type="unfinished" />
+      <translation>Organización</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="167" />
       <source>Organizations (at least one leading)</source>
-      <translation type="unfinished" />
+      <translation>Organizaciones (al menos una líder)</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="83" />
       <source>Organizations and contacts</source>
-      <translation type="unfinished" />
+      <translation>Organizaciones y contactos</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="297" />
       <source>Original CRS</source>
-      <translation type="unfinished" />
+      <translation>SRC original</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="29" />
       <location filename="../ui/initiative_form.py" line="282" />
       <source>Other activities</source>
-      <translation type="unfinished" />
+      <translation>Otras actividades</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="130" />
       <source>Other objectives</source>
-      <translation type="unfinished" />
+      <translation>Otros objetivos</translation>
     </message>
     <message>
       <location filename="../processing/minam_degradation.py" line="68" />
@@ -2396,7 +2396,7 @@
       <location filename="../ui/initiative_form.py" line="137" />
       <location filename="../ui/initiative_form.py" line="286" />
       <source>Peru additions</source>
-      <translation type="unfinished" />
+      <translation>Datos del Perú</translation>
     </message>
     <message>
       <location filename="../processing/forest_fragmentation.py" line="68" />
@@ -2421,17 +2421,17 @@
     <message>
       <location filename="../ui/initiative_form.py" line="186" />
       <source>Points of contact</source>
-      <translation type="unfinished" />
+      <translation>Personas de contacto</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="162" />
       <source>Polygon files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz)</source>
-      <translation type="unfinished" />
+      <translation>Archivos de polígonos (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz)</translation>
     </message>
     <message>
       <location filename="../ui/area_import.py" line="56" />
       <source>Polygon files (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Archivos de polígonos (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="159" />
@@ -2479,12 +2479,12 @@
     <message>
       <location filename="../ui/summary_panel.py" line="96" />
       <source>ProREST's national target is 330,000 ha.</source>
-      <translation type="unfinished" />
+      <translation>La meta nacional del ProREST es de 330 000 ha.</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="198" />
       <source>Problem</source>
-      <translation type="unfinished" />
+      <translation>Problema</translation>
     </message>
     <message>
       <location filename="../processing/minam_degradation.py" line="108" />
@@ -2510,7 +2510,7 @@
       <location filename="../registry/mapping.py" line="40" />
       <location filename="../ui/initiative_form.py" line="295" />
       <source>Protected area</source>
-      <translation type="unfinished" />
+      <translation>Área protegida</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="89" />
@@ -2526,12 +2526,12 @@
       <location filename="../registry/mapping.py" line="34" />
       <location filename="../ui/initiative_form.py" line="291" />
       <source>Province</source>
-      <translation type="unfinished" />
+      <translation>Provincia</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="168" />
       <source>Province field</source>
-      <translation type="unfinished" />
+      <translation>Campo de la provincia</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="360" />
@@ -2586,7 +2586,7 @@
     <message>
       <location filename="../processing/import_initiatives.py" line="85" />
       <source>Reads polygons from a layer or a file (shapefile, zipped shapefile, KML/KMZ, GeoJSON, GeoPackage, CSV with a WKT column) and stores them as restoration areas in a T2 Restore registry, grouped into initiatives. Geometries are reprojected from any CRS (PSAD56 and SIRGAS UTM zones included) to EPSG:4326; hectares are computed on the ellipsoid. The registry is created when it does not exist.</source>
-      <translation type="unfinished" />
+      <translation>Lee polígonos de una capa o de un archivo (shapefile, shapefile comprimido en zip, KML/KMZ, GeoJSON, GeoPackage, CSV con una columna WKT) y los guarda como áreas de restauración en un registro de T2 Restore, agrupadas en iniciativas. Las geometrías se reproyectan desde cualquier SRC (incluidas las zonas UTM de PSAD56 y SIRGAS) a EPSG:4326; las hectáreas se calculan sobre el elipsoide. El registro se crea si no existe.</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="141" />
@@ -2606,50 +2606,50 @@
     <message>
       <location filename="../ui/registry_dock.py" line="126" />
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>Rehacer</translation>
     </message>
     <message>
       <location filename="../ui/summary_panel.py" line="84" />
       <source>Refresh</source>
-      <translation type="unfinished" />
+      <translation>Actualizar</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="77" />
       <location filename="../processing/import_initiatives.py" line="113" />
       <source>Registry (GeoPackage)</source>
-      <translation type="unfinished" />
+      <translation>Registro (GeoPackage)</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="333" />
       <source>Registry opened: {path}</source>
-      <translation type="unfinished" />
+      <translation>Registro abierto: {path}</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="178" />
       <location filename="../ui/initiative_form.py" line="197" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>Quitar</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="239" />
       <source>Remove area</source>
-      <translation type="unfinished" />
+      <translation>Quitar área</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="56" />
       <location filename="../ui/validation_panel.py" line="258" />
       <source>Repair geometry</source>
-      <translation type="unfinished" />
+      <translation>Reparar geometría</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="159" />
       <source>Repair geometry…</source>
-      <translation type="unfinished" />
+      <translation>Reparar geometría…</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="136" />
       <source>Reporting line</source>
-      <translation type="unfinished" />
+      <translation>Línea de reporte</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="113" />
@@ -2659,12 +2659,12 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="110" />
       <source>Resolution</source>
-      <translation type="unfinished" />
+      <translation>Resolución</translation>
     </message>
     <message>
       <location filename="../ui/area_layer.py" line="52" />
       <source>Restoration areas (registry)</source>
-      <translation type="unfinished" />
+      <translation>Áreas de restauración (registro)</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="33" />
@@ -2711,12 +2711,12 @@
     <message>
       <location filename="../ui/initiative_form.py" line="289" />
       <source>Restoration practices</source>
-      <translation type="unfinished" />
+      <translation>Prácticas de restauración</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="39" />
       <source>Restoration practices (Peru)</source>
-      <translation type="unfinished" />
+      <translation>Prácticas de restauración (Perú)</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="32" />
@@ -2732,19 +2732,19 @@
       <location filename="../registry/mapping.py" line="50" />
       <location filename="../ui/initiative_form.py" line="126" />
       <source>Restoration status</source>
-      <translation type="unfinished" />
+      <translation>Estado de la restauración</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="30" />
       <location filename="../ui/initiative_form.py" line="128" />
       <location filename="../ui/initiative_form.py" line="283" />
       <source>Restoration types</source>
-      <translation type="unfinished" />
+      <translation>Tipos de restauración</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="52" />
       <source>Restoration types of the initiative</source>
-      <translation type="unfinished" />
+      <translation>Tipos de restauración de la iniciativa</translation>
     </message>
     <message>
       <location filename="../processing/ahp_weights.py" line="40" />
@@ -2754,12 +2754,12 @@
     <message>
       <location filename="../ui/registry_dock.py" line="254" />
       <source>Revert</source>
-      <translation type="unfinished" />
+      <translation>Revertir</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="170" />
       <source>Role</source>
-      <translation type="unfinished" />
+      <translation>Rol</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="326" />
@@ -2844,22 +2844,22 @@
     <message>
       <location filename="../ui/registry_dock.py" line="253" />
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>Guardar</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="527" />
       <source>Save "{title}"</source>
-      <translation type="unfinished" />
+      <translation>Guardar "{title}"</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="597" />
       <source>Save the initiative before drawing its areas.</source>
-      <translation type="unfinished" />
+      <translation>Guarde la iniciativa antes de dibujar sus áreas.</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="88" />
       <source>Save the repaired geometry</source>
-      <translation type="unfinished" />
+      <translation>Guardar la geometría reparada</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="159" />
@@ -2879,27 +2879,27 @@
     <message>
       <location filename="../ui/registry_dock.py" line="177" />
       <source>Search title, description, organization, site…</source>
-      <translation type="unfinished" />
+      <translation>Buscar título, descripción, organización, sitio…</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="135" />
       <source>Select initiatives in the list, or export all of them.</source>
-      <translation type="unfinished" />
+      <translation>Seleccione iniciativas en la lista o exporte todas.</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="493" />
       <source>Select one initiative in the list.</source>
-      <translation type="unfinished" />
+      <translation>Seleccione una iniciativa en la lista.</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="251" />
       <source>Selected area</source>
-      <translation type="unfinished" />
+      <translation>Área seleccionada</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="112" />
       <source>Separated by semicolons</source>
-      <translation type="unfinished" />
+      <translation>Separadas por punto y coma</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="146" />
@@ -2909,7 +2909,7 @@
     <message>
       <location filename="../ui/models.py" line="195" />
       <source>Severity</source>
-      <translation type="unfinished" />
+      <translation>Gravedad</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="87" />
@@ -2924,13 +2924,13 @@
     <message>
       <location filename="../ui/initiative_form.py" line="212" />
       <source>Site</source>
-      <translation type="unfinished" />
+      <translation>Sitio</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="23" />
       <location filename="../ui/initiative_form.py" line="276" />
       <source>Site name</source>
-      <translation type="unfinished" />
+      <translation>Nombre del sitio</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="91" />
@@ -2953,14 +2953,14 @@
       <translation>Carbono orgánico del suelo: un cambio de -10 % o menos es degradación, de +10 % o más es mejora; una línea base de 0 y el agua en la cobertura de línea base dan sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="462" />
+      <location filename="../algorithms/overlap.py" line="529" />
       <source>Some coordinates cannot be converted to longitude and latitude to compute areas; check the layers' coordinate reference system.</source>
       <translation>Algunas coordenadas no se pueden convertir a longitud y latitud para calcular áreas; revise el sistema de referencia de coordenadas de las capas.</translation>
     </message>
     <message>
       <location filename="../ui/area_import.py" line="153" />
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>Fuente</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="155" />
@@ -2987,17 +2987,17 @@
     <message>
       <location filename="../ui/initiative_form.py" line="279" />
       <source>Starting year</source>
-      <translation type="unfinished" />
+      <translation>Año de inicio</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="26" />
       <source>Starting year of the area</source>
-      <translation type="unfinished" />
+      <translation>Año de inicio del área</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="48" />
       <source>Starting year of the initiative</source>
-      <translation type="unfinished" />
+      <translation>Año de inicio de la iniciativa</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="54" />
@@ -3008,7 +3008,7 @@
       <location filename="../ui/models.py" line="66" />
       <location filename="../ui/registry_dock.py" line="198" />
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Estado</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="21" />
@@ -3038,12 +3038,12 @@
     <message>
       <location filename="../ui/summary_panel.py" line="137" />
       <source>Summarizing the registry</source>
-      <translation type="unfinished" />
+      <translation>Resumiendo el registro</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="153" />
       <source>Summary</source>
-      <translation type="unfinished" />
+      <translation>Resumen</translation>
     </message>
     <message>
       <location filename="../processing/area_summary.py" line="16" />
@@ -3058,12 +3058,12 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="101" />
       <source>Take the file's version</source>
-      <translation type="unfinished" />
+      <translation>Tomar la versión del archivo</translation>
     </message>
     <message>
       <location filename="../ui/summary_panel.py" line="98" />
       <source>Target</source>
-      <translation type="unfinished" />
+      <translation>Meta</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="35" />
@@ -3079,7 +3079,7 @@
       <location filename="../registry/mapping.py" line="53" />
       <location filename="../ui/initiative_form.py" line="129" />
       <source>Target 2 objectives</source>
-      <translation type="unfinished" />
+      <translation>Objetivos de la Meta 2</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="34" />
@@ -3090,12 +3090,12 @@
       <location filename="../registry/mapping.py" line="56" />
       <location filename="../ui/initiative_form.py" line="133" />
       <source>Target area</source>
-      <translation type="unfinished" />
+      <translation>Área meta</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="57" />
       <source>Target area unit</source>
-      <translation type="unfinished" />
+      <translation>Unidad del área meta</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="78" />
@@ -3107,12 +3107,12 @@
       <location filename="../ui/initiative_form.py" line="131" />
       <location filename="../ui/initiative_form.py" line="284" />
       <source>Tenure statuses</source>
-      <translation type="unfinished" />
+      <translation>Regímenes de tenencia</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="54" />
       <source>Tenure statuses of the initiative</source>
-      <translation type="unfinished" />
+      <translation>Regímenes de tenencia de la iniciativa</translation>
     </message>
     <message>
       <location filename="../registry/ferm.py" line="34" />
@@ -3132,7 +3132,7 @@
     <message>
       <location filename="../ui/validation_panel.py" line="245" />
       <source>The area no longer exists in the registry; validate again.</source>
-      <translation type="unfinished" />
+      <translation>El área ya no existe en el registro; vuelva a validar.</translation>
     </message>
     <message>
       <location filename="../registry/store.py" line="57" />
@@ -3268,22 +3268,22 @@
     <message>
       <location filename="../registry/mapping.py" line="108" />
       <source>The field mapping cannot be read: {reason}</source>
-      <translation type="unfinished" />
+      <translation>No se puede leer la correspondencia de campos: {reason}</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="116" />
       <source>The field mapping uses the source field "{field}", which the input does not have.</source>
-      <translation type="unfinished" />
+      <translation>La correspondencia de campos usa el campo "{field}", que la entrada no tiene.</translation>
     </message>
     <message>
       <location filename="../ui/area_import.py" line="292" />
       <source>The file cannot be read as polygons.</source>
-      <translation type="unfinished" />
+      <translation>El archivo no se puede leer como polígonos.</translation>
     </message>
     <message>
       <location filename="../ui/tasks.py" line="29" />
       <source>The file could not be read or written: {error}</source>
-      <translation type="unfinished" />
+      <translation>No se pudo leer o escribir el archivo: {error}</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="1062" />
@@ -3293,12 +3293,12 @@
     <message>
       <location filename="../processing/export_ferm.py" line="45" />
       <source>The filter expression cannot be evaluated: {error}</source>
-      <translation type="unfinished" />
+      <translation>La expresión del filtro no se puede evaluar: {error}</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="36" />
       <source>The filter expression is not valid: {error}</source>
-      <translation type="unfinished" />
+      <translation>La expresión del filtro no es válida: {error}</translation>
     </message>
     <message>
       <location filename="../algorithms/serfor.py" line="173" />
@@ -3326,7 +3326,7 @@
       <translation>El ráster de fragmentación {name} contiene códigos que no son clases de Riitters (0 a 6): {values}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="696" />
+      <location filename="../algorithms/overlap.py" line="763" />
       <source>The gap layer {key} has no polygon: it is empty, or every geometry is null or has no area. Choose a layer with the gap's polygons (or a raster mask with non-zero gap pixels).</source>
       <translation>La capa de brecha {key} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área. Elija una capa con los polígonos de la brecha (o una máscara ráster con píxeles de brecha distintos de cero).</translation>
     </message>
@@ -3363,32 +3363,32 @@
     <message>
       <location filename="../ui/registry_dock.py" line="733" />
       <source>The initiative has no areas yet.</source>
-      <translation type="unfinished" />
+      <translation>La iniciativa aún no tiene áreas.</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="426" />
       <source>The initiative needs a title.</source>
-      <translation type="unfinished" />
+      <translation>La iniciativa necesita un título.</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="500" />
       <source>The initiative no longer exists in the registry.</source>
-      <translation type="unfinished" />
+      <translation>La iniciativa ya no existe en el registro.</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="156" />
       <source>The input has no CRS; give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).</source>
-      <translation type="unfinished" />
+      <translation>La entrada no tiene SRC; indique SOURCE_CRS (por ejemplo EPSG:32718 o EPSG:24878).</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="168" />
       <source>The input holds no polygon to import.</source>
-      <translation type="unfinished" />
+      <translation>La entrada no contiene ningún polígono que importar.</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="140" />
       <source>The input layer cannot be opened.</source>
-      <translation type="unfinished" />
+      <translation>No se puede abrir la capa de entrada.</translation>
     </message>
     <message>
       <location filename="../algorithms/serfor.py" line="767" />
@@ -3471,7 +3471,7 @@
       <translation>La capa {name} no es un ráster ni una capa de polígonos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="426" />
+      <location filename="../algorithms/overlap.py" line="495" />
       <source>The layers have no coordinate reference system, so their areas cannot be computed. Assign their CRS (Layer properties &gt; Source) and run again.</source>
       <translation>Las capas no tienen sistema de referencia de coordenadas, por lo que no se pueden calcular sus áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
@@ -3571,7 +3571,7 @@
       <translation>Las capas de polígonos tienen una extensión vacía; no hay nada que comparar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="257" />
+      <location filename="../algorithms/overlap.py" line="293" />
       <source>The polygon overlay failed near ({x:.6f}, {y:.6f}): {error} Repair the geometries there (Vector &gt; Geometry tools &gt; Fix geometries) and run again.</source>
       <translation>La superposición de polígonos falló cerca de ({x:.6f}, {y:.6f}): {error} Repare las geometrías de esa zona (Vectorial &gt; Herramientas de geometría &gt; Corregir geometrías) y vuelva a ejecutar.</translation>
     </message>
@@ -3724,17 +3724,17 @@
     <message>
       <location filename="../ui/registry_dock.py" line="604" />
       <source>The registry's area layer cannot be edited.</source>
-      <translation type="unfinished" />
+      <translation>La capa de áreas del registro no se puede editar.</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="32" />
       <source>The registry's initiatives table cannot be read: {path}</source>
-      <translation type="unfinished" />
+      <translation>No se puede leer la tabla de iniciativas del registro: {path}</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="81" />
       <source>The repair changes the area by more than 5 %: check it on the map before accepting.</source>
-      <translation type="unfinished" />
+      <translation>La reparación cambia la superficie en más de un 5 %: revísela en el mapa antes de aceptar.</translation>
     </message>
     <message>
       <location filename="../algorithms/minam.py" line="103" />
@@ -3929,7 +3929,7 @@
       <location filename="../ui/initiative_form.py" line="122" />
       <location filename="../ui/models.py" line="65" />
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Título</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="222" />
@@ -3957,41 +3957,41 @@
       <translation>Transicional</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="542" />
+      <location filename="../algorithms/overlap.py" line="609" />
       <source>Turning the raster {name} into polygons failed: {error}</source>
       <translation>No se pudo convertir el ráster {name} en polígonos: {error}</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="170" />
       <source>Type</source>
-      <translation type="unfinished" />
+      <translation>Tipo</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="62" />
       <source>Type of the leading organization</source>
-      <translation type="unfinished" />
+      <translation>Tipo de la organización líder</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="293" />
       <source>UBIGEO</source>
-      <translation type="unfinished" />
+      <translation>UBIGEO</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="36" />
       <source>UBIGEO code</source>
-      <translation type="unfinished" />
+      <translation>Código UBIGEO</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="37" />
       <location filename="../ui/admin_units.py" line="179" />
       <location filename="../ui/initiative_form.py" line="294" />
       <source>UBIGEO code source</source>
-      <translation type="unfinished" />
+      <translation>Fuente del código UBIGEO</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="170" />
       <source>UBIGEO field</source>
-      <translation type="unfinished" />
+      <translation>Campo del UBIGEO</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="62" />
@@ -4011,7 +4011,7 @@
     <message>
       <location filename="../ui/registry_dock.py" line="125" />
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Deshacer</translation>
     </message>
     <message>
       <location filename="../algorithms/errors.py" line="17" />
@@ -4021,7 +4021,7 @@
     <message>
       <location filename="../ui/tasks.py" line="30" />
       <source>Unexpected error: {error}. Details are in the T2 Restore message log.</source>
-      <translation type="unfinished" />
+      <translation>Error inesperado: {error}. Los detalles están en el registro de mensajes de T2 Restore.</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="498" />
@@ -4041,45 +4041,45 @@
     <message>
       <location filename="../ui/models.py" line="33" />
       <source>Valid</source>
-      <translation type="unfinished" />
+      <translation>Válida</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="127" />
       <source>Validate all</source>
-      <translation type="unfinished" />
+      <translation>Validar todo</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="128" />
       <source>Validate selected</source>
-      <translation type="unfinished" />
+      <translation>Validar selección</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="188" />
       <source>Validating initiatives</source>
-      <translation type="unfinished" />
+      <translation>Validando iniciativas</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="67" />
       <location filename="../ui/registry_dock.py" line="151" />
       <location filename="../ui/registry_dock.py" line="201" />
       <source>Validation</source>
-      <translation type="unfinished" />
+      <translation>Validación</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="88" />
       <source>Validation report (CSV)</source>
-      <translation type="unfinished" />
+      <translation>Informe de validación (CSV)</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="87" />
       <source>Validation report (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Informe de validación (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="133" />
+      <location filename="../processing/export_ferm.py" line="135" />
       <location filename="../ui/exchange_panel.py" line="158" />
       <source>Validation report: {json} and {csv}</source>
-      <translation type="unfinished" />
+      <translation>Informe de validación: {json} y {csv}</translation>
     </message>
     <message>
       <location filename="../processing/minam_degradation.py" line="94" />
@@ -4145,28 +4145,28 @@
     <message>
       <location filename="../ui/area_import.py" line="166" />
       <source>WKT column (CSV)</source>
-      <translation type="unfinished" />
+      <translation>Columna WKT (CSV)</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="236" />
       <source>Warning</source>
-      <translation type="unfinished" />
+      <translation>Advertencia</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="34" />
       <source>Warnings</source>
-      <translation type="unfinished" />
+      <translation>Advertencias</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="140" />
       <source>Warnings only</source>
-      <translation type="unfinished" />
+      <translation>Solo advertencias</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="47" />
       <location filename="../ui/initiative_form.py" line="124" />
       <source>Website</source>
-      <translation type="unfinished" />
+      <translation>Sitio web</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="142" />
@@ -4206,7 +4206,7 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="102" />
       <source>When an initiative differs</source>
-      <translation type="unfinished" />
+      <translation>Si una iniciativa difiere</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="39" />
@@ -4237,7 +4237,7 @@
       <location filename="../registry/mapping.py" line="51" />
       <location filename="../ui/initiative_form.py" line="127" />
       <source>Workflow status</source>
-      <translation type="unfinished" />
+      <translation>Estado del flujo de trabajo</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="84" />
@@ -4248,7 +4248,7 @@
     <message>
       <location filename="../processing/export_ferm.py" line="55" />
       <source>Writes the initiatives of a T2 Restore registry to one GeoPackage that FAO's FERM and the national platforms can take: restoration areas as EPSG:4326 MultiPolygons with a spatial index, the initiative, organization, contact and monitoring tables linked by uuid, lookup tables (code, English and Spanish label) for every vocabulary, FERM's flat public-export layer and export metadata.</source>
-      <translation type="unfinished" />
+      <translation>Escribe las iniciativas de un registro de T2 Restore en un GeoPackage que el FERM de la FAO y las plataformas nacionales pueden recibir: áreas de restauración como MultiPolígonos en EPSG:4326 con índice espacial, las tablas de iniciativas, organizaciones, contactos y monitoreo enlazadas por uuid, tablas de códigos (código, etiqueta en inglés y en español) de cada vocabulario, la capa plana de exportación pública de FERM y los metadatos de la exportación.</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="137" />
@@ -4264,7 +4264,7 @@
       <location filename="../ui/initiative_form.py" line="125" />
       <location filename="../ui/models.py" line="71" />
       <source>Years</source>
-      <translation type="unfinished" />
+      <translation>Años</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="27" />
@@ -4296,7 +4296,7 @@
       <location filename="../ui/initiative_form.py" line="238" />
       <location filename="../ui/validation_panel.py" line="158" />
       <source>Zoom to</source>
-      <translation type="unfinished" />
+      <translation>Acercar a</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="455" />
@@ -4332,7 +4332,7 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="194" />
       <source>kept the registry's version</source>
-      <translation type="unfinished" />
+      <translation>se conservó la versión del registro</translation>
     </message>
     <message>
       <location filename="../processing/ahp_weights.py" line="94" />
@@ -4373,7 +4373,7 @@
       <location filename="../ui/admin_units.py" line="164" />
       <location filename="../ui/area_import.py" line="164" />
       <source>or a file</source>
-      <translation type="unfinished" />
+      <translation>o un archivo</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="160" />
@@ -4398,7 +4398,7 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="195" />
       <source>replaced by the file's version</source>
-      <translation type="unfinished" />
+      <translation>se reemplazó por la versión del archivo</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="162" />
@@ -4408,7 +4408,7 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="196" />
       <source>skipped: an area belongs to another initiative</source>
-      <translation type="unfinished" />
+      <translation>omitida: un área pertenece a otra iniciativa</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="34" />
@@ -4423,12 +4423,12 @@
     <message>
       <location filename="../ui/initiative_form.py" line="103" />
       <source>to</source>
-      <translation type="unfinished" />
+      <translation>a</translation>
     </message>
     <message>
       <location filename="../ui/area_import.py" line="297" />
       <source>unknown</source>
-      <translation type="unfinished" />
+      <translation>desconocido</translation>
     </message>
     <message>
       <location filename="../algorithms/minam.py" line="37" />
@@ -4443,17 +4443,17 @@
     <message>
       <location filename="../ui/registry_dock.py" line="546" />
       <source>{action}: done.</source>
-      <translation type="unfinished" />
+      <translation>{action}: hecho.</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="182" />
       <source>{areas} areas imported into {initiatives} initiatives ({created} new).</source>
-      <translation type="unfinished" />
+      <translation>{areas} áreas importadas en {initiatives} iniciativas ({created} nuevas).</translation>
     </message>
     <message>
       <location filename="../ui/summary_panel.py" line="161" />
       <source>{areas} areas, {total} ha registered in total.</source>
-      <translation type="unfinished" />
+      <translation>{areas} áreas, {total} ha registradas en total.</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="31" />
@@ -4463,68 +4463,68 @@
     <message>
       <location filename="../ui/widgets/vocab_widgets.py" line="52" />
       <source>{code} (not in the vocabulary)</source>
-      <translation type="unfinished" />
+      <translation>{code} (no está en el vocabulario)</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="703" />
       <source>{count} areas imported; save the initiative to keep them.</source>
-      <translation type="unfinished" />
+      <translation>{count} áreas importadas; guarde la iniciativa para conservarlas.</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="658" />
       <source>{count} drawn area(s) are not attached to any initiative. Open an initiative in the form and use "Draw on map" before drawing.</source>
-      <translation type="unfinished" />
+      <translation>{count} área(s) dibujada(s) no pertenecen a ninguna iniciativa. Abra una iniciativa en el formulario y use "Dibujar en el mapa" antes de dibujar.</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="166" />
       <location filename="../ui/registry_dock.py" line="705" />
       <source>{count} features without a polygon were skipped.</source>
-      <translation type="unfinished" />
+      <translation>Se omitieron {count} entidades sin polígono.</translation>
     </message>
     <message>
       <location filename="../ui/area_import.py" line="296" />
       <source>{count} features; the layer says its CRS is {crs}.</source>
-      <translation type="unfinished" />
+      <translation>{count} entidades; la capa declara el SRC {crs}.</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="582" />
       <source>{count} initiative(s) deleted.</source>
-      <translation type="unfinished" />
+      <translation>{count} iniciativa(s) eliminada(s).</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="412" />
       <source>{count} initiatives</source>
-      <translation type="unfinished" />
+      <translation>{count} iniciativas</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="104" />
+      <location filename="../processing/export_ferm.py" line="106" />
       <source>{count} initiatives match the filter.</source>
-      <translation type="unfinished" />
+      <translation>{count} iniciativas cumplen el filtro.</translation>
     </message>
     <message>
       <location filename="../ui/widgets/progress_chart.py" line="47" />
       <source>{done} ha of {target} ha ({percent:.1f} %)</source>
-      <translation type="unfinished" />
+      <translation>{done} ha de {target} ha ({percent:.1f} %)</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="201" />
       <source>{initiatives} initiatives and {areas} areas checked: {errors} errors, {warnings} warnings; {valid} initiatives valid.</source>
-      <translation type="unfinished" />
+      <translation>{initiatives} iniciativas y {areas} áreas revisadas: {errors} errores, {warnings} advertencias; {valid} iniciativas válidas.</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="152" />
       <source>{initiatives} initiatives and {areas} areas exported to {path}.</source>
-      <translation type="unfinished" />
+      <translation>{initiatives} iniciativas y {areas} áreas exportadas a {path}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="119" />
+      <location filename="../processing/export_ferm.py" line="121" />
       <source>{initiatives} initiatives and {areas} areas exported; {refused} areas refused.</source>
-      <translation type="unfinished" />
+      <translation>{initiatives} iniciativas y {areas} áreas exportadas; {refused} áreas rechazadas.</translation>
     </message>
     <message>
       <location filename="../ui/exchange_panel.py" line="184" />
       <source>{inserted} initiatives added, {replaced} replaced, {unchanged} unchanged, {conflicts} conflicts.</source>
-      <translation type="unfinished" />
+      <translation>{inserted} iniciativas añadidas, {replaced} reemplazadas, {unchanged} sin cambios, {conflicts} conflictos.</translation>
     </message>
     <message>
       <location filename="../processing/forest_fragmentation.py" line="73" />
@@ -4673,12 +4673,12 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="155" />
       <source>{refused} areas refused (errors), {warnings} warnings.</source>
-      <translation type="unfinished" />
+      <translation>{refused} áreas rechazadas (errores), {warnings} advertencias.</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="131" />
+      <location filename="../processing/export_ferm.py" line="133" />
       <source>… and {count} more errors: see the validation report.</source>
-      <translation type="unfinished" />
+      <translation>… y {count} errores más: vea el informe de validación.</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,237 @@
+"""t2restore:target2_indicator through processing.run and qgis_process.
+
+Degraded land [X0, X0 + 1800] x [Y0 - 3600, Y0] (polygons, or the left 60 columns of a 30 m raster);
+two overlapping restoration areas cover [X0 + 1200, X0 + 2400] x 900 m, half of it on degraded land.
+"""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from osgeo import ogr, osr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgisprocess import QgisProcess
+from rasters import write_polygons, write_raster
+
+import t2restore
+
+X0, Y0 = 400000.0, 8960000.0
+PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
+
+
+def sq(x, y, w, h=None):
+    h = w if h is None else h
+    return f"POLYGON(({x} {y},{x + w} {y},{x + w} {y + h},{x} {y + h},{x} {y}))"
+
+
+DEGRADED = sq(X0, Y0 - 3600, 1800, 3600)
+R1, R2 = sq(X0 + 1200, Y0 - 1800, 900), sq(X0 + 1500, Y0 - 1800, 900)   # overlap 600 m x 900 m
+INSIDE = sq(X0 + 1200, Y0 - 1800, 600, 900)
+OUTSIDE = sq(X0 + 1800, Y0 - 1800, 600, 900)
+
+
+class Capture(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines, self.warnings = [], []
+
+    def pushInfo(self, text):  # noqa: N802
+        self.lines.append(text)
+
+    def pushWarning(self, text):  # noqa: N802
+        self.warnings.append(text)
+
+
+def ha(wkt, epsg=32718):
+    """Independent truth: QgsDistanceArea on the WGS 84 ellipsoid."""
+    da = QgsDistanceArea()
+    da.setSourceCrs(QgsCoordinateReferenceSystem(f"EPSG:{epsg}"), QgsProject.instance().transformContext())
+    da.setEllipsoid("WGS84")
+    return da.measureArea(QgsGeometry.fromWkt(wkt)) / 10000.0
+
+
+def to_epsg(wkt, epsg):
+    s, d = osr.SpatialReference(), osr.SpatialReference()
+    s.ImportFromEPSG(32718)
+    d.ImportFromEPSG(epsg)
+    for srs in (s, d):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    g = ogr.CreateGeometryFromWkt(wkt)
+    g.Segmentize(50)
+    g.Transform(osr.CoordinateTransformation(s, d))
+    return g.ExportToWkt()
+
+
+@pytest.fixture
+def layers(tmp_path):
+    arr = np.zeros((120, 90), np.int16)
+    arr[:, :60] = -1
+    arr[0, 89] = -32768  # nodata outside degraded land
+    return {
+        "degraded": write_polygons(tmp_path / "deg.gpkg", [("degradado", DEGRADED), ("nulo", None)]),
+        "raster": write_raster(tmp_path / "deg.tif", arr, nodata=-32768),
+        "restoration": write_polygons(tmp_path / "r.gpkg", [("Reforestación Ñuñoa", R1), ("Agroforestería", R2),
+                                                            ("sin geometría", None)]),
+        "zones": write_polygons(tmp_path / "z.gpkg", [("Huánuco", sq(X0, Y0 - 3600, 1350, 3600)),
+                                                      ("Ucayali", sq(X0 + 1350, Y0 - 3600, 1350, 3600))]),
+        "ecosystems": write_polygons(tmp_path / "e.gpkg", [("Bosque montano", sq(X0, Y0 - 1800, 2700, 1800)),
+                                                           ("Pajonal", sq(X0, Y0 - 3600, 2700, 1800))],
+                                     field="ecosistema"),
+        "gap": write_polygons(tmp_path / "g.gpkg", [("brecha", sq(X0 + 1500, Y0 - 3600, 300, 3600))]),
+    }
+
+
+def table(result):
+    layer = result["OUTPUT_TABLE"]
+    layer = layer if isinstance(layer, QgsVectorLayer) else QgsVectorLayer(layer, "t", "ogr")
+    return {(f["level"], f["name"]): f for f in layer.getFeatures()}
+
+
+@pytest.mark.parametrize("degraded", ["degraded", "raster"])
+def test_indicator_by_zone_ecosystem_and_gap(tmp_path, layers, run_alg, degraded):
+    fb = Capture()
+    res = run_alg("t2restore:target2_indicator", {
+        "DEGRADED": layers[degraded], "RESTORATION_AREAS": layers["restoration"], "ZONES": layers["zones"],
+        "ZONE_FIELD": "name", "ECOSYSTEMS": layers["ecosystems"], "ECOSYSTEM_FIELD": "ecosistema",
+        "GAP_A": layers["gap"], "NAME_A": "MINAM", "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_OUTSIDE": "TEMPORARY_OUTPUT",
+        "OUTPUT_TABLE": "TEMPORARY_OUTPUT"}, fb)
+    assert res["DEGRADED_HA"] == pytest.approx(ha(DEGRADED), rel=1e-6)  # the raster's -1 pixels are DEGRADED
+    assert res["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(ha(INSIDE), rel=1e-6)   # overlap counted once
+    assert res["RESTORATION_OUTSIDE_HA"] == pytest.approx(ha(OUTSIDE), rel=1e-6)      # reported, not dropped
+    share = 100 * ha(INSIDE) / ha(DEGRADED)
+    assert res["SHARE_PCT"] == pytest.approx(share, rel=1e-6)
+    assert res["TO_SHARE_HA"] == pytest.approx(0.3 * ha(DEGRADED) - ha(INSIDE), rel=1e-6)
+    assert res["TO_TARGET_HA"] == pytest.approx(330000 - ha(INSIDE), rel=1e-9)
+    rows = table(res)
+    national = rows[("national", "Total")]
+    assert national["target_ha"] == 330000 and national["share_pct"] == pytest.approx(share, rel=1e-5)
+    huanuco, ucayali = rows[("zone", "Huánuco")], rows[("zone", "Ucayali")]
+    assert huanuco["restoration_in_degraded_ha"] == pytest.approx(ha(sq(X0 + 1200, Y0 - 1800, 150, 900)), rel=1e-5)
+    assert ucayali["restoration_outside_degraded_ha"] == pytest.approx(ha(OUTSIDE), rel=1e-5)
+    assert ucayali["degraded_ha"] == pytest.approx(ha(sq(X0 + 1350, Y0 - 3600, 450, 3600)), rel=1e-5)
+    assert str(huanuco["to_target_ha"]) == "NULL" and huanuco["target_share_pct"] == 30
+    assert rows[("ecosystem", "Bosque montano")]["restoration_in_degraded_ha"] == pytest.approx(ha(INSIDE), rel=1e-5)
+    assert rows[("ecosystem", "Pajonal")]["restoration_in_degraded_ha"] == pytest.approx(0, abs=1e-9)
+    gap = rows[("gap", "MINAM")]
+    assert gap["degraded_ha"] == pytest.approx(ha(sq(X0 + 1500, Y0 - 3600, 300, 3600)), rel=1e-5)
+    assert gap["restoration_in_degraded_ha"] == pytest.approx(ha(sq(X0 + 1500, Y0 - 1800, 300, 900)), rel=1e-5)
+    assert ("gap", "(outside MINAM)") in rows
+    inside = sum(f["hectares"] for f in res["OUTPUT"].getFeatures())
+    assert inside == pytest.approx(ha(INSIDE), rel=1e-5)
+    assert sum(f["hectares"] for f in res["OUTPUT_OUTSIDE"].getFeatures()) == pytest.approx(ha(OUTSIDE), rel=1e-5)
+    assert "Areas under restoration: 1 features without geometry were skipped." in fb.warnings
+
+
+def test_wgs84_raster_areas_against_qgsdistancearea(tmp_path, run_alg):
+    arr = np.full((100, 100), -1, np.int16)
+    raster = write_raster(tmp_path / "d.tif", arr, epsg=4326, nodata=-32768,
+                          geotransform=(-76.0, 0.001, 0.0, -9.0, 0.0, -0.001))
+    rest = write_polygons(tmp_path / "r.gpkg", [("r", "POLYGON((-75.98 -9.08,-75.95 -9.08,-75.95 -9.05,"
+                                                      "-75.98 -9.05,-75.98 -9.08))")], epsg=4326)
+    res = run_alg("t2restore:target2_indicator", {"DEGRADED": raster, "RESTORATION_AREAS": rest,
+                                                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+    assert res["DEGRADED_HA"] == pytest.approx(ha("POLYGON((-76 -9.1,-75.9 -9.1,-75.9 -9,-76 -9,-76 -9.1))", 4326),
+                                               rel=1e-5)
+    assert res["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(
+        ha("POLYGON((-75.98 -9.08,-75.95 -9.08,-75.95 -9.05,-75.98 -9.05,-75.98 -9.08))", 4326), rel=1e-5)
+    assert table(res)[("national", "Total")]["area_method"].startswith("WGS 84 ellipsoid (pixel areas")
+
+
+def test_restoration_in_psad56_is_reprojected(tmp_path, layers, run_alg):
+    rest = write_polygons(tmp_path / "r56.gpkg", [("r", to_epsg(sq(X0 + 300, Y0 - 2700, 900), 24878))], epsg=24878)
+    fb = Capture()
+    res = run_alg("t2restore:target2_indicator", {"DEGRADED": layers["degraded"], "RESTORATION_AREAS": rest,
+                                                  "OUTPUT": "TEMPORARY_OUTPUT"}, fb)
+    assert any("reprojected from EPSG:24878 to EPSG:32718" in line for line in fb.lines)
+    assert res["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(ha(sq(X0 + 300, Y0 - 2700, 900)), rel=1e-4)
+    assert res["RESTORATION_OUTSIDE_HA"] == pytest.approx(0, abs=1e-6)
+
+
+def test_output_style_and_targets(tmp_path, layers, run_alg):
+    res = run_alg("t2restore:target2_indicator", {"DEGRADED": layers["degraded"],
+                                                  "RESTORATION_AREAS": layers["restoration"], "TARGET_HA": 100,
+                                                  "TARGET_SHARE": 1, "OUTPUT": str(tmp_path / "in.gpkg"),
+                                                  "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+    assert res["TO_SHARE_HA"] == 0.0 and res["TO_TARGET_HA"] == pytest.approx(100 - ha(INSIDE), rel=1e-9)
+    layer = QgsVectorLayer(str(tmp_path / "in.gpkg"), "in", "ogr")
+    layer.loadNamedStyle(str(tmp_path / "in.qml"))
+    assert layer.renderer().type() == "categorizedSymbol"
+    assert [c.label() for c in layer.renderer().categories()] == ["Restoration inside degraded land"]
+    assert [f["class_name"] for f in layer.getFeatures()] == ["Restoration inside degraded land"]
+
+
+def test_no_degraded_land_is_refused(tmp_path, layers, run_alg):
+    empty = write_polygons(tmp_path / "e.gpkg", [("x", None)])
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("t2restore:target2_indicator", {"DEGRADED": empty, "RESTORATION_AREAS": layers["restoration"],
+                                                "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert "The degraded land layer has no polygon" in str(err.value)
+    assert not (tmp_path / "o.gpkg").exists()
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("t2restore:target2_indicator", {"DEGRADED": layers["raster"], "DEGRADED_VALUE": 3,
+                                                "RESTORATION_AREAS": layers["restoration"],
+                                                "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "has no pixel with the degraded value 3" in str(err.value)
+
+
+def test_empty_or_distant_restoration_warns_with_share_zero(tmp_path, layers, run_alg):
+    empty = write_polygons(tmp_path / "e.gpkg", [("x", None)])
+    far = write_polygons(tmp_path / "f.gpkg", [("lejos", sq(X0 + 50000, Y0, 100))])
+    for rest, fragment in ((empty, "There is no area under restoration"),
+                           (far, "None of the areas under restoration lies on degraded land")):
+        fb = Capture()
+        res = run_alg("t2restore:target2_indicator", {"DEGRADED": layers["degraded"], "RESTORATION_AREAS": rest,
+                                                      "OUTPUT": "TEMPORARY_OUTPUT"}, fb)
+        assert res["SHARE_PCT"] == 0.0 and res["DEGRADED_HA"] == pytest.approx(ha(DEGRADED), rel=1e-6)
+        assert any(fragment in w for w in fb.warnings)
+    assert res["RESTORATION_OUTSIDE_HA"] == pytest.approx(ha(sq(X0 + 50000, Y0, 100)), rel=1e-6)
+
+
+def test_self_intersecting_restoration_is_repaired(tmp_path, layers, run_alg):
+    bowtie = (f"POLYGON(({X0} {Y0 - 1000},{X0 + 1000} {Y0},{X0 + 1000} {Y0 - 1000},{X0} {Y0},{X0} {Y0 - 1000}))")
+    rest = write_polygons(tmp_path / "b.gpkg", [("moño", bowtie)])
+    fb = Capture()
+    res = run_alg("t2restore:target2_indicator", {"DEGRADED": layers["degraded"], "RESTORATION_AREAS": rest,
+                                                  "OUTPUT": "TEMPORARY_OUTPUT"}, fb)
+    assert any("1 invalid geometries" in line for line in fb.lines)
+    lobes = ha(f"POLYGON(({X0} {Y0 - 1000},{X0 + 500} {Y0 - 500},{X0} {Y0},{X0} {Y0 - 1000}))") + ha(
+        f"POLYGON(({X0 + 1000} {Y0 - 1000},{X0 + 1000} {Y0},{X0 + 500} {Y0 - 500},{X0 + 1000} {Y0 - 1000}))")
+    assert res["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(lobes, rel=1e-6)
+
+
+@pytest.fixture(scope="module")
+def qp(tmp_path_factory):
+    return QgisProcess(tmp_path_factory.mktemp("qgis-config"), PACKAGE_PARENT)
+
+
+@pytest.fixture(scope="module")
+def qp_es(tmp_path_factory):
+    return QgisProcess(tmp_path_factory.mktemp("qgis-config-es"), PACKAGE_PARENT, locale="es_PE")
+
+
+def test_qgis_process_run(qp, tmp_path, layers):
+    code, data, log = qp.run("t2restore:target2_indicator", DEGRADED=layers["raster"],
+                             RESTORATION_AREAS=layers["restoration"], ZONES=layers["zones"], ZONE_FIELD="name",
+                             OUTPUT=str(tmp_path / "o.gpkg"), OUTPUT_TABLE=str(tmp_path / "t.csv"))
+    assert code == 0, log
+    assert data["results"]["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(ha(INSIDE), rel=1e-5)
+    lines = (tmp_path / "t.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("level,level_name,name,degraded_ha") and any("Huánuco" in line for line in lines)
+    assert (tmp_path / "o.qml").exists()
+
+
+def test_qgis_process_spanish(qp_es, tmp_path, layers):
+    assert "Indicador de la Meta 2 (área en restauración sobre área degradada)" in qp_es.call("list").stdout
+    assert "ProREST" in qp_es.help("t2restore:target2_indicator")
+    code, _data, log = qp_es.run("t2restore:target2_indicator", DEGRADED=layers["raster"], DEGRADED_VALUE=7,
+                                 RESTORATION_AREAS=layers["restoration"], OUTPUT=str(tmp_path / "o.gpkg"))
+    assert code != 0 and "El ráster DEGRADED no tiene ningún píxel con el valor degradado 7" in log
+    assert "Traceback" not in log
