@@ -1,0 +1,197 @@
+"""t2restore:minam_degradation: MINAM degradation levels from three indicators (METHODS.md 3)."""
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from .. import compat
+from ..algorithms import minam
+from ..algorithms.blocks import open_raster, warp_to_grid
+from ..algorithms.errors import N_
+from ..translation import tr
+from .base import T2Algorithm, grid_of
+
+LEVEL_CLASSES = [(0, N_("No degradation"), "#e8e8e8"), (1, N_("Low degradation"), "#fee391"),
+                 (2, N_("Moderate degradation"), "#fe9929"), (3, N_("High degradation"), "#d7301f"),
+                 (4, N_("Very high degradation"), "#7f0000")]
+LEVEL_KEYS = ("NONE_HA", "LOW_HA", "MODERATE_HA", "HIGH_HA", "VERY_HIGH_HA")
+INPUT_KEYS = ("LC_BASELINE", "LC_TARGET", "COVER_LOSS", "PRODUCTIVITY", "FOREST_MASK", "FRAGMENTATION")
+
+
+def level_classes():
+    """(value, translated label, colour) of the levels 0..4."""
+    return [(v, tr(label), color) for v, label, color in LEVEL_CLASSES]
+
+
+class MinamDegradationAlgorithm(T2Algorithm):
+    NAME = "minam_degradation"
+    DISPLAY_NAME = N_("Degradation, MINAM indicators (levels)")
+    GROUP_ID = "degradation"
+    HELP = (
+        N_("Degradation levels in terrestrial ecosystems from the three indicators of MINAM's national map of "
+           "degraded areas (2019) and its procedure guide (2023): loss of vegetation cover, loss of primary "
+           "productivity and forest fragmentation. Each indicator becomes a state (0 = no sign of degradation) "
+           "and a rules table gives each combination of states a level: 0 none, 1 low, 2 moderate, 3 high, "
+           "4 very high."),
+        N_("Vegetation cover loss: from LC_BASELINE and LC_TARGET (any legend), a pixel whose baseline class is "
+           "in NATURAL_CLASSES (default 1,2,4: tree-covered, grassland and wetland of the 7 UNCCD classes; "
+           "ranges such as 11-15 are allowed) and whose target class is not has lost its cover (state 1). Or "
+           "give a COVER_LOSS raster holding 0 (no loss) and 1 (loss)."),
+        N_("Productivity: a land productivity dynamics raster (LPD, 1 declining .. 5 increasing; 0 and 15 are "
+           "nodata), mapped by default to 3 declining (LPD 1), 2 moderate decline (2), 1 stressed (3) and "
+           "0 no decline (4, 5)."),
+        N_("Fragmentation: derived from a FOREST_MASK (FOREST_VALUES are forest, default 1) with Riitters' "
+           "classes in a WINDOW of 3 to 31 pixels (the same method as t2restore:forest_fragmentation), or given "
+           "as a FRAGMENTATION raster of Riitters classes (0 non-forest, 1 patch, 2 transitional, 3 edge, "
+           "4 perforated, 5 interior, 6 undetermined); mapped by default to 3 high (patch), 2 moderate "
+           "(transitional), 1 low (edge, perforated, undetermined) and 0 none (non-forest, interior)."),
+        N_("Rules: an ordered table (cover loss, productivity, fragmentation, level); the first row whose "
+           "conditions match gives the level; a condition is a state, states separated by ';' or * for any. "
+           "Every combination must be matched. RULES_FILE (a JSON file in the preset's format, or a CSV with the "
+           "columns cover_loss, productivity, fragmentation, level) replaces the table; a JSON file may also "
+           "change the LPD and Riitters mappings. An indicator left out takes state 0 and its band is nodata; "
+           "at least one is needed. Nodata in any indicator used gives nodata."),
+        N_("Default preset 'MINAM (provisional)' (presets/minam_provisional.json): the thresholds and combination "
+           "rules of MINAM's 2023 guide are not public in full, so the default is a provisional, editable "
+           "stand-in written for T2 Restore, not MINAM's official table: loss of vegetation cover gives a high "
+           "level (very high with declining productivity); otherwise declining productivity and fragmentation "
+           "add up to low, moderate or high. Replace it with the official table when you have it."),
+        N_("Outputs: OUTPUT (levels 0..4, nodata 255, styled), OUTPUT_INDICATORS (three bands with the states of "
+           "cover loss, productivity and fragmentation) and OUTPUT_TABLE (hectares per ecosystem and level). "
+           "Ecosystems, MINAM's reporting unit, are given as polygons (ZONES, e.g. the national ecosystem map) or "
+           "as an integer raster (ECOSYSTEMS: positive codes; 0 and nodata are outside every ecosystem). Inputs "
+           "must share one grid unless 'Align inputs' is checked (nearest neighbour onto the first input's grid). "
+           "Areas are hectares on the WGS 84 ellipsoid."),
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        preset = minam.load_preset()
+        optional = {"optional": True}
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "LC_BASELINE", tr("Land cover, baseline (for cover loss)"), **optional))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "LC_TARGET", tr("Land cover, target (for cover loss)"), **optional))
+        self.addParameter(QgsProcessingParameterString(
+            "NATURAL_CLASSES", tr("Natural vegetation classes of the land cover (e.g. 1,2,4 or 11-15,21)"),
+            defaultValue=",".join(str(v) for v in preset["natural_vegetation_classes"]), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "COVER_LOSS", tr("Vegetation cover loss raster (0 no loss, 1 loss), instead of the land cover maps"),
+            **optional))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "PRODUCTIVITY", tr("Land productivity dynamics (5 classes)"), **optional))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "FOREST_MASK", tr("Forest mask (fragmentation is derived from it)"), **optional))
+        self.addParameter(QgsProcessingParameterString(
+            "FOREST_VALUES", tr("Values of the forest mask that are forest"), defaultValue="1", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "WINDOW", tr("Fragmentation window (pixels, odd, 3 to 31)"), type=compat.NUMBER_INTEGER,
+            defaultValue=3, minValue=3, maxValue=31))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "FRAGMENTATION", tr("Fragmentation classes (Riitters 0-6), instead of the forest mask"), **optional))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "ECOSYSTEMS", tr("Ecosystems as an integer raster (optional)"), **optional))
+        self.add_zone_parameters()
+        zones = self.parameterDefinition("ZONES")
+        zones.setDescription(tr("Ecosystems or other zones as polygons (e.g. the national ecosystem map)"))
+        self.addParameter(QgsProcessingParameterMatrix(
+            "RULES", tr("Rules (cover loss, productivity, fragmentation, level; * = any state)"),
+            numberRows=0, hasFixedNumberRows=False,
+            headers=[tr("Cover loss"), tr("Productivity"), tr("Fragmentation"), tr("Level (0-4)")],
+            defaultValue=minam.rules_matrix_values(preset["rules"]), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "RULES_FILE", tr("Rules file (JSON preset or CSV), replaces the rules table"), optional=True,
+            fileFilter="JSON / CSV (*.json *.csv)"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "ALIGN", tr("Align inputs onto the first input's grid when they differ"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Degradation level (MINAM)")))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            "OUTPUT_INDICATORS", tr("Indicator states (cover loss, productivity, fragmentation)"), optional=True))
+        self.add_table_output(tr("Degradation area table (hectares per ecosystem and level)"))
+        self.addOutput(QgsProcessingOutputString("INDICATORS_USED", tr("Indicators used")))
+        for key, label in zip(LEVEL_KEYS, (N_("Area without degradation (ha)"), N_("Low degradation area (ha)"),
+                                           N_("Moderate degradation area (ha)"), N_("High degradation area (ha)"),
+                                           N_("Very high degradation area (ha)"))):
+            self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
+        self.addOutput(QgsProcessingOutputNumber("DEGRADED_HA", tr("Degraded area, levels 1 to 4 (ha)")))
+        self.addOutput(QgsProcessingOutputNumber("NODATA_HA", tr("No data area (ha)")))
+
+    def rules(self, parameters, context, feedback):
+        """(rules rows, LPD mapping, Riitters mapping) from RULES_FILE, else the RULES table."""
+        path = self.parameterAsFile(parameters, "RULES_FILE", context)
+        if path:
+            rows, preset = minam.read_rules_file(path)
+            feedback.pushInfo(tr("Rules read from {path} (the rules table is not used).").format(path=path))
+            if preset is not None and "indicators" in preset:
+                lpd, riitters, _natural = minam.preset_mappings(preset)
+                return rows, lpd, riitters
+            return rows, None, None
+        values = self.parameterAsMatrix(parameters, "RULES", context)
+        if not values:
+            return None, None, None
+        return minam.rules_from_matrix(values), None, None
+
+    def compute(self, parameters, context, feedback, workdir):
+        sources = {key: self.raster_path(parameters, key, context, required=False) for key in INPUT_KEYS}
+        present = [key for key in INPUT_KEYS if sources[key]]
+        if not present:
+            raise QgsProcessingException(tr("Give at least one indicator: both land cover maps or a cover loss "
+                                            "raster, a productivity raster, or a forest mask or fragmentation "
+                                            "raster."))
+        ecosystems = self.raster_path(parameters, "ECOSYSTEMS", context, required=False)
+        if ecosystems and self.parameterAsSource(parameters, "ZONES", context) is not None:
+            raise QgsProcessingException(tr("Give the ecosystems either as polygons (ZONES) or as a raster "
+                                            "(ECOSYSTEMS), not both."))
+        rules, lpd, riitters = self.rules(parameters, context, feedback)
+        grid = grid_of(sources[present[0]])
+        if self.parameterAsBoolean(parameters, "ALIGN", context):
+            for key in present[1:] + (["ECOSYSTEMS"] if ecosystems else []):
+                source = ecosystems if key == "ECOSYSTEMS" else sources[key]
+                warped = warp_to_grid(open_raster(source, key), grid, "near")
+                if key == "ECOSYSTEMS":
+                    ecosystems = warped
+                else:
+                    sources[key] = warped
+        if ecosystems:
+            zones, labels = ecosystems, None
+        else:
+            zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
+        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        indicators = self.parameterAsOutputLayer(parameters, "OUTPUT_INDICATORS", context) or None
+        progress, cancelled = self.callbacks(feedback, 0, 95)
+        result = minam.minam_degradation(
+            output, lc_baseline=sources["LC_BASELINE"], lc_target=sources["LC_TARGET"],
+            natural_classes=self.parameterAsString(parameters, "NATURAL_CLASSES", context) or None,
+            cover_loss=sources["COVER_LOSS"], productivity=sources["PRODUCTIVITY"],
+            forest_mask=sources["FOREST_MASK"],
+            forest_values=self.parameterAsString(parameters, "FOREST_VALUES", context) or "1",
+            window=self.parameterAsInt(parameters, "WINDOW", context), fragmentation=sources["FRAGMENTATION"],
+            zones=zones, rules=rules, lpd_states=lpd, riitters_states=riitters, indicators_output=indicators,
+            progress=progress, is_cancelled=cancelled)
+        used = ", ".join(tr(minam.INDICATOR_LABELS[name]) for name in result["used"])
+        feedback.pushInfo(tr("Indicators used: {used}.").format(used=used))
+        classes = level_classes()
+        self.style_output(context, output, "OUTPUT", classes, tr("Degradation level (MINAM)"))
+        if labels is None:
+            labels = {z: str(z) for (z, _c) in result["areas"].hectares if z != 0}
+        table = self.write_area_table(parameters, context, result["areas"],
+                                      {v: label for v, label, _ in classes}, labels, grid)
+        totals = dict.fromkeys(minam.LEVELS + (None,), 0.0)
+        for _zone, cls, ha, _px in result["areas"].rows():
+            totals[cls] += ha
+        for value, label, _color in classes:
+            feedback.pushInfo(tr("{label}: {ha:,.2f} ha").format(label=label, ha=totals[value]))
+        feedback.pushInfo(tr("{label}: {ha:,.2f} ha").format(label=tr("No data"), ha=totals[None]))
+        feedback.setProgress(100)
+        out = {"OUTPUT": output, "OUTPUT_INDICATORS": indicators, "OUTPUT_TABLE": table, "INDICATORS_USED": used,
+               "DEGRADED_HA": sum(totals[level] for level in minam.LEVELS if level > 0), "NODATA_HA": totals[None]}
+        out.update({key: totals[level] for key, level in zip(LEVEL_KEYS, minam.LEVELS)})
+        return out
