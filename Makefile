@@ -51,3 +51,6 @@ bench: setup-runtime translations
 
 clean:
 	rm -rf build dist $(DEMO_DIR) i18n/*.qm .pytest_cache
+
+screenshot: translations
+	@xvfb-run -a $(SYSPY) tools/screenshot.py --out docs/img/registry_dock.png

@@ -7,10 +7,14 @@ this file only.
 
 from qgis.core import (
     Qgis,
+    QgsEditFormConfig,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
+    QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -62,3 +66,13 @@ def field(name, kind, length=0, precision=0):
 
 def qgis_version_int():
     return Qgis.QGIS_VERSION_INT if hasattr(Qgis, "QGIS_VERSION_INT") else Qgis.versionInt()
+
+
+# Registry dock and registry algorithms (moved to Qgis.* in 3.30 .. 3.36; old names gone in 4.x).
+MESSAGE_CRITICAL = _pick((Qgis, "MessageLevel.Critical"), (Qgis, "Critical"))
+MESSAGE_SUCCESS = _pick((Qgis, "MessageLevel.Success"), (Qgis, "Success"))
+GEOMETRY_POLYGON = _pick((Qgis, "GeometryType.Polygon"), (QgsWkbTypes, "PolygonGeometry"))
+FILE_BEHAVIOR_FILE = _pick((Qgis, "ProcessingFileParameterBehavior.File"), (QgsProcessingParameterFile, "File"))
+REQUEST_NO_GEOMETRY = _pick((Qgis, "FeatureRequestFlag.NoGeometry"), (QgsFeatureRequest, "NoGeometry"))
+LAYER_FILTER_POLYGON = _pick((Qgis, "LayerFilter.PolygonLayer"), (QgsMapLayerProxyModel, "PolygonLayer"))
+FORM_SUPPRESS_ON = _pick((Qgis, "AttributeFormSuppression.On"), (QgsEditFormConfig, "SuppressOn"))

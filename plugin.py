@@ -14,6 +14,7 @@ class T2RestorePlugin:
         self.iface = iface
         self.provider = None
         self.actions = []
+        self.registry_dock = None
         install_translator()
 
     def initProcessing(self):  # noqa: N802 - QGIS API name
@@ -39,6 +40,35 @@ class T2RestorePlugin:
         action.triggered.connect(self.open_ldn_dialog)
         self.iface.addPluginToMenu(MENU, action)
         self.actions.append(action)
+        self._init_registry_dock()
+
+    def _init_registry_dock(self):
+        """The "Initiative registry" dock, hidden until its menu entry (its toggle action) is used."""
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtGui import QIcon
+
+        from .processing.provider import ICON
+        from .ui.registry_dock import RegistryDock
+
+        dock = RegistryDock(self.iface, parent=self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        toggle = dock.toggleViewAction()
+        toggle.setText(tr("Initiative registry"))
+        toggle.setIcon(QIcon(str(ICON)))
+        toggle.setObjectName("t2restore_registry_dock")
+        self.iface.addPluginToMenu(MENU, toggle)
+        self.registry_dock = dock
+
+    def _unload_registry_dock(self):
+        dock, self.registry_dock = self.registry_dock, None
+        if dock is None:
+            return
+        if self.iface is not None:
+            self.iface.removePluginMenu(MENU, dock.toggleViewAction())
+            self.iface.removeDockWidget(dock)
+        dock.unload()
+        dock.deleteLater()
 
     def open_ldn_dialog(self):
         from processing import execAlgorithmDialog
@@ -46,6 +76,7 @@ class T2RestorePlugin:
         execAlgorithmDialog("t2restore:ldn_degradation", {})
 
     def unload(self):
+        self._unload_registry_dock()
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(MENU, action)

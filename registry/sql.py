@@ -145,8 +145,11 @@ LIST_FILTERS = {
     "uuids": "i.uuid IN (SELECT value FROM json_each(?))",
 }
 LIST_ORDER = {
-    ("title", False): " ORDER BY i.title COLLATE t2r_fold, i.uuid",
-    ("title", True): " ORDER BY i.title COLLATE t2r_fold DESC, i.uuid",
+    # t2r_fold() once per row, then a plain binary sort: the same order as COLLATE t2r_fold (folded
+    # text compared by code point) but the collation called Python twice per comparison, which made
+    # a page deep in a 10,000-initiative list take 0.5 s instead of 0.05 s.
+    ("title", False): " ORDER BY t2r_fold(i.title), i.uuid",
+    ("title", True): " ORDER BY t2r_fold(i.title) DESC, i.uuid",
     ("updated_at", False): " ORDER BY i.updated_at, i.uuid",
     ("updated_at", True): " ORDER BY i.updated_at DESC, i.uuid",
     ("start_year", False): " ORDER BY i.start_year, i.uuid",

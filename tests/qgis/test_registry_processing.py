@@ -1,0 +1,197 @@
+"""t2restore:export_ferm and t2restore:import_initiatives through processing.run and qgis_process."""
+
+import json
+import subprocess  # nosec B404
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import ogr, osr
+from qgis.core import QgsProcessingException
+from qgisprocess import QgisProcess
+
+import t2restore
+from t2restore.registry import samples
+from t2restore.registry.store import create_registry, open_registry
+
+PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
+VALIDATOR = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"
+
+
+def write_vector(path, rows, epsg=4326, driver="GeoJSON", layer="areas"):
+    """A polygon file; ``rows`` are (wkt, {field: value})."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ds = ogr.GetDriverByName(driver).CreateDataSource(str(path))
+    lyr = ds.CreateLayer(layer, srs, ogr.wkbPolygon)
+    for name, value in rows[0][1].items():
+        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTReal if isinstance(value, float) else ogr.OFTString))
+    for wkt, values in rows:
+        feat = ogr.Feature(lyr.GetLayerDefn())
+        for name, value in values.items():
+            feat.SetField(name, value)
+        feat.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(feat)
+    ds = None
+    return str(path)
+
+
+def square(x, y, size):
+    return "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))" % (x, y, x + size, y, x + size, y + size, x, y + size, x, y)
+
+
+def validate_gpkg(path):
+    run = subprocess.run([sys.executable, VALIDATOR, str(path)], capture_output=True, text=True)  # nosec B603
+    assert run.returncode == 0 and "error" not in (run.stdout + run.stderr).lower(), run.stdout + run.stderr
+
+
+@pytest.fixture
+def registry(tmp_path):
+    """Four initiatives; the fourth has an area in Brazil (refused on export)."""
+    path = tmp_path / "registro.gpkg"
+    made = [samples.sample_initiative(n) for n in range(4)]
+    made[1].restoration_status = 3
+    made[3].areas[1].set_geometry(samples.square(-60.0, -3.0, 0.01))
+    with create_registry(path) as store:
+        for ini in made:
+            store.save_initiative(ini)
+    return path, made
+
+
+@pytest.fixture
+def areas_file(tmp_path):
+    """Three UTM 18S polygons of two initiatives, with Spanish labels instead of codes."""
+    x, y = 476000.0, 8680000.0
+    rows = [
+        (square(x, y, 1000), {"PROYECTO": "Bofedales de Junín", "SITIO": "Sitio A", "ESTADO": "En ejecución",
+                              "ECOS": "T1;F2", "ID": "6f1d2c3e-0000-4000-8000-000000000001"}),
+        (square(x + 3000, y, 700), {"PROYECTO": "Bofedales de Junín", "SITIO": "Sitio B", "ESTADO": "En ejecución",
+                                    "ECOS": "T1", "ID": "6f1d2c3e-0000-4000-8000-000000000002"}),
+        (square(x, y + 5000, 900), {"PROYECTO": "Queñuales", "SITIO": "Sitio C", "ESTADO": "in preparation",
+                                    "ECOS": "T2", "ID": "6f1d2c3e-0000-4000-8000-000000000003"}),
+    ]
+    return write_vector(tmp_path / "areas_utm.geojson", rows, epsg=32718)
+
+
+MAPPING = {"initiative_title": "PROYECTO", "site_name": "SITIO", "restoration_status": "ESTADO",
+           "ecosystems": "ECOS", "uuid": "ID"}
+DEFAULTS = {"lead_organization": "Gobierno Regional de Junín", "initiative_start_year": 2023,
+            "activities": "4; 6", "national_gap": "SERFOR"}
+
+
+# --- processing.run -------------------------------------------------------------------------------
+def test_export_all(run_alg, registry, tmp_path):
+    path, made = registry
+    out = tmp_path / "ferm.gpkg"
+    result = run_alg("t2restore:export_ferm", {"REGISTRY": str(path), "GEF_TABLE": True, "OUTPUT": str(out)})
+    assert result["OUTPUT"] == str(out) and out.exists()
+    validate_gpkg(out)
+    assert result["INITIATIVES"] == 4 and result["AREAS_EXPORTED"] == 7 and result["AREAS_REFUSED"] == 1
+    report = json.loads(Path(result["REPORT_JSON"]).read_text(encoding="utf-8"))
+    assert report["refused_areas"][0]["area_uuid"] == made[3].areas[1].uuid
+    ds = ogr.Open(str(out))
+    assert ds.GetLayerByName("gef_areas").GetFeatureCount() == 7
+    assert ds.GetLayerByName("restoration_areas").GetFeatureCount() == 7
+
+
+def test_export_with_filter_expression(run_alg, registry, tmp_path):
+    path, made = registry
+    out = tmp_path / "filtrado.gpkg"
+    result = run_alg("t2restore:export_ferm", {"REGISTRY": str(path), "FILTER": '"restoration_status" = 3',
+                                                "OUTPUT": str(out)})
+    assert result["INITIATIVES"] == 1 and result["AREAS_EXPORTED"] == 2
+    with open_registry(out) as exported:
+        assert [s.uuid for s in exported.list_initiatives()] == [made[1].uuid]
+    assert ogr.Open(str(out)).GetLayerByName("gef_areas") is None  # GEF_TABLE defaults to no
+
+
+def test_export_bad_filter_is_a_clear_error(run_alg, registry, tmp_path):
+    path, _made = registry
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("t2restore:export_ferm", {"REGISTRY": str(path), "FILTER": '"title" = = 3',
+                                          "OUTPUT": str(tmp_path / "x.gpkg")})
+    assert "filter expression is not valid" in str(err.value)
+    assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_import_groups_rows_maps_labels_and_reprojects(run_alg, areas_file, tmp_path):
+    target = tmp_path / "nuevo.gpkg"
+    result = run_alg("t2restore:import_initiatives", {
+        "INPUT": areas_file, "REGISTRY": str(target), "FIELD_MAPPING": json.dumps(MAPPING),
+        "DEFAULTS": json.dumps(DEFAULTS)})
+    assert result["INITIATIVES"] == 2 and result["INITIATIVES_CREATED"] == 2 and result["AREAS"] == 3
+    with open_registry(target) as store:
+        by_title = {s.title: store.get_initiative(s.uuid) for s in store.list_initiatives()}
+        bofedales = by_title["Bofedales de Junín"]
+        assert bofedales.restoration_status == 2 and bofedales.start_year == 2023
+        assert [(o.name, o.role) for o in bofedales.organizations] == [("Gobierno Regional de Junín", 1)]
+        assert [a.site_name for a in bofedales.areas] == ["Sitio A", "Sitio B"]
+        area = bofedales.areas[0]
+        assert area.ecosystems == ["T1", "F2"] and area.activities == [4, 6] and area.national_gap == "SERFOR"
+        assert area.original_crs == "EPSG:32718" and area.capture_method == "imported"
+        assert area.area_ha == pytest.approx(100.0, rel=2e-3)  # 1 km2 in UTM, ellipsoidal within UTM scale
+        assert by_title["Queñuales"].restoration_status == 1
+        lon, lat = area.geometry().Centroid().GetX(), area.geometry().Centroid().GetY()
+        assert -75.3 < lon < -75.1 and -12.0 < lat < -11.8
+    # importing again (a table-form mapping) updates the same initiatives and areas, no duplicates
+    table = "\n".join("%s=%s" % kv for kv in MAPPING.items())
+    again = run_alg("t2restore:import_initiatives", {
+        "INPUT": areas_file, "REGISTRY": str(target), "FIELD_MAPPING": table, "DEFAULTS": json.dumps(DEFAULTS)})
+    assert again["INITIATIVES_CREATED"] == 0
+    with open_registry(target) as store:
+        assert store.count_initiatives() == 2 and len(store.list_areas()) == 3
+
+
+def test_import_csv_with_wkt_needs_and_uses_source_crs(run_alg, tmp_path):
+    csv_path = tmp_path / "areas.csv"
+    csv_path.write_text("WKT,sitio,iniciativa\n\"%s\",Bofedal,Piloto\n" % square(476000, 8680000, 500),
+                        encoding="utf-8")
+    target = tmp_path / "r.gpkg"
+    result = run_alg("t2restore:import_initiatives", {
+        "INPUT": str(csv_path), "REGISTRY": str(target), "SOURCE_CRS": "EPSG:24878",
+        "FIELD_MAPPING": "site_name=sitio; initiative_title=iniciativa"})
+    assert result["AREAS"] == 1
+    with open_registry(target) as store:
+        [area] = store.list_areas()
+        assert area.original_crs == "EPSG:24878" and area.site_name == "Bofedal"
+        assert area.area_ha == pytest.approx(25.0, rel=3e-3)
+
+
+def test_import_refuses_an_unknown_target_and_rows_without_initiative(run_alg, areas_file, tmp_path):
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("t2restore:import_initiatives", {"INPUT": areas_file, "REGISTRY": str(tmp_path / "r.gpkg"),
+                                                 "FIELD_MAPPING": '{"sitio_nombre": "SITIO"}'})
+    assert "is not a registry field" in str(err.value)
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("t2restore:import_initiatives", {"INPUT": areas_file, "REGISTRY": str(tmp_path / "r.gpkg"),
+                                                 "FIELD_MAPPING": '{"site_name": "SITIO"}'})
+    assert "Each row needs an initiative" in str(err.value)
+
+
+# --- qgis_process ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def qp(tmp_path_factory):
+    return QgisProcess(tmp_path_factory.mktemp("qgis-config-registry"), PACKAGE_PARENT)
+
+
+def test_qgis_process_import_then_export(qp, areas_file, tmp_path):
+    listed = qp.call("list").stdout
+    assert "t2restore:export_ferm" in listed and "t2restore:import_initiatives" in listed
+    target = tmp_path / "headless.gpkg"
+    code, data, log = qp.run("t2restore:import_initiatives", INPUT=areas_file, REGISTRY=str(target),
+                             FIELD_MAPPING=json.dumps(MAPPING), DEFAULTS=json.dumps(DEFAULTS))
+    assert code == 0, log
+    assert data["results"]["AREAS"] == 3
+    out = tmp_path / "headless_ferm.gpkg"
+    code, data, log = qp.run("t2restore:export_ferm", REGISTRY=str(target), OUTPUT=str(out), GEF_TABLE="true",
+                             FILTER="\"title\" = 'Queñuales'")
+    assert code == 0, log
+    assert data["results"]["INITIATIVES"] == 1 and data["results"]["AREAS_EXPORTED"] == 1
+    validate_gpkg(out)
+
+
+def test_qgis_process_error_is_a_message_not_a_traceback(qp, tmp_path):
+    code, _data, log = qp.run("t2restore:export_ferm", REGISTRY=str(tmp_path / "missing.gpkg"),
+                              OUTPUT=str(tmp_path / "x.gpkg"))
+    assert code != 0 and "does not exist" in log and "Traceback" not in log

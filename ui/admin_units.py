@@ -1,0 +1,218 @@
+"""Department, province, district and UBIGEO of areas from an administrative layer chosen once.
+
+Technicians should not type UBIGEO codes: the dock looks them up in the INEI limits (or any polygon
+layer with those fields) that the user picks once; the choice and its field names are kept in
+QgsSettings. An area gets the unit that contains a point inside it (``pointOnSurface``, so a
+crescent-shaped area is not assigned by a centroid lying outside it); when no polygon contains that
+point (an area on a boundary), the unit overlapping it most is taken.
+"""
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsSettings,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+from .. import compat
+from ..algorithms.errors import Cancelled
+from ..registry import mapping
+from ..registry.feature_import import python_value
+from ..translation import tr
+from .widgets.vocab_widgets import CodeComboBox
+
+SETTINGS_KEY = "t2restore/registry/admin_layer"
+UNIT_FIELDS = ("department", "province", "district", "ubigeo")
+
+
+@dataclass
+class AdminConfig:
+    """Where the administrative layer is and which of its fields hold what."""
+
+    source: str = ""
+    provider: str = "ogr"
+    fields: dict = field(default_factory=dict)  # department / province / district / ubigeo -> field
+    ubigeo_source: str = "INEI"
+
+    @property
+    def usable(self):
+        return bool(self.source) and any(self.fields.get(k) for k in UNIT_FIELDS)
+
+
+def load_config():
+    """The saved choice (an empty config when none was made)."""
+    text = QgsSettings().value(SETTINGS_KEY, "")
+    try:
+        data = json.loads(text) if text else {}
+        return AdminConfig(**data)
+    except (TypeError, ValueError):
+        return AdminConfig()
+
+
+def save_config(config):
+    QgsSettings().setValue(SETTINGS_KEY, json.dumps(asdict(config)))
+
+
+def guess_fields(names):
+    """Field names of INEI-style layers (NOMBDEP, NOMBPROV, NOMBDIST, UBIGEO/IDDIST)."""
+    guess = mapping.guess_mapping(names)
+    return {key: guess[key] for key in UNIT_FIELDS if key in guess}
+
+
+class AdminLookup:
+    """The administrative polygons in EPSG:4326 with a spatial index; build it once per run."""
+
+    def __init__(self, config, transform_context=None, is_cancelled=None):
+        self.config = config
+        layer = QgsVectorLayer(config.source, "admin", config.provider)
+        if not layer.isValid():
+            raise FileNotFoundError(config.source)
+        wanted = [f for f in (config.fields.get(k) for k in UNIT_FIELDS) if f]
+        request = QgsFeatureRequest()
+        request.setDestinationCrs(
+            QgsCoordinateReferenceSystem("EPSG:4326"), transform_context or QgsCoordinateTransformContext()
+        )
+        request.setSubsetOfAttributes(wanted, layer.fields())
+        self.index = QgsSpatialIndex()
+        self.units = {}
+        for n, feature in enumerate(layer.getFeatures(request)):
+            if is_cancelled is not None and n % 200 == 0 and is_cancelled():
+                raise Cancelled()
+            geometry = feature.geometry()
+            if geometry is None or geometry.isNull() or geometry.isEmpty():
+                continue  # INEI's limits have districts without geometry: they cannot contain anything
+            values = {}
+            for key in UNIT_FIELDS:
+                name = config.fields.get(key)
+                if name:
+                    value = python_value(feature.attribute(name))
+                    values[key] = "" if value is None else str(value).strip()
+            if values.get("ubigeo"):
+                values["ubigeo"] = mapping.convert("ubigeo", values["ubigeo"])
+            self.units[feature.id()] = (geometry, values)
+            self.index.addFeature(feature)
+
+    def lookup(self, wkb):
+        """{department, province, district, ubigeo} of the unit holding an area (EPSG:4326 WKB)."""
+        geometry = QgsGeometry()
+        geometry.fromWkb(bytes(wkb))
+        if geometry.isNull() or geometry.isEmpty():
+            return None
+        point = geometry.pointOnSurface()
+        for fid in self.index.intersects(point.boundingBox()):
+            unit, values = self.units[fid]
+            if unit.contains(point):
+                return values
+        best, best_area = None, 0.0
+        for fid in self.index.intersects(geometry.boundingBox()):
+            unit, values = self.units[fid]
+            overlap = unit.intersection(geometry)
+            if overlap is not None and overlap.area() > best_area:
+                best, best_area = values, overlap.area()
+        return best
+
+    def fill(self, areas, overwrite=False):
+        """Fill the units of ``areas`` in place; returns how many areas were filled."""
+        filled = 0
+        for area in areas:
+            if area.geometry_wkb is None or (area.department and area.ubigeo and not overwrite):
+                continue
+            values = self.lookup(area.geometry_wkb)
+            if not values:
+                continue
+            for key, value in values.items():
+                if value:
+                    setattr(area, key, value)
+            if values.get("ubigeo"):
+                area.ubigeo_source = self.config.ubigeo_source or "INEI"
+            filled += 1
+        return filled
+
+
+class AdminLayerDialog(QDialog):
+    """Choose the administrative layer (from the project or a file) and its fields, once."""
+
+    def __init__(self, config=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Administrative layer"))
+        config = config or load_config()
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            tr(
+                "Department, province, district and UBIGEO of each area are read from this polygon layer "
+                "(for example INEI's district limits). The choice is remembered."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(compat.LAYER_FILTER_POLYGON)
+        self.layer_combo.setAllowEmptyLayer(True)
+        self.layer_combo.setLayer(None)
+        self.file_widget = QgsFileWidget()
+        self.file_widget.setFilter(tr("Polygon files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz)"))
+        form.addRow(tr("Layer in the project"), self.layer_combo)
+        form.addRow(tr("or a file"), self.file_widget)
+        self.field_combos = {}
+        labels = {
+            "department": tr("Department field"),
+            "province": tr("Province field"),
+            "district": tr("District field"),
+            "ubigeo": tr("UBIGEO field"),
+        }
+        for key in UNIT_FIELDS:
+            combo = QgsFieldComboBox()
+            combo.setAllowEmptyFieldName(True)
+            self.field_combos[key] = combo
+            form.addRow(labels[key], combo)
+        self.ubigeo_source = CodeComboBox("ubigeoSources", allow_empty=False)
+        self.ubigeo_source.set_code(config.ubigeo_source or "INEI")
+        form.addRow(tr("UBIGEO code source"), self.ubigeo_source)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._layer = None
+        self.layer_combo.layerChanged.connect(self._layer_chosen)
+        self.file_widget.fileChanged.connect(self._file_chosen)
+        if config.source:
+            self._use(QgsVectorLayer(config.source, "admin", config.provider), config.fields)
+
+    def _use(self, layer, fields=None):
+        self._layer = layer if layer is not None and layer.isValid() else None
+        names = [f.name() for f in self._layer.fields()] if self._layer is not None else []
+        fields = fields or guess_fields(names)
+        for key, combo in self.field_combos.items():
+            combo.setLayer(self._layer)
+            combo.setField(fields.get(key, ""))
+
+    def _layer_chosen(self, layer):
+        if layer is not None:
+            self.file_widget.setFilePath("")
+            self._use(layer)
+
+    def _file_chosen(self, path):
+        if path:
+            self._use(QgsVectorLayer(path, "admin", "ogr"))
+
+    def config(self):
+        """The chosen configuration (``usable`` is False when nothing usable was chosen)."""
+        if self._layer is None:
+            return AdminConfig()
+        fields = {key: combo.currentField() for key, combo in self.field_combos.items() if combo.currentField()}
+        return AdminConfig(
+            source=self._layer.source(),
+            provider=self._layer.providerType(),
+            fields=fields,
+            ubigeo_source=self.ubigeo_source.code() or "INEI",
+        )

@@ -1,0 +1,318 @@
+"""Import areas from a layer or a file, with a field-mapping dialog that remembers its choices.
+
+Field offices send shapefiles (often zipped), KML/KMZ from phones, GeoJSON, GeoPackages and CSV
+tables with WKT, in WGS 84, PSAD56 or SIRGAS UTM zones. The dialog opens any of them, asks for the
+CRS when the file does not say (CSV) or says something wrong, proposes a mapping from the field
+names and remembers the mapping (and CRS) per set of field names, so the second file from the same
+office needs no clicks. The reading itself runs in a QgsTask (``registry.feature_import``).
+"""
+
+import csv
+import json
+from pathlib import Path
+
+from osgeo import ogr
+from qgis.core import QgsCoordinateReferenceSystem, QgsSettings, QgsVectorLayer
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionWidget
+from qgis.PyQt.QtCore import QUrl, QUrlQuery
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import compat
+from ..registry import mapping
+from ..translation import tr
+
+SETTINGS_PREFIX = "t2restore/registry/import_mappings/"
+NOT_MAPPED = "—"
+
+# CRSs met in Peruvian data: WGS 84, PSAD56 and SIRGAS 2000 (geographic and UTM zones 17S-19S).
+PERU_CRS = (
+    "EPSG:4326",
+    "EPSG:32717",
+    "EPSG:32718",
+    "EPSG:32719",
+    "EPSG:4248",
+    "EPSG:24877",
+    "EPSG:24878",
+    "EPSG:24879",
+    "EPSG:4674",
+    "EPSG:31977",
+    "EPSG:31978",
+    "EPSG:31979",
+)
+SUPPORTED_SUFFIXES = (".shp", ".zip", ".kml", ".kmz", ".geojson", ".json", ".gpkg", ".csv")
+
+
+def file_filter():
+    return tr("Polygon files (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;All files (*)")
+
+
+def _ogr_path(path):
+    """The path OGR opens: zipped shapefiles through /vsizip/."""
+    path = str(path)
+    return "/vsizip/" + path if path.lower().endswith(".zip") else path
+
+
+def sublayers(path):
+    """Names of the polygon (or unknown-geometry) layers of a file, in file order."""
+    ds = ogr.Open(_ogr_path(path))
+    if ds is None:
+        return []
+    names = []
+    for i in range(ds.GetLayerCount()):
+        layer = ds.GetLayerByIndex(i)
+        kind = ogr.GT_Flatten(layer.GetGeomType())
+        if kind in (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbUnknown, ogr.wkbGeometryCollection,
+                    ogr.wkbCurvePolygon, ogr.wkbMultiSurface):
+            names.append(layer.GetName())
+    return names
+
+
+def csv_columns(path):
+    """(delimiter, header fields) of a CSV file."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        sample = handle.read(65536)
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    header = next(csv.reader(sample.splitlines(), delimiter=delimiter), [])
+    return delimiter, header
+
+
+def guess_wkt_column(header):
+    for name in header:
+        if name.strip().lower() in ("wkt", "geometry", "geom", "the_geom", "geometria", "wkt_geom"):
+            return name
+    return header[-1] if header else ""
+
+
+def csv_layer(path, wkt_field, crs):
+    """A delimited-text layer of a CSV with WKT polygons in ``crs``."""
+    delimiter, _header = csv_columns(path)
+    url = QUrl.fromLocalFile(str(path))
+    query = QUrlQuery()
+    query.addQueryItem("type", "csv")
+    query.addQueryItem("delimiter", delimiter)
+    query.addQueryItem("detectTypes", "yes")
+    query.addQueryItem("wktField", wkt_field)
+    query.addQueryItem("geomType", "Polygon")
+    query.addQueryItem("crs", crs.authid() or "EPSG:4326")
+    url.setQuery(query)
+    return QgsVectorLayer(url.toString(), Path(path).stem, "delimitedtext")
+
+
+def open_file(path, sublayer=None, wkt_field=None, crs=None):
+    """A QgsVectorLayer for a supported file (CSV needs its WKT column and CRS)."""
+    path = str(path)
+    if path.lower().endswith(".csv"):
+        _delimiter, header = csv_columns(path)
+        return csv_layer(path, wkt_field or guess_wkt_column(header), crs or QgsCoordinateReferenceSystem("EPSG:4326"))
+    uri = _ogr_path(path)
+    if sublayer:
+        uri += "|layername=" + sublayer
+    return QgsVectorLayer(uri, Path(path).stem, "ogr")
+
+
+def remembered(names):
+    """(mapping, crs authid) remembered for a source with these field names, or ({}, "")."""
+    text = QgsSettings().value(SETTINGS_PREFIX + mapping.signature(names), "")
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        data = {}
+    kept = {t: f for t, f in data.get("mapping", {}).items() if t in mapping.TARGETS and f in names}
+    return kept, data.get("crs", "")
+
+
+def remember(names, area_mapping, crs_authid):
+    QgsSettings().setValue(
+        SETTINGS_PREFIX + mapping.signature(names), json.dumps({"mapping": area_mapping, "crs": crs_authid})
+    )
+
+
+class ImportAreasDialog(QDialog):
+    """Source, CRS and field mapping of an area import; ``layer``, ``crs``, ``mapping`` on accept."""
+
+    def __init__(self, parent=None, path=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Import areas"))
+        self.resize(520, 640)
+        self.layer = None
+        self._own_layer = None
+        outer = QVBoxLayout(self)
+        source_box = QGroupBox(tr("Source"))
+        source_form = QFormLayout(source_box)
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(compat.LAYER_FILTER_POLYGON)
+        self.layer_combo.setAllowEmptyLayer(True)
+        self.layer_combo.setLayer(None)
+        self.file_widget = QgsFileWidget()
+        self.file_widget.setFilter(file_filter())
+        self.sublayer_combo = QComboBox()
+        self.wkt_combo = QComboBox()
+        source_form.addRow(tr("Layer in the project"), self.layer_combo)
+        source_form.addRow(tr("or a file"), self.file_widget)
+        source_form.addRow(tr("Layer in the file"), self.sublayer_combo)
+        source_form.addRow(tr("WKT column (CSV)"), self.wkt_combo)
+        self.crs_widget = QgsProjectionSelectionWidget()
+        self.crs_widget.setOptionVisible(QgsProjectionSelectionWidget.CrsOption.CrsNotSet, True)
+        self.peru_crs = QComboBox()
+        self.peru_crs.addItem(tr("Common CRSs in Peru…"), "")
+        for authid in PERU_CRS:
+            crs = QgsCoordinateReferenceSystem(authid)
+            self.peru_crs.addItem("%s — %s" % (authid, crs.description()), authid)
+        source_form.addRow(tr("CRS of the data"), self.crs_widget)
+        source_form.addRow("", self.peru_crs)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        source_form.addRow(self.info)
+        outer.addWidget(source_box)
+        map_box = QGroupBox(tr("Field mapping (registry field ← source field)"))
+        map_layout = QVBoxLayout(map_box)
+        inner = QWidget()
+        self.map_form = QFormLayout(inner)
+        self.map_combos = {}
+        for target in mapping.AREA_TARGETS:
+            combo = QComboBox()
+            combo.addItem(NOT_MAPPED, "")
+            self.map_combos[target] = combo
+            self.map_form.addRow(tr(mapping.target_label(target)), combo)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        map_layout.addWidget(scroll)
+        outer.addWidget(map_box, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.layer_combo.layerChanged.connect(self._layer_chosen)
+        self.file_widget.fileChanged.connect(self.set_file)
+        self.sublayer_combo.currentIndexChanged.connect(lambda _i: self._reopen())
+        self.wkt_combo.currentIndexChanged.connect(lambda _i: self._reopen())
+        self.peru_crs.currentIndexChanged.connect(self._peru_crs_chosen)
+        self.crs_widget.crsChanged.connect(lambda _crs: self._reopen() if self._is_csv() else self._update_info())
+        self._path = None
+        self._update_info()
+        if path:
+            self.file_widget.setFilePath(str(path))
+
+    # --- source ----------------------------------------------------------------------------
+    def _is_csv(self):
+        return bool(self._path) and self._path.lower().endswith(".csv")
+
+    def _layer_chosen(self, layer):
+        if layer is None:
+            return
+        self._path = None
+        self.file_widget.blockSignals(True)
+        self.file_widget.setFilePath("")
+        self.file_widget.blockSignals(False)
+        self.sublayer_combo.clear()
+        self.wkt_combo.clear()
+        self._set_layer(layer)
+
+    def set_file(self, path):
+        """Open a file as the source (also used by tests and drag and drop)."""
+        self._path = str(path) if path else None
+        self.sublayer_combo.blockSignals(True)
+        self.wkt_combo.blockSignals(True)
+        self.sublayer_combo.clear()
+        self.wkt_combo.clear()
+        if self._path and self._is_csv():
+            _delimiter, header = csv_columns(self._path)
+            self.wkt_combo.addItems(header)
+            self.wkt_combo.setCurrentText(guess_wkt_column(header))
+            _kept, crs = remembered(header)
+            if crs:
+                self.crs_widget.setCrs(QgsCoordinateReferenceSystem(crs))
+        elif self._path:
+            self.sublayer_combo.addItems(sublayers(self._path))
+        self.sublayer_combo.setEnabled(self.sublayer_combo.count() > 1)
+        self.wkt_combo.setEnabled(self.wkt_combo.count() > 0)
+        self.sublayer_combo.blockSignals(False)
+        self.wkt_combo.blockSignals(False)
+        if self._path:
+            self.layer_combo.blockSignals(True)
+            self.layer_combo.setLayer(None)
+            self.layer_combo.blockSignals(False)
+        self._reopen()
+
+    def _reopen(self):
+        if not self._path:
+            return
+        crs = self.crs_widget.crs() if self._is_csv() else None
+        if self._is_csv() and not crs.isValid():
+            crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        layer = open_file(self._path, self.sublayer_combo.currentText() or None, self.wkt_combo.currentText(), crs)
+        self._own_layer = layer
+        self._set_layer(layer if layer.isValid() else None)
+
+    def _set_layer(self, layer):
+        self.layer = layer
+        names = [f.name() for f in layer.fields()] if layer is not None else []
+        kept, crs = remembered(names) if names else ({}, "")
+        proposal = kept or mapping.guess_mapping(names)
+        proposal = {t: f for t, f in proposal.items() if t in mapping.AREA_TARGETS}
+        for target, combo in self.map_combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(NOT_MAPPED, "")
+            for name in names:
+                combo.addItem(name, name)
+            index = combo.findData(proposal.get(target, ""))
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+        if layer is not None and not self._is_csv():
+            chosen = QgsCoordinateReferenceSystem(crs) if crs else layer.crs()
+            self.crs_widget.blockSignals(True)
+            self.crs_widget.setCrs(chosen)
+            self.crs_widget.blockSignals(False)
+        self._update_info()
+
+    def _peru_crs_chosen(self, index):
+        authid = self.peru_crs.itemData(index)
+        if authid:
+            self.crs_widget.setCrs(QgsCoordinateReferenceSystem(authid))
+
+    def _update_info(self):
+        ok = self.layer is not None and self.layer.isValid()
+        if not ok:
+            self.info.setText(
+                tr("Choose a layer or a file.") if not self._path else tr("The file cannot be read as polygons.")
+            )
+        else:
+            self.info.setText(
+                tr("{count} features; the layer says its CRS is {crs}.").format(
+                    count=self.layer.featureCount(), crs=self.layer.crs().authid() or tr("unknown")
+                )
+            )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and self.crs().isValid())
+
+    # --- results ---------------------------------------------------------------------------
+    def crs(self):
+        """The CRS the data is in (the user's choice overrides what the file says)."""
+        return self.crs_widget.crs()
+
+    def area_mapping(self):
+        return {t: c.currentData() for t, c in self.map_combos.items() if c.currentData()}
+
+    def set_mapping(self, area_mapping):
+        for target, combo in self.map_combos.items():
+            combo.setCurrentIndex(max(0, combo.findData(area_mapping.get(target, ""))))
+
+    def accept(self):
+        if self.layer is not None:
+            names = [f.name() for f in self.layer.fields()]
+            remember(names, self.area_mapping(), self.crs().authid())
+        super().accept()

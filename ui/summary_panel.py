@@ -1,0 +1,164 @@
+"""Summary of the registry: hectares by restoration status, national gap, ecosystem, department,
+and progress toward a national target (ProREST's 330,000 ha by default, editable and remembered).
+
+Hectares are the sum of the areas' ellipsoidal hectares; overlaps between initiatives are not
+removed here (the validation panel reports them as double counting). An area listing several
+ecosystems counts in each of them, so the ecosystem table may add up to more than the total.
+"""
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..registry import vocab
+from ..registry.store import open_registry
+from ..translation import tr
+from .models import format_ha
+from .widgets.progress_chart import DEFAULT_TARGET_HA, ProgressChart
+from .widgets.vocab_widgets import ui_language
+
+TARGET_KEY = "t2restore/registry/target_ha"
+NONE_KEY = ""
+
+
+def summarize(location, progress=None, is_cancelled=None):
+    """{"status"|"gap"|"ecosystem"|"department": {code or name: ha}, "total": ha, "areas": n}."""
+    with open_registry(location) as store:
+        statuses = {s.uuid: s.restoration_status for s in store.list_initiatives(None)}
+        if progress is not None:
+            progress(0.3)
+        areas = store.list_areas(None)
+    sums = {"status": {}, "gap": {}, "ecosystem": {}, "department": {}}
+    total = 0.0
+    for n, area in enumerate(areas):
+        if is_cancelled is not None and n % 500 == 0 and is_cancelled():
+            from ..algorithms.errors import Cancelled
+
+            raise Cancelled()
+        ha = area.area_ha or 0.0
+        total += ha
+        keys = {
+            "status": [statuses.get(area.initiative_uuid)],
+            "gap": [area.national_gap],
+            "ecosystem": list(area.ecosystems) or [None],
+            "department": [area.department or None],
+        }
+        for table, codes in keys.items():
+            for code in codes:
+                key = NONE_KEY if code is None else code
+                sums[table][key] = sums[table].get(key, 0.0) + ha
+    if progress is not None:
+        progress(1.0)
+    return {**sums, "total": total, "areas": len(areas)}
+
+
+class SummaryPanel(QWidget):
+    """Tables and the progress chart; refreshed on demand in a QgsTask."""
+
+    TABLES = (
+        ("status", "restorationStatuses"),
+        ("gap", "nationalGaps"),
+        ("ecosystem", "iucnEcosystems"),
+        ("department", None),
+    )
+
+    def __init__(self, dock, parent=None):
+        super().__init__(parent)
+        self.dock = dock
+        self.data = None
+        self._lang = ui_language()
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        form = QFormLayout()
+        self.target_spin = QDoubleSpinBox()
+        self.target_spin.setRange(1.0, 1e9)
+        self.target_spin.setDecimals(0)
+        self.target_spin.setGroupSeparatorShown(True)
+        self.target_spin.setSuffix(" ha")
+        self.target_spin.setValue(float(QgsSettings().value(TARGET_KEY, DEFAULT_TARGET_HA)))
+        self.target_spin.setToolTip(tr("ProREST's national target is 330,000 ha."))
+        self.target_spin.valueChanged.connect(self._target_changed)
+        form.addRow(tr("Target"), self.target_spin)
+        layout.addLayout(form)
+        self.chart = ProgressChart()
+        layout.addWidget(self.chart)
+        self.total_label = QLabel()
+        self.total_label.setWordWrap(True)
+        layout.addWidget(self.total_label)
+        self.tables = {}
+        titles = {
+            "status": tr("Hectares by restoration status"),
+            "gap": tr("Hectares by national gap"),
+            "ecosystem": tr("Hectares by ecosystem (an area with several ecosystems counts in each)"),
+            "department": tr("Hectares by department"),
+        }
+        for key, _vocabulary in self.TABLES:
+            box = QGroupBox(titles[key])
+            box_layout = QVBoxLayout(box)
+            table = QTableWidget(0, 2)
+            table.setHorizontalHeaderLabels([tr("Class"), tr("Hectares")])
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.verticalHeader().setVisible(False)
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setMinimumHeight(90)
+            box_layout.addWidget(table)
+            self.tables[key] = table
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def _target_changed(self, value):
+        QgsSettings().setValue(TARGET_KEY, float(value))
+        if self.data is not None:
+            self._show(self.data)
+
+    def refresh(self):
+        store = self.dock.require_store()
+        if store is None:
+            return False
+        location = store.location
+        return self.dock.run_task(
+            tr("Summarizing the registry"), lambda progress, cancelled: summarize(location, progress, cancelled),
+            self._show,
+        )
+
+    def label(self, key, code):
+        if code == NONE_KEY:
+            return tr("(not given)")
+        vocabulary = dict(self.TABLES)[key]
+        return vocab.label(vocabulary, code, self._lang) if vocabulary else str(code)
+
+    def _show(self, data):
+        self.data = data
+        for key, table in self.tables.items():
+            rows = sorted(data[key].items(), key=lambda kv: -kv[1])
+            table.setRowCount(len(rows))
+            for row, (code, ha) in enumerate(rows):
+                table.setItem(row, 0, QTableWidgetItem(self.label(key, code)))
+                item = QTableWidgetItem(format_ha(ha))
+                item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                table.setItem(row, 1, item)
+            table.resizeRowsToContents()
+        parts = sorted(data["status"].items(), key=lambda kv: (kv[0] == NONE_KEY, str(kv[0])))
+        self.chart.set_data(self.target_spin.value(), [(self.label("status", c), ha) for c, ha in parts])
+        self.total_label.setText(
+            tr("{areas} areas, {total} ha registered in total.").format(
+                areas=data["areas"], total=format_ha(data["total"])
+            )
+        )
