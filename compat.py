@@ -37,6 +37,7 @@ def _pick(new, old):
 TYPE_VECTOR_POLYGON = _pick((Qgis, "ProcessingSourceType.VectorPolygon"), (QgsProcessing, "TypeVectorPolygon"))
 TYPE_VECTOR_ANY_GEOMETRY = _pick((Qgis, "ProcessingSourceType.VectorAnyGeometry"),
                                  (QgsProcessing, "TypeVectorAnyGeometry"))
+TYPE_VECTOR_POINT = _pick((Qgis, "ProcessingSourceType.VectorPoint"), (QgsProcessing, "TypeVectorPoint"))
 TYPE_VECTOR = _pick((Qgis, "ProcessingSourceType.Vector"), (QgsProcessing, "TypeVector"))
 TYPE_RASTER = _pick((Qgis, "ProcessingSourceType.Raster"), (QgsProcessing, "TypeRaster"))
 NUMBER_INTEGER = _pick((Qgis, "ProcessingNumberParameterType.Integer"), (QgsProcessingParameterNumber, "Integer"))

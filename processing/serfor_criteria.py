@@ -3,10 +3,8 @@
 import os
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -35,10 +33,7 @@ CRITERIA_LABELS = {"land_use_conflict": N_("land-use conflict"), "slope": N_("sl
                    "distance": N_("distance to conservation areas"),
                    "deforestation": N_("density of recent deforestation")}
 LOSS_PERIODS = (N_("Loss of any year"), N_("Recent loss only"))
-try:  # QGIS >= 3.36 / 4 (not in compat.py yet)
-    TYPE_VECTOR_POINT = Qgis.ProcessingSourceType.VectorPoint
-except AttributeError:  # QGIS 3.22 .. 3.34
-    TYPE_VECTOR_POINT = QgsProcessing.TypeVectorPoint
+TYPE_VECTOR_POINT = compat.TYPE_VECTOR_POINT
 
 
 def reason_classes():
