@@ -23,8 +23,14 @@ Design, and why:
 * Each output is a small function registered in a table (``RASTER_LAYERS``, ``FILE_LAYERS``) that
   reads shared driver fields from a ``Block`` (elevation, slope, distances to road and river,
   deforestation year, ...), each computed once per window however many layers use it; new layers
-  (an annual NDVI series, protected areas, ...) plug in the same way, and ``layers=`` picks a
-  subset.
+  plug in the same way, and ``layers=`` picks a subset.
+* The annual NDVI series (``ndvi``, one Int16 band per year 2001-2023) follows each year's land
+  cover, so it drops in the forest-loss year, declines where the LPD map says degrading, and
+  recovers where clearings regrow; a few years have cloud gaps.
+* The vector layers (protected areas, the MINAM and SERFOR restoration gaps, restoration
+  initiatives) are derived from a ``Landscape``: the same fields on an analysis grid of at most
+  ``VECTOR_GRID`` cells (the raster grid itself up to that size), so they agree with the rasters
+  and take a few seconds at most whatever the size.
 
 Run ``python3 sample_data/generate.py OUT_DIR --size 512 --seed 2030`` or call ``generate()``.
 """
@@ -43,7 +49,7 @@ from functools import cached_property
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: annual NDVI series, protected areas, restoration gaps, initiatives
 EPSG = 32718
 ORIGIN = (380000.0, 8960000.0)  # upper-left corner, east of Huánuco city
 BASELINE_YEAR = 2015
@@ -116,6 +122,27 @@ WATER = (71, 72)
 SOC_NODATA = -9999.0
 LOSS_NODATA = 65535
 
+# Annual NDVI series (one band per year, Int16 = NDVI x NDVI_SCALE).
+NDVI_FIRST_YEAR = FIRST_LOSS_YEAR
+NDVI_YEARS = tuple(range(NDVI_FIRST_YEAR, TARGET_YEAR + 1))
+NDVI_SCALE = 10000
+NDVI_NODATA = -32768
+NDVI_CLOUD_YEARS = (2003, 2008, 2012, 2019)  # annual composites with persistent-cloud gaps
+NDVI_DROUGHT_YEARS = (2005, 2010, 2016)  # Amazon droughts (2005, 2010) and El Niño 2015-16
+# National class -> (annual NDVI at sea level, decrease per km of elevation, interannual standard
+# deviation, response to the regional rainfall anomaly). Values are typical of annual Landsat/MODIS
+# composites: humid forest ~0.85, puna grassland ~0.4, bare rock ~0.1, snow and water below 0.
+NDVI_BY_CLASS = {
+    11: (0.82, 0.0, 0.015, 0.3), 12: (0.85, 0.0, 0.015, 0.3), 13: (0.80, 0.0, 0.02, 0.3),
+    14: (0.66, 0.0, 0.025, 0.6), 15: (0.76, 0.0, 0.02, 0.4),
+    21: (0.60, 0.045, 0.035, 1.0), 22: (0.66, 0.04, 0.035, 1.0), 23: (0.68, 0.05, 0.04, 0.9),
+    31: (0.60, 0.03, 0.08, 0.8), 32: (0.66, 0.03, 0.06, 0.8),
+    41: (0.58, 0.0, 0.03, 0.7), 42: (0.62, 0.0, 0.03, 0.5),
+    51: (0.20, 0.0, 0.02, 0.2), 52: (0.16, 0.0, 0.02, 0.1), 53: (0.08, 0.0, 0.02, 0.1),
+    61: (0.10, 0.0, 0.02, 0.2), 62: (-0.04, 0.0, 0.03, 0.0), 63: (0.12, 0.0, 0.04, 0.2),
+    71: (-0.08, 0.0, 0.04, 0.0), 72: (-0.20, 0.0, 0.04, 0.0),
+}
+
 _UNCCD_LUT = np.zeros(256, np.uint8)
 _SOC_LUT = np.full(256, np.nan, np.float32)
 for _code, (_unccd, _label, _colour) in NATIONAL_CLASSES.items():
@@ -123,6 +150,10 @@ for _code, (_unccd, _label, _colour) in NATIONAL_CLASSES.items():
     _SOC_LUT[_code] = SOC_REFERENCE[_code]
 _WATER_LUT = np.zeros(256, bool)
 _WATER_LUT[list(WATER)] = True
+_NDVI_LUT = np.zeros((4, 256), np.float32)  # mean, lapse per km, noise amplitude, rain response
+for _code, _row in NDVI_BY_CLASS.items():
+    _NDVI_LUT[:, _code] = _row
+_NDVI_LUT[2] *= np.float32(12**0.5)  # uniform noise in [-0.5, 0.5) has standard deviation 1/sqrt(12)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,9 +355,22 @@ class World:
             "defo": (8, 3.0, 0.75), "regrow": (8, 4.0, 0.6), "crop": (10, 4.0, 0.65),
             "wet": (8, 4.0, 0.6), "lake": (10, 4.0, 0.55), "lpd": (8, 4.0, 0.65),
             "soc": (4, 8.0, 0.55), "soil": (6, 6.0, 0.6), "cloud": (6, 3.0, 0.6),
+            "ndvi_site": (6, 4.0, 0.6), "ndvi_a": (3, 8.0, 0.5), "ndvi_b": (3, 8.0, 0.5),
         }
         self.noise = {name: Noise2D(s, name, n, *args) for name, args in fields.items()}
         self.pixel_key = _key(s, "pixel")
+        # Per-pixel interannual NDVI noise: 16 bits per year from a few 64-bit hashes per pixel.
+        self.ndvi_keys = [_key(s, "ndvi_pixel", k) for k in range((len(NDVI_YEARS) + 3) // 4)]
+        self.ndvi_climate = {}
+        for year in NDVI_YEARS:
+            a, b, g = (_unit(_hash(_key(s, "ndvi_climate", year), np.arange(3))) * 2.0 - 1.0).tolist()
+            drought = -1.5 if year in NDVI_DROUGHT_YEARS else 0.0
+            self.ndvi_climate[year] = (0.5 * g + drought, 1.5 * a, 1.5 * b)
+        self.ndvi_clouds = {}
+        for year in NDVI_CLOUD_YEARS:
+            r = _unit(_hash(_key(s, "ndvi_cloud", year), np.arange(6))).tolist()
+            self.ndvi_clouds[year] = [(0.3 + 0.45 * r[3 * k], 0.05 + 0.9 * r[3 * k + 1], 0.06 + 0.07 * r[3 * k + 2])
+                                      for k in range(2)]
         self.feeder_keys = (_key(s, "feeder_branch"), _key(s, "feeder_road"))
 
         # Confluence of the tributary with the main river, by fixed-point iteration.
@@ -755,8 +799,7 @@ class Block:
         np.copyto(cls, self.cleared_class, where=cleared)
         np.copyto(cls, np.uint8(15), where=cleared & (self.regrowth_year <= year))
         drained = self.drainage_year <= year
-        np.copyto(cls, np.where(self.natural == 41, 21, np.where(self.crop_noise_high, 32, 23)).astype(np.uint8),
-                  where=drained)
+        np.copyto(cls, self.drained_class, where=drained)
         water = _WATER_LUT[cls]
         hi = self.elev >= 3000
         np.copyto(cls, np.uint8(53), where=hi & ~water & (self._disc(wd.mine, wd.mine_scale(year)) < 1.0))
@@ -768,6 +811,11 @@ class Block:
     @cached_property
     def crop_noise_high(self):
         return self.noise("crop") > 0.0
+
+    @cached_property
+    def drained_class(self):
+        """What a drained wetland becomes: bofedal -> pajonal, aguajal/pantano -> farmland."""
+        return np.where(self.natural == 41, 21, np.where(self.crop_noise_high, 32, 23)).astype(np.uint8)
 
     @cached_property
     def outside(self):
@@ -877,14 +925,130 @@ class Block:
         out[_WATER_LUT[nat] | self.outside] = 0
         return out
 
+    # --- annual NDVI ---------------------------------------------------------------------------
+    @cached_property
+    def ndvi_trend(self):
+        """Gradual NDVI change: per-year slope, and the years it starts and stops (float32).
+
+        Consistent with ``lpd``: overgrazed puna (moderate decline) loses 0.006 a year from 2003,
+        stressed land 0.0025 from 2008, increasing land gains 0.003 (dense forest 0.0015). Land
+        cleared from forest degrades after the clearing, for 12 years: pastures and mosaics 0.006 a
+        year (soil and pasture degradation), cropland 0.003. Cover changes (clearing, drainage,
+        towns) come on top, as steps, from the land cover of each year.
+        """
+        b = _UNCCD_LUT[self.national_unmasked(BASELINE_YEAR)]
+        t = _UNCCD_LUT[self.national_unmasked(TARGET_YEAR)]
+        lpd = self.lpd
+        slope = np.zeros((self.h, self.w), np.float32)
+        start = np.full((self.h, self.w), np.float32(NDVI_FIRST_YEAR))
+        stop = np.full((self.h, self.w), np.float32(TARGET_YEAR))
+        d, cc = self.deforestation_year, self.cleared_class
+        farmed = (d <= TARGET_YEAR) & (self.regrowth_year == 9999) & (self.national_unmasked(TARGET_YEAR) == cc)
+        slope[farmed] = np.where(cc[farmed] == 31, np.float32(-0.003), np.float32(-0.006))
+        start[farmed] = d[farmed] + 1
+        stop[farmed] = d[farmed] + 13
+        same = b == t  # the LPD classes below win where the cover did not change in the period
+        for cls, per_year, since in ((3, -0.0025, 2008), (5, 0.003, NDVI_FIRST_YEAR), (2, -0.006, 2003)):
+            where = same & (lpd == cls)
+            slope[where] = per_year
+            start[where] = since
+            stop[where] = TARGET_YEAR
+        slope[same & (lpd == 5) & (b == 1)] = 0.0015  # dense canopies saturate
+        return slope, start, stop
+
+    @cached_property
+    def _cloud_ragged(self):
+        return np.maximum(1.0 + 0.8 * self.noise("cloud"), 0.3)
+
+    def ndvi_nodata(self, year):
+        """Outside the area, or under persistent cloud (no valid observation all year) in a few
+        years' NDVI composites."""
+        mask = self.outside
+        for centre in self.world.ndvi_clouds.get(year, ()):
+            if not self._far(centre[0], centre[1], 5.0 * centre[2]):
+                mask = mask | (self._disc(centre, ragged=0.0) * self._cloud_ragged < 1.0)
+        return mask
+
+    def ndvi(self):
+        """Annual NDVI x NDVI_SCALE (int16, one band per year in NDVI_YEARS), nodata outside and
+        under cloud.
+
+        Per year: the value of that year's land cover (lower with elevation for herbaceous
+        classes), a site offset, per-pixel noise, a regional rainfall anomaly (droughts in
+        NDVI_DROUGHT_YEARS) and the gradual trend of ``ndvi_trend``. Forest loss is a step in
+        ``forest_loss_year`` (half forest, half burnt in the clearing year itself); regrowth a
+        ten-year recovery starting when the clearing is abandoned, four years before it maps
+        as secondary forest.
+        """
+        wd = self.world
+        mean, lapse, amp, rain_k = _NDVI_LUT
+        amp = amp * np.float32(2.0**-16)  # the noise below is a signed 16-bit integer
+        ekm = self.elev * np.float32(0.001)
+
+        def value(cls, e):
+            return np.take(mean, cls) - np.take(lapse, cls) * e
+
+        site = np.float32(0.03) * self.noise("ndvi_site")
+        n1, n2 = self.noise("ndvi_a"), self.noise("ndvi_b")
+        slope, start, stop = self.ndvi_trend
+        rows = np.arange(self.r0, self.r0 + self.h)[:, None]
+        cols = np.arange(self.c0, self.c0 + self.w)[None, :]
+        hashes = [_hash(key, rows, cols) for key in wd.ndvi_keys]
+        d, cc, loss = self.deforestation_year, self.cleared_class, self.forest_loss_year
+        # Pixels whose change is not a property of the yearly land cover (sparse index lists).
+        i_cut = np.nonzero((loss == d) & (d >= NDVI_FIRST_YEAR))
+        cut_year, cut_cc = d[i_cut], cc[i_cut]
+        cut_value = 0.5 * (value(self.natural[i_cut], ekm[i_cut]) + value(cut_cc, ekm[i_cut])) - 0.06
+        # Loss by town or mine growth: the step comes in the loss product's year.
+        i_fill = np.nonzero((loss != d) & (loss > BASELINE_YEAR) & (loss <= TARGET_YEAR))
+        fill_year = loss[i_fill]
+        fill_before = value(self.national_unmasked(BASELINE_YEAR)[i_fill], ekm[i_fill])
+        fill_after = value(self.national_unmasked(TARGET_YEAR)[i_fill], ekm[i_fill])
+        i_re = np.nonzero(self.regrowth_year < 9999)
+        re_cc = cc[i_re]
+        re_from = value(re_cc, ekm[i_re])
+        re_gain = mean[15] - re_from
+        re_start = (self.regrowth_year[i_re] - 4).astype(np.float32)
+        out = np.empty((len(NDVI_YEARS), self.h, self.w), np.int16)
+        work = np.empty((self.h, self.w), np.float32)
+        for k, year in enumerate(NDVI_YEARS):
+            cls = self.national_unmasked(year)
+            v = value(cls, ekm)
+            now = cls[i_re]
+            ramp = re_from + re_gain * np.clip((year - re_start) * np.float32(0.1), 0.0, 1.0)
+            v[i_re] = np.where((now == re_cc) | (now == 15), ramp, v[i_re])
+            if year > BASELINE_YEAR:
+                v[i_fill] = np.where(year < fill_year, fill_before, fill_after)
+            hit = (cut_year == year) & (cls[i_cut] == cut_cc)
+            v[i_cut[0][hit], i_cut[1][hit]] = cut_value[hit]
+            # 16 hashed bits as a signed integer: uniform noise in [-0.5, 0.5) once scaled by amp.
+            noise = (hashes[k // 4] >> np.uint64(16 * (k % 4))).astype(np.uint16).view(np.int16)
+            np.multiply(np.take(amp, cls), noise, out=work)
+            v += work
+            g, a, b = (np.float32(0.025 * x) for x in wd.ndvi_climate[year])
+            np.multiply(n1, a, out=work)
+            work += g
+            work += b * n2
+            work *= np.take(rain_k, cls)
+            v += work
+            np.clip(np.float32(year), start, stop, out=work)
+            work -= start
+            work *= slope
+            v += work
+            v += site
+            np.clip(v, -1.0, 1.0, out=v)
+            v *= np.float32(NDVI_SCALE)
+            np.rint(v, out=v)
+            band = out[k]
+            band[...] = v
+            band[self.ndvi_nodata(year)] = NDVI_NODATA
+        return out
+
 
 # ---------------------------------------------------------------------------------------------
 # Layer registry. A raster layer is a function Block -> array (2-D, or 3-D bands-first for
-# ``bands`` > 1); a file layer is a function (World, out_dir) -> path. To extend, e.g.:
-#   * annual NDVI: ``@raster_layer("ndvi", gdal.GDT_Int16, -32768, ..., bands=23)`` stacking, per
-#     year, a value from ``block.national_unmasked(year)`` lowered after ``deforestation_year``;
-#   * protected areas, the MINAM/SERFOR gap layers, restoration initiatives: ``@file_layer``
-#     polygons built like ``_zones`` (wavy borders from ``Noise1D``, positions from ``World``).
+# ``bands`` > 1, e.g. ``ndvi``, with ``band_names`` and extra ``manifest`` entries); a file layer
+# is a function (World, out_dir) -> path (vector layers built from ``_landscape(world)``).
 
 @dataclass(frozen=True)
 class RasterLayer:
@@ -895,6 +1059,8 @@ class RasterLayer:
     description: str
     classes: dict = None
     bands: int = 1
+    band_names: tuple = None  # band descriptions (e.g. the years of a series)
+    manifest: dict = None  # extra manifest entries (e.g. the first year of a series)
 
 
 @dataclass(frozen=True)
@@ -903,24 +1069,26 @@ class FileLayer:
     func: object  # (World, out_dir) -> path
     kind: str  # "table" or "vector"
     description: str
+    manifest: dict = None  # extra manifest entries (e.g. the layers of a GeoPackage)
 
 
 RASTER_LAYERS = {}
 FILE_LAYERS = {}
 
 
-def raster_layer(name, dtype, nodata, description, classes=None, bands=1):
+def raster_layer(name, dtype, nodata, description, classes=None, bands=1, band_names=None, manifest=None):
     """Register a raster layer generator (decorator)."""
     def register(func):
-        RASTER_LAYERS[name] = RasterLayer(name, func, dtype, nodata, description, classes, bands)
+        RASTER_LAYERS[name] = RasterLayer(name, func, dtype, nodata, description, classes, bands, band_names,
+                                          manifest)
         return func
     return register
 
 
-def file_layer(name, kind, description):
+def file_layer(name, kind, description, manifest=None):
     """Register a non-raster output (CSV table, GeoPackage vector) generator (decorator)."""
     def register(func):
-        FILE_LAYERS[name] = FileLayer(name, func, kind, description)
+        FILE_LAYERS[name] = FileLayer(name, func, kind, description, manifest)
         return func
     return register
 
@@ -983,6 +1151,15 @@ def _forest_loss_year(block):
               CAPABILITY_CLASSES)
 def _capability(block):
     return block.capability
+
+
+@raster_layer("ndvi", gdal.GDT_Int16, NDVI_NODATA,
+              f"Annual NDVI x {NDVI_SCALE}, one band per year {NDVI_YEARS[0]}-{NDVI_YEARS[-1]} "
+              "(band description = year); nodata outside the area and under persistent cloud.",
+              bands=len(NDVI_YEARS), band_names=tuple(str(year) for year in NDVI_YEARS),
+              manifest={"first_year": NDVI_YEARS[0], "last_year": NDVI_YEARS[-1], "scale": NDVI_SCALE})
+def _ndvi(block):
+    return block.ndvi()
 
 
 @file_layer("lc_recode", "table", "National land-cover codes to UNCCD classes (code,unccd_class,label_es).")
@@ -1051,20 +1228,45 @@ def _partition(world, node, geom, path, leaves):
 
 
 def _write_polygons(ds, srs, name, fields, rows):
+    """A MultiPolygon layer; ``fields`` are (name, width) for text or (name, ogr type, width)."""
     layer = ds.CreateLayer(name, srs, ogr.wkbMultiPolygon, ["GEOMETRY_NAME=geom", "FID=fid"])
-    for field, width in fields:
-        defn = ogr.FieldDefn(field, ogr.OFTString)
-        defn.SetWidth(width)
+    fields = [(f[0], ogr.OFTString, f[1]) if len(f) == 2 else f for f in fields]
+    for field, kind, width in fields:
+        defn = ogr.FieldDefn(field, kind)
+        if width:
+            defn.SetWidth(width)
         layer.CreateField(defn)
+    layer.StartTransaction()
     for values, geom in rows:
         feature = ogr.Feature(layer.GetLayerDefn())
-        for (field, _), value in zip(fields, values):
+        for (field, _, _), value in zip(fields, values):
             feature.SetField(field, value)
         feature.SetGeometry(ogr.ForceToMultiPolygon(geom))
         layer.CreateFeature(feature)
+    layer.CommitTransaction()
 
 
-@file_layer("zones", "vector", "Departments and provinces (UBIGEO) partitioning the extent, wavy borders.")
+def _srs():
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    return srs
+
+
+def _write_gpkg(path, layers):
+    """Write {layer name: (fields, rows)} to a GeoPackage, atomically (temporary name, rename)."""
+    tmp = path[:-len(".gpkg")] + ".part.gpkg"
+    _remove(tmp)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+    srs = _srs()
+    for name, (fields, rows) in layers.items():
+        _write_polygons(ds, srs, name, fields, rows)
+    ds = None
+    os.replace(tmp, path)
+    return path
+
+
+@file_layer("zones", "vector", "Departments and provinces (UBIGEO) partitioning the extent, wavy borders.",
+            manifest={"layers": ["departamentos", "provincias"]})
 def _zones(world, out_dir):
     path = os.path.join(out_dir, "zones.gpkg")
     x0, y0 = world.origin
@@ -1093,6 +1295,431 @@ def _zones(world, out_dir):
     ds = None
     os.replace(tmp, path)
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Vector layers drawn from the landscape: protected areas, the two national restoration gaps and
+# restoration initiatives. They are derived from an analysis grid: the world itself up to
+# VECTOR_GRID pixels (so the gap polygons follow the rasters' pixels exactly), beyond that a coarser
+# World over the same extent (the same landscape, coarser), so time and memory stay bounded.
+
+VECTOR_GRID = 2048
+GAP_SMOOTH_M = 75.0  # generalisation radius of the gap maps, metres
+GAP_THRESHOLD = 0.4  # share of degraded cells around a cell that puts it in a gap
+GAP_MIN_CELLS = 4  # smallest gap polygon, in analysis cells
+UNIT_M = 6000.0  # spacing of the micro-watershed units that split the gap polygons, metres
+
+_NATURAL_LUT = np.zeros(256, bool)
+_NATURAL_LUT[[11, 12, 13, 14, 15, 21, 22, 41, 42]] = True
+_RECOVERABLE_LUT = np.zeros(256, bool)  # land uses that replace natural cover and can be restored
+_RECOVERABLE_LUT[[23, 31, 32, 53]] = True
+# Potential natural ecosystem (splits the MINAM gap): 1 montane forest, 2 lowland forest,
+# 3 aguajal, 4 queñual, 5 pajonal, 6 matorral, 7 wetlands, 8 rock/ice/sand, 9 water.
+_ECOSYSTEM_LUT = np.zeros(256, np.uint8)
+for _codes, _eco in (((11,), 1), ((12,), 2), ((13,), 3), ((14,), 4), ((21,), 5), ((22,), 6), ((41, 42), 7),
+                     ((61, 62, 63), 8), ((71, 72), 9)):
+    _ECOSYSTEM_LUT[list(_codes)] = _eco
+
+
+def _box_mean(a, r):
+    """Mean of ``a`` over the (2r+1) x (2r+1) window around each cell (clipped at the edges)."""
+    n0, n1 = a.shape
+    c = np.zeros((n0 + 1, n1 + 1), np.int32)
+    np.cumsum(np.cumsum(a, 0, dtype=np.int32), 1, out=c[1:, 1:])
+    i0, i1 = np.arange(n0), np.arange(n1)
+    lo0, hi0 = np.maximum(i0 - r, 0), np.minimum(i0 + r + 1, n0)
+    lo1, hi1 = np.maximum(i1 - r, 0), np.minimum(i1 + r + 1, n1)
+    top, bottom = c[lo0], c[hi0]
+    total = bottom[:, hi1] - top[:, hi1] - bottom[:, lo1] + top[:, lo1]
+    return total / ((hi0 - lo0)[:, None] * (hi1 - lo1)[None, :])
+
+
+class Landscape:
+    """What the vector layers need, per cell of the analysis grid (n x n, n <= VECTOR_GRID).
+
+    Cell (row, col) has its centre at relative coordinates ((col + 0.5) / n, (row + 0.5) / n).
+    """
+
+    def __init__(self, world):
+        n = min(world.size, VECTOR_GRID)
+        grid = world if n == world.size else World(n, world.seed, world.extent_m / n, world.origin)
+        self.world, self.n, self.cell = world, n, world.extent_m / n
+        self.inside = np.zeros((n, n), bool)
+        self.minam = np.zeros((n, n), bool)  # degraded per MINAM's criteria (before generalisation)
+        self.serfor = np.zeros((n, n), bool)  # degraded forest land per SERFOR's criteria
+        self.ecosystem = np.zeros((n, n), np.uint8)
+        self.capability = np.zeros((n, n), np.uint8)
+        self.intact = np.zeros((n, n), bool)  # forest far from the fronts, no loss, not declining
+        self.andes = np.zeros((n, n), bool)  # natural high-Andean cover, not declining
+        for r0 in range(0, n, TILE):
+            for c0 in range(0, n, TILE):
+                h, w = min(TILE, n - r0), min(TILE, n - c0)
+                self._summarise(Block(grid, r0, c0, h, w), np.s_[r0:r0 + h, c0:c0 + w])
+
+    def _summarise(self, block, window):
+        b = block.national_unmasked(BASELINE_YEAR)
+        t = block.national_unmasked(TARGET_YEAR)
+        lpd, loss, cap = block.lpd, block.forest_loss_year, block.capability
+        inside = ~block.outside
+        declining = (lpd == 1) | (lpd == 2)
+        self.inside[window] = inside
+        # MINAM (environmental sector, LDN-like): natural cover lost in the period, declining
+        # productivity, degraded pastures on cleared forest, secondary forest, mines and drained
+        # wetlands.
+        self.minam[window] = inside & (
+            (_NATURAL_LUT[b] & _RECOVERABLE_LUT[t]) | declining | (t == 53) | (t == 15)
+            | ((t == 23) & np.isin(block.natural, (11, 12, 13))) | (block.drainage_year <= TARGET_YEAR))
+        # SERFOR (agrarian sector, ROAM-like): forest and protection lands (CUM F, X) with forest
+        # loss since 2001 or in agrarian use (overuse).
+        lost = (loss >= FIRST_LOSS_YEAR) & (loss <= TARGET_YEAR)
+        self.serfor[window] = inside & ((cap == 4) | (cap == 5)) & (lost | np.isin(t, (23, 31, 32)))
+        self.ecosystem[window] = _ECOSYSTEM_LUT[block.natural]
+        self.capability[window] = cap
+        far = block.deforestation_year > TARGET_YEAR + 10
+        self.intact[window] = inside & np.isin(t, (11, 12, 13)) & (loss == 0) & ~declining & far
+        self.andes[window] = inside & np.isin(t, (14, 21, 22, 41, 61, 62, 72)) & ~declining & (block.elev >= 3300)
+
+    @cached_property
+    def gaps(self):
+        """The generalised MINAM and SERFOR gap masks (majority over about GAP_SMOOTH_M)."""
+        r = max(1, round(GAP_SMOOTH_M / self.cell))
+        return tuple(self.inside & (_box_mean(mask, r) >= GAP_THRESHOLD) for mask in (self.minam, self.serfor))
+
+    def units(self, rows, cols):
+        """Micro-watershed unit of cells: a Voronoi partition of jittered points UNIT_M apart,
+        warped so that its borders wind like water divides (ids unique among neighbours)."""
+        seed = self.world.seed
+        scale = self.cell / UNIT_M
+        x = (cols + 0.5) * scale
+        y = (rows + 0.5) * scale
+        x = x + 0.35 * Noise1D(seed, "unit_warp_x", 4, 3, 0.5)(y * 0.25)[0]
+        y = y + 0.35 * Noise1D(seed, "unit_warp_y", 4, 3, 0.5)(x * 0.25)[0]
+        iy0, ix0 = np.floor(y).astype(np.int64), np.floor(x).astype(np.int64)
+        key = _key(seed, "units")
+        best = np.full(x.shape, np.inf)
+        unit = np.zeros(x.shape, np.int64)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                iy, ix = iy0 + dy, ix0 + dx
+                h = _hash(key, iy, ix)
+                py = iy + 0.15 + 0.7 * _unit(h)
+                px = ix + 0.15 + 0.7 * _unit(_mix(h))
+                d = (y - py) ** 2 + (x - px) ** 2
+                closer = d < best
+                best[closer] = d[closer]
+                unit[closer] = ((iy % 256) * 256 + ix % 256 + 1)[closer]
+        return unit
+
+    def gap_polygons(self, which):
+        """Polygons of one gap ("minam" or "serfor"), split by unit and ecosystem (MINAM) or
+        capability class (SERFOR); pixel-edged (they come from rasters), valid, not overlapping."""
+        mask = self.gaps[0 if which == "minam" else 1]
+        split = self.ecosystem if which == "minam" else self.capability
+        rows, cols = np.nonzero(mask)
+        label = np.zeros((self.n, self.n), np.int32)
+        label[rows, cols] = self.units(rows, cols) * 16 + split[rows, cols]
+        return self._polygonize(label)
+
+    def _polygonize(self, label):
+        ds = gdal.GetDriverByName("MEM").Create("", self.n, self.n, 1, gdal.GDT_Int32)
+        x0, y0 = self.world.origin
+        ds.SetGeoTransform((x0, self.cell, 0.0, y0, 0.0, -self.cell))
+        band = ds.GetRasterBand(1)
+        band.WriteArray(label)
+        vector = ogr.GetDriverByName("Memory").CreateDataSource("")
+        layer = vector.CreateLayer("polygons", _srs(), ogr.wkbPolygon)
+        layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger))
+        gdal.Polygonize(band, band, layer, 0)
+        min_area = (GAP_MIN_CELLS - 0.5) * self.cell * self.cell
+        polygons = []
+        for feature in layer:
+            geom = feature.GetGeometryRef()
+            if geom.GetArea() >= min_area:
+                polygons.append(_valid(geom.Clone()))
+        return polygons
+
+    # --- placing features -----------------------------------------------------------------------
+    @cached_property
+    def placement(self):
+        """Point samples of the analysis grid, at most 512 x 512, to score places for features."""
+        m = min(self.n, 512)
+        return m, (np.arange(m) * self.n) // m
+
+    def sample(self, mask):
+        m, pick = self.placement
+        return mask[pick][:, pick]
+
+
+_LANDSCAPES = {}
+
+
+def _landscape(world):
+    """The Landscape of a world, computed once for all the vector layers of a run."""
+    key = (world.size, world.seed, world.pixel_size, world.origin)
+    if key not in _LANDSCAPES:
+        _LANDSCAPES.clear()
+        _LANDSCAPES[key] = Landscape(world)
+    return _LANDSCAPES[key]
+
+
+def _valid(geom):
+    """The geometry made valid (kept polygonal), as a MultiPolygon."""
+    if not geom.IsValid():
+        fixed = geom.MakeValid() if hasattr(geom, "MakeValid") else geom.Buffer(0.0)
+        geom = ogr.Geometry(ogr.wkbMultiPolygon)
+        parts = [fixed.GetGeometryRef(i) for i in range(fixed.GetGeometryCount())] \
+            if fixed.GetGeometryType() in (ogr.wkbGeometryCollection, ogr.wkbMultiPolygon) else [fixed]
+        for part in parts:
+            if part.GetGeometryType() == ogr.wkbPolygon:
+                geom.AddGeometry(part)
+            elif part.GetGeometryType() == ogr.wkbMultiPolygon:
+                for i in range(part.GetGeometryCount()):
+                    geom.AddGeometry(part.GetGeometryRef(i))
+    return ogr.ForceToMultiPolygon(geom)
+
+
+def _extent_polygon(world):
+    x0, y0 = world.origin
+    x1, y1 = x0 + world.extent_m, y0 - world.extent_m
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)):
+        ring.AddPoint_2D(x, y)
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(ring)
+    return poly
+
+
+def _blob(world, name, u, v, radius, wobble=0.2, points=72):
+    """A star-shaped (hence simple and valid) polygon around relative (u, v) with a wavy edge."""
+    r = _unit(_hash(_key(world.seed, "blob_" + name), np.arange(8))) * 2.0 - 1.0
+    theta = np.arange(points) * (2.0 * np.pi / points)
+    rad = np.ones(points)
+    for k in range(4):
+        rad += wobble / (k + 1) * r[2 * k] * np.cos((k + 2) * theta + np.pi * r[2 * k + 1])
+    rad = radius * np.maximum(rad, 0.4) * world.extent_m
+    x0, y0 = world.origin
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    xs = x0 + u * world.extent_m + rad * np.cos(theta)
+    ys = y0 - v * world.extent_m + rad * np.sin(theta)
+    for x, y in zip(xs.tolist() + xs[:1].tolist(), ys.tolist() + ys[:1].tolist()):
+        ring.AddPoint_2D(x, y)
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(ring)
+    return poly
+
+
+# nombre, categoria, administracion, habitat ("forest", "andes", or "front": mostly intact forest with
+# some degraded land, as where a protection forest guards a watershed near farms), radius (relative),
+# longitude range (relative).
+PROTECTED_AREAS = (
+    ("Parque Nacional Alto Pachitea", "Parque Nacional", "nacional", "forest", 0.13,
+     (0.35, 0.8)),
+    ("Reserva Comunal Asháninka-Yánesha del Pachitea", "Reserva Comunal", "nacional", "forest", 0.09,
+     (0.6, 1.0)),
+    ("Área de Conservación Regional Queñuales y Bofedales de Jircán", "Área de Conservación Regional",
+     "regional", "andes", 0.08, (0.0, 0.35)),
+    ("Bosque de Protección Río Chinchao", "Bosque de Protección", "nacional", "front", 0.05, (0.3, 0.8)),
+    ("Área de Conservación Privada Bosque de Neblina Añaypampa", "Área de Conservación Privada", "privada",
+     "forest", 0.025, (0.3, 0.8)),
+)
+
+
+def _protected_area_rows(world):
+    """Each protected area where its habitat is most intact, within its longitude range, apart
+    from the others (scored on a grid of at most 256 x 256 cells); they cover little degraded land."""
+    land = _landscape(world)
+    m = min(land.n, 256)
+    pick = (np.arange(m) * land.n) // m
+    rows = []
+    placed = []
+    for name, category, admin, habitat, radius, (umin, umax) in PROTECTED_AREAS:
+        r = max(1, round(radius * m))
+        if habitat == "front":  # mostly intact, with some degraded land inside
+            gap = land.gaps[0] | land.gaps[1]
+            score = (np.minimum(_box_mean(land.intact[pick][:, pick], r), 0.6)
+                     + np.minimum(_box_mean(gap[pick][:, pick], r), 0.25))
+        else:
+            score = _box_mean((land.intact if habitat == "forest" else land.andes)[pick][:, pick], r)
+        centre = (np.arange(m) + 0.5) / m
+        u, v = centre[None, :], centre[:, None]
+        allowed = (u >= max(umin, radius)) & (u <= min(umax, 1.0 - radius)) & (v >= radius) & (v <= 1.0 - radius)
+        for pu, pv, pr in placed:
+            allowed &= (u - pu) ** 2 + (v - pv) ** 2 >= (1.3 * (radius + pr)) ** 2
+        if not allowed.any():
+            allowed = np.ones((m, m), bool)
+        row, col = np.unravel_index(np.argmax(np.where(allowed, score, -1.0)), score.shape)
+        cu, cv = float(centre[col]), float(centre[row])
+        placed.append((cu, cv, radius))
+        geom = _blob(world, name, cu, cv, radius).Intersection(_extent_polygon(world))
+        rows.append(((name, category, admin), _valid(geom)))
+    return rows
+
+
+@file_layer("protected_areas", "vector",
+            "Protected areas (layer areas_protegidas): national park, communal reserve, protection forest, "
+            "regional and private conservation areas over intact forest and high Andes.",
+            manifest={"layers": ["areas_protegidas"]})
+def _protected_areas(world, out_dir):
+    fields = [("nombre", 120), ("categoria", 60), ("administracion", 20)]
+    return _write_gpkg(os.path.join(out_dir, "protected_areas.gpkg"),
+                       {"areas_protegidas": (fields, _protected_area_rows(world))})
+
+
+@file_layer("gaps", "vector",
+            "National restoration gaps (layers brecha_minam, brecha_serfor), overlapping in part: MINAM's "
+            "ecosystem recovery gap (lost cover, declining productivity) and SERFOR's restoration gap "
+            "(forest and protection lands with forest loss or in agrarian use).",
+            manifest={"layers": ["brecha_minam", "brecha_serfor"]})
+def _gaps(world, out_dir):
+    land = _landscape(world)
+    fields = [("id", ogr.OFTInteger, 0), ("fuente", ogr.OFTString, 20)]
+    layers = {}
+    for which, source in (("minam", "MINAM"), ("serfor", "SERFOR")):
+        polygons = land.gap_polygons(which)
+        layers["brecha_" + which] = (fields, [((i + 1, source), g) for i, g in enumerate(polygons)])
+    return _write_gpkg(os.path.join(out_dir, "gaps.gpkg"), layers)
+
+
+# nombre, institucion, practica, estado (1 in preparation, 2 in progress, 3 post-completion), inicio,
+# where (minam: only MINAM's gap, serfor: only SERFOR's, both, gap: either, edge: partly outside),
+# zone (highland, lowland or None), radius in metres, parts, index of an initiative it overlaps.
+INITIATIVES = (
+    ("Recuperación de pastizales altoandinos de Jircán", "Gobierno Regional de Huánuco",
+     "clausura y manejo de pastos naturales", 2, 2019, "minam", "highland", 900, 1, None),
+    ("Sistemas agroforestales con cacao en Pachitea", "Gobierno Regional de Huánuco",
+     "sistemas agroforestales", 2, 2020, "serfor", "lowland", 600, 2, None),
+    ("Regeneración natural asistida en Chinchao", "SERFOR", "regeneración natural asistida", 3, 2016,
+     "both", None, 800, 1, None),
+    ("Cercos vivos en la cuenca del Huallaga", "ONG Ñuqanchik Sacha", "cercos vivos", 1, 2024, "gap", None,
+     400, 3, None),
+    ("Reforestación con especies nativas en Puerto Inca", "Municipalidad Provincial de Puerto Inca",
+     "plantación con especies nativas", 2, 2018, "serfor", "lowland", 700, 1, None),
+    ("Enriquecimiento de purmas en Padre Abad", "Gobierno Regional de Ucayali",
+     "enriquecimiento de bosques secundarios", 2, 2021, "both", None, 650, 1, 2),
+    ("Restauración de aguajales del bajo Pachitea", "ONG Aguajales Vivos", "restauración de humedales",
+     1, 2023, "minam", "lowland", 500, 1, None),
+    ("Zanjas de infiltración y qochas en la puna de Pasco", "Gobierno Regional de Pasco",
+     "zanjas de infiltración y qochas", 3, 2017, "minam", "highland", 700, 2, None),
+    ("Sistemas silvopastoriles en Codo del Pozuzo", "AGRO RURAL (MIDAGRI)", "sistemas silvopastoriles", 2,
+     2020, "both", None, 750, 1, None),
+    ("Agroforestería cafetalera en la montaña de Panao", "Cooperativa Agraria Cafetalera Montaña Alta",
+     "sistemas agroforestales", 2, 2019, "serfor", None, 500, 1, 4),
+    ("Restauración de riberas del río Pachitea", "Autoridad Nacional del Agua", "restauración de riberas", 1,
+     2024, "edge", None, 600, 1, None),
+    ("Plantación de queñua en Yanahuanca", "Comunidad Campesina de Yanahuanca",
+     "plantación de queñua (Polylepis)", 3, 2015, "minam", "highland", 450, 1, None),
+    ("Regeneración natural en Tournavista", "SERFOR", "regeneración natural asistida", 2, 2022, "gap",
+     "lowland", 900, 1, 8),
+    ("Cercos vivos y linderos en Pillao", "Municipalidad Distrital de Chinchao", "cercos vivos", 2, 2021,
+     "gap", None, 350, 2, None),
+    ("Reforestación comunal en Tingo María", "ONG Bosques para el Futuro", "plantación con especies nativas",
+     3, 2016, "serfor", None, 550, 1, None),
+)
+
+
+def _initiative_rows(world):
+    """Initiatives placed where their gap is solid around them (scored on a grid of at most
+    512 x 512 cells, ties broken by a hash), apart from each other, except the pairs meant to
+    overlap and the one meant to straddle a gap edge."""
+    land = _landscape(world)
+    m, _ = land.placement
+    minam, serfor = (land.sample(mask) for mask in land.gaps)
+    either = minam | serfor
+    highland = land.sample(np.isin(land.ecosystem, (4, 5, 6, 7, 8)))
+    kinds = {"minam": minam & ~serfor, "serfor": serfor & ~minam, "both": minam & serfor, "gap": either,
+             "edge": either}
+    zones = {"highland": highland, "lowland": ~highland, None: np.ones_like(highland)}
+    centre = (np.arange(m) + 0.5) / m
+    u, v = centre[None, :], centre[:, None]
+    shares = {}
+
+    def share(name, radius):
+        """Share of a mask within the blob's reach around every cell (a square window)."""
+        r = max(1, round(1.2 * radius * m))
+        if (name, r) not in shares:
+            shares[name, r] = _box_mean(either if name == "either" else kinds[name], r)
+        return shares[name, r]
+
+    def best(name, where, allowed, radius):
+        """Relative centre of the best allowed cell: the gap solid around it (or, for "edge", half
+        of it), then most of it of the right kind, ties broken by a hash."""
+        union = share("either", radius)
+        if where == "edge":
+            score = 1.0 - np.abs(union - 0.5)
+        else:
+            score = 2.0 * np.minimum(union, 0.97) + np.minimum(share(where, radius), 0.6)
+        rows, cols = np.nonzero(allowed)
+        if rows.size == 0:
+            rows, cols = np.nonzero(np.ones_like(allowed))
+        tie = _unit(_hash(_key(world.seed, "place_" + name), rows, cols)) * 1e-3
+        k = int(np.argmax(score[rows, cols] + tie))
+        return float(union[rows[k], cols[k]]), float(centre[cols[k]]), float(centre[rows[k]])
+
+    def first(name, where, radius, *masks):
+        """``best`` in the first mask with a solid enough place (else the most solid found)."""
+        found = None
+        for allowed in masks:
+            if allowed.any():
+                got = best(name, where, allowed, radius)
+                if found is None or got[0] > found[0] + 0.05:
+                    found = got
+                if where == "edge" or found[0] >= 0.9:
+                    break
+        return found[1:] if found else best(name, where, masks[-1], radius)[1:]
+
+    placed = []  # (u, v, radius) of every part placed so far
+    centres = []
+    rows = []
+    for i, (name, inst, practice, state, start, where, zone, radius_m, parts, overlaps) in enumerate(INITIATIVES):
+        radius = float(np.clip(radius_m / world.extent_m, 2.5 / world.size, 0.018))
+        apart = np.ones((m, m), bool)
+        for pu, pv, pr in placed:
+            apart &= (u - pu) ** 2 + (v - pv) ** 2 >= (1.5 * (radius + pr)) ** 2
+        if overlaps is not None:
+            # Next to the initiative it overlaps, clear of the others if possible, on the side that
+            # keeps it most inside the gaps.
+            ou, ov, orad = centres[overlaps]
+            union = share("either", radius)
+            options = []
+            for k in range(8):
+                cu = ou + 0.8 * (radius + orad) * np.cos(2.0 * np.pi * k / 8)
+                cv = ov + 0.8 * (radius + orad) * np.sin(2.0 * np.pi * k / 8)
+                cell = union[int(np.clip(cv * m, 0, m - 1)), int(np.clip(cu * m, 0, m - 1))]
+                clear = all((cu - pu) ** 2 + (cv - pv) ** 2 >= (1.3 * (radius + pr)) ** 2
+                            for pu, pv, pr in placed if (pu, pv, pr) != (ou, ov, orad))
+                options.append((min(cell, 0.9), clear, cell, -k, cu, cv))
+            cu, cv = max(options)[4:]
+        else:
+            cu, cv = first(name, where, radius, apart & kinds[where] & zones[zone], apart & kinds[where],
+                           apart & either, apart)
+        centres.append((cu, cv, radius))
+        placed.append((cu, cv, radius))
+        geom = _blob(world, name, cu, cv, radius)
+        for part in range(1, parts):
+            small = 0.7 * radius
+            d2 = (u - cu) ** 2 + (v - cv) ** 2
+            ring = (d2 >= (2.8 * radius) ** 2) & (d2 <= (7.0 * radius) ** 2)
+            for pu, pv, pr in placed:
+                ring &= (u - pu) ** 2 + (v - pv) ** 2 >= (1.5 * (small + pr)) ** 2
+            pu, pv = first(f"{name} {part}", where, small, ring & kinds[where], ring & either, ring)
+            geom = geom.Union(_blob(world, f"{name} {part}", pu, pv, small))
+            placed.append((pu, pv, small))
+        geom = _valid(geom.Intersection(_extent_polygon(world)))
+        factor = 0.85 + 0.3 * float(_unit(_hash(_key(world.seed, "declared"), np.array([i])))[0])
+        declared = round(geom.GetArea() / 10000.0 * factor, 1)
+        rows.append(((name, inst, practice, state, start, declared), geom))
+    return rows
+
+
+@file_layer("initiatives", "vector",
+            "Restoration initiatives (layer iniciativas), mostly inside the gaps, some multi-part, a few "
+            "overlapping each other; estado 1 in preparation, 2 in progress, 3 post-completion.",
+            manifest={"layers": ["iniciativas"]})
+def _initiatives(world, out_dir):
+    fields = [("nombre", ogr.OFTString, 120), ("institucion", ogr.OFTString, 120),
+              ("practica", ogr.OFTString, 80), ("estado", ogr.OFTInteger, 0), ("inicio", ogr.OFTInteger, 0),
+              ("area_declarada_ha", ogr.OFTReal, 0)]
+    return _write_gpkg(os.path.join(out_dir, "initiatives.gpkg"), {"iniciativas": (fields, _initiative_rows(world))})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1166,6 +1793,8 @@ def _create_raster(world, spec, path):
     for i in range(spec.bands):
         band = ds.GetRasterBand(i + 1)
         band.SetNoDataValue(spec.nodata)
+        if spec.band_names:
+            band.SetDescription(spec.band_names[i])
         if spec.classes and spec.dtype == gdal.GDT_Byte:
             band.SetColorTable(_colour_table(spec.classes))
     return ds
@@ -1227,9 +1856,10 @@ def generate(out_dir, size=512, seed=2030, pixel_size=30.0, layers=None, *, bloc
     ``size`` is the width and height in pixels, ``pixel_size`` in metres; the landscape is laid out
     relative to the extent, so any size shows the same region. ``layers`` is an iterable of names
     from ``RASTER_LAYERS`` and ``FILE_LAYERS`` (all when None). ``block_size`` changes only speed
-    and memory (about 60 float32 arrays of block_size^2, plus GDAL's cache, capped at
-    ``GDAL_CACHE_BYTES`` while writing), never the output. ``out_dir/manifest.json`` records the
-    parameters and every layer's file, type, nodata and legend.
+    and memory (about 90 float32 arrays of block_size^2 with the NDVI series, plus GDAL's cache,
+    capped at ``GDAL_CACHE_BYTES`` while writing), never the output. ``out_dir/manifest.json``
+    records the parameters and every layer's file, type, nodata and legend (and, for the NDVI
+    series, its years; for GeoPackages, their layers).
     """
     names = list(RASTER_LAYERS) + list(FILE_LAYERS) if layers is None else list(layers)
     unknown = [name for name in names if name not in RASTER_LAYERS and name not in FILE_LAYERS]
@@ -1256,6 +1886,11 @@ def generate(out_dir, size=512, seed=2030, pixel_size=30.0, layers=None, *, bloc
                          "description": spec.description}
                 if spec.classes:
                     extra["classes"] = {str(k): v[0] for k, v in spec.classes.items()}
+                if spec.bands > 1:
+                    extra["bands"] = spec.bands
+                if spec.band_names:
+                    extra["band_names"] = list(spec.band_names)
+                extra.update(spec.manifest or {})
                 manifest_layers[spec.name] = _manifest_entry(spec.name, written[spec.name], out_dir, **extra)
         for name in names:
             if name in FILE_LAYERS:
@@ -1263,7 +1898,8 @@ def generate(out_dir, size=512, seed=2030, pixel_size=30.0, layers=None, *, bloc
                 paths[name] = spec.func(world, out_dir)
                 log(f"wrote {paths[name]}")
                 manifest_layers[name] = _manifest_entry(name, paths[name], out_dir, kind=spec.kind,
-                                                        description=spec.description)
+                                                        description=spec.description, **(spec.manifest or {}))
+        _LANDSCAPES.clear()
     manifest = {
         "generator": "t2restore.sample_data.generate",
         "version": GENERATOR_VERSION,

@@ -25,11 +25,18 @@ ogr.UseExceptions()
 SIZE = 256
 SEED = 2030
 RASTERS = sorted(gen.RASTER_LAYERS)
+VECTOR_LAYERS = [("zones", "departamentos"), ("zones", "provincias"), ("protected_areas", "areas_protegidas"),
+                 ("gaps", "brecha_minam"), ("gaps", "brecha_serfor"), ("initiatives", "iniciativas")]
 
 
 def read(path):
     ds = gdal.Open(path)
     return ds.GetRasterBand(1).ReadAsArray()
+
+
+def read_all(path):
+    """Every band (bands, rows, columns)."""
+    return gdal.Open(path).ReadAsArray()
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +69,11 @@ def test_same_seed_identical_and_independent_of_block_size(region, arrays, tmp_p
     """A second run with small, unaligned windows must give the same pixels bit for bit."""
     other = gen.generate(tmp_path, size=SIZE, seed=SEED, block_size=96, verbose=False)
     for name in RASTERS:
-        assert np.array_equal(read(other[name]), arrays[name]), name
+        assert np.array_equal(read_all(other[name]), read_all(region[name])), name
     with open(region["lc_recode"], "rb") as a, open(other["lc_recode"], "rb") as b:
         assert a.read() == b.read()
+    for name, layer in VECTOR_LAYERS:
+        assert features(other[name], layer) == features(region[name], layer), (name, layer)
 
 
 def test_different_seed_differs(arrays, tmp_path):
@@ -76,7 +85,7 @@ def test_different_seed_differs(arrays, tmp_path):
 
 
 def test_a_registered_multiband_layer_is_written(tmp_path, monkeypatch):
-    """The extension path (e.g. a future annual NDVI series): register a function, get a file."""
+    """The extension path (as the annual NDVI series uses): register a function, get a file."""
     spec = gen.RasterLayer("two_years", lambda block: np.stack([block.national(2010), block.national(2020)]),
                            gdal.GDT_Byte, 0, "test", bands=2)
     monkeypatch.setitem(gen.RASTER_LAYERS, spec.name, spec)
@@ -91,7 +100,7 @@ def test_a_registered_multiband_layer_is_written(tmp_path, monkeypatch):
 
 def test_unknown_layer_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown layers"):
-        gen.generate(tmp_path, size=32, layers=["lc_baseline", "ndvi"], verbose=False)
+        gen.generate(tmp_path, size=32, layers=["lc_baseline", "ndvi_monthly"], verbose=False)
 
 
 def test_files_are_tiled_compressed_georeferenced_with_nodata(region):
@@ -222,6 +231,11 @@ def _polygons(path, layer_name):
     return [(feature.items(), feature.GetGeometryRef().Clone()) for feature in layer]
 
 
+def features(path, layer_name):
+    """Attributes and WKB of every feature (GeoPackage files differ by their timestamps)."""
+    return [(items, bytes(geom.ExportToWkb())) for items, geom in _polygons(path, layer_name)]
+
+
 def test_zones_partition_the_extent(region):
     extent = (SIZE * 30.0) ** 2
     departments = _polygons(region["zones"], "departamentos")
@@ -256,3 +270,247 @@ def test_command_line_writes_the_layers(tmp_path):
     assert "lc_baseline.tif" in done.stdout and "zones.gpkg" in done.stdout
     assert sorted(os.listdir(tmp_path)) == ["lc_baseline.tif", "manifest.json", "zones.gpkg"]
     assert read(str(tmp_path / "lc_baseline.tif")).shape == (64, 64)
+
+
+# --- annual NDVI -------------------------------------------------------------------------------
+
+YEARS = np.arange(gen.NDVI_FIRST_YEAR, gen.TARGET_YEAR + 1)
+
+
+@pytest.fixture(scope="module")
+def ndvi(region):
+    """The NDVI series as floats (years, rows, columns), NaN where nodata."""
+    raw = read_all(region["ndvi"])
+    return np.where(raw == gen.NDVI_NODATA, np.nan, raw / gen.NDVI_SCALE)
+
+
+def slopes(series, valid_years=None):
+    """Least-squares slope per pixel (NDVI per year) over the years that are not NaN (and are
+    in ``valid_years``, a boolean (years, pixels) array); series is (years, pixels)."""
+    if valid_years is not None:
+        series = np.where(valid_years, series, np.nan)
+    t = np.where(np.isnan(series), np.nan, YEARS[:, None].astype(float))
+    dt = t - np.nanmean(t, axis=0)
+    dx = series - np.nanmean(series, axis=0)
+    return np.nansum(dt * dx, axis=0) / np.nansum(dt * dt, axis=0)
+
+
+def test_ndvi_is_one_band_per_year_int16_scaled_with_the_first_year_recorded(region):
+    ds = gdal.Open(region["ndvi"])
+    assert ds.RasterCount == len(YEARS) == 23
+    assert [ds.GetRasterBand(i + 1).GetDescription() for i in range(ds.RasterCount)] == [str(y) for y in YEARS]
+    for i in range(ds.RasterCount):
+        band = ds.GetRasterBand(i + 1)
+        assert band.DataType == gdal.GDT_Int16 and band.GetNoDataValue() == -32768
+    with open(os.path.join(os.path.dirname(region["ndvi"]), "manifest.json"), encoding="utf-8") as f:
+        entry = json.load(f)["layers"]["ndvi"]
+    assert (entry["first_year"], entry["last_year"], entry["scale"], entry["bands"]) == (2001, 2023, 10000, 23)
+    assert entry["band_names"][0] == "2001" and entry["nodata"] == -32768
+
+
+def test_ndvi_values_are_realistic_per_land_cover(ndvi, arrays):
+    values = ndvi[~np.isnan(ndvi)]
+    assert -0.35 < values.min() and values.max() < 0.99
+    b, t, dem = arrays["lc_baseline"], arrays["lc_target"], arrays["dem"]
+    loss, lpd = arrays["forest_loss_year"], arrays["lpd"]
+
+    def mean(where):
+        return np.mean(np.nanmean(ndvi[:, where], axis=0))
+
+    def spread(where):
+        return np.mean(np.nanstd(ndvi[:, where], axis=0))
+
+    forest = (b == 1) & (t == 1) & (loss == 0) & (lpd == 4)
+    puna = (b == 2) & (t == 2) & (dem > 3800)
+    crop = (b == 3) & (t == 3)
+    assert 0.75 < mean(forest) < 0.9
+    assert 0.3 < mean(puna) < 0.55
+    assert mean((b == 6) & (t == 6)) < 0.2, "rock, ice, sand"
+    assert mean((b == 7) & (t == 7)) < 0.0, "water"
+    assert spread(crop) > 2 * spread(forest), "cropland varies from year to year"
+    assert spread(forest) > 0.005, "interannual noise"
+
+
+def test_ndvi_has_cloud_gaps_in_a_few_years_and_nodata_outside(ndvi, arrays):
+    missing = np.isnan(ndvi).reshape(len(YEARS), -1).mean(axis=1)
+    outside = np.mean(arrays["forest_loss_year"] == gen.LOSS_NODATA)
+    assert outside > 0 and np.all(missing >= outside)
+    assert np.all(np.isnan(ndvi[:, arrays["forest_loss_year"] == gen.LOSS_NODATA]))
+    cloudy = YEARS[missing > outside + 0.01]
+    assert 2 <= len(cloudy) <= 6 and set(cloudy) <= set(gen.NDVI_CLOUD_YEARS)
+    assert np.all(missing < 0.2)
+
+
+def test_ndvi_drops_in_the_forest_loss_year_and_keeps_declining(ndvi, arrays):
+    loss = arrays["forest_loss_year"]
+    lost = (loss >= 2003) & (loss <= 2019)
+    assert lost.sum() > 500
+    series, year = ndvi[:, lost], loss[lost].astype(int)
+    before = np.nanmean(np.where(YEARS[:, None] < year, series, np.nan), axis=0)
+    after = np.nanmean(np.where(YEARS[:, None] > year, series, np.nan), axis=0)
+    assert np.mean(before - after > 0.1) > 0.95, "a step down at the loss year"
+    assert np.mean(before) > 0.75 and np.mean(after) < 0.7
+    after_loss = slopes(series, YEARS[:, None] > year)
+    assert np.mean(after_loss) < -0.001, "degrading pastures after the clearing"
+    assert np.mean(slopes(series)) < -0.005
+
+
+def test_ndvi_is_stable_where_intact_declines_where_degrading_recovers_where_regrown(ndvi, arrays):
+    b, t, loss, lpd = arrays["lc_baseline"], arrays["lc_target"], arrays["forest_loss_year"], arrays["lpd"]
+    intact = (b == 1) & (t == 1) & (loss == 0) & (lpd == 4)
+    s = slopes(ndvi[:, intact])
+    assert abs(np.mean(s)) < 0.0008 and np.percentile(np.abs(s), 95) < 0.004
+    degrading = (b == 2) & (t == 2) & (lpd == 2)  # overgrazed puna, no cover change
+    assert degrading.sum() > 100
+    s = slopes(ndvi[:, degrading])
+    assert np.mean(s) < -0.004 and np.mean(s < 0) > 0.95
+    first, last = np.nanmean(ndvi[:5, degrading], axis=0), np.nanmean(ndvi[-3:, degrading], axis=0)
+    assert np.mean(first - last) > 0.08
+    regrown = np.isin(b, (2, 3)) & (t == 1)
+    assert regrown.sum() > 30
+    s = slopes(ndvi[:, regrown], YEARS[:, None] >= gen.BASELINE_YEAR)
+    assert np.mean(s) > 0.004 and np.mean(s > 0) > 0.8
+
+
+def test_ndvi_is_identical_whatever_the_block_size_and_differs_by_seed(region, tmp_path):
+    expected = read_all(region["ndvi"])
+    other = gen.generate(tmp_path / "a", size=SIZE, seed=SEED, layers=["ndvi"], block_size=40, verbose=False)
+    assert np.array_equal(read_all(other["ndvi"]), expected)
+    other = gen.generate(tmp_path / "b", size=SIZE, seed=SEED + 1, layers=["ndvi"], verbose=False)
+    assert np.mean(read_all(other["ndvi"]) != expected) > 0.5
+
+
+# --- vector layers -----------------------------------------------------------------------------
+
+def union(geoms):
+    multi = ogr.Geometry(ogr.wkbMultiPolygon)
+    for geom in geoms:
+        for i in range(geom.GetGeometryCount()):
+            multi.AddGeometry(geom.GetGeometryRef(i))
+    return multi.UnionCascaded()
+
+
+def rasterize(geoms, like):
+    """Mask of the pixels of raster ``like`` whose centre is inside the polygons."""
+    src = gdal.Open(like)
+    ds = gdal.GetDriverByName("MEM").Create("", src.RasterXSize, src.RasterYSize, 1, gdal.GDT_Byte)
+    ds.SetGeoTransform(src.GetGeoTransform())
+    ds.SetProjection(src.GetProjection())
+    vector = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = vector.CreateLayer("x", src.GetSpatialRef(), ogr.wkbMultiPolygon)
+    for geom in geoms:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(geom)
+        layer.CreateFeature(feature)
+    gdal.RasterizeLayer(ds, [1], layer, burn_values=[1])
+    return ds.ReadAsArray() == 1
+
+
+def check_polygons(features, fields):
+    """Valid MultiPolygons with exactly these fields, inside the extent."""
+    x0, y0, span = 380000.0, 8960000.0, SIZE * 30.0
+    extent = ogr.CreateGeometryFromWkt(f"POLYGON(({x0} {y0},{x0 + span} {y0},{x0 + span} {y0 - span},"
+                                       f"{x0} {y0 - span},{x0} {y0}))")
+    for items, geom in features:
+        assert set(items) == set(fields), items
+        assert geom.GetGeometryType() == ogr.wkbMultiPolygon and geom.IsValid() and geom.GetArea() > 0
+        assert geom.Difference(extent).GetArea() < 1e-6 * geom.GetArea()
+
+
+@pytest.fixture(scope="module")
+def gaps(region):
+    return _polygons(region["gaps"], "brecha_minam"), _polygons(region["gaps"], "brecha_serfor")
+
+
+def test_gap_layers_are_valid_polygons_overlapping_in_part(gaps):
+    minam, serfor = gaps
+    for features, source in ((minam, "MINAM"), (serfor, "SERFOR")):
+        assert 24 <= len(features) <= 1000, "dozens of polygons at this size"
+        check_polygons(features, {"id", "fuente"})
+        assert [f["id"] for f, _ in features] == list(range(1, len(features) + 1))
+        assert {f["fuente"] for f, _ in features} == {source}
+        whole = union([g for _, g in features])
+        assert whole.GetArea() == pytest.approx(sum(g.GetArea() for _, g in features), rel=1e-9), "overlaps"
+    a, b = union([g for _, g in minam]), union([g for _, g in serfor])
+    both = a.Intersection(b).GetArea()
+    assert 0.15 * a.GetArea() < both < 0.85 * a.GetArea()
+    assert 0.15 * b.GetArea() < both < 0.85 * b.GetArea()
+    assert a.GetArea() > 1.1 * b.GetArea(), "MINAM's gap is the larger, as in Peru"
+
+
+def test_gaps_follow_their_definitions(region, gaps, arrays):
+    minam = rasterize([g for _, g in gaps[0]], region["lpd"])
+    serfor = rasterize([g for _, g in gaps[1]], region["lpd"])
+    b, t, lpd = arrays["lc_baseline"], arrays["lc_target"], arrays["lpd"]
+    cap, loss = arrays["capability"], arrays["forest_loss_year"]
+    lost = (loss >= 2001) & (loss <= 2023)
+    # SERFOR: forest and protection lands (F, X) with forest loss or farmed.
+    assert np.mean(np.isin(cap[serfor], (4, 5))) > 0.85
+    assert np.mean((lost | np.isin(t, (2, 3)))[serfor]) > 0.8
+    assert np.mean(serfor[np.isin(cap, (4, 5)) & lost]) > 0.6
+    # MINAM: lost cover, declining productivity, degraded pastures, secondary forest; not intact land.
+    secondary = arrays["lc_national_target"] == 15
+    degraded = np.isin(lpd, (1, 2)) | ((b != t) & (b > 0) & (t > 0)) | np.isin(t, (2, 3)) | secondary
+    assert np.mean(degraded[minam]) > 0.8
+    assert np.mean(minam[lpd == 1]) > 0.6
+    intact = (b == 1) & (t == 1) & (loss == 0) & (lpd == 4)
+    assert np.mean(minam[intact]) < 0.05 and np.mean(serfor[intact]) < 0.05
+    assert np.any(minam & ~serfor & (arrays["dem"] > 3500)), "degraded puna is MINAM's only"
+    assert np.any(serfor & ~minam), "older clearings on forest land are SERFOR's only"
+
+
+def test_protected_areas_cover_intact_forest_and_high_andes(region, gaps, arrays):
+    features = _polygons(region["protected_areas"], "areas_protegidas")
+    assert 4 <= len(features) <= 8
+    check_polygons(features, {"nombre", "categoria", "administracion"})
+    assert {"Parque Nacional", "Reserva Comunal", "Área de Conservación Regional",
+            "Área de Conservación Privada"} <= {f["categoria"] for f, _ in features}
+    assert {f["administracion"] for f, _ in features} == {"nacional", "regional", "privada"}
+    assert all(f["nombre"].startswith(f["categoria"]) for f, _ in features)
+    assert any(not f["nombre"].isascii() for f, _ in features), "accents kept"
+    geoms = [g for _, g in features]
+    assert union(geoms).GetArea() == pytest.approx(sum(g.GetArea() for g in geoms), rel=1e-9), "overlaps"
+    inside = rasterize(geoms, region["lc_target"])
+    t, loss = arrays["lc_target"], arrays["forest_loss_year"]
+    seen = inside & (t > 0)
+    assert seen.sum() > 0.05 * SIZE * SIZE
+    assert np.mean(t[seen] == 1) > 0.35 and np.mean(t[seen] == 2) > 0.05, "forest and puna"
+    assert np.mean(np.isin(t[seen], (1, 2, 4, 6, 7))) > 0.95, "natural cover"
+    assert np.mean(((loss >= 2001) & (loss <= 2023))[inside]) < 0.03
+    gap = union([g for _, g in gaps[0] + gaps[1]])
+    assert union(geoms).Intersection(gap).GetArea() < 0.1 * union(geoms).GetArea()
+
+
+def test_initiatives_mostly_inside_the_gaps_some_multipart_some_overlapping(region, gaps):
+    features = _polygons(region["initiatives"], "iniciativas")
+    assert 10 <= len(features) <= 20
+    check_polygons(features, {"nombre", "institucion", "practica", "estado", "inicio", "area_declarada_ha"})
+    names = [f["nombre"] for f, _ in features]
+    assert len(set(names)) == len(names) and any("ñ" in n for n in names) and any("ó" in n for n in names)
+    institutions = {f["institucion"] for f, _ in features}
+    assert {"Gobierno Regional de Huánuco", "SERFOR"} <= institutions
+    assert any(i.startswith("ONG ") for i in institutions)
+    assert {"sistemas agroforestales", "regeneración natural asistida", "cercos vivos"} <= {
+        f["practica"] for f, _ in features}
+    assert {f["estado"] for f, _ in features} == {1, 2, 3}
+    assert all(isinstance(f["inicio"], int) and 2010 <= f["inicio"] <= 2025 for f, _ in features)
+    for f, geom in features:
+        assert 0.8 < f["area_declarada_ha"] / (geom.GetArea() / 1e4) < 1.2, f["nombre"]
+    assert sum(g.GetGeometryCount() > 1 for _, g in features) >= 2, "multi-part initiatives"
+    overlapping = [(i, j) for i in range(len(features)) for j in range(i)
+                   if features[i][1].Intersection(features[j][1]).GetArea() > 0]
+    assert 2 <= len(overlapping) <= 5, "a few overlap (double counting)"
+    minam, serfor = union([g for _, g in gaps[0]]), union([g for _, g in gaps[1]])
+    either = minam.Union(serfor)
+    share = {f["nombre"]: g.Intersection(either).GetArea() / g.GetArea() for f, g in features}
+    partly = [name for name, s in share.items() if s < 0.6]
+    assert partly == ["Restauración de riberas del río Pachitea"] and 0.2 < share[partly[0]] < 0.8
+    assert np.median(list(share.values())) > 0.95
+    in_both = [g.Intersection(minam).Intersection(serfor).GetArea() / g.GetArea() for _, g in features]
+    assert sum(s > 0.5 for s in in_both) >= 2, "some count toward both gaps"
+
+
+def test_vector_layers_differ_by_seed(region, tmp_path):
+    other = gen.generate(tmp_path, size=SIZE, seed=SEED + 1, layers=["gaps", "initiatives"], verbose=False)
+    assert features(other["gaps"], "brecha_minam") != features(region["gaps"], "brecha_minam")
+    assert features(other["initiatives"], "iniciativas") != features(region["initiatives"], "iniciativas")
