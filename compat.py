@@ -38,6 +38,7 @@ TYPE_VECTOR_POLYGON = _pick((Qgis, "ProcessingSourceType.VectorPolygon"), (QgsPr
 TYPE_VECTOR_ANY_GEOMETRY = _pick((Qgis, "ProcessingSourceType.VectorAnyGeometry"),
                                  (QgsProcessing, "TypeVectorAnyGeometry"))
 TYPE_VECTOR_POINT = _pick((Qgis, "ProcessingSourceType.VectorPoint"), (QgsProcessing, "TypeVectorPoint"))
+TYPE_MAP_LAYER = _pick((Qgis, "ProcessingSourceType.MapLayer"), (QgsProcessing, "TypeMapLayer"))
 TYPE_VECTOR = _pick((Qgis, "ProcessingSourceType.Vector"), (QgsProcessing, "TypeVector"))
 TYPE_RASTER = _pick((Qgis, "ProcessingSourceType.Raster"), (QgsProcessing, "TypeRaster"))
 NUMBER_INTEGER = _pick((Qgis, "ProcessingNumberParameterType.Integer"), (QgsProcessingParameterNumber, "Integer"))

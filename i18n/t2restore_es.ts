@@ -9,14 +9,14 @@
       <translation>"{target}" no es un campo del registro que se pueda importar. Campos conocidos: {known}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="153" />
+      <location filename="../algorithms/scoring.py" line="160" />
       <source>'{text}' is not a number ({what} in '{context}').</source>
       <translation>'{text}' no es un número ({what} en '{context}').</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="178" />
       <location filename="../processing/definition_agreement.py" line="171" />
-      <location filename="../processing/gap_overlap.py" line="167" />
+      <location filename="../processing/gap_overlap.py" line="168" />
       <source>(all)</source>
       <translation>(todo)</translation>
     </message>
@@ -26,13 +26,13 @@
       <translation>(iniciativa)</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="242" />
+      <location filename="../processing/_vector.py" line="246" />
       <location filename="../ui/initiative_form.py" line="525" />
       <source>(no name)</source>
       <translation>(sin nombre)</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="224" />
+      <location filename="../processing/_vector.py" line="228" />
       <source>(none)</source>
       <translation>(ninguno)</translation>
     </message>
@@ -49,7 +49,7 @@
     <message>
       <location filename="../processing/base.py" line="176" />
       <location filename="../processing/definition_agreement.py" line="173" />
-      <location filename="../processing/gap_overlap.py" line="167" />
+      <location filename="../processing/gap_overlap.py" line="168" />
       <source>(outside every zone)</source>
       <translation>(fuera de toda zona)</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>(sin título)</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="360" />
+      <location filename="../algorithms/scoring.py" line="367" />
       <source>A criterion in {origin} has no name.</source>
       <translation>Un criterio en {origin} no tiene nombre.</translation>
     </message>
@@ -140,7 +140,7 @@
       <translation>Capa de límites administrativos</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="136" />
+      <location filename="../ui/registry_dock.py" line="137" />
       <source>Administrative layer…</source>
       <translation>Capa de límites administrativos…</translation>
     </message>
@@ -170,12 +170,12 @@
       <translation>Alinear las entradas a la grilla de la línea base cuando difieren</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="154" />
+      <location filename="../processing/serfor_criteria.py" line="149" />
       <source>Align inputs onto the capability raster's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla del ráster de capacidad cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="150" />
+      <location filename="../processing/priority_score.py" line="152" />
       <source>Align inputs onto the first criterion's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla del primer criterio cuando difieran</translation>
     </message>
@@ -185,9 +185,9 @@
       <translation>Alinear las entradas sobre la grilla de la primera cuando difieran</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="186" />
-      <location filename="../ui/registry_dock.py" line="193" />
-      <location filename="../ui/registry_dock.py" line="418" />
+      <location filename="../ui/registry_dock.py" line="190" />
+      <location filename="../ui/registry_dock.py" line="197" />
+      <location filename="../ui/registry_dock.py" line="454" />
       <source>All</source>
       <translation>Todos</translation>
     </message>
@@ -202,7 +202,7 @@
       <translation>Serie anual de NDVI (una banda por año, o un ráster por año en orden cronológico)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="294" />
+      <location filename="../ui/registry_dock.py" line="329" />
       <source>Another task is running; wait for it to finish or cancel it.</source>
       <translation>Hay otra tarea en curso; espere a que termine o cancélela.</translation>
     </message>
@@ -287,7 +287,7 @@
       <translation>Área por clase (hectáreas, por zona)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="164" />
+      <location filename="../processing/priority_score.py" line="166" />
       <source>Area excluded by constraints (ha)</source>
       <translation>Área excluida por restricciones (ha)</translation>
     </message>
@@ -400,7 +400,7 @@
       <translation>Banda</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="114" />
+      <location filename="../processing/priority_score.py" line="116" />
       <source>Band (number or name)</source>
       <translation>Banda (número o nombre)</translation>
     </message>
@@ -420,12 +420,12 @@
       <translation>Ambos tipos de doble conteo</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="509" />
+      <location filename="../algorithms/serfor.py" line="523" />
       <source>Burning the conservation areas onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de las áreas de conservación sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="554" />
+      <location filename="../algorithms/serfor.py" line="568" />
       <source>Burning the loss points onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de los puntos de pérdida sobre la grilla: {error}</translation>
     </message>
@@ -440,7 +440,7 @@
       <translation>Falló la rasterización de las zonas sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="76" />
+      <location filename="../processing/priority_score.py" line="77" />
       <source>CLASSES: fixed breaks (BREAKS, default 0.25, 0.5, 0.75; 2 to 4 increasing values between 0 and 1), quantiles (equal areas of the scored pixels; breaks at the upper edge of the 1/65,535-wide histogram bin where the share is reached) or equal interval (between the lowest and highest score), with NUM_CLASSES 3, 4 (default) or 5 classes. A score equal to a break stays in the lower class.</source>
       <translation>CLASSES: cortes fijos (BREAKS, por defecto 0.25, 0.5, 0.75; de 2 a 4 valores crecientes entre 0 y 1), cuantiles (áreas iguales de los píxeles puntuados; cortes en el borde superior del intervalo de histograma de ancho 1/65 535 donde se alcanza la proporción) o intervalos iguales (entre el puntaje más bajo y el más alto), con NUM_CLASSES 3, 4 (por defecto) o 5 clases. Un puntaje igual a un corte queda en la clase inferior.</translation>
     </message>
@@ -450,7 +450,7 @@
       <translation>COMPARISON_YEARS debe ser al menos {min}; es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="71" />
+      <location filename="../processing/priority_score.py" line="72" />
       <source>CONSTRAINTS: areas to exclude (e.g. water, urban areas, protected areas when you choose so): rasters (pixels with a non-zero value) or polygon layers (pixels whose centre is inside a polygon). Excluded pixels get class 0 and are reported in the table. MASK (optional): only pixels inside it are scored: a polygon layer, or a raster whose non-zero values, or the values in MASK_VALUES (e.g. -1 for degraded land in an SDG 15.3.1 result), mark the area. Pixels where any criterion has no data are not scored.</source>
       <translation>CONSTRAINTS: áreas a excluir (p. ej. agua, áreas urbanas, áreas protegidas si así lo decide): rásteres (píxeles con valor distinto de cero) o capas de polígonos (píxeles cuyo centro cae dentro de un polígono). Los píxeles excluidos reciben la clase 0 y se informan en la tabla. MASK (opcional): solo se puntúan los píxeles dentro de ella: una capa de polígonos, o un ráster cuyos valores distintos de cero, o los valores de MASK_VALUES (p. ej. -1 para tierras degradadas en un resultado del ODS 15.3.1), marcan el área. Los píxeles donde algún criterio no tiene datos no se puntúan.</translation>
     </message>
@@ -466,8 +466,8 @@
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="58" />
-      <source>CRITERIA: the criterion rasters (a multi-band raster, such as the OUTPUT_CRITERIA of 'SERFOR criteria', is added once). RESCALING: one row per criterion with 7 columns: raster number in CRITERIA (1 for the first), band (number or band name), criterion name, method, low, high, lookup. Methods: linear (0 at low, 1 at high, straight line in between, clamped outside), inverted (1 at low, 0 at high: smaller is better), quantile (classes of equal area of the criterion inside the mask and outside the constraints, as in FAO's se.plan; 'low' holds the number of classes, default 5; class c of n scores (c-1)/(n-1); a value equal to a break stays in the lower class), quantile_inverted, categorical (lookup such as '1: 1; 2: 0.5; *: 0', where * scores every other value; without *, a value missing from the table stops the run naming it).</source>
-      <translation>CRITERIA: los rásteres de criterios (un ráster multibanda, como el OUTPUT_CRITERIA de 'Criterios SERFOR', se añade una sola vez). RESCALING: una fila por criterio con 7 columnas: número de ráster en CRITERIA (1 para el primero), banda (número o nombre de banda), nombre del criterio, método, bajo, alto, tabla. Métodos: linear (0 en bajo, 1 en alto, recta entre ambos, acotado fuera), inverted (1 en bajo, 0 en alto: menor es mejor), quantile (clases de igual área del criterio dentro de la máscara y fuera de las restricciones, como en se.plan de la FAO; 'bajo' contiene el número de clases, 5 por defecto; la clase c de n puntúa (c-1)/(n-1); un valor igual a un corte queda en la clase inferior), quantile_inverted, categorical (tabla como '1: 1; 2: 0.5; *: 0', donde * puntúa todos los demás valores; sin *, un valor que falte en la tabla detiene la ejecución indicándolo). También se aceptan lineal, invertido, cuantil, cuantil_invertido y categorico.</translation>
+      <source>CRITERIA: the criterion rasters (a multi-band raster, such as the OUTPUT_CRITERIA of 'Degraded forest lands, SERFOR criteria', is added once). RESCALING: one row per criterion with 7 columns: raster number in CRITERIA (1 for the first), band (number or band name), criterion name, method, low, high, lookup. Methods: linear (0 at low, 1 at high, straight line in between, clamped outside), inverted (1 at low, 0 at high: smaller is better), quantile (classes of equal area of the criterion inside the mask and outside the constraints, as in FAO's se.plan; 'low' holds the number of classes, default 5; class c of n scores (c-1)/(n-1); a value equal to a break stays in the lower class), quantile_inverted, categorical (lookup such as '1: 1; 2: 0.5; *: 0', where * scores every other value; without *, a value missing from the table stops the run naming it).</source>
+      <translation>CRITERIA: los rásteres de criterios (un ráster multibanda, como el OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR', se añade una sola vez). RESCALING: una fila por criterio con 7 columnas: número de ráster en CRITERIA (1 para el primero), banda (número o nombre de banda), nombre del criterio, método, bajo, alto, tabla. Métodos: linear (0 en bajo, 1 en alto, recta entre ambos, acotado fuera), inverted (1 en bajo, 0 en alto: menor es mejor), quantile (clases de igual área del criterio dentro de la máscara y fuera de las restricciones, como en se.plan de la FAO; 'bajo' contiene el número de clases, 5 por defecto; la clase c de n puntúa (c-1)/(n-1); un valor igual a un corte queda en la clase inferior), quantile_inverted, categorical (tabla como '1: 1; 2: 0.5; *: 0', donde * puntúa todos los demás valores; sin *, un valor que falte en la tabla detiene la ejecución indicándolo). También se aceptan lineal, invertido, cuantil, cuantil_invertido y categorico.</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="152" />
@@ -485,12 +485,12 @@
       <translation>SRC de la entrada (reemplaza al declarado)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="122" />
+      <location filename="../processing/serfor_criteria.py" line="117" />
       <source>CUM group</source>
       <translation>Grupo CUM</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="161" />
+      <location filename="../ui/registry_dock.py" line="165" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
@@ -515,8 +515,8 @@
       <translation>No se puede leer el archivo de matriz de comparación por pares {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="1058" />
-      <location filename="../algorithms/serfor.py" line="61" />
+      <location filename="../algorithms/scoring.py" line="1101" />
+      <location filename="../algorithms/serfor.py" line="62" />
       <source>Cannot read the preset {path}: {error}</source>
       <translation>No se puede leer el preajuste {path}: {error}</translation>
     </message>
@@ -552,12 +552,12 @@
       <translation>No se puede escribir el ráster temporal de zonas: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="121" />
+      <location filename="../processing/serfor_criteria.py" line="116" />
       <source>Capability codes (raster code, CUM group A, C, P, F or X)</source>
       <translation>Códigos de capacidad (código del ráster, grupo CUM A, C, P, F o X)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="148" />
+      <location filename="../processing/serfor_criteria.py" line="143" />
       <source>Capability groups that are forest lands</source>
       <translation>Grupos de capacidad que son tierras forestales</translation>
     </message>
@@ -578,12 +578,12 @@
       <translation>Elija una capa o un archivo.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="725" />
+      <location filename="../ui/registry_dock.py" line="765" />
       <source>Choose a polygon layer and at least one of its fields.</source>
       <translation>Elija una capa de polígonos y al menos uno de sus campos.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="173" />
+      <location filename="../processing/priority_score.py" line="175" />
       <source>Choose either a shipped preset or a preset file, not both.</source>
       <translation>Elija un preajuste incluido o un archivo de preajuste, no ambos.</translation>
     </message>
@@ -603,17 +603,17 @@
       <translation>Clase</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="162" />
+      <location filename="../processing/priority_score.py" line="164" />
       <source>Class breaks used</source>
       <translation>Cortes de clase usados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="358" />
+      <location filename="../processing/priority_score.py" line="363" />
       <source>Class breaks used: {breaks}.</source>
       <translation>Cortes de clase usados: {breaks}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="132" />
+      <location filename="../processing/priority_score.py" line="134" />
       <source>Class method</source>
       <translation>Método de clases</translation>
     </message>
@@ -678,12 +678,12 @@
       <translation>Tabla de confusión (hectáreas, concordancia global y kappa por zona)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="221" />
+      <location filename="../processing/serfor_criteria.py" line="216" />
       <source>Conservation areas</source>
       <translation>Áreas de conservación</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="131" />
+      <location filename="../processing/serfor_criteria.py" line="126" />
       <source>Conservation areas (polygons)</source>
       <translation>Áreas de conservación (polígonos)</translation>
     </message>
@@ -703,7 +703,7 @@
       <translation>Consistente (RC menor que 0.10)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="125" />
+      <location filename="../processing/priority_score.py" line="127" />
       <source>Constraints: areas to exclude (rasters or polygon layers)</source>
       <translation>Restricciones: áreas a excluir (rásteres o capas de polígonos)</translation>
     </message>
@@ -743,32 +743,32 @@
       <translation>La pérdida de cobertura a partir de la cobertura del suelo necesita LC_BASELINE y LC_TARGET.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="527" />
+      <location filename="../ui/registry_dock.py" line="567" />
       <source>Create "{title}"</source>
       <translation>Crear "{title}"</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="119" />
+      <location filename="../ui/registry_dock.py" line="120" />
       <source>Create a new registry (GeoPackage)</source>
       <translation>Crear un registro nuevo (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="311" />
+      <location filename="../ui/registry_dock.py" line="346" />
       <source>Create or open a registry first (buttons New… and Open… above).</source>
       <translation>Primero cree o abra un registro (botones Nuevo… y Abrir… de arriba).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="160" />
+      <location filename="../processing/serfor_criteria.py" line="155" />
       <source>Criteria used</source>
       <translation>Criterios usados</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="238" />
+      <location filename="../processing/serfor_criteria.py" line="233" />
       <source>Criteria used: {used}.</source>
       <translation>Criterios usados: {used}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="114" />
+      <location filename="../processing/priority_score.py" line="116" />
       <source>Criterion name</source>
       <translation>Nombre del criterio</translation>
     </message>
@@ -778,12 +778,12 @@
       <translation>Nombres de los criterios en el orden de la matriz, separados por comas</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="111" />
+      <location filename="../processing/priority_score.py" line="113" />
       <source>Criterion rasters</source>
       <translation>Rásteres de criterios</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="288" />
+      <location filename="../algorithms/scoring.py" line="295" />
       <source>Criterion {name}: no band of {raster} is named {band} (its bands: {bands}); band {index} is used, the position documented for it. Check that it holds this criterion.</source>
       <translation>Criterio {name}: ninguna banda de {raster} se llama {band} (sus bandas: {bands}); se usa la banda {index}, la posición documentada para él. Verifique que contenga este criterio.</translation>
     </message>
@@ -818,7 +818,7 @@
       <translation>Preajuste por defecto 'MINAM (provisional)' (presets/minam_provisional.json): los umbrales y las reglas de combinación de la guía 2023 del MINAM no son públicos en su totalidad, así que el valor por defecto es un sustituto provisional y editable escrito para T2 Restore, no la tabla oficial del MINAM: la pérdida de cobertura vegetal da un nivel alto (muy alto si además la productividad está en declive); si no, el declive de la productividad y la fragmentación se suman en bajo, moderado o alto. Reemplácelo por la tabla oficial cuando la tenga.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="107" />
+      <location filename="../processing/serfor_criteria.py" line="102" />
       <source>Default preset 'SERFOR (provisional)' (presets/serfor_provisional.json): SERFOR's matrices, weights and breaks are not public, so the conflict matrix (on the 7 UNCCD land cover classes), the forest land groups, the 1000 m radius and the 5 recent years are a provisional, editable stand-in written for T2 Restore, not SERFOR's official values. Edit the tables here, with your own land cover codes as rows. Inputs must share the capability raster's grid unless 'Align inputs' is checked (nearest neighbour for classes and years, bilinear for the DEM).</source>
       <translation>Preajuste por defecto 'SERFOR (provisional)' (presets/serfor_provisional.json): las matrices, pesos y cortes del SERFOR no son públicos, así que la matriz de conflicto (sobre las 7 clases de cobertura de la CNULD), los grupos de tierras forestales, el radio de 1000 m y los 5 años recientes son un sustituto provisional y editable escrito para T2 Restore, no los valores oficiales del SERFOR. Edite aquí las tablas, con sus propios códigos de cobertura como filas. Las entradas deben compartir la grilla del ráster de capacidad de uso salvo que se marque 'Alinear entradas' (vecino más cercano para clases y años, bilineal para el MDE).</translation>
     </message>
@@ -828,7 +828,7 @@
       <translation>Valores por defecto (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="144" />
+      <location filename="../processing/serfor_criteria.py" line="139" />
       <source>Deforestation density search radius (m)</source>
       <translation>Radio de búsqueda de la densidad de deforestación (m)</translation>
     </message>
@@ -907,33 +907,33 @@
       <translation>Área degradada, niveles 1 a 4 (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="163" />
+      <location filename="../processing/serfor_criteria.py" line="158" />
       <source>Degraded forest land area (ha)</source>
       <translation>Área de tierras forestales degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="159" />
+      <location filename="../processing/serfor_criteria.py" line="154" />
       <source>Degraded forest land table (hectares per zone and reason)</source>
       <translation>Tabla de tierras forestales degradadas (hectáreas por zona y motivo)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="103" />
+      <location filename="../processing/serfor_criteria.py" line="98" />
       <source>Degraded forest lands (OUTPUT, styled): on the capability groups of FOREST_LAND_GROUPS (default F, X), 1 overuse, 2 forest loss (of any year, or only recent, per LOSS_PERIOD), 3 both; 0 not degraded; 255 nodata where an input used has no data. OUTPUT_TABLE gives hectares per zone and reason (WGS 84 ellipsoid).</source>
       <translation>Tierras forestales degradadas (OUTPUT, con estilo): en los grupos de capacidad de FOREST_LAND_GROUPS (por defecto F, X), 1 sobreuso, 2 pérdida de bosque (de cualquier año, o solo reciente, según LOSS_PERIOD), 3 ambos; 0 no degradada; 255 sin datos donde una entrada usada no tiene datos. OUTPUT_TABLE da hectáreas por zona y motivo (elipsoide WGS 84).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="240" />
-      <location filename="../processing/serfor_criteria.py" line="158" />
+      <location filename="../processing/serfor_criteria.py" line="235" />
+      <location filename="../processing/serfor_criteria.py" line="153" />
       <source>Degraded forest lands (SERFOR)</source>
       <translation>Tierras forestales degradadas (SERFOR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="606" />
+      <location filename="../algorithms/serfor.py" line="620" />
       <source>Degraded forest lands need the land cover (for overuse) or the forest loss (year of loss raster or points); give at least one.</source>
       <translation>Las tierras forestales degradadas necesitan la cobertura del suelo (para la sobreutilización) o la pérdida de bosque (ráster de año de pérdida o puntos); indique al menos una.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="79" />
+      <location filename="../processing/serfor_criteria.py" line="74" />
       <source>Degraded forest lands, SERFOR criteria (ROAM)</source>
       <translation>Tierras forestales degradadas, criterios del SERFOR (ROAM)</translation>
     </message>
@@ -1001,27 +1001,27 @@
       <translation>Valor degradado en un ráster</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="232" />
+      <location filename="../ui/registry_dock.py" line="236" />
       <source>Delete</source>
       <translation>Eliminar</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="575" />
+      <location filename="../ui/registry_dock.py" line="615" />
       <source>Delete "{title}"</source>
       <translation>Eliminar "{title}"</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="568" />
+      <location filename="../ui/registry_dock.py" line="608" />
       <source>Delete {count} initiative(s)</source>
       <translation>Eliminar {count} iniciativa(s)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="565" />
+      <location filename="../ui/registry_dock.py" line="605" />
       <source>Delete {count} initiative(s) with all their areas? You can undo it.</source>
       <translation>¿Eliminar {count} iniciativa(s) con todas sus áreas? Puede deshacerlo.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="99" />
+      <location filename="../processing/serfor_criteria.py" line="94" />
       <source>Density of recent deforestation: hectares of forest loss per km2 of land with data within RADIUS metres (100 = everything lost), from a year-of-loss raster (LOSS_YEAR: 0 no loss; Hansen's codes 1-99 are read as 2001-2099) or from loss points (with an optional year field). Recent = the last RECENT_YEARS years up to the latest loss year found (0 = every year).</source>
       <translation>Densidad de deforestación reciente: hectáreas de pérdida de bosque por km2 de tierra con datos dentro de RADIUS metros (100 = todo perdido), a partir de un ráster de año de pérdida (LOSS_YEAR: 0 sin pérdida; los códigos 1-99 de Hansen se leen como 2001-2099) o de puntos de pérdida (con un campo de año opcional). Reciente = los últimos RECENT_YEARS años hasta el último año de pérdida encontrado (0 = todos los años).</translation>
     </message>
@@ -1033,8 +1033,8 @@
       <translation>Departamento</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="742" />
-      <location filename="../ui/registry_dock.py" line="707" />
+      <location filename="../ui/registry_dock.py" line="782" />
+      <location filename="../ui/registry_dock.py" line="747" />
       <source>Department and district filled for {count} areas.</source>
       <translation>Departamento y distrito completados en {count} áreas.</translation>
     </message>
@@ -1074,12 +1074,12 @@
       <translation>Digitalice áreas nuevas con las herramientas de QGIS sobre la capa de áreas del registro; guarde la edición de la capa y el panel las completa (identificador, hectáreas, departamento).</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="474" />
+      <location filename="../ui/registry_dock.py" line="511" />
       <source>Discard the unsaved changes of the form?</source>
       <translation>¿Descartar los cambios del formulario que no se han guardado?</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="95" />
+      <location filename="../processing/serfor_criteria.py" line="90" />
       <source>Distance to conservation areas (polygons, e.g. protected areas), in metres, from each pixel centre to the nearest pixel touched by an area (GDAL proximity, bounded memory), within half a pixel diagonal of the exact distance; areas outside the raster count. An empty layer leaves the band as nodata and says so in the log.</source>
       <translation>Distancia a áreas de conservación (polígonos, p. ej. áreas protegidas), en metros, desde el centro de cada píxel hasta el píxel más cercano tocado por un área (proximidad de GDAL, memoria acotada), con un error de a lo más media diagonal de píxel respecto de la distancia exacta; cuentan también las áreas fuera del ráster. Una capa vacía deja la banda sin datos y lo indica en el registro.</translation>
     </message>
@@ -1101,12 +1101,12 @@
       <translation>Dibujar en el mapa</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="607" />
+      <location filename="../ui/registry_dock.py" line="647" />
       <source>Draw the areas of "{title}" with QGIS's digitizing tools, then save the layer edits: the dock completes identifier, hectares and department.</source>
       <translation>Dibuje las áreas de "{title}" con las herramientas de digitalización de QGIS y luego guarde la edición de la capa: el panel completa el identificador, las hectáreas y el departamento.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="653" />
+      <location filename="../ui/registry_dock.py" line="693" />
       <source>Draw {count} area(s) of "{title}"</source>
       <translation>Dibujar {count} área(s) de "{title}"</translation>
     </message>
@@ -1137,7 +1137,7 @@
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="27" />
-      <location filename="../ui/registry_dock.py" line="200" />
+      <location filename="../ui/registry_dock.py" line="204" />
       <source>Ecosystem</source>
       <translation>Ecosistema</translation>
     </message>
@@ -1174,7 +1174,7 @@
       <translation>Borde</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="231" />
+      <location filename="../ui/registry_dock.py" line="235" />
       <source>Edit</source>
       <translation>Editar</translation>
     </message>
@@ -1184,7 +1184,7 @@
       <translation>Editando: {title} (revisión {revision})</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="129" />
+      <location filename="../processing/serfor_criteria.py" line="124" />
       <source>Elevation (DEM, metres)</source>
       <translation>Elevación (MDE, metros)</translation>
     </message>
@@ -1264,7 +1264,7 @@
       <translation>Exportando a FERM</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="155" />
+      <location filename="../ui/registry_dock.py" line="157" />
       <source>FERM</source>
       <translation>FERM</translation>
     </message>
@@ -1325,7 +1325,7 @@
       <translation>Completar departamento…</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="744" />
+      <location filename="../ui/registry_dock.py" line="784" />
       <source>Filling departments and districts</source>
       <translation>Completando departamentos y distritos</translation>
     </message>
@@ -1345,17 +1345,17 @@
       <translation>Cortes fijos</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="135" />
+      <location filename="../processing/priority_score.py" line="137" />
       <source>Fixed breaks (increasing, between 0 and 1)</source>
       <translation>Cortes fijos (crecientes, entre 0 y 1)</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="504" />
+      <location filename="../algorithms/scoring.py" line="511" />
       <source>Fixed breaks define the classes: give 2, 3 or 4 breaks (3, 4 or 5 classes); {n} were given.</source>
       <translation>Los cortes fijos definen las clases: dé 2, 3 o 4 cortes (3, 4 o 5 clases); se dieron {n}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="507" />
+      <location filename="../algorithms/scoring.py" line="514" />
       <source>Fixed breaks must lie between 0 and 1 and increase strictly: {breaks}.</source>
       <translation>Los cortes fijos deben estar entre 0 y 1 y ser estrictamente crecientes: {breaks}.</translation>
     </message>
@@ -1371,22 +1371,22 @@
       <translation>Fragmentación del bosque (clases de Riitters)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="32" />
+      <location filename="../processing/serfor_criteria.py" line="30" />
       <source>Forest loss</source>
       <translation>Pérdida de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="135" />
+      <location filename="../processing/serfor_criteria.py" line="130" />
       <source>Forest loss points, instead of the raster</source>
       <translation>Puntos de pérdida de bosque, en lugar del ráster</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="151" />
+      <location filename="../processing/serfor_criteria.py" line="146" />
       <source>Forest loss that makes forest land degraded</source>
       <translation>Pérdida de bosque que hace degradada a la tierra forestal</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="133" />
+      <location filename="../processing/serfor_criteria.py" line="128" />
       <source>Forest loss year raster (0 = no loss)</source>
       <translation>Ráster de año de pérdida de bosque (0 = sin pérdida)</translation>
     </message>
@@ -1439,7 +1439,7 @@
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="27" />
-      <location filename="../ui/registry_dock.py" line="199" />
+      <location filename="../ui/registry_dock.py" line="203" />
       <source>Gap</source>
       <translation>Brecha</translation>
     </message>
@@ -1454,7 +1454,7 @@
       <translation>Brecha B (polígonos o máscara ráster)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="151" />
+      <location filename="../processing/gap_overlap.py" line="152" />
       <source>Gap overlap</source>
       <translation>Superposición de brechas</translation>
     </message>
@@ -1481,7 +1481,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="824" />
+      <location filename="../algorithms/scoring.py" line="861" />
       <source>Give at least one criterion raster with its rescaling.</source>
       <translation>Dé al menos un ráster de criterio con su reescalado.</translation>
     </message>
@@ -1517,7 +1517,7 @@
       <translation>Indique la serie de NDVI: un ráster con una banda por año, o un ráster por año.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="188" />
+      <location filename="../processing/priority_score.py" line="190" />
       <source>Give the criteria: rasters in CRITERIA with one RESCALING row each, or a preset.</source>
       <translation>Dé los criterios: rásteres en CRITERIA con una fila de RESCALING cada uno, o un preajuste.</translation>
     </message>
@@ -1527,7 +1527,7 @@
       <translation>Indique los ecosistemas como polígonos (ZONES) o como ráster (ECOSYSTEMS), no ambos.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="203" />
+      <location filename="../processing/serfor_criteria.py" line="198" />
       <source>Give the forest loss either as a raster (LOSS_YEAR) or as points (LOSS_POINTS), not both.</source>
       <translation>Indique la pérdida de bosque como ráster (LOSS_YEAR) o como puntos (LOSS_POINTS), no ambos.</translation>
     </message>
@@ -1547,7 +1547,7 @@
       <translation>Indique el archivo del registro (GeoPackage).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="200" />
+      <location filename="../processing/priority_score.py" line="202" />
       <source>Give the weights either in WEIGHTS or in WEIGHTS_TABLE, not both.</source>
       <translation>Dé los pesos en WEIGHTS o en WEIGHTS_TABLE, no en ambos.</translation>
     </message>
@@ -1601,12 +1601,12 @@
       <translation>Área con degradación alta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="163" />
+      <location filename="../processing/priority_score.py" line="165" />
       <source>High priority area (ha)</source>
       <translation>Área de prioridad alta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="116" />
+      <location filename="../processing/priority_score.py" line="118" />
       <source>High value</source>
       <translation>Valor alto</translation>
     </message>
@@ -1642,7 +1642,7 @@
       <translation>Importar iniciativas y áreas a un registro</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="710" />
+      <location filename="../ui/registry_dock.py" line="750" />
       <source>Importing areas</source>
       <translation>Importando áreas</translation>
     </message>
@@ -1705,7 +1705,7 @@
     <message>
       <location filename="../ui/exchange_panel.py" line="110" />
       <location filename="../ui/models.py" line="196" />
-      <location filename="../ui/registry_dock.py" line="149" />
+      <location filename="../ui/registry_dock.py" line="150" />
       <source>Initiative</source>
       <translation>Iniciativa</translation>
     </message>
@@ -1747,7 +1747,7 @@
     <message>
       <location filename="../plugin.py" line="57" />
       <location filename="../processing/base.py" line="35" />
-      <location filename="../ui/registry_dock.py" line="86" />
+      <location filename="../ui/registry_dock.py" line="87" />
       <source>Initiative registry</source>
       <translation>Registro de iniciativas</translation>
     </message>
@@ -1758,7 +1758,7 @@
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="92" />
-      <location filename="../ui/registry_dock.py" line="148" />
+      <location filename="../ui/registry_dock.py" line="149" />
       <source>Initiatives</source>
       <translation>Iniciativas</translation>
     </message>
@@ -1774,7 +1774,7 @@
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="72" />
-      <location filename="../processing/gap_overlap.py" line="201" />
+      <location filename="../processing/gap_overlap.py" line="202" />
       <source>Initiatives in the gaps</source>
       <translation>Iniciativas en las brechas</translation>
     </message>
@@ -1804,7 +1804,7 @@
       <translation>Interior</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="368" />
+      <location filename="../algorithms/serfor.py" line="373" />
       <source>Internal error: the search kernel is larger than the block halo.</source>
       <translation>Error interno: el núcleo de búsqueda es mayor que el borde del bloque.</translation>
     </message>
@@ -1825,7 +1825,7 @@
       <translation>Lambda máx.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="124" />
+      <location filename="../processing/serfor_criteria.py" line="119" />
       <source>Land cover (current use)</source>
       <translation>Cobertura del suelo (uso actual)</translation>
     </message>
@@ -1835,7 +1835,7 @@
       <translation>Cobertura del suelo (una unidad ecológica por clase)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="127" />
+      <location filename="../processing/serfor_criteria.py" line="122" />
       <source>Land cover class</source>
       <translation>Clase de cobertura</translation>
     </message>
@@ -1897,17 +1897,17 @@
       <translation>Dinámica de la productividad de la tierra (5 clases) a partir del NDVI</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="119" />
+      <location filename="../processing/serfor_criteria.py" line="114" />
       <source>Land use capability (CUM) raster</source>
       <translation>Ráster de Capacidad de Uso Mayor (CUM)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="126" />
+      <location filename="../processing/serfor_criteria.py" line="121" />
       <source>Land-use conflict matrix (0 not evaluated, 1 overuse, 2 proper use, 3 underuse)</source>
       <translation>Matriz de conflicto de uso (0 no evaluado, 1 sobreuso, 2 uso adecuado, 3 subuso)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="85" />
+      <location filename="../processing/serfor_criteria.py" line="80" />
       <source>Land-use conflict: the land cover (LAND_COVER) against the land use capability group (CAPABILITY, 'Capacidad de Uso Mayor': A cultivation, C permanent crops, P pastures, F forest production, X protection) through CONFLICT_MATRIX gives 1 overuse, 2 proper use, 3 underuse or 0 not evaluated. CAPABILITY_CODES maps the raster's codes to the groups (default 1 A, 2 C, 3 P, 4 F, 5 X, from presets/cum_classes.json); a code or land cover class missing from the tables stops the run and is named.</source>
       <translation>Conflicto de uso: la cobertura del suelo (LAND_COVER) frente al grupo de Capacidad de Uso Mayor (CAPABILITY: A cultivo en limpio, C cultivo permanente, P pastos, F producción forestal, X protección) mediante CONFLICT_MATRIX da 1 sobreuso, 2 uso adecuado, 3 subuso o 0 no evaluado. CAPABILITY_CODES asigna los códigos del ráster a los grupos (por defecto 1 A, 2 C, 3 P, 4 F, 5 X, de presets/cum_classes.json); un código o una clase de cobertura que falte en las tablas detiene la ejecución y se nombra.</translation>
     </message>
@@ -1938,12 +1938,12 @@
       <translation>Nivel (0-4)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="117" />
+      <location filename="../processing/priority_score.py" line="119" />
       <source>Lookup (value: score; *: other)</source>
       <translation>Tabla (valor: puntaje; *: otros)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="37" />
+      <location filename="../processing/serfor_criteria.py" line="35" />
       <source>Loss of any year</source>
       <translation>Pérdida de cualquier año</translation>
     </message>
@@ -1965,17 +1965,17 @@
       <translation>Área con degradación baja (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="116" />
+      <location filename="../processing/priority_score.py" line="118" />
       <source>Low value (or number of quantile classes)</source>
       <translation>Valor bajo (o número de clases de cuantiles)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="130" />
+      <location filename="../processing/priority_score.py" line="132" />
       <source>Mask raster values inside the mask (default: any non-zero value)</source>
       <translation>Valores del ráster de máscara que están dentro (por defecto: cualquier valor distinto de cero)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="128" />
+      <location filename="../processing/priority_score.py" line="130" />
       <source>Mask: only score inside (raster or polygon layer)</source>
       <translation>Máscara: puntuar solo dentro (ráster o capa de polígonos)</translation>
     </message>
@@ -1987,7 +1987,7 @@
       <translation>Media</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="115" />
+      <location filename="../processing/priority_score.py" line="117" />
       <source>Method (linear, inverted, quantile, quantile_inverted, categorical)</source>
       <translation>Método (linear, inverted, quantile, quantile_inverted, categorical)</translation>
     </message>
@@ -2017,7 +2017,7 @@
       <translation>Área con degradación moderada (ha)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="133" />
+      <location filename="../ui/registry_dock.py" line="134" />
       <source>More</source>
       <translation>Más</translation>
     </message>
@@ -2099,8 +2099,8 @@
       <translation>Clases de vegetación natural de la cobertura (p. ej. 1,2,4 u 11-15,21)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="230" />
-      <location filename="../ui/registry_dock.py" line="255" />
+      <location filename="../ui/registry_dock.py" line="234" />
+      <location filename="../ui/registry_dock.py" line="283" />
       <source>New</source>
       <translation>Nueva</translation>
     </message>
@@ -2110,17 +2110,17 @@
       <translation>Iniciativa nueva (aún sin guardar)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="370" />
+      <location filename="../ui/registry_dock.py" line="405" />
       <source>New registry</source>
       <translation>Registro nuevo</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="333" />
+      <location filename="../ui/registry_dock.py" line="368" />
       <source>New registry created: {path}</source>
       <translation>Registro nuevo creado: {path}</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="118" />
+      <location filename="../ui/registry_dock.py" line="119" />
       <source>New…</source>
       <translation>Nuevo…</translation>
     </message>
@@ -2169,8 +2169,8 @@
       <translation>Ninguna iniciativa cumple el filtro; el archivo no contiene iniciativas.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="113" />
-      <location filename="../ui/registry_dock.py" line="344" />
+      <location filename="../ui/registry_dock.py" line="114" />
+      <location filename="../ui/registry_dock.py" line="379" />
       <source>No registry open</source>
       <translation>Ningún registro abierto</translation>
     </message>
@@ -2185,7 +2185,7 @@
       <translation>No se pudo obtener una geometría válida del área "{site}". Dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="222" />
+      <location filename="../processing/priority_score.py" line="224" />
       <source>No weights were given: every criterion weighs the same.</source>
       <translation>No se dieron pesos: todos los criterios pesan lo mismo.</translation>
     </message>
@@ -2195,7 +2195,7 @@
       <translation>No bosque</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="107" />
+      <location filename="../processing/priority_score.py" line="109" />
       <source>None</source>
       <translation>Ninguno</translation>
     </message>
@@ -2210,7 +2210,7 @@
       <translation>Ninguna de las capas de entrada tiene sistema de referencia de coordenadas, por lo que no se pueden calcular áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="31" />
+      <location filename="../processing/serfor_criteria.py" line="29" />
       <source>Not degraded</source>
       <translation>No degradada</translation>
     </message>
@@ -2231,12 +2231,12 @@
       <translation>Aún no se ha validado en esta sesión.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="137" />
+      <location filename="../processing/priority_score.py" line="139" />
       <source>Number of classes (quantiles, equal interval)</source>
       <translation>Número de clases (cuantiles, intervalos iguales)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="145" />
+      <location filename="../processing/priority_score.py" line="147" />
       <source>Number of runs</source>
       <translation>Número de corridas</translation>
     </message>
@@ -2244,6 +2244,11 @@
       <location filename="../processing/forest_fragmentation.py" line="54" />
       <source>OUTPUT_PF and OUTPUT_PFF (optional, decimal rasters) hold Pf for every valid cell and Pff where a pair holds forest (nodata -9999). The result does not depend on how the raster is split into blocks. The log reports hectares per class on the WGS 84 ellipsoid.</source>
       <translation>OUTPUT_PF y OUTPUT_PFF (opcionales, rásteres decimales) contienen Pf en cada celda válida y Pff donde algún par contiene bosque (sin datos -9999). El resultado no depende de cómo se divide el ráster en bloques. El registro informa las hectáreas por clase sobre el elipsoide WGS 84.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="346" />
+      <source>OUTPUT_STABILITY is written only when UNCERTAINTY is checked; it was not written.</source>
+      <translation>OUTPUT_STABILITY solo se escribe cuando UNCERTAINTY está marcado; no se escribió.</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="61" />
@@ -2262,7 +2267,7 @@
       <translation>Solo {name}</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="123" />
+      <location filename="../ui/registry_dock.py" line="124" />
       <source>Open a registry (GeoPackage)</source>
       <translation>Abrir un registro (GeoPackage)</translation>
     </message>
@@ -2272,12 +2277,12 @@
       <translation>Abrir en el formulario</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="379" />
+      <location filename="../ui/registry_dock.py" line="414" />
       <source>Open registry</source>
       <translation>Abrir registro</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="122" />
+      <location filename="../ui/registry_dock.py" line="123" />
       <source>Open…</source>
       <translation>Abrir…</translation>
     </message>
@@ -2318,7 +2323,7 @@
       <translation>Salidas: OUTPUT (niveles 0..4, sin datos 255, con estilo), OUTPUT_INDICATORS (tres bandas con los estados de pérdida de cobertura, productividad y fragmentación) y OUTPUT_TABLE (hectáreas por ecosistema y nivel). Los ecosistemas, unidad de reporte del MINAM, se indican como polígonos (ZONES, p. ej. el mapa nacional de ecosistemas) o como un ráster de enteros (ECOSYSTEMS: códigos positivos; 0 y sin datos quedan fuera de todo ecosistema). Las entradas deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de la primera entrada). Las áreas son hectáreas sobre el elipsoide WGS 84.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="97" />
+      <location filename="../processing/priority_score.py" line="99" />
       <source>Outputs: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluded by a constraint, styled), OUTPUT_TABLE (hectares per zone and class on the WGS 84 ellipsoid, with excluded and no data rows), OUTPUT_STABILITY (0..1). All criteria, the mask and constraint rasters must share one grid; otherwise the run names the difference, unless ALIGN warps them onto the first criterion's grid (bilinear for continuous criteria, nearest for categories and masks).</source>
       <translation>Salidas: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluido por una restricción, con estilo), OUTPUT_TABLE (hectáreas por zona y clase sobre el elipsoide WGS 84, con filas de excluidos y sin datos), OUTPUT_STABILITY (0..1). Todos los criterios y los rásteres de máscara y restricciones deben compartir una grilla; si no, la ejecución indica la diferencia, salvo que ALIGN los remuestree sobre la grilla del primer criterio (bilineal para criterios continuos, vecino más cercano para categorías y máscaras).</translation>
     </message>
@@ -2348,19 +2353,19 @@
       <translation>Se superpone con otra iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="31" />
+      <location filename="../processing/serfor_criteria.py" line="29" />
       <source>Overuse</source>
       <translation>Sobreuso</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="32" />
+      <location filename="../processing/serfor_criteria.py" line="30" />
       <source>Overuse and forest loss</source>
       <translation>Sobreuso y pérdida de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="89" />
-      <source>PRESET: a JSON file holding criteria, rescaling, weights, constraints, mask, classes and uncertainty (format in presets/README_priority.md); SHIPPED_PRESET offers the presets that come with the plugin. 'ROAM SERFOR (provisional)' reads the four bands of the OUTPUT_CRITERIA raster of 'SERFOR criteria' (land-use conflict, slope, distance to conservation areas, deforestation density) as raster 1 of CRITERIA; SERFOR's weights and breaks are not public, so its values are editable placeholders. Parameters you set override the preset: RESCALING rows replace its criteria, WEIGHTS or WEIGHTS_TABLE its weights, constraints are added to its own, and class and uncertainty settings changed from their defaults replace its own. OUTPUT_PRESET saves the settings of this run as a preset.</source>
-      <translation>PRESET: un archivo JSON con criterios, reescalado, pesos, restricciones, máscara, clases e incertidumbre (formato en presets/README_priority.md); SHIPPED_PRESET ofrece los preajustes que vienen con el complemento. 'ROAM SERFOR (provisional)' lee las cuatro bandas del ráster OUTPUT_CRITERIA de 'Criterios SERFOR' (conflicto de uso, pendiente, distancia a áreas de conservación, densidad de deforestación) como ráster 1 de CRITERIA; los pesos y cortes del SERFOR no son públicos, así que sus valores son marcadores editables. Los parámetros que usted fije prevalecen sobre el preajuste: las filas de RESCALING reemplazan sus criterios, WEIGHTS o WEIGHTS_TABLE sus pesos, las restricciones se suman a las suyas, y los ajustes de clases e incertidumbre cambiados respecto de su valor por defecto reemplazan los suyos. OUTPUT_PRESET guarda los ajustes de esta ejecución como preajuste.</translation>
+      <location filename="../processing/priority_score.py" line="90" />
+      <source>PRESET: a JSON file holding criteria, rescaling, weights, constraints, mask, classes and uncertainty (format in presets/README_priority.md); SHIPPED_PRESET offers the presets that come with the plugin. 'ROAM SERFOR (provisional)' reads four bands of the OUTPUT_CRITERIA raster of 'Degraded forest lands, SERFOR criteria' (land-use conflict, slope in degrees, distance to conservation areas, deforestation density), found by name, as raster 1 of CRITERIA; SERFOR's weights and breaks are not public, so its values are editable placeholders. Parameters you set override the preset: RESCALING rows replace its criteria, WEIGHTS or WEIGHTS_TABLE its weights, constraints are added to its own, and class and uncertainty settings changed from their defaults replace its own. OUTPUT_PRESET saves the settings of this run as a preset.</source>
+      <translation>PRESET: un archivo JSON con criterios, reescalado, pesos, restricciones, máscara, clases e incertidumbre (formato en presets/README_priority.md); SHIPPED_PRESET ofrece los preajustes que vienen con el complemento. 'ROAM SERFOR (provisional)' lee cuatro bandas del ráster OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR' (conflicto de uso, pendiente en grados, distancia a áreas de conservación, densidad de deforestación), buscadas por nombre, como ráster 1 de CRITERIA; los pesos y cortes del SERFOR no son públicos, así que sus valores son marcadores editables. Los parámetros que usted fije prevalecen sobre el preajuste: las filas de RESCALING reemplazan sus criterios, WEIGHTS o WEIGHTS_TABLE sus pesos, las restricciones se suman a las suyas, y los ajustes de clases e incertidumbre cambiados respecto de su valor por defecto reemplazan los suyos. OUTPUT_PRESET guarda los ajustes de esta ejecución como preajuste.</translation>
     </message>
     <message>
       <location filename="../processing/ahp_weights.py" line="54" />
@@ -2434,45 +2439,45 @@
       <translation>Archivos de polígonos (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="159" />
+      <location filename="../processing/priority_score.py" line="161" />
       <source>Preset (*.json)</source>
       <translation>Preajuste (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="109" />
+      <location filename="../processing/priority_score.py" line="111" />
       <source>Preset file (JSON)</source>
       <translation>Archivo de preajuste (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="106" />
+      <location filename="../processing/priority_score.py" line="108" />
       <source>Preset shipped with the plugin</source>
       <translation>Preajuste incluido en el complemento</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="324" />
+      <location filename="../processing/priority_score.py" line="326" />
       <source>Preset: {name} ({file}).</source>
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="157" />
+      <location filename="../processing/priority_score.py" line="159" />
       <source>Priority area table (hectares per zone and class)</source>
       <translation>Tabla de áreas de prioridad (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="365" />
-      <location filename="../processing/priority_score.py" line="153" />
+      <location filename="../processing/priority_score.py" line="370" />
+      <location filename="../processing/priority_score.py" line="155" />
       <source>Priority classes</source>
       <translation>Clases de prioridad</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="366" />
-      <location filename="../processing/priority_score.py" line="152" />
+      <location filename="../processing/priority_score.py" line="371" />
+      <location filename="../processing/priority_score.py" line="154" />
       <source>Priority score</source>
       <translation>Puntaje de prioridad</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="368" />
-      <location filename="../processing/priority_score.py" line="346" />
+      <location filename="../processing/priority_score.py" line="373" />
+      <location filename="../processing/priority_score.py" line="351" />
       <source>Priority stability</source>
       <translation>Estabilidad de la prioridad</translation>
     </message>
@@ -2534,7 +2539,7 @@
       <translation>Campo de la provincia</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="360" />
+      <location filename="../processing/priority_score.py" line="365" />
       <source>Quantile breaks of {name}: {breaks}.</source>
       <translation>Cortes de cuantiles de {name}: {breaks}.</translation>
     </message>
@@ -2544,7 +2549,7 @@
       <translation>Cuantiles (igual área)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="183" />
+      <location filename="../processing/priority_score.py" line="185" />
       <source>RESCALING replaces the criteria and weights of the preset.</source>
       <translation>RESCALING reemplaza los criterios y los pesos del preajuste.</translation>
     </message>
@@ -2554,17 +2559,17 @@
       <translation>ROAM SERFOR (provisional)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="148" />
+      <location filename="../processing/priority_score.py" line="150" />
       <source>Random seed</source>
       <translation>Semilla aleatoria</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="122" />
+      <location filename="../processing/serfor_criteria.py" line="117" />
       <source>Raster code</source>
       <translation>Código del ráster</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="114" />
+      <location filename="../processing/priority_score.py" line="116" />
       <source>Raster number</source>
       <translation>Número de ráster</translation>
     </message>
@@ -2579,7 +2584,7 @@
       <translation>Falló la lectura del ráster {name}: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="105" />
+      <location filename="../processing/_vector.py" line="109" />
       <source>Reading {name}: {n} of {total} features</source>
       <translation>Leyendo {name}: {n} de {total} elementos</translation>
     </message>
@@ -2589,22 +2594,22 @@
       <translation>Lee polígonos de una capa o de un archivo (shapefile, shapefile comprimido en zip, KML/KMZ, GeoJSON, GeoPackage, CSV con una columna WKT) y los guarda como áreas de restauración en un registro de T2 Restore, agrupadas en iniciativas. Las geometrías se reproyectan desde cualquier SRC (incluidas las zonas UTM de PSAD56 y SIRGAS) a EPSG:4326; las hectáreas se calculan sobre el elipsoide. El registro se crea si no existe.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="141" />
+      <location filename="../processing/serfor_criteria.py" line="136" />
       <source>Recent deforestation: last years counted (0 = every year)</source>
       <translation>Deforestación reciente: últimos años contados (0 = todos los años)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="637" />
+      <location filename="../algorithms/serfor.py" line="651" />
       <source>Recent deforestation: loss from {first} to {last}.</source>
       <translation>Deforestación reciente: pérdida de {first} a {last}.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="37" />
+      <location filename="../processing/serfor_criteria.py" line="35" />
       <source>Recent loss only</source>
       <translation>Solo pérdida reciente</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="126" />
+      <location filename="../ui/registry_dock.py" line="127" />
       <source>Redo</source>
       <translation>Rehacer</translation>
     </message>
@@ -2620,7 +2625,7 @@
       <translation>Registro (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="333" />
+      <location filename="../ui/registry_dock.py" line="368" />
       <source>Registry opened: {path}</source>
       <translation>Registro abierto: {path}</translation>
     </message>
@@ -2652,7 +2657,7 @@
       <translation>Línea de reporte</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="113" />
+      <location filename="../processing/priority_score.py" line="115" />
       <source>Rescaling, one row per criterion</source>
       <translation>Reescalado, una fila por criterio</translation>
     </message>
@@ -2752,7 +2757,7 @@
       <translation>Resultados: los pesos son el vector propio principal normalizado para sumar 1; lambda máx., su valor propio; IC = (lambda máx. - n) / (n - 1); RC = IC / IA(n) con el índice aleatorio de Saaty (0.58 para 3 criterios hasta 1.59 para 15). Dos criterios siempre son consistentes. Una RC de 0.10 o más marca los juicios como inconsistentes e indica la comparación que conviene revisar primero: la que más contradicen los pesos (regla de Saaty, el mayor a_ij w_j / w_i), con el valor que implican los pesos.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="254" />
+      <location filename="../ui/registry_dock.py" line="282" />
       <source>Revert</source>
       <translation>Revertir</translation>
     </message>
@@ -2762,12 +2767,12 @@
       <translation>Rol</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="326" />
+      <location filename="../algorithms/scoring.py" line="333" />
       <source>Row {row} of the rescaling table has no rescaling method; use linear, inverted, quantile, quantile_inverted or categorical.</source>
       <translation>La fila {row} de la tabla de reescalado no tiene método de reescalado; use linear, inverted, quantile, quantile_inverted o categorical.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="321" />
+      <location filename="../algorithms/scoring.py" line="328" />
       <source>Row {row} of the rescaling table: '{value}' is not a raster number (1 for the first raster of CRITERIA).</source>
       <translation>Fila {row} de la tabla de reescalado: '{value}' no es un número de ráster (1 para el primer ráster de CRITERIA).</translation>
     </message>
@@ -2832,7 +2837,7 @@
       <translation>Reglas: una tabla ordenada (pérdida de cobertura, productividad, fragmentación, nivel); la primera fila cuyas condiciones se cumplen da el nivel; una condición es un estado, estados separados por ';' o * para cualquiera. Toda combinación debe tener una regla. RULES_FILE (un archivo JSON con el formato del preajuste, o un CSV con las columnas cover_loss, productivity, fragmentation, level) reemplaza la tabla; un archivo JSON también puede cambiar las correspondencias de LPD y de Riitters. Un indicador no indicado toma el estado 0 y su banda queda sin datos; se necesita al menos uno. La falta de datos en cualquier indicador usado da sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="157" />
+      <location filename="../processing/serfor_criteria.py" line="152" />
       <source>SERFOR criteria (one band per criterion)</source>
       <translation>Criterios del SERFOR (una banda por criterio)</translation>
     </message>
@@ -2842,17 +2847,17 @@
       <translation>SIGNIFICANCE debe ser 90, 95 o 99 (por ciento); es {value}.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="253" />
+      <location filename="../ui/registry_dock.py" line="281" />
       <source>Save</source>
       <translation>Guardar</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="527" />
+      <location filename="../ui/registry_dock.py" line="567" />
       <source>Save "{title}"</source>
       <translation>Guardar "{title}"</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="597" />
+      <location filename="../ui/registry_dock.py" line="637" />
       <source>Save the initiative before drawing its areas.</source>
       <translation>Guarde la iniciativa antes de dibujar sus áreas.</translation>
     </message>
@@ -2862,22 +2867,22 @@
       <translation>Guardar la geometría reparada</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="159" />
+      <location filename="../processing/priority_score.py" line="161" />
       <source>Save these settings as a preset</source>
       <translation>Guardar estos ajustes como preajuste</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="381" />
+      <location filename="../processing/priority_score.py" line="386" />
       <source>Saved settings</source>
       <translation>Ajustes guardados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="163" />
+      <location filename="../processing/priority_score.py" line="165" />
       <source>Scored area (ha)</source>
       <translation>Área puntuada (ha)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="177" />
+      <location filename="../ui/registry_dock.py" line="181" />
       <source>Search title, description, organization, site…</source>
       <translation>Buscar título, descripción, organización, sitio…</translation>
     </message>
@@ -2887,7 +2892,7 @@
       <translation>Seleccione iniciativas en la lista o exporte todas.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="493" />
+      <location filename="../ui/registry_dock.py" line="530" />
       <source>Select one initiative in the list.</source>
       <translation>Seleccione una iniciativa en la lista.</translation>
     </message>
@@ -2933,7 +2938,7 @@
       <translation>Nombre del sitio</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="91" />
+      <location filename="../processing/serfor_criteria.py" line="86" />
       <source>Slope from a DEM (elevations in metres) by Horn's method, in degrees and in percent. In a geographic CRS (degrees) pixel sizes are converted to metres for each row from the WGS 84 ellipsoid, so the slope is right at any latitude. A DEM whose CRS contradicts its coordinates (a geographic CRS with UTM-like coordinates, or the reverse) is refused with a message.</source>
       <translation>Pendiente a partir de un MDE (elevaciones en metros) por el método de Horn, en grados y en porcentaje. En un SRC geográfico (grados) el tamaño de píxel se convierte a metros en cada fila según el elipsoide WGS 84, de modo que la pendiente es correcta en cualquier latitud. Un MDE cuyo SRC contradice sus coordenadas (un SRC geográfico con coordenadas de tipo UTM, o al revés) se rechaza con un mensaje.</translation>
     </message>
@@ -2953,7 +2958,7 @@
       <translation>Carbono orgánico del suelo: un cambio de -10 % o menos es degradación, de +10 % o más es mejora; una línea base de 0 y el agua en la cobertura de línea base dan sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="529" />
+      <location filename="../algorithms/overlap.py" line="531" />
       <source>Some coordinates cannot be converted to longitude and latitude to compute areas; check the layers' coordinate reference system.</source>
       <translation>Algunas coordenadas no se pueden convertir a longitud y latitud para calcular áreas; revise el sistema de referencia de coordenadas de las capas.</translation>
     </message>
@@ -2963,12 +2968,12 @@
       <translation>Fuente</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="155" />
+      <location filename="../processing/priority_score.py" line="157" />
       <source>Stability (share of runs high or very high)</source>
       <translation>Estabilidad (proporción de corridas con prioridad alta o muy alta)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="140" />
+      <location filename="../processing/priority_score.py" line="142" />
       <source>Stability under weight uncertainty</source>
       <translation>Estabilidad ante la incertidumbre de los pesos</translation>
     </message>
@@ -3006,7 +3011,7 @@
     </message>
     <message>
       <location filename="../ui/models.py" line="66" />
-      <location filename="../ui/registry_dock.py" line="198" />
+      <location filename="../ui/registry_dock.py" line="202" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
@@ -3041,7 +3046,7 @@
       <translation>Resumiendo el registro</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="153" />
+      <location filename="../ui/registry_dock.py" line="155" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
@@ -3140,42 +3145,42 @@
       <translation>El área {area} ya pertenece a otra iniciativa ({other}) en este registro; un área solo puede pertenecer a una iniciativa.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="763" />
+      <location filename="../algorithms/serfor.py" line="764" />
       <source>The capability raster {name} holds classes {values} that are not in the capability table (known: {known}). Add them to CAPABILITY_CODES with their CUM group.</source>
       <translation>El ráster de capacidad de uso {name} contiene las clases {values}, que no están en la tabla de capacidad de uso (conocidas: {known}). Agréguelas a CAPABILITY_CODES con su grupo CUM.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="91" />
+      <location filename="../algorithms/serfor.py" line="92" />
       <source>The capability table has a raster code that is not a whole number: '{key}'.</source>
       <translation>La tabla de capacidad de uso tiene un código de ráster que no es un número entero: '{key}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="99" />
+      <location filename="../algorithms/serfor.py" line="100" />
       <source>The capability table is empty.</source>
       <translation>La tabla de capacidad de uso está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="95" />
+      <location filename="../algorithms/serfor.py" line="96" />
       <source>The capability table maps code {key} to '{group}'; CUM groups are A, C, P, F and X.</source>
       <translation>La tabla de capacidad de uso asigna el código {key} a '{group}'; los grupos CUM son A, C, P, F y X.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="163" />
+      <location filename="../algorithms/serfor.py" line="164" />
       <source>The capability table needs pairs (raster code, CUM group); it has {n} cells.</source>
       <translation>La tabla de capacidad de uso necesita pares (código del ráster, grupo CUM); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="660" />
+      <location filename="../algorithms/serfor.py" line="674" />
       <source>The conservation areas layer has no polygon: the distance band is left as nodata.</source>
       <translation>La capa de áreas de conservación no tiene polígonos: la banda de distancia queda sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="786" />
+      <location filename="../algorithms/scoring.py" line="823" />
       <source>The constraint {name} excludes every pixel that could be scored, so nothing is left to prioritize. Check that it is the right layer (constraints mark the areas to exclude with non-zero values or polygons), or remove it.</source>
       <translation>La restricción {name} excluye todos los píxeles que podrían puntuarse, así que no queda nada que priorizar. Verifique que sea la capa correcta (las restricciones marcan las áreas a excluir con valores distintos de cero o con polígonos) o quítela.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="789" />
+      <location filename="../algorithms/scoring.py" line="826" />
       <source>The constraints {names} together exclude every pixel that could be scored, so nothing is left to prioritize. Remove one of them or check their values.</source>
       <translation>Las restricciones {names} juntas excluyen todos los píxeles que podrían puntuarse, así que no queda nada que priorizar. Quite alguna o revise sus valores.</translation>
     </message>
@@ -3185,63 +3190,63 @@
       <translation>El ráster de pérdida de cobertura {name} contiene valores distintos de 0 (sin pérdida) y 1 (pérdida): {values}.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="82" />
+      <location filename="../processing/serfor_criteria.py" line="77" />
       <source>The criteria SERFOR's national restoration gap and its ROAM exercise (IUCN &amp; WRI method) use, and the degraded forest lands they point to: land-use conflict, slope, distance to conservation areas and density of recent deforestation, one named band each in OUTPUT_CRITERIA (nodata -9999).</source>
       <translation>Los criterios que usan la brecha nacional de restauración del SERFOR y su ejercicio ROAM (método de UICN y WRI), y las tierras forestales degradadas que señalan: conflicto de uso de la tierra, pendiente, distancia a áreas de conservación y densidad de deforestación reciente, cada uno en una banda con nombre de OUTPUT_CRITERIA (sin datos -9999).</translation>
     </message>
     <message>
       <location filename="../algorithms/ahp.py" line="97" />
-      <location filename="../algorithms/scoring.py" line="409" />
+      <location filename="../algorithms/scoring.py" line="416" />
       <source>The criterion name {name} appears twice; each criterion needs its own name.</source>
       <translation>El nombre de criterio {name} aparece dos veces; cada criterio necesita su propio nombre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="198" />
+      <location filename="../algorithms/scoring.py" line="205" />
       <source>The criterion {name} (categorical rescaling) needs a lookup table of 'value: score' pairs.</source>
       <translation>El criterio {name} (reescalado categórico) necesita una tabla de correspondencia de pares 'valor: puntaje'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="182" />
+      <location filename="../algorithms/scoring.py" line="189" />
       <source>The criterion {name} ({method} rescaling) needs two numbers, the values that score 0 and 1 (low and high).</source>
       <translation>El criterio {name} (reescalado {method}) necesita dos números, los valores que puntúan 0 y 1 (bajo y alto).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="292" />
+      <location filename="../algorithms/scoring.py" line="299" />
       <source>The criterion {name} ({origin}) needs a band named {band} in {raster}, but its bands are: {bands}. Choose the right raster, or edit the band in the preset.</source>
       <translation>El criterio {name} ({origin}) necesita una banda llamada {band} en {raster}, pero sus bandas son: {bands}. Elija el ráster correcto o edite la banda en el preajuste.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="372" />
+      <location filename="../algorithms/scoring.py" line="379" />
       <source>The criterion {name} ({origin}) refers to raster {input} of CRITERIA, but CRITERIA holds {count} raster(s). Add the rasters this preset expects (see its description).</source>
       <translation>El criterio {name} ({origin}) remite al ráster {input} de CRITERIA, pero CRITERIA contiene {count} ráster(es). Añada los rásteres que espera este preajuste (vea su descripción).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="366" />
+      <location filename="../algorithms/scoring.py" line="373" />
       <source>The criterion {name} ({origin}) refers to the file {path}, which does not exist.</source>
       <translation>El criterio {name} ({origin}) remite al archivo {path}, que no existe.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="277" />
+      <location filename="../algorithms/scoring.py" line="284" />
       <source>The criterion {name} ({origin}) uses band {band} of {raster}, which has {count} band(s).</source>
       <translation>El criterio {name} ({origin}) usa la banda {band} de {raster}, que tiene {count} banda(s).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="194" />
+      <location filename="../algorithms/scoring.py" line="201" />
       <source>The criterion {name} asks for {classes} quantile classes; use 2 to 20 (se.plan uses 5).</source>
       <translation>El criterio {name} pide {classes} clases de cuantiles; use de 2 a 20 (se.plan usa 5).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="600" />
+      <location filename="../algorithms/scoring.py" line="634" />
       <source>The criterion {name} has no valid pixel inside the mask and outside the constraints, so its quantiles cannot be computed.</source>
       <translation>El criterio {name} no tiene ningún píxel válido dentro de la máscara y fuera de las restricciones, así que no se pueden calcular sus cuantiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="186" />
+      <location filename="../algorithms/scoring.py" line="193" />
       <source>The criterion {name} has the same low and high value ({value}); linear rescaling needs two different values.</source>
       <translation>El criterio {name} tiene el mismo valor bajo y alto ({value}); el reescalado lineal necesita dos valores distintos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="250" />
+      <location filename="../algorithms/scoring.py" line="257" />
       <source>The criterion {name} has the unknown rescaling '{method}'; use linear, inverted, quantile, quantile_inverted or categorical.</source>
       <translation>El criterio {name} tiene el reescalado desconocido '{method}'; use linear, inverted, quantile, quantile_inverted o categorical (también lineal, invertido, cuantil, cuantil_invertido, categorico).</translation>
     </message>
@@ -3286,7 +3291,7 @@
       <translation>No se pudo leer o escribir el archivo: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="1062" />
+      <location filename="../algorithms/scoring.py" line="1105" />
       <source>The file {path} is not a priority preset: its "format" must be "t2restore.priority_score".</source>
       <translation>El archivo {path} no es un preajuste de prioridad: su "format" debe ser "t2restore.priority_score".</translation>
     </message>
@@ -3301,17 +3306,17 @@
       <translation>La expresión del filtro no es válida: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="173" />
+      <location filename="../algorithms/serfor.py" line="174" />
       <source>The forest land groups must be CUM groups among A, C, P, F and X; got '{value}'.</source>
       <translation>Los grupos de tierras forestales deben ser grupos CUM entre A, C, P, F y X; se recibió '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="597" />
+      <location filename="../algorithms/serfor.py" line="611" />
       <source>The forest loss period must be 'all' or 'recent'; it is '{value}'.</source>
       <translation>El periodo de pérdida de bosque debe ser 'all' o 'recent'; es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="634" />
+      <location filename="../algorithms/serfor.py" line="648" />
       <source>The forest loss raster holds no loss; density and forest loss are 0 everywhere.</source>
       <translation>El ráster de pérdida de bosque no contiene pérdida; la densidad y la pérdida de bosque son 0 en todas partes.</translation>
     </message>
@@ -3326,7 +3331,7 @@
       <translation>El ráster de fragmentación {name} contiene códigos que no son clases de Riitters (0 a 6): {values}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="763" />
+      <location filename="../algorithms/overlap.py" line="765" />
       <source>The gap layer {key} has no polygon: it is empty, or every geometry is null or has no area. Choose a layer with the gap's polygons (or a raster mask with non-zero gap pixels).</source>
       <translation>La capa de brecha {key} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área. Elija una capa con los polígonos de la brecha (o una máscara ráster con píxeles de brecha distintos de cero).</translation>
     </message>
@@ -3336,7 +3341,7 @@
       <translation>La capa de brecha {name} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="132" />
+      <location filename="../processing/gap_overlap.py" line="133" />
       <source>The gaps {a} and {b} do not overlap at all: the area in both is 0 ha. If they should overlap, check that both layers cover the same region and that their coordinate reference systems are declared correctly.</source>
       <translation>Las brechas {a} y {b} no se superponen en absoluto: el área en ambas es 0 ha. Si deberían superponerse, compruebe que ambas capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
@@ -3361,7 +3366,7 @@
       <translation>Otra persona modificó o eliminó la iniciativa "{title}" después de que usted la abrió (su revisión {expected}, revisión en el registro {actual}). Vuelva a cargarla y aplique de nuevo sus cambios.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="733" />
+      <location filename="../ui/registry_dock.py" line="773" />
       <source>The initiative has no areas yet.</source>
       <translation>La iniciativa aún no tiene áreas.</translation>
     </message>
@@ -3371,7 +3376,7 @@
       <translation>La iniciativa necesita un título.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="500" />
+      <location filename="../ui/registry_dock.py" line="537" />
       <source>The initiative no longer exists in the registry.</source>
       <translation>La iniciativa ya no existe en el registro.</translation>
     </message>
@@ -3391,7 +3396,7 @@
       <translation>No se puede abrir la capa de entrada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="767" />
+      <location filename="../algorithms/serfor.py" line="768" />
       <source>The land cover raster {name} holds classes {values} that have no row in the land-use conflict matrix. Add rows for them to CONFLICT_MATRIX.</source>
       <translation>El ráster de cobertura {name} contiene las clases {values}, que no tienen fila en la matriz de conflicto de uso. Agregue filas para ellas en CONFLICT_MATRIX.</translation>
     </message>
@@ -3426,22 +3431,22 @@
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="110" />
+      <location filename="../algorithms/serfor.py" line="111" />
       <source>The land-use conflict matrix has a land cover class that is not a whole number: '{key}'.</source>
       <translation>La matriz de conflicto de uso tiene una clase de cobertura que no es un número entero: '{key}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="126" />
+      <location filename="../algorithms/serfor.py" line="127" />
       <source>The land-use conflict matrix is empty.</source>
       <translation>La matriz de conflicto de uso está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="136" />
+      <location filename="../algorithms/serfor.py" line="137" />
       <source>The land-use conflict matrix needs 6 cells per row (land cover class, A, C, P, F, X); it has {n} cells.</source>
       <translation>La matriz de conflicto de uso necesita 6 celdas por fila (clase de cobertura, A, C, P, F, X); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="120" />
+      <location filename="../algorithms/serfor.py" line="121" />
       <source>The land-use conflict matrix, class {key}, group {group}: the value must be 0 (not evaluated), 1 (overuse), 2 (proper use) or 3 (underuse); it is '{value}'.</source>
       <translation>Matriz de conflicto de uso, clase {key}, grupo {group}: el valor debe ser 0 (no evaluado), 1 (sobreuso), 2 (uso adecuado) o 3 (subuso); es '{value}'.</translation>
     </message>
@@ -3471,7 +3476,7 @@
       <translation>La capa {name} no es un ráster ni una capa de polígonos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="495" />
+      <location filename="../algorithms/overlap.py" line="497" />
       <source>The layers have no coordinate reference system, so their areas cannot be computed. Assign their CRS (Layer properties &gt; Source) and run again.</source>
       <translation>Las capas no tienen sistema de referencia de coordenadas, por lo que no se pueden calcular sus áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
@@ -3491,42 +3496,42 @@
       <translation>La lista {name} está vacía; indique al menos un valor.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="136" />
+      <location filename="../algorithms/scoring.py" line="143" />
       <source>The lookup table entry '{item}' is not 'value: score' (e.g. '3: 0.5').</source>
       <translation>La entrada de la tabla de correspondencia '{item}' no tiene la forma 'valor: puntaje' (p. ej. '3: 0.5').</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="899" />
+      <location filename="../algorithms/scoring.py" line="936" />
       <source>The lookup table of criterion {name} has no row for the values {values} found in its raster. Add them to the table, or give a score for other values ('*: 0').</source>
       <translation>La tabla de correspondencia del criterio {name} no tiene fila para los valores {values} presentes en su ráster. Añádalos a la tabla o dé un puntaje para los demás valores ('*: 0').</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="204" />
+      <location filename="../algorithms/scoring.py" line="211" />
       <source>The lookup table of criterion {name} holds the score {score}; scores must lie between 0 and 1.</source>
       <translation>La tabla de correspondencia del criterio {name} contiene el puntaje {score}; los puntajes deben estar entre 0 y 1.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="173" />
+      <location filename="../processing/serfor_criteria.py" line="168" />
       <source>The loss points have no field '{field}'.</source>
       <translation>Los puntos de pérdida no tienen el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="648" />
+      <location filename="../algorithms/serfor.py" line="662" />
       <source>The loss points have no year: every point counts as recent loss.</source>
       <translation>Los puntos de pérdida no tienen año: cada punto cuenta como pérdida reciente.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="194" />
+      <location filename="../processing/serfor_criteria.py" line="189" />
       <source>The loss points layer has no point to use.</source>
       <translation>La capa de puntos de pérdida no tiene ningún punto utilizable.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="782" />
+      <location filename="../algorithms/scoring.py" line="819" />
       <source>The mask {name} leaves no pixel to score: none of the pixels where the criteria have data is inside it. Check MASK and MASK_VALUES.</source>
       <translation>La máscara {name} no deja ningún píxel por puntuar: ninguno de los píxeles donde los criterios tienen datos está dentro de ella. Revise MASK y MASK_VALUES.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="601" />
+      <location filename="../algorithms/serfor.py" line="615" />
       <source>The number of recent years must be 0 (every year) or more; it is {value}.</source>
       <translation>El número de años recientes debe ser 0 (todos los años) o más; es {value}.</translation>
     </message>
@@ -3536,7 +3541,7 @@
       <translation>La tabla de salida tiene una fila por criterio con las columnas criterion, weight, rank, lambda_max, ci, cr y consistent (1 o 0). Guárdela (p. ej. como CSV) y désela a 'Puntaje de prioridad de restauración' como WEIGHTS_TABLE: los pesos se asignan a los criterios por su nombre.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="138" />
+      <location filename="../processing/gap_overlap.py" line="139" />
       <source>The overlap is {pa:.1f} % of {a} and {pb:.1f} % of {b}.</source>
       <translation>La superposición es el {pa:.1f} % de {a} y el {pb:.1f} % de {b}.</translation>
     </message>
@@ -3576,28 +3581,28 @@
       <translation>La superposición de polígonos falló cerca de ({x:.6f}, {y:.6f}): {error} Repare las geometrías de esa zona (Vectorial &gt; Herramientas de geometría &gt; Corregir geometrías) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="450" />
+      <location filename="../processing/priority_score.py" line="455" />
       <source>The preset refers to the layer {path}, which cannot be opened.</source>
       <translation>El preajuste remite a la capa {path}, que no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="1077" />
+      <location filename="../algorithms/scoring.py" line="1120" />
       <source>The preset {path} gives a weight to {names}, which is not one of its criteria.</source>
       <translation>El preajuste {path} da un peso a {names}, que no es uno de sus criterios.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="1065" />
+      <location filename="../algorithms/scoring.py" line="1108" />
       <source>The preset {path} has format version {version}; this plugin reads version {supported}. Update the plugin.</source>
       <translation>El preajuste {path} tiene la versión de formato {version}; este complemento lee la versión {supported}. Actualice el complemento.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="1069" />
+      <location filename="../algorithms/scoring.py" line="1112" />
       <source>The preset {path} has no "criteria" list.</source>
       <translation>El preajuste {path} no tiene una lista "criteria".</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="1060" />
-      <location filename="../algorithms/serfor.py" line="63" />
+      <location filename="../algorithms/scoring.py" line="1103" />
+      <location filename="../algorithms/serfor.py" line="64" />
       <source>The preset {path} is not valid JSON: {error}</source>
       <translation>El preajuste {path} no es un JSON válido: {error}</translation>
     </message>
@@ -3612,7 +3617,7 @@
       <translation>El ráster DEGRADED no tiene ningún píxel con el valor degradado {value}. Revise DEGRADED_VALUE (la salida de degradación de T2 Restore usa -1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="226" />
+      <location filename="../algorithms/serfor.py" line="227" />
       <source>The raster grid is rotated (its geotransform has rotation terms); slope and distances need a north-up raster. Warp it to a north-up grid first.</source>
       <translation>La grilla del ráster está rotada (su geotransformación tiene términos de rotación); la pendiente y las distancias necesitan un ráster orientado al norte. Reproyéctelo primero a una grilla orientada al norte.</translation>
     </message>
@@ -3622,19 +3627,19 @@
       <translation>El ráster no tiene sistema de referencia de coordenadas, así que no se pueden calcular sus áreas. Asígnele su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="138" />
+      <location filename="../processing/_vector.py" line="142" />
       <location filename="../processing/base.py" line="100" />
-      <location filename="../processing/priority_score.py" line="433" />
+      <location filename="../processing/priority_score.py" line="438" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="268" />
+      <location filename="../algorithms/serfor.py" line="269" />
       <source>The raster {name} has a geographic CRS ({crs}) but its coordinates ({x:.0f}, {y:.0f}) are not longitudes and latitudes: it is probably in a projected CRS such as UTM. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} tiene un SRC geográfico ({crs}), pero sus coordenadas ({x:.0f}, {y:.0f}) no son longitudes y latitudes: probablemente está en un SRC proyectado como UTM. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="275" />
+      <location filename="../algorithms/serfor.py" line="276" />
       <source>The raster {name} has a projected CRS ({crs}) but its pixel size ({size:g}) and coordinates ({x:g}, {y:g}) look like degrees: it is probably in a geographic CRS such as EPSG:4326. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} tiene un SRC proyectado ({crs}), pero su tamaño de píxel ({size:g}) y sus coordenadas ({x:g}, {y:g}) parecen grados: probablemente está en un SRC geográfico como EPSG:4326. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
@@ -3644,7 +3649,7 @@
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="261" />
+      <location filename="../algorithms/serfor.py" line="262" />
       <source>The raster {name} has no coordinate reference system; slope, distances and areas need one. Assign its CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} no tiene sistema de referencia de coordenadas; la pendiente, las distancias y las áreas lo necesitan. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
@@ -3671,7 +3676,7 @@
       <translation>El ráster {name} contiene valores decimales; las unidades ecológicas y la cobertura del suelo deben ser rásteres de clases enteras.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="619" />
+      <location filename="../algorithms/serfor.py" line="633" />
       <source>The raster {name} holds decimal values; it must hold class codes (whole numbers).</source>
       <translation>El ráster {name} contiene valores decimales; debe contener códigos de clase (números enteros).</translation>
     </message>
@@ -3722,7 +3727,7 @@
       <translation>Otro programa (QGIS, qgis_process u otro usuario) está escribiendo en el registro {path}, que permaneció bloqueado durante {seconds} s. Espere a que termine o cierre la otra sesión de edición, y vuelva a intentarlo. No se cambió nada.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="604" />
+      <location filename="../ui/registry_dock.py" line="644" />
       <source>The registry's area layer cannot be edited.</source>
       <translation>La capa de áreas del registro no se puede editar.</translation>
     </message>
@@ -3762,12 +3767,12 @@
       <translation>La tabla de reglas necesita 4 celdas por fila (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="604" />
+      <location filename="../algorithms/serfor.py" line="618" />
       <source>The search radius must be more than 0 m; it is {value}.</source>
       <translation>El radio de búsqueda debe ser mayor que 0 m; es {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="642" />
+      <location filename="../algorithms/serfor.py" line="656" />
       <source>The search radius of {radius:g} m spans {pixels} pixels; at most {limit} are supported. Use a smaller radius or a coarser raster.</source>
       <translation>El radio de búsqueda de {radius:g} m abarca {pixels} píxeles; se admiten como máximo {limit}. Use un radio menor o un ráster más grueso.</translation>
     </message>
@@ -3812,52 +3817,52 @@
       <translation>La matriz de transición solo debe contener números (-1, 0 o 1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="832" />
+      <location filename="../algorithms/scoring.py" line="869" />
       <source>The uncertainty analysis needs an output for the stability raster.</source>
       <translation>El análisis de incertidumbre necesita una salida para el ráster de estabilidad.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="441" />
+      <location filename="../algorithms/scoring.py" line="448" />
       <source>The weight of criterion {name} is {value}; weights must be zero or positive.</source>
       <translation>El peso del criterio {name} es {value}; los pesos deben ser cero o positivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="638" />
+      <location filename="../algorithms/scoring.py" line="672" />
       <source>The weight perturbation must be more than 0 and at most 100 percent; {value} was given.</source>
       <translation>La perturbación de los pesos debe ser mayor que 0 y como máximo 100 por ciento; se dio {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="445" />
+      <location filename="../algorithms/scoring.py" line="452" />
       <source>The weights sum to 0; give at least one criterion a positive weight.</source>
       <translation>Los pesos suman 0; dé un peso positivo al menos a un criterio.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="353" />
+      <location filename="../processing/priority_score.py" line="358" />
       <source>The weights summed to {total:g}, not 1; they were normalized to sum 1.</source>
       <translation>Los pesos sumaban {total:g}, no 1; se normalizaron para sumar 1.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="217" />
+      <location filename="../processing/priority_score.py" line="219" />
       <source>The weights table comes from inconsistent AHP judgments (CR = {cr:.3f}); its weights are used, but review the comparisons.</source>
       <translation>La tabla de pesos proviene de juicios AHP inconsistentes (RC = {cr:.3f}); se usan sus pesos, pero revise las comparaciones.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="459" />
+      <location filename="../algorithms/scoring.py" line="466" />
       <source>The weights table gives '{weight}' as the weight of {name}; it must be a number.</source>
       <translation>La tabla de pesos da '{weight}' como peso de {name}; debe ser un número.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="463" />
+      <location filename="../algorithms/scoring.py" line="470" />
       <source>The weights table has no row for the criteria {missing}; its criteria are {found}. Criterion names must match.</source>
       <translation>La tabla de pesos no tiene fila para los criterios {missing}; sus criterios son {found}. Los nombres de los criterios deben coincidir.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="468" />
+      <location filename="../algorithms/scoring.py" line="475" />
       <source>The weights table names {extra}, which are not criteria of this run ({names}).</source>
       <translation>La tabla de pesos nombra {extra}, que no son criterios de esta ejecución ({names}).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="206" />
+      <location filename="../processing/priority_score.py" line="208" />
       <source>The weights table needs the columns criterion and weight (as written by 'AHP weights').</source>
       <translation>La tabla de pesos necesita las columnas criterion y weight (como las escribe 'Pesos AHP').</translation>
     </message>
@@ -3869,7 +3874,7 @@
     </message>
     <message>
       <location filename="../processing/base.py" line="153" />
-      <location filename="../processing/gap_overlap.py" line="123" />
+      <location filename="../processing/gap_overlap.py" line="124" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
     </message>
@@ -3909,7 +3914,7 @@
       <translation>No hay áreas en restauración (la capa está vacía o no tiene polígonos): la proporción es 0 %.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="904" />
+      <location filename="../algorithms/scoring.py" line="941" />
       <source>There is no pixel where all the criteria have data: their valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todos los criterios tengan datos: sus áreas válidas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
@@ -3921,7 +3926,7 @@
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="327" />
+      <location filename="../processing/priority_score.py" line="329" />
       <source>This preset is provisional: its weights and thresholds are editable placeholders, not an official rule set.</source>
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
@@ -3957,7 +3962,7 @@
       <translation>Transicional</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="609" />
+      <location filename="../algorithms/overlap.py" line="611" />
       <source>Turning the raster {name} into polygons failed: {error}</source>
       <translation>No se pudo convertir el ráster {name} en polígonos: {error}</translation>
     </message>
@@ -3999,7 +4004,7 @@
       <translation>Clase CNULD</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="80" />
+      <location filename="../processing/priority_score.py" line="81" />
       <source>UNCERTAINTY: each of RUNS weight vectors (default 50) multiplies every weight by a factor drawn uniformly within +-PERCENT (default 20 %) and renormalizes them to sum 1 (SEED makes the runs repeatable). OUTPUT_STABILITY is the share of runs in which each pixel is high or very high (the top two classes; the top class with 3 classes). Each block is read once and all runs are one matrix product. With fixed breaks every run uses the same breaks; with quantiles or equal interval each run gets its own breaks from its own score distribution, accumulated in the same shared pass, because those classes are relative: the question is whether a pixel stays in the top of the ranking under other weights, not whether the whole score moved. That needs a second pass, which reads the criteria again.</source>
       <translation>UNCERTAINTY: cada uno de los RUNS vectores de pesos (50 por defecto) multiplica cada peso por un factor sorteado uniformemente dentro de +-PERCENT (20 % por defecto) y los renormaliza para sumar 1 (SEED hace repetibles las corridas). OUTPUT_STABILITY es la proporción de corridas en que cada píxel tiene prioridad alta o muy alta (las dos clases superiores; la clase superior con 3 clases). Cada bloque se lee una sola vez y todas las corridas son un único producto de matrices. Con cortes fijos todas las corridas usan los mismos cortes; con cuantiles o intervalos iguales cada corrida obtiene sus propios cortes de su propia distribución de puntajes, acumulada en la misma pasada compartida, porque esas clases son relativas: la pregunta es si un píxel sigue en lo alto del ordenamiento con otros pesos, no si todo el puntaje se desplazó. Eso requiere una segunda pasada, que vuelve a leer los criterios.</translation>
     </message>
@@ -4009,7 +4014,7 @@
       <translation>Indeterminado</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="125" />
+      <location filename="../ui/registry_dock.py" line="126" />
       <source>Undo</source>
       <translation>Deshacer</translation>
     </message>
@@ -4024,17 +4029,17 @@
       <translation>Error inesperado: {error}. Los detalles están en el registro de mensajes de T2 Restore.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="498" />
+      <location filename="../algorithms/scoring.py" line="505" />
       <source>Unknown class method '{method}'; use fixed, quantile or equal_interval.</source>
       <translation>Método de clases desconocido '{method}'; use fixed, quantile o equal_interval.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="641" />
+      <location filename="../algorithms/scoring.py" line="675" />
       <source>Use 2 to 1000 uncertainty runs; {value} were asked for.</source>
       <translation>Use de 2 a 1000 corridas de incertidumbre; se pidieron {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="512" />
+      <location filename="../algorithms/scoring.py" line="519" />
       <source>Use 3, 4 or 5 priority classes; {n} were asked for.</source>
       <translation>Use 3, 4 o 5 clases de prioridad; se pidieron {n}.</translation>
     </message>
@@ -4060,8 +4065,8 @@
     </message>
     <message>
       <location filename="../ui/models.py" line="67" />
-      <location filename="../ui/registry_dock.py" line="151" />
-      <location filename="../ui/registry_dock.py" line="201" />
+      <location filename="../ui/registry_dock.py" line="152" />
+      <location filename="../ui/registry_dock.py" line="205" />
       <source>Validation</source>
       <translation>Validación</translation>
     </message>
@@ -4123,7 +4128,7 @@
       <translation>Muy baja</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="67" />
+      <location filename="../processing/priority_score.py" line="68" />
       <source>WEIGHTS: one number per criterion in RESCALING order, separated by commas; or WEIGHTS_TABLE, the table written by 'AHP weights' (columns criterion and weight, matched by name). Weights must be zero or positive; they are normalized to sum 1, with a warning when they did not; weights summing to 0 stop the run. Without weights every criterion weighs the same.</source>
       <translation>WEIGHTS: un número por criterio en el orden de RESCALING, separados por comas; o WEIGHTS_TABLE, la tabla que escribe 'Pesos AHP' (columnas criterion y weight, asignadas por nombre). Los pesos deben ser cero o positivos; se normalizan para sumar 1, con una advertencia si no sumaban 1; pesos que suman 0 detienen la ejecución. Sin pesos, todos los criterios pesan lo mismo.</translation>
     </message>
@@ -4169,7 +4174,7 @@
       <translation>Sitio web</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="142" />
+      <location filename="../processing/priority_score.py" line="144" />
       <source>Weight perturbation (+- percent)</source>
       <translation>Perturbación de los pesos (+- por ciento)</translation>
     </message>
@@ -4184,22 +4189,22 @@
       <translation>Pesos (criterio=peso, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="120" />
+      <location filename="../processing/priority_score.py" line="122" />
       <source>Weights in criteria order, separated by commas</source>
       <translation>Pesos en el orden de los criterios, separados por comas</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="122" />
+      <location filename="../processing/priority_score.py" line="124" />
       <source>Weights table from 'AHP weights' (criterion, weight)</source>
       <translation>Tabla de pesos de 'Pesos AHP' (criterion, weight)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="161" />
+      <location filename="../processing/priority_score.py" line="163" />
       <source>Weights used</source>
       <translation>Pesos usados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="357" />
+      <location filename="../processing/priority_score.py" line="362" />
       <source>Weights used: {weights}.</source>
       <translation>Pesos usados: {weights}.</translation>
     </message>
@@ -4251,7 +4256,7 @@
       <translation>Escribe las iniciativas de un registro de T2 Restore en un GeoPackage que el FERM de la FAO y las plataformas nacionales pueden recibir: áreas de restauración como MultiPolígonos en EPSG:4326 con índice espacial, las tablas de iniciativas, organizaciones, contactos y monitoreo enlazadas por uuid, tablas de códigos (código, etiqueta en inglés y en español) de cada vocabulario, la capa plana de exportación pública de FERM y los metadatos de la exportación.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="137" />
+      <location filename="../processing/serfor_criteria.py" line="132" />
       <source>Year field of the loss points</source>
       <translation>Campo de año de los puntos de pérdida</translation>
     </message>
@@ -4277,7 +4282,7 @@
       <translation>Campo con el nombre de la zona</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="119" />
+      <location filename="../processing/gap_overlap.py" line="120" />
       <location filename="../processing/target2_indicator.py" line="124" />
       <source>Zones</source>
       <translation>Zonas</translation>
@@ -4299,23 +4304,23 @@
       <translation>Acercar a</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="455" />
-      <location filename="../processing/priority_score.py" line="233" />
+      <location filename="../processing/priority_score.py" line="460" />
+      <location filename="../processing/priority_score.py" line="235" />
       <source>class break</source>
       <translation>corte de clase</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="330" />
+      <location filename="../algorithms/scoring.py" line="337" />
       <source>classes</source>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="36" />
+      <location filename="../processing/serfor_criteria.py" line="34" />
       <source>density of recent deforestation</source>
       <translation>densidad de deforestación reciente</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="35" />
+      <location filename="../processing/serfor_criteria.py" line="33" />
       <source>distance to conservation areas</source>
       <translation>distancia a áreas de conservación</translation>
     </message>
@@ -4325,7 +4330,7 @@
       <translation>fragmentación</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="335" />
+      <location filename="../algorithms/scoring.py" line="342" />
       <source>high</source>
       <translation>alto</translation>
     </message>
@@ -4345,27 +4350,27 @@
       <translation>cobertura del suelo</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="34" />
+      <location filename="../processing/serfor_criteria.py" line="32" />
       <source>land-use conflict</source>
       <translation>conflicto de uso de la tierra</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="137" />
+      <location filename="../algorithms/scoring.py" line="144" />
       <source>lookup score</source>
       <translation>puntaje de la tabla</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="141" />
+      <location filename="../algorithms/scoring.py" line="148" />
       <source>lookup value</source>
       <translation>valor de la tabla</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="334" />
+      <location filename="../algorithms/scoring.py" line="341" />
       <source>low</source>
       <translation>bajo</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="261" />
+      <location filename="../processing/priority_score.py" line="263" />
       <source>mask value</source>
       <translation>valor de máscara</translation>
     </message>
@@ -4411,7 +4416,7 @@
       <translation>omitida: un área pertenece a otra iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="34" />
+      <location filename="../processing/serfor_criteria.py" line="32" />
       <source>slope</source>
       <translation>pendiente</translation>
     </message>
@@ -4436,12 +4441,12 @@
       <translation>pérdida de cobertura vegetal</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="416" />
+      <location filename="../algorithms/scoring.py" line="423" />
       <source>weight</source>
       <translation>peso</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="546" />
+      <location filename="../ui/registry_dock.py" line="586" />
       <source>{action}: done.</source>
       <translation>{action}: hecho.</translation>
     </message>
@@ -4466,18 +4471,18 @@
       <translation>{code} (no está en el vocabulario)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="703" />
+      <location filename="../ui/registry_dock.py" line="743" />
       <source>{count} areas imported; save the initiative to keep them.</source>
       <translation>{count} áreas importadas; guarde la iniciativa para conservarlas.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="658" />
+      <location filename="../ui/registry_dock.py" line="698" />
       <source>{count} drawn area(s) are not attached to any initiative. Open an initiative in the form and use "Draw on map" before drawing.</source>
       <translation>{count} área(s) dibujada(s) no pertenecen a ninguna iniciativa. Abra una iniciativa en el formulario y use "Dibujar en el mapa" antes de dibujar.</translation>
     </message>
     <message>
       <location filename="../processing/import_initiatives.py" line="166" />
-      <location filename="../ui/registry_dock.py" line="705" />
+      <location filename="../ui/registry_dock.py" line="745" />
       <source>{count} features without a polygon were skipped.</source>
       <translation>Se omitieron {count} entidades sin polígono.</translation>
     </message>
@@ -4487,12 +4492,12 @@
       <translation>{count} entidades; la capa declara el SRC {crs}.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="582" />
+      <location filename="../ui/registry_dock.py" line="622" />
       <source>{count} initiative(s) deleted.</source>
       <translation>{count} iniciativa(s) eliminada(s).</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="412" />
+      <location filename="../ui/registry_dock.py" line="448" />
       <source>{count} initiatives</source>
       <translation>{count} iniciativas</translation>
     </message>
@@ -4529,13 +4534,13 @@
     <message>
       <location filename="../processing/forest_fragmentation.py" line="73" />
       <location filename="../processing/productivity_dynamics.py" line="101" />
-      <location filename="../processing/serfor_criteria.py" line="162" />
+      <location filename="../processing/serfor_criteria.py" line="157" />
       <source>{label} (ha)</source>
       <translation>{label} (ha)</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="137" />
-      <location filename="../processing/gap_overlap.py" line="130" />
+      <location filename="../processing/gap_overlap.py" line="131" />
       <location filename="../processing/ldn_degradation.py" line="160" />
       <source>{label}: {ha:,.2f} ha</source>
       <translation>{label}: {ha:,.2f} ha</translation>
@@ -4553,7 +4558,7 @@
       <translation>{label}: {px} píxeles</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="363" />
+      <location filename="../processing/priority_score.py" line="368" />
       <source>{name} excludes {n} pixels.</source>
       <translation>{name} excluye {n} píxeles.</translation>
     </message>
@@ -4563,50 +4568,50 @@
       <translation>{name} no tiene ningún píxel degradado con los valores indicados; revise sus valores degradados.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="301" />
+      <location filename="../processing/priority_score.py" line="303" />
       <source>{name} has no polygon; it changes nothing.</source>
       <translation>{name} no tiene polígonos; no cambia nada.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="286" />
+      <location filename="../processing/priority_score.py" line="288" />
       <source>{name} is neither a raster nor a polygon layer; constraints and masks must be one of those.</source>
       <translation>{name} no es un ráster ni una capa de polígonos; las restricciones y máscaras deben ser una de ellas.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="131" />
+      <location filename="../processing/_vector.py" line="135" />
       <source>{name} must be a polygon layer or a raster mask.</source>
       <translation>{name} debe ser una capa de polígonos o una máscara ráster.</translation>
     </message>
     <message>
       <location filename="../processing/_vector.py" line="89" />
-      <location filename="../processing/_vector.py" line="145" />
-      <location filename="../processing/serfor_criteria.py" line="58" />
+      <location filename="../processing/_vector.py" line="149" />
+      <location filename="../processing/serfor_criteria.py" line="53" />
       <source>{name} reprojected from {src} to {dst}.</source>
       <translation>{name} reproyectada de {src} a {dst}.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="140" />
+      <location filename="../processing/_vector.py" line="144" />
       <source>{name}: turning the raster mask into polygons.</source>
       <translation>{name}: convirtiendo la máscara ráster en polígonos.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="169" />
+      <location filename="../processing/_vector.py" line="173" />
       <source>{name}: {n} features without area (lines, points or collapsed polygons) were skipped.</source>
       <translation>{name}: se omitieron {n} elementos sin área (líneas, puntos o polígonos colapsados).</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="163" />
-      <location filename="../processing/serfor_criteria.py" line="71" />
+      <location filename="../processing/_vector.py" line="167" />
+      <location filename="../processing/serfor_criteria.py" line="66" />
       <source>{name}: {n} features without geometry were skipped.</source>
       <translation>{name}: se omitieron {n} elementos sin geometría.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="166" />
+      <location filename="../processing/_vector.py" line="170" />
       <source>{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired; first feature ids: {ids}.</source>
       <translation>{name}: se repararon {n} geometrías no válidas (p. ej., anillos que se autointersecan); primeros identificadores de elemento: {ids}.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="73" />
+      <location filename="../processing/serfor_criteria.py" line="68" />
       <source>{name}: {n} invalid geometries were repaired.</source>
       <translation>{name}: se repararon {n} geometrías no válidas.</translation>
     </message>
@@ -4616,7 +4621,7 @@
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="192" />
+      <location filename="../processing/serfor_criteria.py" line="187" />
       <source>{n} loss points without a year were skipped.</source>
       <translation>Se omitieron {n} puntos de pérdida sin año.</translation>
     </message>
@@ -4626,7 +4631,7 @@
       <translation>{n} píxeles tienen menos años válidos de los necesarios ({trend} en la serie, {baseline} en la línea base, {comparison} en el periodo de comparación) y quedan sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="436" />
+      <location filename="../algorithms/scoring.py" line="443" />
       <source>{n} weights were given for {k} criteria ({names}); give one weight per criterion, in the same order.</source>
       <translation>Se dieron {n} pesos para {k} criterios ({names}); dé un peso por criterio, en el mismo orden.</translation>
     </message>
@@ -4636,7 +4641,7 @@
       <translation>Se omitieron {n} zonas sin geometría.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="391" />
+      <location filename="../algorithms/scoring.py" line="398" />
       <source>{origin} gives weights to some criteria but not to {names}; give a weight to every criterion or to none.</source>
       <translation>{origin} da pesos a algunos criterios pero no a {names}; dé un peso a todos los criterios o a ninguno.</translation>
     </message>
