@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""`make demo`: generate the demo region and run the plugin's main job on it, headless.
+"""`make demo`: generate the demo region and run the plugin's algorithms on it, headless.
 
-Generates the synthetic Andes-Amazon region (EPSG:32718), then runs through QGIS Processing
-(the same code path as the toolbox and qgis_process):
-  1. t2restore:ldn_degradation from the national-legend land cover (recoded with lc_recode.csv),
-     LPD and soil organic carbon, summarized per department;
-  2. t2restore:area_summary of the result per province.
-Prints where every output is and the hectares per class.
+Generates the synthetic Andes-Amazon region (EPSG:32718), then runs every algorithm through QGIS
+Processing (the same code path as the toolbox and qgis_process): SDG 15.3.1 degradation from the
+national legend, areas per province, productivity dynamics from NDVI, forest fragmentation, MINAM
+and SERFOR degradation and their agreement, AHP weights, priority score from the ROAM SERFOR preset
+with weight uncertainty, overlap of the two national gaps with protected areas and initiatives, and
+the Target 2 indicator. Prints where every output is and the main figures.
 """
 
 import argparse
@@ -39,6 +39,17 @@ def print_table(path, title):
     for r in rows:
         print(f"  {r['zone']:<{zone_width}}  {r['class_name']:<12} {float(r['hectares']):>14,.1f} "
               f"{float(r['percent']):>7.2f}")
+
+
+def PRIORITY_PARAMS(serfor, ahp, results, zones, layers):  # noqa: N802 - reads as a constant table
+    """Priority from the shipped ROAM SERFOR preset (option 1) over the SERFOR criteria, AHP weights, uncertainty."""
+    return {
+        "SHIPPED_PRESET": 1, "CRITERIA": [serfor["OUTPUT_CRITERIA"]], "WEIGHTS_TABLE": ahp["OUTPUT"],
+        "CONSTRAINTS": [layers["protected_areas"]], "ZONES": zones, "ZONE_FIELD": "nombre",
+        "UNCERTAINTY": True, "PERCENT": 20, "RUNS": 50, "SEED": 2030,
+        "OUTPUT_SCORE": str(results / "priority_score.tif"), "OUTPUT_CLASSES": str(results / "priority_classes.tif"),
+        "OUTPUT_STABILITY": str(results / "priority_stability.tif"),
+        "OUTPUT_TABLE": str(results / "priority_by_department.csv")}
 
 
 def main():
@@ -78,38 +89,105 @@ def main():
 
     zones = f"{layers['zones']}|layername=departamentos"
     provinces = f"{layers['zones']}|layername=provincias"
-    print("demo: running t2restore:ldn_degradation (SDG 15.3.1, one out all out) ...")
-    deg = processing.run("t2restore:ldn_degradation", {
-        "LC_BASELINE": layers["lc_national_baseline"],
-        "LC_TARGET": layers["lc_national_target"],
-        "LC_RECODE_FILE": layers["lc_recode"],
-        "PRODUCTIVITY": layers["lpd"],
-        "SOC_BASELINE": layers["soc_baseline"],
-        "SOC_TARGET": layers["soc_target"],
-        "ZONES": zones,
-        "ZONE_FIELD": "nombre",
+    gaps = layers["gaps"]
+    outputs = []
+
+    def run(alg, params, label):
+        t = time.perf_counter()
+        print(f"demo: {alg} ({label}) ...", flush=True)
+        result = processing.run(alg, params)
+        print(f"demo:   done in {time.perf_counter() - t:.1f} s", flush=True)
+        return result
+
+    # 1. SDG 15.3.1 from the national legend, per department; areas per province
+    deg = run("t2restore:ldn_degradation", {
+        "LC_BASELINE": layers["lc_national_baseline"], "LC_TARGET": layers["lc_national_target"],
+        "LC_RECODE_FILE": layers["lc_recode"], "PRODUCTIVITY": layers["lpd"],
+        "SOC_BASELINE": layers["soc_baseline"], "SOC_TARGET": layers["soc_target"],
+        "ZONES": zones, "ZONE_FIELD": "nombre",
         "OUTPUT": str(results / "degradation_sdg15_3_1.tif"),
         "OUTPUT_SUBINDICATORS": str(results / "subindicators.tif"),
-        "OUTPUT_TABLE": str(results / "degradation_by_department.csv"),
-    })
-    print("demo: running t2restore:area_summary per province ...")
-    summary = processing.run("t2restore:area_summary", {
-        "INPUT": deg["OUTPUT"],
-        "ZONES": provinces,
-        "ZONE_FIELD": "nombre",
-        "OUTPUT_TABLE": str(results / "degradation_by_province.csv"),
-    })
+        "OUTPUT_TABLE": str(results / "degradation_by_department.csv")}, "SDG 15.3.1, one out all out")
+    summary = run("t2restore:area_summary", {
+        "INPUT": deg["OUTPUT"], "ZONES": provinces, "ZONE_FIELD": "nombre",
+        "OUTPUT_TABLE": str(results / "degradation_by_province.csv")}, "hectares per province")
+    outputs += [("SDG 15.3.1 degradation (styled)", deg["OUTPUT"]),
+                ("  sub-indicators (3 bands)", deg["OUTPUT_SUBINDICATORS"]),
+                ("  hectares by department", deg["OUTPUT_TABLE"]),
+                ("  hectares by province", summary["OUTPUT_TABLE"])]
+
+    # 2. Productivity dynamics from the annual NDVI series, and forest fragmentation
+    lpd = run("t2restore:productivity_dynamics", {
+        "NDVI": layers["ndvi"], "FIRST_YEAR": 2001, "NDVI_SCALE": 10000, "LAND_COVER": layers["lc_baseline"],
+        "OUTPUT": str(results / "lpd_from_ndvi.tif"), "OUTPUT_METRICS": str(results / "lpd_metrics.tif")},
+        "LPD from NDVI 2001-2023")
+    frag = run("t2restore:forest_fragmentation", {
+        "INPUT": layers["lc_target"], "FOREST_VALUES": "1", "WINDOW": 3,
+        "OUTPUT": str(results / "fragmentation.tif")}, "Riitters classes, window 3")
+    outputs += [("land productivity dynamics from NDVI", lpd["OUTPUT"]),
+                ("forest fragmentation", frag["OUTPUT"])]
+
+    # 3. The two national definitions of degradation and where they agree
+    minam = run("t2restore:minam_degradation", {
+        "LC_BASELINE": layers["lc_baseline"], "LC_TARGET": layers["lc_target"], "PRODUCTIVITY": lpd["OUTPUT"],
+        "FOREST_MASK": layers["lc_target"], "FOREST_VALUES": "1", "WINDOW": 3,
+        "ZONES": zones, "ZONE_FIELD": "nombre",
+        "OUTPUT": str(results / "degradation_minam.tif"),
+        "OUTPUT_TABLE": str(results / "degradation_minam_by_department.csv")}, "MINAM criteria, provisional preset")
+    serfor = run("t2restore:serfor_criteria", {
+        "CAPABILITY": layers["capability"], "LAND_COVER": layers["lc_target"], "DEM": layers["dem"],
+        "CONSERVATION_AREAS": layers["protected_areas"], "LOSS_YEAR": layers["forest_loss_year"],
+        "ZONES": zones, "ZONE_FIELD": "nombre",
+        "OUTPUT_CRITERIA": str(results / "serfor_criteria.tif"),
+        "OUTPUT": str(results / "degraded_forest_lands_serfor.tif"),
+        "OUTPUT_TABLE": str(results / "serfor_by_department.csv")}, "SERFOR ROAM criteria, provisional preset")
+    agree = run("t2restore:definition_agreement", {
+        "INPUT_A": minam["OUTPUT"], "INPUT_B": serfor["OUTPUT"], "ZONES": zones, "ZONE_FIELD": "nombre",
+        "OUTPUT": str(results / "agreement_minam_serfor.tif"),
+        "OUTPUT_TABLE": str(results / "agreement_minam_serfor.csv")}, "MINAM vs SERFOR")
+    outputs += [("MINAM degradation levels", minam["OUTPUT"]), ("SERFOR criteria (bands)", serfor["OUTPUT_CRITERIA"]),
+                ("SERFOR degraded forest lands", serfor["OUTPUT"]),
+                ("agreement MINAM / SERFOR", agree["OUTPUT"]), ("  confusion table and kappa", agree["OUTPUT_TABLE"])]
+
+    # 4. Priority: AHP weights for the SERFOR criteria, ROAM SERFOR preset with weight uncertainty
+    ahp = run("t2restore:ahp_weights", {
+        "CRITERIA": "land_use_conflict,slope,distance_conservation_areas,deforestation_density",
+        "MATRIX": "2,2,1,1,0.5,0.5", "OUTPUT": str(results / "ahp_weights.csv")}, "pairwise comparisons")
+    prio = run("t2restore:priority_score", PRIORITY_PARAMS(serfor, ahp, results, zones, layers),
+               "ROAM SERFOR (provisional) preset, 50 runs of +-20 % weights")
+    outputs += [("AHP weights", ahp["OUTPUT"]), ("priority score", prio["OUTPUT_SCORE"]),
+                ("priority classes", prio["OUTPUT_CLASSES"]), ("stability under weight uncertainty",
+                                                             prio["OUTPUT_STABILITY"])]
+
+    # 5. Gaps and the Target 2 indicator
+    overlap = run("t2restore:gap_overlap", {
+        "GAP_A": f"{gaps}|layername=brecha_minam", "GAP_B": f"{gaps}|layername=brecha_serfor",
+        "PROTECTED_AREAS": layers["protected_areas"], "INITIATIVES": layers["initiatives"],
+        "ZONES": zones, "ZONE_FIELD": "nombre",
+        "OUTPUT": str(results / "gap_overlap.gpkg"), "OUTPUT_TABLE": str(results / "gap_overlap_by_department.csv"),
+        "OUTPUT_INITIATIVES": str(results / "initiatives_in_gaps.gpkg")}, "MINAM vs SERFOR restoration gaps")
+    target2 = run("t2restore:target2_indicator", {
+        "DEGRADED": deg["OUTPUT"], "DEGRADED_VALUE": -1, "RESTORATION_AREAS": layers["initiatives"],
+        "ZONES": zones, "ZONE_FIELD": "nombre",
+        "GAP_A": f"{gaps}|layername=brecha_minam", "GAP_B": f"{gaps}|layername=brecha_serfor",
+        "OUTPUT": str(results / "restoration_in_degraded.gpkg"),
+        "OUTPUT_TABLE": str(results / "target2_indicator.csv")}, "area under restoration / degraded area")
+    outputs += [("gap overlap (only MINAM / only SERFOR / both)", overlap["OUTPUT"]),
+                ("  hectares by department", overlap["OUTPUT_TABLE"]),
+                ("initiatives in the gaps (double counting)", overlap["OUTPUT_INITIATIVES"]),
+                ("Target 2 indicator table", target2["OUTPUT_TABLE"])]
+
     print_table(deg["OUTPUT_TABLE"], "Degradation (SDG 15.3.1) by department, hectares on the WGS 84 ellipsoid:")
     print(f"\nSub-indicators used: {deg['SUBINDICATORS_USED']}")
     print(f"Degraded {deg['DEGRADED_HA']:,.1f} ha | stable {deg['STABLE_HA']:,.1f} ha | "
           f"improved {deg['IMPROVED_HA']:,.1f} ha | no data {deg['NODATA_HA']:,.1f} ha")
-    print("\ndemo: outputs")
-    for label, path in (("demo region", region), ("degradation map (styled: .qml beside it)", deg["OUTPUT"]),
-                        ("sub-indicators (3 bands)", deg["OUTPUT_SUBINDICATORS"]),
-                        ("area table by department", deg["OUTPUT_TABLE"]),
-                        ("area table by province", summary["OUTPUT_TABLE"])):
-        print(f"  {label:42s} {path}")
-    print(f"demo: done in {time.perf_counter() - t0:.1f} s. Open the .tif files in QGIS to see them styled.")
+    print(f"Gaps: only MINAM {overlap['ONLY_A_HA']:,.1f} ha | only SERFOR {overlap['ONLY_B_HA']:,.1f} ha | "
+          f"both {overlap['BOTH_HA']:,.1f} ha")
+    print("\ndemo: outputs (open them in QGIS: rasters and layers load styled with class names)")
+    print(f"  {'demo region':46s} {region}")
+    for label, path in outputs:
+        print(f"  {label:46s} {path}")
+    print(f"demo: done in {time.perf_counter() - t0:.1f} s.")
     plugin.unload()
     app.exitQgis()
 

@@ -71,6 +71,8 @@ def main(argv=None):
     parser.add_argument("--locale", default="es_PE")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="t2restore-screenshot-"))
+    # a throw-away QGIS profile: the Spanish locale and registry path set below never reach the user's
+    os.environ["QGIS_CUSTOM_CONFIG_PATH"] = str(work / "profile")
     sys.path.insert(0, package_parent(work))
     if os.environ.get("DISPLAY"):  # under xvfb-run: a real X server, even if make exported offscreen
         os.environ["QT_QPA_PLATFORM"] = "xcb"
