@@ -81,7 +81,10 @@ def open_raster(source, name=None):
     """Open a path (or pass a dataset through); a clear error when GDAL cannot read it."""
     if isinstance(source, gdal.Dataset):
         return source
-    ds = gdal.Open(str(source), gdal.GA_ReadOnly)
+    try:
+        ds = gdal.Open(str(source), gdal.GA_ReadOnly)
+    except RuntimeError:  # GDAL exceptions switched on elsewhere in the process
+        ds = None
     if ds is None:
         raise InputError(
             N_("Cannot open the raster {name} ({path}). Check that the file exists and is a raster GDAL can read."),

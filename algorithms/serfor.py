@@ -417,6 +417,7 @@ def _boundary_points(bounds, n=32):
 def _gdal_callback(progress, is_cancelled, start, end):
     def callback(complete, _message, _data):
         if is_cancelled is not None and is_cancelled():
+            callback.cancelled = True
             return 0
         if progress is not None:
             progress(start + (end - start) * complete)
@@ -527,10 +528,17 @@ def _proximity(grid, geoms, work_srs, pixel, grid_env, ext, direct, workdir, att
     dist = driver.Create(dist_path, width, height, 1, gdal.GDT_Float32, opts + ["PREDICTOR=3"])
     dist.SetGeoTransform(work_gt)
     dist.SetProjection(work_srs.ExportToWkt())
-    result = gdal.ComputeProximity(mask.GetRasterBand(1), dist.GetRasterBand(1),
-                                   ["VALUES=1", "DISTUNITS=GEO", "NODATA=-1"], callback=callback)
+    try:
+        result = gdal.ComputeProximity(mask.GetRasterBand(1), dist.GetRasterBand(1),
+                                       ["VALUES=1", "DISTUNITS=GEO", "NODATA=-1"], callback=callback)
+        message = gdal.GetLastErrorMsg()
+    except RuntimeError as error:  # GDAL exceptions switched on (by QGIS or another plugin)
+        result, message = -1, str(error)
     if result != 0:
-        raise Cancelled()
+        dist = mask = None
+        if getattr(callback, "cancelled", False):
+            raise Cancelled()
+        raise InputError(N_("Computing the distances to conservation areas failed: {error}"), error=message)
     dist.GetRasterBand(1).SetNoDataValue(-1)
     dist = mask = None
     out_path = str(Path(workdir) / f"conservation_distance_grid_{attempt}.vrt")

@@ -14,7 +14,7 @@
       <translation>'{text}' no es un número ({what} en '{context}').</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="178" />
+      <location filename="../processing/base.py" line="188" />
       <location filename="../processing/definition_agreement.py" line="171" />
       <location filename="../processing/gap_overlap.py" line="168" />
       <source>(all)</source>
@@ -47,7 +47,7 @@
       <translation>(fuera de todo ecosistema)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="176" />
+      <location filename="../processing/base.py" line="186" />
       <location filename="../processing/definition_agreement.py" line="173" />
       <location filename="../processing/gap_overlap.py" line="168" />
       <source>(outside every zone)</source>
@@ -175,7 +175,7 @@
       <translation>Alinear las entradas sobre la grilla del ráster de capacidad cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="152" />
+      <location filename="../processing/priority_score.py" line="149" />
       <source>Align inputs onto the first criterion's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla del primer criterio cuando difieran</translation>
     </message>
@@ -287,7 +287,7 @@
       <translation>Área por clase (hectáreas, por zona)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="166" />
+      <location filename="../processing/priority_score.py" line="163" />
       <source>Area excluded by constraints (ha)</source>
       <translation>Área excluida por restricciones (ha)</translation>
     </message>
@@ -338,7 +338,7 @@
       <translation>Áreas (capa o archivo de polígonos)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="36" />
+      <location filename="../processing/base.py" line="38" />
       <source>Areas and summaries</source>
       <translation>Áreas y resúmenes</translation>
     </message>
@@ -400,7 +400,7 @@
       <translation>Banda</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="116" />
+      <location filename="../processing/priority_score.py" line="113" />
       <source>Band (number or name)</source>
       <translation>Banda (número o nombre)</translation>
     </message>
@@ -420,12 +420,12 @@
       <translation>Ambos tipos de doble conteo</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="523" />
+      <location filename="../algorithms/serfor.py" line="524" />
       <source>Burning the conservation areas onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de las áreas de conservación sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="568" />
+      <location filename="../algorithms/serfor.py" line="576" />
       <source>Burning the loss points onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de los puntos de pérdida sobre la grilla: {error}</translation>
     </message>
@@ -440,7 +440,7 @@
       <translation>Falló la rasterización de las zonas sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="77" />
+      <location filename="../processing/priority_score.py" line="74" />
       <source>CLASSES: fixed breaks (BREAKS, default 0.25, 0.5, 0.75; 2 to 4 increasing values between 0 and 1), quantiles (equal areas of the scored pixels; breaks at the upper edge of the 1/65,535-wide histogram bin where the share is reached) or equal interval (between the lowest and highest score), with NUM_CLASSES 3, 4 (default) or 5 classes. A score equal to a break stays in the lower class.</source>
       <translation>CLASSES: cortes fijos (BREAKS, por defecto 0.25, 0.5, 0.75; de 2 a 4 valores crecientes entre 0 y 1), cuantiles (áreas iguales de los píxeles puntuados; cortes en el borde superior del intervalo de histograma de ancho 1/65 535 donde se alcanza la proporción) o intervalos iguales (entre el puntaje más bajo y el más alto), con NUM_CLASSES 3, 4 (por defecto) o 5 clases. Un puntaje igual a un corte queda en la clase inferior.</translation>
     </message>
@@ -450,7 +450,7 @@
       <translation>COMPARISON_YEARS debe ser al menos {min}; es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="72" />
+      <location filename="../processing/priority_score.py" line="69" />
       <source>CONSTRAINTS: areas to exclude (e.g. water, urban areas, protected areas when you choose so): rasters (pixels with a non-zero value) or polygon layers (pixels whose centre is inside a polygon). Excluded pixels get class 0 and are reported in the table. MASK (optional): only pixels inside it are scored: a polygon layer, or a raster whose non-zero values, or the values in MASK_VALUES (e.g. -1 for degraded land in an SDG 15.3.1 result), mark the area. Pixels where any criterion has no data are not scored.</source>
       <translation>CONSTRAINTS: áreas a excluir (p. ej. agua, áreas urbanas, áreas protegidas si así lo decide): rásteres (píxeles con valor distinto de cero) o capas de polígonos (píxeles cuyo centro cae dentro de un polígono). Los píxeles excluidos reciben la clase 0 y se informan en la tabla. MASK (opcional): solo se puntúan los píxeles dentro de ella: una capa de polígonos, o un ráster cuyos valores distintos de cero, o los valores de MASK_VALUES (p. ej. -1 para tierras degradadas en un resultado del ODS 15.3.1), marcan el área. Los píxeles donde algún criterio no tiene datos no se puntúan.</translation>
     </message>
@@ -465,12 +465,12 @@
       <translation>CRITERIA lista los nombres en el orden de la matriz, separados por comas. MATRIX contiene los valores fila por fila: la matriz completa (n x n valores; el triángulo inferior puede quedar vacío) o solo el triángulo superior (n(n-1)/2 valores, fila por fila, a la derecha de la diagonal). Los valores pueden escribirse como 3, 1/3 o 0.33. En su lugar, MATRIX_FILE lee un CSV con los nombres en la fila de encabezado y en la primera columna (separado por comas o por punto y coma; un archivo con punto y coma puede usar coma decimal).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="58" />
+      <location filename="../processing/priority_score.py" line="55" />
       <source>CRITERIA: the criterion rasters (a multi-band raster, such as the OUTPUT_CRITERIA of 'Degraded forest lands, SERFOR criteria', is added once). RESCALING: one row per criterion with 7 columns: raster number in CRITERIA (1 for the first), band (number or band name), criterion name, method, low, high, lookup. Methods: linear (0 at low, 1 at high, straight line in between, clamped outside), inverted (1 at low, 0 at high: smaller is better), quantile (classes of equal area of the criterion inside the mask and outside the constraints, as in FAO's se.plan; 'low' holds the number of classes, default 5; class c of n scores (c-1)/(n-1); a value equal to a break stays in the lower class), quantile_inverted, categorical (lookup such as '1: 1; 2: 0.5; *: 0', where * scores every other value; without *, a value missing from the table stops the run naming it).</source>
       <translation>CRITERIA: los rásteres de criterios (un ráster multibanda, como el OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR', se añade una sola vez). RESCALING: una fila por criterio con 7 columnas: número de ráster en CRITERIA (1 para el primero), banda (número o nombre de banda), nombre del criterio, método, bajo, alto, tabla. Métodos: linear (0 en bajo, 1 en alto, recta entre ambos, acotado fuera), inverted (1 en bajo, 0 en alto: menor es mejor), quantile (clases de igual área del criterio dentro de la máscara y fuera de las restricciones, como en se.plan de la FAO; 'bajo' contiene el número de clases, 5 por defecto; la clase c de n puntúa (c-1)/(n-1); un valor igual a un corte queda en la clase inferior), quantile_inverted, categorical (tabla como '1: 1; 2: 0.5; *: 0', donde * puntúa todos los demás valores; sin *, un valor que falte en la tabla detiene la ejecución indicándolo). También se aceptan lineal, invertido, cuantil, cuantil_invertido y categorico.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="152" />
+      <location filename="../algorithms/blocks.py" line="155" />
       <source>CRS</source>
       <translation>el SRC</translation>
     </message>
@@ -505,7 +505,7 @@
       <translation>Cancelado; no se cambió nada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="87" />
+      <location filename="../algorithms/blocks.py" line="90" />
       <source>Cannot open the raster {name} ({path}). Check that the file exists and is a raster GDAL can read.</source>
       <translation>No se puede abrir el ráster {name} ({path}). Verifique que el archivo exista y sea un ráster que GDAL pueda leer.</translation>
     </message>
@@ -537,7 +537,7 @@
       <translation>No se puede deshacer ni rehacer "{action}": {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="264" />
+      <location filename="../algorithms/blocks.py" line="267" />
       <source>Cannot write the output {path}: {error}</source>
       <translation>No se puede escribir el resultado {path}: {error}</translation>
     </message>
@@ -583,7 +583,7 @@
       <translation>Elija una capa de polígonos y al menos uno de sus campos.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="175" />
+      <location filename="../processing/priority_score.py" line="172" />
       <source>Choose either a shipped preset or a preset file, not both.</source>
       <translation>Elija un preajuste incluido o un archivo de preajuste, no ambos.</translation>
     </message>
@@ -603,17 +603,17 @@
       <translation>Clase</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="164" />
+      <location filename="../processing/priority_score.py" line="161" />
       <source>Class breaks used</source>
       <translation>Cortes de clase usados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="363" />
+      <location filename="../processing/priority_score.py" line="360" />
       <source>Class breaks used: {breaks}.</source>
       <translation>Cortes de clase usados: {breaks}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="134" />
+      <location filename="../processing/priority_score.py" line="131" />
       <source>Class method</source>
       <translation>Método de clases</translation>
     </message>
@@ -673,6 +673,11 @@
       <translation>Calcula la dinámica de la productividad de la tierra en 5 clases (1 en declive, 2 declive moderado o primeros signos de declive, 3 estresada, 4 estable, 5 en aumento) a partir de una serie anual de NDVI, según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021) tal como la implementa Trends.Earth. El resultado puede ser la entrada de productividad de 'Degradación, ODS 15.3.1'.</translation>
     </message>
     <message>
+      <location filename="../algorithms/serfor.py" line="541" />
+      <source>Computing the distances to conservation areas failed: {error}</source>
+      <translation>Falló el cálculo de las distancias a las áreas de conservación: {error}</translation>
+    </message>
+    <message>
       <location filename="../processing/definition_agreement.py" line="86" />
       <source>Confusion table (hectares, overall agreement and kappa per zone)</source>
       <translation>Tabla de confusión (hectáreas, concordancia global y kappa por zona)</translation>
@@ -703,7 +708,7 @@
       <translation>Consistente (RC menor que 0.10)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="127" />
+      <location filename="../processing/priority_score.py" line="124" />
       <source>Constraints: areas to exclude (rasters or polygon layers)</source>
       <translation>Restricciones: áreas a excluir (rásteres o capas de polígonos)</translation>
     </message>
@@ -718,7 +723,7 @@
       <translation>Nombre del contacto</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="192" />
+      <location filename="../algorithms/blocks.py" line="195" />
       <source>Could not align the raster {name} onto the reference grid: {error}</source>
       <translation>No se pudo alinear el ráster {name} a la grilla de referencia: {error}</translation>
     </message>
@@ -768,7 +773,7 @@
       <translation>Criterios usados: {used}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="116" />
+      <location filename="../processing/priority_score.py" line="113" />
       <source>Criterion name</source>
       <translation>Nombre del criterio</translation>
     </message>
@@ -778,7 +783,7 @@
       <translation>Nombres de los criterios en el orden de la matriz, separados por comas</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="113" />
+      <location filename="../processing/priority_score.py" line="110" />
       <source>Criterion rasters</source>
       <translation>Rásteres de criterios</translation>
     </message>
@@ -833,7 +838,7 @@
       <translation>Radio de búsqueda de la densidad de deforestación (m)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="31" />
+      <location filename="../processing/base.py" line="33" />
       <source>Degradation</source>
       <translation>Degradación</translation>
     </message>
@@ -928,7 +933,7 @@
       <translation>Tierras forestales degradadas (SERFOR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="620" />
+      <location filename="../algorithms/serfor.py" line="628" />
       <source>Degraded forest lands need the land cover (for overuse) or the forest loss (year of loss raster or points); give at least one.</source>
       <translation>Las tierras forestales degradadas necesitan la cobertura del suelo (para la sobreutilización) o la pérdida de bosque (ráster de año de pérdida o puntos); indique al menos una.</translation>
     </message>
@@ -1199,7 +1204,7 @@
       <translation>Año de fin de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="44" />
+      <location filename="../processing/priority_score.py" line="41" />
       <source>Equal interval (score range)</source>
       <translation>Intervalos iguales (rango del puntaje)</translation>
     </message>
@@ -1340,12 +1345,12 @@
       <translation>Filtrar la lista…</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="44" />
+      <location filename="../processing/priority_score.py" line="41" />
       <source>Fixed breaks</source>
       <translation>Cortes fijos</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="137" />
+      <location filename="../processing/priority_score.py" line="134" />
       <source>Fixed breaks (increasing, between 0 and 1)</source>
       <translation>Cortes fijos (crecientes, entre 0 y 1)</translation>
     </message>
@@ -1517,7 +1522,7 @@
       <translation>Indique la serie de NDVI: un ráster con una banda por año, o un ráster por año.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="190" />
+      <location filename="../processing/priority_score.py" line="187" />
       <source>Give the criteria: rasters in CRITERIA with one RESCALING row each, or a preset.</source>
       <translation>Dé los criterios: rásteres en CRITERIA con una fila de RESCALING cada uno, o un preajuste.</translation>
     </message>
@@ -1547,7 +1552,7 @@
       <translation>Indique el archivo del registro (GeoPackage).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="202" />
+      <location filename="../processing/priority_score.py" line="199" />
       <source>Give the weights either in WEIGHTS or in WEIGHTS_TABLE, not both.</source>
       <translation>Dé los pesos en WEIGHTS o en WEIGHTS_TABLE, no en ambos.</translation>
     </message>
@@ -1601,12 +1606,12 @@
       <translation>Área con degradación alta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="165" />
+      <location filename="../processing/priority_score.py" line="162" />
       <source>High priority area (ha)</source>
       <translation>Área de prioridad alta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="118" />
+      <location filename="../processing/priority_score.py" line="115" />
       <source>High value</source>
       <translation>Valor alto</translation>
     </message>
@@ -1746,7 +1751,7 @@
     </message>
     <message>
       <location filename="../plugin.py" line="57" />
-      <location filename="../processing/base.py" line="35" />
+      <location filename="../processing/base.py" line="37" />
       <location filename="../ui/registry_dock.py" line="87" />
       <source>Initiative registry</source>
       <translation>Registro de iniciativas</translation>
@@ -1938,7 +1943,7 @@
       <translation>Nivel (0-4)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="119" />
+      <location filename="../processing/priority_score.py" line="116" />
       <source>Lookup (value: score; *: other)</source>
       <translation>Tabla (valor: puntaje; *: otros)</translation>
     </message>
@@ -1965,17 +1970,17 @@
       <translation>Área con degradación baja (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="118" />
+      <location filename="../processing/priority_score.py" line="115" />
       <source>Low value (or number of quantile classes)</source>
       <translation>Valor bajo (o número de clases de cuantiles)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="132" />
+      <location filename="../processing/priority_score.py" line="129" />
       <source>Mask raster values inside the mask (default: any non-zero value)</source>
       <translation>Valores del ráster de máscara que están dentro (por defecto: cualquier valor distinto de cero)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="130" />
+      <location filename="../processing/priority_score.py" line="127" />
       <source>Mask: only score inside (raster or polygon layer)</source>
       <translation>Máscara: puntuar solo dentro (ráster o capa de polígonos)</translation>
     </message>
@@ -1987,7 +1992,7 @@
       <translation>Media</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="117" />
+      <location filename="../processing/priority_score.py" line="114" />
       <source>Method (linear, inverted, quantile, quantile_inverted, categorical)</source>
       <translation>Método (linear, inverted, quantile, quantile_inverted, categorical)</translation>
     </message>
@@ -2125,7 +2130,7 @@
       <translation>Nuevo…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="179" />
+      <location filename="../processing/base.py" line="189" />
       <location filename="../processing/ldn_degradation.py" line="159" />
       <location filename="../processing/minam_degradation.py" line="192" />
       <source>No data</source>
@@ -2185,7 +2190,7 @@
       <translation>No se pudo obtener una geometría válida del área "{site}". Dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="224" />
+      <location filename="../processing/priority_score.py" line="221" />
       <source>No weights were given: every criterion weighs the same.</source>
       <translation>No se dieron pesos: todos los criterios pesan lo mismo.</translation>
     </message>
@@ -2195,7 +2200,7 @@
       <translation>No bosque</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="109" />
+      <location filename="../processing/priority_score.py" line="106" />
       <source>None</source>
       <translation>Ninguno</translation>
     </message>
@@ -2215,7 +2220,7 @@
       <translation>No degradada</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="83" />
+      <location filename="../processing/base.py" line="85" />
       <location filename="../ui/tasks.py" line="27" />
       <source>Not enough memory. Close other programs or process a smaller region.</source>
       <translation>Memoria insuficiente. Cierre otros programas o procese una región más pequeña.</translation>
@@ -2231,12 +2236,12 @@
       <translation>Aún no se ha validado en esta sesión.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="139" />
+      <location filename="../processing/priority_score.py" line="136" />
       <source>Number of classes (quantiles, equal interval)</source>
       <translation>Número de clases (cuantiles, intervalos iguales)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="147" />
+      <location filename="../processing/priority_score.py" line="144" />
       <source>Number of runs</source>
       <translation>Número de corridas</translation>
     </message>
@@ -2246,7 +2251,7 @@
       <translation>OUTPUT_PF y OUTPUT_PFF (opcionales, rásteres decimales) contienen Pf en cada celda válida y Pff donde algún par contiene bosque (sin datos -9999). El resultado no depende de cómo se divide el ráster en bloques. El registro informa las hectáreas por clase sobre el elipsoide WGS 84.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="346" />
+      <location filename="../processing/priority_score.py" line="343" />
       <source>OUTPUT_STABILITY is written only when UNCERTAINTY is checked; it was not written.</source>
       <translation>OUTPUT_STABILITY solo se escribe cuando UNCERTAINTY está marcado; no se escribió.</translation>
     </message>
@@ -2323,7 +2328,7 @@
       <translation>Salidas: OUTPUT (niveles 0..4, sin datos 255, con estilo), OUTPUT_INDICATORS (tres bandas con los estados de pérdida de cobertura, productividad y fragmentación) y OUTPUT_TABLE (hectáreas por ecosistema y nivel). Los ecosistemas, unidad de reporte del MINAM, se indican como polígonos (ZONES, p. ej. el mapa nacional de ecosistemas) o como un ráster de enteros (ECOSYSTEMS: códigos positivos; 0 y sin datos quedan fuera de todo ecosistema). Las entradas deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de la primera entrada). Las áreas son hectáreas sobre el elipsoide WGS 84.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="99" />
+      <location filename="../processing/priority_score.py" line="96" />
       <source>Outputs: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluded by a constraint, styled), OUTPUT_TABLE (hectares per zone and class on the WGS 84 ellipsoid, with excluded and no data rows), OUTPUT_STABILITY (0..1). All criteria, the mask and constraint rasters must share one grid; otherwise the run names the difference, unless ALIGN warps them onto the first criterion's grid (bilinear for continuous criteria, nearest for categories and masks).</source>
       <translation>Salidas: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluido por una restricción, con estilo), OUTPUT_TABLE (hectáreas por zona y clase sobre el elipsoide WGS 84, con filas de excluidos y sin datos), OUTPUT_STABILITY (0..1). Todos los criterios y los rásteres de máscara y restricciones deben compartir una grilla; si no, la ejecución indica la diferencia, salvo que ALIGN los remuestree sobre la grilla del primer criterio (bilineal para criterios continuos, vecino más cercano para categorías y máscaras).</translation>
     </message>
@@ -2363,7 +2368,7 @@
       <translation>Sobreuso y pérdida de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="90" />
+      <location filename="../processing/priority_score.py" line="87" />
       <source>PRESET: a JSON file holding criteria, rescaling, weights, constraints, mask, classes and uncertainty (format in presets/README_priority.md); SHIPPED_PRESET offers the presets that come with the plugin. 'ROAM SERFOR (provisional)' reads four bands of the OUTPUT_CRITERIA raster of 'Degraded forest lands, SERFOR criteria' (land-use conflict, slope in degrees, distance to conservation areas, deforestation density), found by name, as raster 1 of CRITERIA; SERFOR's weights and breaks are not public, so its values are editable placeholders. Parameters you set override the preset: RESCALING rows replace its criteria, WEIGHTS or WEIGHTS_TABLE its weights, constraints are added to its own, and class and uncertainty settings changed from their defaults replace its own. OUTPUT_PRESET saves the settings of this run as a preset.</source>
       <translation>PRESET: un archivo JSON con criterios, reescalado, pesos, restricciones, máscara, clases e incertidumbre (formato en presets/README_priority.md); SHIPPED_PRESET ofrece los preajustes que vienen con el complemento. 'ROAM SERFOR (provisional)' lee cuatro bandas del ráster OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR' (conflicto de uso, pendiente en grados, distancia a áreas de conservación, densidad de deforestación), buscadas por nombre, como ráster 1 de CRITERIA; los pesos y cortes del SERFOR no son públicos, así que sus valores son marcadores editables. Los parámetros que usted fije prevalecen sobre el preajuste: las filas de RESCALING reemplazan sus criterios, WEIGHTS o WEIGHTS_TABLE sus pesos, las restricciones se suman a las suyas, y los ajustes de clases e incertidumbre cambiados respecto de su valor por defecto reemplazan los suyos. OUTPUT_PRESET guarda los ajustes de esta ejecución como preajuste.</translation>
     </message>
@@ -2439,45 +2444,45 @@
       <translation>Archivos de polígonos (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="161" />
+      <location filename="../processing/priority_score.py" line="158" />
       <source>Preset (*.json)</source>
       <translation>Preajuste (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="111" />
+      <location filename="../processing/priority_score.py" line="108" />
       <source>Preset file (JSON)</source>
       <translation>Archivo de preajuste (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="108" />
+      <location filename="../processing/priority_score.py" line="105" />
       <source>Preset shipped with the plugin</source>
       <translation>Preajuste incluido en el complemento</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="326" />
+      <location filename="../processing/priority_score.py" line="323" />
       <source>Preset: {name} ({file}).</source>
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="159" />
+      <location filename="../processing/priority_score.py" line="156" />
       <source>Priority area table (hectares per zone and class)</source>
       <translation>Tabla de áreas de prioridad (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="370" />
-      <location filename="../processing/priority_score.py" line="155" />
+      <location filename="../processing/priority_score.py" line="367" />
+      <location filename="../processing/priority_score.py" line="152" />
       <source>Priority classes</source>
       <translation>Clases de prioridad</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="371" />
-      <location filename="../processing/priority_score.py" line="154" />
+      <location filename="../processing/priority_score.py" line="368" />
+      <location filename="../processing/priority_score.py" line="151" />
       <source>Priority score</source>
       <translation>Puntaje de prioridad</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="373" />
-      <location filename="../processing/priority_score.py" line="351" />
+      <location filename="../processing/priority_score.py" line="370" />
+      <location filename="../processing/priority_score.py" line="348" />
       <source>Priority stability</source>
       <translation>Estabilidad de la prioridad</translation>
     </message>
@@ -2539,27 +2544,27 @@
       <translation>Campo de la provincia</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="365" />
+      <location filename="../processing/priority_score.py" line="362" />
       <source>Quantile breaks of {name}: {breaks}.</source>
       <translation>Cortes de cuantiles de {name}: {breaks}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="44" />
+      <location filename="../processing/priority_score.py" line="41" />
       <source>Quantiles (equal area)</source>
       <translation>Cuantiles (igual área)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="185" />
+      <location filename="../processing/priority_score.py" line="182" />
       <source>RESCALING replaces the criteria and weights of the preset.</source>
       <translation>RESCALING reemplaza los criterios y los pesos del preajuste.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="42" />
+      <location filename="../processing/priority_score.py" line="39" />
       <source>ROAM SERFOR (provisional)</source>
       <translation>ROAM SERFOR (provisional)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="150" />
+      <location filename="../processing/priority_score.py" line="147" />
       <source>Random seed</source>
       <translation>Semilla aleatoria</translation>
     </message>
@@ -2569,7 +2574,7 @@
       <translation>Código del ráster</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="116" />
+      <location filename="../processing/priority_score.py" line="113" />
       <source>Raster number</source>
       <translation>Número de ráster</translation>
     </message>
@@ -2579,7 +2584,7 @@
       <translation>Valores del ráster que son degradados en {key} (p. ej. 1-4 o -1)</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="355" />
+      <location filename="../algorithms/blocks.py" line="358" />
       <source>Reading the raster {name} failed: {error}</source>
       <translation>Falló la lectura del ráster {name}: {error}</translation>
     </message>
@@ -2599,7 +2604,7 @@
       <translation>Deforestación reciente: últimos años contados (0 = todos los años)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="651" />
+      <location filename="../algorithms/serfor.py" line="659" />
       <source>Recent deforestation: loss from {first} to {last}.</source>
       <translation>Deforestación reciente: pérdida de {first} a {last}.</translation>
     </message>
@@ -2657,7 +2662,7 @@
       <translation>Línea de reporte</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="115" />
+      <location filename="../processing/priority_score.py" line="112" />
       <source>Rescaling, one row per criterion</source>
       <translation>Reescalado, una fila por criterio</translation>
     </message>
@@ -2672,7 +2677,7 @@
       <translation>Áreas de restauración (registro)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="33" />
+      <location filename="../processing/base.py" line="35" />
       <source>Restoration gaps</source>
       <translation>Brechas de restauración</translation>
     </message>
@@ -2724,12 +2729,12 @@
       <translation>Prácticas de restauración (Perú)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="32" />
+      <location filename="../processing/base.py" line="34" />
       <source>Restoration priority</source>
       <translation>Prioridad de restauración</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="52" />
+      <location filename="../processing/priority_score.py" line="49" />
       <source>Restoration priority score (multi-criteria, ROAM)</source>
       <translation>Puntaje de prioridad de restauración (multicriterio, ROAM)</translation>
     </message>
@@ -2867,17 +2872,17 @@
       <translation>Guardar la geometría reparada</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="161" />
+      <location filename="../processing/priority_score.py" line="158" />
       <source>Save these settings as a preset</source>
       <translation>Guardar estos ajustes como preajuste</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="386" />
+      <location filename="../processing/priority_score.py" line="383" />
       <source>Saved settings</source>
       <translation>Ajustes guardados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="165" />
+      <location filename="../processing/priority_score.py" line="162" />
       <source>Scored area (ha)</source>
       <translation>Área puntuada (ha)</translation>
     </message>
@@ -2968,12 +2973,12 @@
       <translation>Fuente</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="157" />
+      <location filename="../processing/priority_score.py" line="154" />
       <source>Stability (share of runs high or very high)</source>
       <translation>Estabilidad (proporción de corridas con prioridad alta o muy alta)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="142" />
+      <location filename="../processing/priority_score.py" line="139" />
       <source>Stability under weight uncertainty</source>
       <translation>Estabilidad ante la incertidumbre de los pesos</translation>
     </message>
@@ -3087,7 +3092,7 @@
       <translation>Objetivos de la Meta 2</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="34" />
+      <location filename="../processing/base.py" line="36" />
       <source>Target 2 reporting</source>
       <translation>Reporte de la Meta 2</translation>
     </message>
@@ -3145,7 +3150,7 @@
       <translation>El área {area} ya pertenece a otra iniciativa ({other}) en este registro; un área solo puede pertenecer a una iniciativa.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="764" />
+      <location filename="../algorithms/serfor.py" line="772" />
       <source>The capability raster {name} holds classes {values} that are not in the capability table (known: {known}). Add them to CAPABILITY_CODES with their CUM group.</source>
       <translation>El ráster de capacidad de uso {name} contiene las clases {values}, que no están en la tabla de capacidad de uso (conocidas: {known}). Agréguelas a CAPABILITY_CODES con su grupo CUM.</translation>
     </message>
@@ -3170,7 +3175,7 @@
       <translation>La tabla de capacidad de uso necesita pares (código del ráster, grupo CUM); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="674" />
+      <location filename="../algorithms/serfor.py" line="682" />
       <source>The conservation areas layer has no polygon: the distance band is left as nodata.</source>
       <translation>La capa de áreas de conservación no tiene polígonos: la banda de distancia queda sin datos.</translation>
     </message>
@@ -3311,12 +3316,12 @@
       <translation>Los grupos de tierras forestales deben ser grupos CUM entre A, C, P, F y X; se recibió '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="611" />
+      <location filename="../algorithms/serfor.py" line="619" />
       <source>The forest loss period must be 'all' or 'recent'; it is '{value}'.</source>
       <translation>El periodo de pérdida de bosque debe ser 'all' o 'recent'; es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="648" />
+      <location filename="../algorithms/serfor.py" line="656" />
       <source>The forest loss raster holds no loss; density and forest loss are 0 everywhere.</source>
       <translation>El ráster de pérdida de bosque no contiene pérdida; la densidad y la pérdida de bosque son 0 en todas partes.</translation>
     </message>
@@ -3396,7 +3401,7 @@
       <translation>No se puede abrir la capa de entrada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="768" />
+      <location filename="../algorithms/serfor.py" line="776" />
       <source>The land cover raster {name} holds classes {values} that have no row in the land-use conflict matrix. Add rows for them to CONFLICT_MATRIX.</source>
       <translation>El ráster de cobertura {name} contiene las clases {values}, que no tienen fila en la matriz de conflicto de uso. Agregue filas para ellas en CONFLICT_MATRIX.</translation>
     </message>
@@ -3516,7 +3521,7 @@
       <translation>Los puntos de pérdida no tienen el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="662" />
+      <location filename="../algorithms/serfor.py" line="670" />
       <source>The loss points have no year: every point counts as recent loss.</source>
       <translation>Los puntos de pérdida no tienen año: cada punto cuenta como pérdida reciente.</translation>
     </message>
@@ -3531,7 +3536,7 @@
       <translation>La máscara {name} no deja ningún píxel por puntuar: ninguno de los píxeles donde los criterios tienen datos está dentro de ella. Revise MASK y MASK_VALUES.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="615" />
+      <location filename="../algorithms/serfor.py" line="623" />
       <source>The number of recent years must be 0 (every year) or more; it is {value}.</source>
       <translation>El número de años recientes debe ser 0 (todos los años) o más; es {value}.</translation>
     </message>
@@ -3581,7 +3586,7 @@
       <translation>La superposición de polígonos falló cerca de ({x:.6f}, {y:.6f}): {error} Repare las geometrías de esa zona (Vectorial &gt; Herramientas de geometría &gt; Corregir geometrías) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="455" />
+      <location filename="../processing/priority_score.py" line="452" />
       <source>The preset refers to the layer {path}, which cannot be opened.</source>
       <translation>El preajuste remite a la capa {path}, que no se puede abrir.</translation>
     </message>
@@ -3628,8 +3633,8 @@
     </message>
     <message>
       <location filename="../processing/_vector.py" line="142" />
-      <location filename="../processing/base.py" line="100" />
-      <location filename="../processing/priority_score.py" line="438" />
+      <location filename="../processing/base.py" line="110" />
+      <location filename="../processing/priority_score.py" line="435" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
     </message>
@@ -3644,7 +3649,7 @@
       <translation>El ráster {name} tiene un SRC proyectado ({crs}), pero su tamaño de píxel ({size:g}) y sus coordenadas ({x:g}, {y:g}) parecen grados: probablemente está en un SRC geográfico como EPSG:4326. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="213" />
+      <location filename="../algorithms/blocks.py" line="216" />
       <source>The raster {name} has no band {band}.</source>
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
@@ -3676,12 +3681,12 @@
       <translation>El ráster {name} contiene valores decimales; las unidades ecológicas y la cobertura del suelo deben ser rásteres de clases enteras.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="633" />
+      <location filename="../algorithms/serfor.py" line="641" />
       <source>The raster {name} holds decimal values; it must hold class codes (whole numbers).</source>
       <translation>El ráster {name} contiene valores decimales; debe contener códigos de clase (números enteros).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="96" />
+      <location filename="../processing/base.py" line="106" />
       <source>The raster {name} is missing or cannot be opened.</source>
       <translation>Falta el ráster {name} o no se puede abrir.</translation>
     </message>
@@ -3767,12 +3772,12 @@
       <translation>La tabla de reglas necesita 4 celdas por fila (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="618" />
+      <location filename="../algorithms/serfor.py" line="626" />
       <source>The search radius must be more than 0 m; it is {value}.</source>
       <translation>El radio de búsqueda debe ser mayor que 0 m; es {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="656" />
+      <location filename="../algorithms/serfor.py" line="664" />
       <source>The search radius of {radius:g} m spans {pixels} pixels; at most {limit} are supported. Use a smaller radius or a coarser raster.</source>
       <translation>El radio de búsqueda de {radius:g} m abarca {pixels} píxeles; se admiten como máximo {limit}. Use un radio menor o un ráster más grueso.</translation>
     </message>
@@ -3837,12 +3842,12 @@
       <translation>Los pesos suman 0; dé un peso positivo al menos a un criterio.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="358" />
+      <location filename="../processing/priority_score.py" line="355" />
       <source>The weights summed to {total:g}, not 1; they were normalized to sum 1.</source>
       <translation>Los pesos sumaban {total:g}, no 1; se normalizaron para sumar 1.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="219" />
+      <location filename="../processing/priority_score.py" line="216" />
       <source>The weights table comes from inconsistent AHP judgments (CR = {cr:.3f}); its weights are used, but review the comparisons.</source>
       <translation>La tabla de pesos proviene de juicios AHP inconsistentes (RC = {cr:.3f}); se usan sus pesos, pero revise las comparaciones.</translation>
     </message>
@@ -3862,18 +3867,18 @@
       <translation>La tabla de pesos nombra {extra}, que no son criterios de esta ejecución ({names}).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="208" />
+      <location filename="../processing/priority_score.py" line="205" />
       <source>The weights table needs the columns criterion and weight (as written by 'AHP weights').</source>
       <translation>La tabla de pesos necesita las columnas criterion y weight (como las escribe 'Pesos AHP').</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="129" />
+      <location filename="../processing/base.py" line="139" />
       <location filename="../processing/gap_overlap.py" line="117" />
       <source>The zones layer has no field '{field}'.</source>
       <translation>La capa de zonas no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="153" />
+      <location filename="../processing/base.py" line="163" />
       <location filename="../processing/gap_overlap.py" line="124" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
@@ -3926,7 +3931,7 @@
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="329" />
+      <location filename="../processing/priority_score.py" line="326" />
       <source>This preset is provisional: its weights and thresholds are editable placeholders, not an official rule set.</source>
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
@@ -4004,7 +4009,7 @@
       <translation>Clase CNULD</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="81" />
+      <location filename="../processing/priority_score.py" line="78" />
       <source>UNCERTAINTY: each of RUNS weight vectors (default 50) multiplies every weight by a factor drawn uniformly within +-PERCENT (default 20 %) and renormalizes them to sum 1 (SEED makes the runs repeatable). OUTPUT_STABILITY is the share of runs in which each pixel is high or very high (the top two classes; the top class with 3 classes). Each block is read once and all runs are one matrix product. With fixed breaks every run uses the same breaks; with quantiles or equal interval each run gets its own breaks from its own score distribution, accumulated in the same shared pass, because those classes are relative: the question is whether a pixel stays in the top of the ranking under other weights, not whether the whole score moved. That needs a second pass, which reads the criteria again.</source>
       <translation>UNCERTAINTY: cada uno de los RUNS vectores de pesos (50 por defecto) multiplica cada peso por un factor sorteado uniformemente dentro de +-PERCENT (20 % por defecto) y los renormaliza para sumar 1 (SEED hace repetibles las corridas). OUTPUT_STABILITY es la proporción de corridas en que cada píxel tiene prioridad alta o muy alta (las dos clases superiores; la clase superior con 3 clases). Cada bloque se lee una sola vez y todas las corridas son un único producto de matrices. Con cortes fijos todas las corridas usan los mismos cortes; con cuantiles o intervalos iguales cada corrida obtiene sus propios cortes de su propia distribución de puntajes, acumulada en la misma pasada compartida, porque esas clases son relativas: la pregunta es si un píxel sigue en lo alto del ordenamiento con otros pesos, no si todo el puntaje se desplazó. Eso requiere una segunda pasada, que vuelve a leer los criterios.</translation>
     </message>
@@ -4017,6 +4022,11 @@
       <location filename="../ui/registry_dock.py" line="126" />
       <source>Undo</source>
       <translation>Deshacer</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="91" />
+      <source>Unexpected error in {algorithm}: {error}. The details are in the log panel (T2 Restore tab); please report them.</source>
+      <translation>Error inesperado en {algorithm}: {error}. Los detalles están en el panel de registro (pestaña T2 Restore); por favor, repórtelos.</translation>
     </message>
     <message>
       <location filename="../algorithms/errors.py" line="17" />
@@ -4128,7 +4138,7 @@
       <translation>Muy baja</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="68" />
+      <location filename="../processing/priority_score.py" line="65" />
       <source>WEIGHTS: one number per criterion in RESCALING order, separated by commas; or WEIGHTS_TABLE, the table written by 'AHP weights' (columns criterion and weight, matched by name). Weights must be zero or positive; they are normalized to sum 1, with a warning when they did not; weights summing to 0 stop the run. Without weights every criterion weighs the same.</source>
       <translation>WEIGHTS: un número por criterio en el orden de RESCALING, separados por comas; o WEIGHTS_TABLE, la tabla que escribe 'Pesos AHP' (columnas criterion y weight, asignadas por nombre). Los pesos deben ser cero o positivos; se normalizan para sumar 1, con una advertencia si no sumaban 1; pesos que suman 0 detienen la ejecución. Sin pesos, todos los criterios pesan lo mismo.</translation>
     </message>
@@ -4174,12 +4184,12 @@
       <translation>Sitio web</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="144" />
+      <location filename="../processing/priority_score.py" line="141" />
       <source>Weight perturbation (+- percent)</source>
       <translation>Perturbación de los pesos (+- por ciento)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="55" />
+      <location filename="../processing/priority_score.py" line="52" />
       <source>Weighted multi-criteria restoration priority, as in ROAM (IUCN and WRI) and SERFOR's national prioritization: each criterion is rescaled to 0..1, the rescaled criteria are summed with weights that sum to 1, constraint areas are excluded, and the score is classed low, medium, high and very high.</source>
       <translation>Prioridad de restauración multicriterio ponderada, como en ROAM (UICN y WRI) y en la priorización nacional del SERFOR: cada criterio se reescala a 0..1, los criterios reescalados se suman con pesos que suman 1, se excluyen las áreas de restricción y el puntaje se clasifica en prioridad baja, media, alta y muy alta.</translation>
     </message>
@@ -4189,22 +4199,22 @@
       <translation>Pesos (criterio=peso, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="122" />
+      <location filename="../processing/priority_score.py" line="119" />
       <source>Weights in criteria order, separated by commas</source>
       <translation>Pesos en el orden de los criterios, separados por comas</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="124" />
+      <location filename="../processing/priority_score.py" line="121" />
       <source>Weights table from 'AHP weights' (criterion, weight)</source>
       <translation>Tabla de pesos de 'Pesos AHP' (criterion, weight)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="163" />
+      <location filename="../processing/priority_score.py" line="160" />
       <source>Weights used</source>
       <translation>Pesos usados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="362" />
+      <location filename="../processing/priority_score.py" line="359" />
       <source>Weights used: {weights}.</source>
       <translation>Pesos usados: {weights}.</translation>
     </message>
@@ -4277,7 +4287,7 @@
       <translation>Zona</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="116" />
+      <location filename="../processing/base.py" line="126" />
       <source>Zone name field</source>
       <translation>Campo con el nombre de la zona</translation>
     </message>
@@ -4288,12 +4298,12 @@
       <translation>Zonas</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="114" />
+      <location filename="../processing/base.py" line="124" />
       <source>Zones (e.g. departments)</source>
       <translation>Zonas (p. ej. departamentos)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="134" />
+      <location filename="../processing/base.py" line="144" />
       <source>Zones reprojected from {src} to {dst}.</source>
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
@@ -4304,8 +4314,8 @@
       <translation>Acercar a</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="460" />
-      <location filename="../processing/priority_score.py" line="235" />
+      <location filename="../processing/priority_score.py" line="457" />
+      <location filename="../processing/priority_score.py" line="232" />
       <source>class break</source>
       <translation>corte de clase</translation>
     </message>
@@ -4370,7 +4380,7 @@
       <translation>bajo</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="263" />
+      <location filename="../processing/priority_score.py" line="260" />
       <source>mask value</source>
       <translation>valor de máscara</translation>
     </message>
@@ -4381,12 +4391,12 @@
       <translation>o un archivo</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="160" />
+      <location filename="../algorithms/blocks.py" line="163" />
       <source>origin</source>
       <translation>el origen</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="158" />
+      <location filename="../algorithms/blocks.py" line="161" />
       <source>pixel size</source>
       <translation>el tamaño de píxel</translation>
     </message>
@@ -4406,7 +4416,7 @@
       <translation>se reemplazó por la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="162" />
+      <location filename="../algorithms/blocks.py" line="165" />
       <source>size</source>
       <translation>el tamaño</translation>
     </message>
@@ -4558,7 +4568,7 @@
       <translation>{label}: {px} píxeles</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="368" />
+      <location filename="../processing/priority_score.py" line="365" />
       <source>{name} excludes {n} pixels.</source>
       <translation>{name} excluye {n} píxeles.</translation>
     </message>
@@ -4568,12 +4578,12 @@
       <translation>{name} no tiene ningún píxel degradado con los valores indicados; revise sus valores degradados.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="303" />
+      <location filename="../processing/priority_score.py" line="300" />
       <source>{name} has no polygon; it changes nothing.</source>
       <translation>{name} no tiene polígonos; no cambia nada.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="288" />
+      <location filename="../processing/priority_score.py" line="285" />
       <source>{name} is neither a raster nor a polygon layer; constraints and masks must be one of those.</source>
       <translation>{name} no es un ráster ni una capa de polígonos; las restricciones y máscaras deben ser una de ellas.</translation>
     </message>
@@ -4616,7 +4626,7 @@
       <translation>{name}: se repararon {n} geometrías no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="151" />
+      <location filename="../processing/base.py" line="161" />
       <source>{n} invalid zone geometries were repaired.</source>
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
@@ -4636,7 +4646,7 @@
       <translation>Se dieron {n} pesos para {k} criterios ({names}); dé un peso por criterio, en el mismo orden.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="149" />
+      <location filename="../processing/base.py" line="159" />
       <source>{n} zones without geometry were skipped.</source>
       <translation>Se omitieron {n} zonas sin geometría.</translation>
     </message>

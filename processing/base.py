@@ -7,11 +7,13 @@ area tables and styled outputs are the same for every algorithm.
 
 import os
 import tempfile
+import traceback
 
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
+    QgsMessageLog,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -24,7 +26,7 @@ from .. import compat
 from ..algorithms import zones as zone_raster
 from ..algorithms.areas import AREA_METHOD, crs_description
 from ..algorithms.blocks import Grid, write_categories
-from ..algorithms.errors import N_, Cancelled, T2Error
+from ..algorithms.errors import N_, T2Error
 from ..translation import tr
 
 GROUPS = {
@@ -75,13 +77,28 @@ class T2Algorithm(QgsProcessingAlgorithm):
         with tempfile.TemporaryDirectory(prefix="t2restore-") as workdir:
             try:
                 return self.compute(parameters, context, feedback, workdir)
-            except Cancelled as error:
-                raise translate_error(error) from None
-            except T2Error as error:
-                raise translate_error(error) from None
-            except MemoryError:
-                raise QgsProcessingException(tr(
-                    "Not enough memory. Close other programs or process a smaller region.")) from None
+            except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a traceback
+                raise self._as_processing_exception(error) from None
+
+    def _as_processing_exception(self, error):
+        """The translated QgsProcessingException for any failure, with the failing frames released.
+
+        Clearing the frames drops their local variables (layers, datasets) now: an exception kept
+        alive by the caller would otherwise keep QGIS layers alive until after QGIS has shut down,
+        which crashes on exit.
+        """
+        traceback.clear_frames(error.__traceback__)
+        if isinstance(error, QgsProcessingException):
+            return QgsProcessingException(str(error))
+        if isinstance(error, T2Error):
+            return translate_error(error)
+        if isinstance(error, MemoryError):
+            return QgsProcessingException(tr("Not enough memory. Close other programs or process a smaller region."))
+        QgsMessageLog.logMessage("".join(traceback.format_exception(type(error), error, error.__traceback__)),
+                                 "T2 Restore", compat.MESSAGE_CRITICAL)
+        return QgsProcessingException(tr(
+            "Unexpected error in {algorithm}: {error}. The details are in the log panel "
+            "(T2 Restore tab); please report them.").format(algorithm=self.displayName(), error=error))
 
     def compute(self, parameters, context, feedback, workdir):
         raise NotImplementedError

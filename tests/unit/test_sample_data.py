@@ -19,9 +19,6 @@ from osgeo import gdal, ogr
 
 from t2restore.sample_data import generate as gen
 
-gdal.UseExceptions()
-ogr.UseExceptions()
-
 SIZE = 256
 SEED = 2030
 RASTERS = sorted(gen.RASTER_LAYERS)
