@@ -46,8 +46,9 @@ package: setup-runtime translations
 install: translations
 	@$(SYSPY) tools/install.py
 
+# every benchmark at its default (full) size; long: tens of minutes, several GB of generated data in bench/data
 bench: setup-runtime translations
-	@$(SYSPY) bench/bench_ldn.py
+	@for b in bench/bench_*.py; do echo "== $$b"; $(SYSPY) $$b || exit 1; done
 
 clean:
 	rm -rf build dist $(DEMO_DIR) i18n/*.qm .pytest_cache
