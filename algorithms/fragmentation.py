@@ -88,8 +88,25 @@ def classify(forest, valid_count, forest_count, ff_pairs, any_pairs):
     return out
 
 
+SEPARABLE_MAX = 9  # up to this window, shifted sums beat a summed-area table
+LUT_MAX = 5  # up to this window, classes come from a table over every count combination
+
+
 def _window_sums(x, wy, wx):
-    """Sums of ``x`` over every wy x wx window (top-left at each position) via a summed-area table."""
+    """Sums of ``x`` over every wy x wx window (top-left at each position).
+
+    Small windows: separable shifted sums in uint16 (wy + wx additions per pixel, little memory
+    traffic). Large windows: a summed-area table, whose cost does not grow with the window.
+    """
+    if max(wy, wx) <= SEPARABLE_MAX:
+        height, width = x.shape[0] - wy + 1, x.shape[1] - wx + 1
+        rows = x[:, :width].astype(np.uint16)
+        for j in range(1, wx):
+            rows += x[:, j:j + width]
+        out = rows[:height].copy()
+        for i in range(1, wy):
+            out += rows[i:i + height]
+        return out
     table = np.zeros((x.shape[0] + 1, x.shape[1] + 1), np.int32)
     np.cumsum(x, axis=0, dtype=np.int32, out=table[1:, 1:])
     np.cumsum(table[1:, 1:], axis=1, out=table[1:, 1:])
@@ -116,6 +133,40 @@ def window_counts(forest, valid, window):
     ff_pairs = _window_sums(h_ff.view(np.uint8), w, w - 1) + _window_sums(v_ff.view(np.uint8), w - 1, w)
     any_pairs = _window_sums(h_any.view(np.uint8), w, w - 1) + _window_sums(v_any.view(np.uint8), w - 1, w)
     return valid_count, forest_count, ff_pairs, any_pairs
+
+
+_LUTS = {}
+
+
+def _class_table(window):
+    """Class for every (valid, forest, forest pairs, pairs) combination of a small window.
+
+    Built with ``classify`` itself, so the table and the rule cannot disagree.
+    """
+    if window not in _LUTS:
+        cells, pairs = window * window, 2 * window * (window - 1)
+        v, f, ff, a = np.meshgrid(np.arange(cells + 1), np.arange(cells + 1), np.arange(pairs + 1),
+                                  np.arange(pairs + 1), indexing="ij")
+        _LUTS[window] = classify(np.ones(v.shape, bool), v, f, ff, a).ravel()
+    return _LUTS[window]
+
+
+def classify_counts(forest, counts, window):
+    """``classify`` for blocks: one table look-up for small windows, the rule otherwise."""
+    if window > LUT_MAX:
+        return classify(forest, *counts)
+    valid_count, forest_count, ff_pairs, any_pairs = counts
+    cells1, pairs1 = window * window + 1, 2 * window * (window - 1) + 1
+    index = valid_count.astype(np.int32)
+    index *= cells1
+    index += forest_count
+    index *= pairs1
+    index += ff_pairs
+    index *= pairs1
+    index += any_pairs
+    out = _class_table(window)[index]
+    out[~forest] = NON_FOREST
+    return out
 
 
 def _ratio(num, den):
@@ -170,7 +221,7 @@ def forest_fragmentation(source, output, forest_values=(1,), window=DEFAULT_WIND
         counts = window_counts(forest, valid, w)
         centre_valid = block.core(valid)
         centre_forest = block.core(forest)
-        classes = classify(centre_forest, *counts)
+        classes = classify_counts(centre_forest, counts, w)
         classes[~centre_valid] = NODATA
         cell = (cells.block(block.xoff, block.yoff, block.xsize, block.ysize) if cells is not None
                 else np.zeros(classes.shape))

@@ -299,3 +299,18 @@ def test_cancel_leaves_no_output(tmp_path, clustered):
                                   is_cancelled=cancelled)
     assert not out.exists() and not (tmp_path / "pf.tif").exists()
     assert not [p for p in os.listdir(tmp_path) if ".part" in p]
+
+
+@pytest.mark.parametrize("window", [3, 5, 7])
+def test_block_classifier_equals_rule_on_random_counts(window):
+    """The table look-up used for small windows gives exactly the rule's classes."""
+    rng = np.random.default_rng(window)
+    cells, pairs = window * window, 2 * window * (window - 1)
+    v = rng.integers(1, cells + 1, 5000)
+    f = rng.integers(0, v + 1)
+    a = rng.integers(0, pairs + 1, 5000)
+    ff = rng.integers(0, a + 1)
+    forest = rng.random(5000) < 0.8
+    counts = tuple(c.astype(np.uint16) for c in (v, f, ff, a))
+    np.testing.assert_array_equal(frag.classify_counts(forest, counts, window),
+                                  frag.classify(forest, v, f, ff, a))
