@@ -53,5 +53,7 @@ bench: setup-runtime translations
 clean:
 	rm -rf build dist $(DEMO_DIR) i18n/*.qm .pytest_cache
 
+# the dock in the real QGIS desktop under Xvfb (docs/img/registry_dock_qgis.png), and beside a bare canvas
 screenshot: translations
+	@$(SYSPY) tools/screenshot_qgis.py --out docs/img/registry_dock_qgis.png
 	@xvfb-run -a $(SYSPY) tools/screenshot.py --out docs/img/registry_dock.png
