@@ -14,6 +14,7 @@ import numpy as np
 from osgeo import osr
 
 from .errors import N_, InputError
+from .vector_areas import wgs84
 
 WGS84_A = 6378137.0
 WGS84_F = 1 / 298.257223563
@@ -36,16 +37,10 @@ def geographic_cell_area_m2(lat1_deg, lat2_deg, dlon_deg):
     return np.abs(WGS84_B ** 2 * math.radians(abs(dlon_deg)) / 2 * (_q(lat2) - _q(lat1)))
 
 
-def _wgs84_laea(lon0, lat0):
+def wgs84_centred(proj, lon0, lat0):
+    """The PROJ projection ``proj`` (e.g. laea, aeqd) on the WGS 84 ellipsoid centred on (lon0, lat0), in metres."""
     srs = osr.SpatialReference()
-    srs.ImportFromProj4(f"+proj=laea +lat_0={lat0:.8f} +lon_0={lon0:.8f} +ellps=WGS84 +units=m +no_defs")
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
-def _wgs84_geographic():
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
+    srs.ImportFromProj4(f"+proj={proj} +lat_0={lat0:.8f} +lon_0={lon0:.8f} +ellps=WGS84 +units=m +no_defs")
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 
@@ -66,9 +61,9 @@ class CellAreas:
             self.deg = srs.GetAngularUnits() * 180 / math.pi
             return
         xmin, ymin, xmax, ymax = grid.bounds()
-        to_geo = osr.CoordinateTransformation(srs, _wgs84_geographic())
+        to_geo = osr.CoordinateTransformation(srs, wgs84())
         lon0, lat0 = to_geo.TransformPoint((xmin + xmax) / 2, (ymin + ymax) / 2)[:2]
-        self.to_laea = osr.CoordinateTransformation(srs, _wgs84_laea(lon0, lat0))
+        self.to_laea = osr.CoordinateTransformation(srs, wgs84_centred("laea", lon0, lat0))
 
     def _node_areas(self, rows, cols):
         """Ellipsoidal area (ha) of the pixel whose top-left corner is (row, col), on a lattice."""

@@ -469,3 +469,35 @@ def write_categories(path, classes):
     ds.GetRasterBand(1).SetDefaultRAT(rat)
     ds = None
     return True
+
+
+class InputSlots:
+    """Raster inputs opened as they are added, each found again by its key: ``inputs[slots[key]]``."""
+
+    def __init__(self):
+        self.inputs, self.slots = [], {}
+
+    def add(self, key, source, name):
+        self.slots[key] = len(self.inputs)
+        self.inputs.append(RasterInput(source, name=name))
+        self.inputs[-1].open()
+
+    def require_data(self, seen_data):
+        """InputError naming the first input of ``seen_data`` ({key: had a valid pixel}) without valid pixels."""
+        for key, seen in seen_data.items():
+            if not seen:
+                raise InputError(N_("The raster {name} has no valid pixel (all nodata)."),
+                                 name=self.inputs[self.slots[key]].name)
+
+
+def core_arrays(block, slots, seen_data):
+    """({key: array}, {key: valid mask}) of a block's inputs without the halo.
+
+    Marks in ``seen_data`` (keys of the inputs that must hold data) those with a valid pixel in this block.
+    """
+    core = {key: block.core(block.arrays[i]) for key, i in slots.items()}
+    core_valid = {key: block.core(block.valid(i)) for key, i in slots.items()}
+    for key in seen_data:
+        if not seen_data[key]:
+            seen_data[key] = bool(core_valid[key].any())
+    return core, core_valid

@@ -8,7 +8,7 @@ rules block by block over rasters.
 import numpy as np
 
 from .areas import CellAreas
-from .blocks import DEFAULT_BLOCK, Grid, RasterInput, RasterOutput, run_blocks
+from .blocks import DEFAULT_BLOCK, Grid, InputSlots, RasterOutput, run_blocks
 from .errors import N_, InputError
 from .tables import AreaAccumulator, lookup
 
@@ -242,13 +242,8 @@ def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None,
     table = None if lc_recode is None else validate_recode(lc_recode)
     transitions = _transition_codes(matrix)
 
-    inputs, slots = [], {}
-
-    def add(key, source, name):
-        slots[key] = len(inputs)
-        inputs.append(RasterInput(source, name=name))
-        inputs[-1].open()
-
+    opened = InputSlots()
+    inputs, slots, add = opened.inputs, opened.slots, opened.add
     if use_lc:
         add("lcb", lc_baseline, "LC_BASELINE")
         add("lct", lc_target, "LC_TARGET")
@@ -314,10 +309,7 @@ def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None,
                 raise InputError(N_("The land cover recode table has no row for the classes {classes} found in "
                                     "{name}. Add them to LC_RECODE (input class -> UNCCD class 1..7)."),
                                  classes=missing, name=table_.name)
-        for key, seen in seen_data.items():
-            if not seen:
-                raise InputError(N_("The raster {name} has no valid pixel (all nodata)."),
-                                 name=inputs[slots[key]].name)
+        opened.require_data(seen_data)
         if not any(cls is not None for (_zone, cls) in areas.hectares):
             raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
                                 "do not overlap. Check that they cover the same region."))

@@ -22,7 +22,7 @@ import numpy as np
 
 from . import fragmentation as riitters
 from .areas import CellAreas
-from .blocks import DEFAULT_BLOCK, Grid, RasterInput, RasterOutput, run_blocks
+from .blocks import DEFAULT_BLOCK, Grid, InputSlots, RasterOutput, core_arrays, run_blocks
 from .errors import N_, InputError
 from .tables import AreaAccumulator, lookup
 
@@ -358,13 +358,8 @@ def minam_degradation(output, lc_baseline=None, lc_target=None, natural_classes=
     halo = (window - 1) // 2 if forest_mask is not None else 0
     table = rules_table(rules)
 
-    inputs, slots = [], {}
-
-    def add(key, source, name):
-        slots[key] = len(inputs)
-        inputs.append(RasterInput(source, name=name))
-        inputs[-1].open()
-
+    opened = InputSlots()
+    inputs, slots, add = opened.inputs, opened.slots, opened.add
     if derive_loss:
         add("lcb", lc_baseline, "LC_BASELINE")
         add("lct", lc_target, "LC_TARGET")
@@ -412,11 +407,7 @@ def minam_degradation(output, lc_baseline=None, lc_target=None, natural_classes=
         return out
 
     def block_func(block):
-        core = {key: block.core(block.arrays[i]) for key, i in slots.items()}
-        core_valid = {key: block.core(block.valid(i)) for key, i in slots.items()}
-        for key in seen_data:
-            if not seen_data[key]:
-                seen_data[key] = bool(core_valid[key].any())
+        core, core_valid = core_arrays(block, slots, seen_data)
         shape = (block.ysize, block.xsize)
         states = {}
         if derive_loss:
@@ -465,10 +456,7 @@ def minam_degradation(output, lc_baseline=None, lc_target=None, natural_classes=
     def before_commit():
         for item in unknown.values():
             item.check()
-        for key, seen in seen_data.items():
-            if not seen:
-                raise InputError(N_("The raster {name} has no valid pixel (all nodata)."),
-                                 name=inputs[slots[key]].name)
+        opened.require_data(seen_data)
         if "forest" in slots and not state["forest"]:
             raise InputError(N_("The forest mask {name} has no forest pixel (no value in {values}), so fragmentation "
                                 "cannot be derived. Check FOREST_VALUES or leave the forest mask out."),

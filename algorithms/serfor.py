@@ -19,14 +19,15 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from .areas import WGS84_A, WGS84_E2, CellAreas, crs_description
+from .areas import WGS84_A, WGS84_E2, CellAreas, crs_description, wgs84_centred
 from .blocks import (
     DEFAULT_BLOCK,
     Grid,
-    RasterInput,
+    InputSlots,
     RasterOutput,
     check_aligned,
     compression,
+    core_arrays,
     creation_options,
     open_raster,
     run_blocks,
@@ -34,6 +35,7 @@ from .blocks import (
 from .errors import N_, Cancelled, InputError
 from .minam import MAX_REPORTED_VALUES, _format_values
 from .tables import AreaAccumulator, lookup
+from .vector_areas import wgs84
 
 PRESETS = Path(__file__).resolve().parents[1] / "presets"
 DEFAULT_PRESET = PRESETS / "serfor_provisional.json"
@@ -392,20 +394,6 @@ def density(loss, valid, halo, radius, dx_rows, dy_rows):
 
 # -- distances -----------------------------------------------------------------------------------
 
-def _aeqd(lon0, lat0):
-    srs = osr.SpatialReference()
-    srs.ImportFromProj4(f"+proj=aeqd +lat_0={lat0:.8f} +lon_0={lon0:.8f} +ellps=WGS84 +units=m +no_defs")
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
-def _geographic():
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
 def _boundary_points(bounds, n=32):
     xmin, ymin, xmax, ymax = bounds
     t = np.linspace(0.0, 1.0, n)
@@ -452,9 +440,9 @@ def conservation_distance(grid, shapes, workdir, progress=None, is_cancelled=Non
         grid_env = grid.bounds()
     else:
         xmin, ymin, xmax, ymax = grid.bounds()
-        to_geo = osr.CoordinateTransformation(srs, _geographic())
+        to_geo = osr.CoordinateTransformation(srs, wgs84())
         lon0, lat0 = to_geo.TransformPoint((xmin + xmax) / 2, (ymin + ymax) / 2)[:2]
-        work_srs, unit = _aeqd(lon0, lat0), 1.0
+        work_srs, unit = wgs84_centred("aeqd", lon0, lat0), 1.0
         metres = PixelMetres(grid)
         dx, dy = metres.rows(grid.ysize // 2, 1)
         pixel = float(min(dx[0], dy[0]))
@@ -628,13 +616,8 @@ def serfor_criteria(output, capability, criteria_output=None, capability_codes=N
         raise InputError(N_("Degraded forest lands need the land cover (for overuse) or the forest loss "
                             "(year of loss raster or points); give at least one."))
     notes = []
-    inputs, slots = [], {}
-
-    def add(key, source, name):
-        slots[key] = len(inputs)
-        inputs.append(RasterInput(source, name=name))
-        inputs[-1].open()
-
+    opened = InputSlots()
+    inputs, slots, add = opened.inputs, opened.slots, opened.add
     add("cap", capability, "CAPABILITY")
     grid = Grid.of(inputs[0].ds)
     if inputs[0].dtype().kind not in "iu":
@@ -683,9 +666,7 @@ def serfor_criteria(output, capability, criteria_output=None, capability_codes=N
                           {}))
         else:
             path, unit = found
-            slots["dist"] = len(inputs)
-            inputs.append(RasterInput(path, name="CONSERVATION_AREAS"))
-            inputs[-1].open()
+            add("dist", path, "CONSERVATION_AREAS")
             dist_unit = unit
     main_progress = _scaled(progress, 0.3 if "dist" in slots else 0.0, 1.0)
 
@@ -708,11 +689,7 @@ def serfor_criteria(output, capability, criteria_output=None, capability_codes=N
                                     band_names=CRITERIA_BANDS))
 
     def block_func(block):
-        core = {key: block.core(block.arrays[i]) for key, i in slots.items()}
-        core_valid = {key: block.core(block.valid(i)) for key, i in slots.items()}
-        for key in seen_data:
-            if not seen_data[key]:
-                seen_data[key] = bool(core_valid[key].any())
+        core, core_valid = core_arrays(block, slots, seen_data)
         shape = (block.ysize, block.xsize)
         g_idx, known = lookup(core["cap"], group_index, len(GROUPS), np.uint8)
         bad = core_valid["cap"] & ~known
@@ -776,9 +753,7 @@ def serfor_criteria(output, capability, criteria_output=None, capability_codes=N
             raise InputError(N_("The land cover raster {name} holds classes {values} that have no row in the land-use "
                                 "conflict matrix. Add rows for them to CONFLICT_MATRIX."),
                              name="LAND_COVER", values=_format_values(unknown_lc))
-        for key, seen in seen_data.items():
-            if not seen:
-                raise InputError(N_("The raster {name} has no valid pixel (all nodata)."), name=inputs[slots[key]].name)
+        opened.require_data(seen_data)
         if not any(cls is not None for (_zone, cls) in areas.hectares):
             raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
                                 "do not overlap. Check that they cover the same region."))

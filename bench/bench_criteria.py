@@ -20,14 +20,9 @@ go to bench/results/criteria.json.
 import argparse
 import json
 import os
-import subprocess  # nosec B404 - fixed commands, argument lists, no shell
-import sys
-import time
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-PY = sys.executable
+from _common import HERE, PY, demo_region, measure, package_parent, say, work_folder, write_results
+
 LAYERS = ("lc_baseline", "lc_target", "lpd", "dem", "capability", "forest_loss_year", "protected_areas")
 
 RUNNER = r"""
@@ -52,33 +47,15 @@ else:
 """
 
 
-def package_parent():
-    parent = HERE / ".pkg"
-    parent.mkdir(exist_ok=True)
-    link = parent / "t2restore"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    return parent
-
-
 def timed(cmd):
     """Run ``cmd`` in a fresh process under _measure.py; (seconds, peak RSS in MB)."""
-    proc = subprocess.run([PY, str(HERE / "_measure.py"), "--"] + cmd, capture_output=True, text=True,  # nosec B603
-                          check=False)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:3]} failed:\n{proc.stderr[-3000:]}")
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return data["seconds"], data["max_rss_mb"]
+    run = measure(cmd)
+    return run.seconds, run.peak_mb
 
 
 def generate(work, size):
     folder = work / f"criteria_{size}"
-    if not (folder / "manifest.json").exists():
-        print(f"bench: generating the demo region at {size} x {size} pixels in {folder} ...", flush=True)
-        start = time.perf_counter()
-        subprocess.run([PY, str(ROOT / "sample_data" / "generate.py"), str(folder), "--size", str(size),  # nosec B603
-                        "--layers", ",".join(LAYERS)], check=True, stdout=subprocess.DEVNULL)
-        print(f"bench: generated in {time.perf_counter() - start:.0f} s", flush=True)
+    demo_region(folder, size, LAYERS)
     paths = {name: str(folder / f"{name}.tif") for name in LAYERS if name != "protected_areas"}
     paths["protected_areas"] = str(folder / "protected_areas.gpkg")
     return folder, paths
@@ -93,9 +70,7 @@ def main():
     parser.add_argument("--sizes", default="2048,4096", help="raster sides in pixels (at least two)")
     parser.add_argument("--work", default=str(HERE / "data"))
     args = parser.parse_args()
-    package_parent()
-    work = Path(args.work)
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_folder(args.work)
     results = {"machine": {"cpus": os.cpu_count()}, "runs": {}}
     for size in [int(s) for s in args.sizes.split(",") if s]:
         folder, paths = generate(work, size)
@@ -117,8 +92,8 @@ def main():
                            "mpx_per_s": round(size * size / seconds / 1e6, 2),
                            "io_floor_seconds": round(floor_s, 2), "io_floor_peak_mb": round(floor_rss, 1),
                            "ratio_vs_io_floor": round(seconds / floor_s, 2)}
-            print(f"bench: {name:9s} {size}^2 ({size * size / 1e6:.1f} Mpx): {seconds:6.2f} s, peak {rss:6.1f} MB "
-                  f"(I/O floor {floor_s:.2f} s, {floor_rss:.1f} MB)", flush=True)
+            say(f"{name:9s} {size}^2 ({size * size / 1e6:.1f} Mpx): {seconds:6.2f} s, peak {rss:6.1f} MB "
+                f"(I/O floor {floor_s:.2f} s, {floor_rss:.1f} MB)")
         results["runs"][str(size)] = entry
     sizes = sorted(results["runs"], key=int)
     if len(sizes) >= 2:
@@ -126,10 +101,7 @@ def main():
         results["peak_growth"] = {name: round(last[name]["peak_mb"] / first[name]["peak_mb"], 2)
                                   for name in ("minam", "serfor", "agreement")}
         results["pixel_growth"] = round(last["pixels"] / first["pixels"], 2)
-    out_dir = HERE / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "criteria.json").write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    write_results("criteria", results)
 
 
 if __name__ == "__main__":

@@ -21,58 +21,19 @@ import argparse
 import json
 import os
 import shutil
-import subprocess  # nosec B404 - fixed commands, argument lists, no shell
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+from _common import HERE, PY, measure, noise_rows, package_parent, run_grass_worker, say, work_folder, write_results
 from osgeo import gdal, osr
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-PY = sys.executable
 GT_PIXEL = 30.0
 ORIGIN = (400000.0, 8960000.0)
 
 
-def package_parent():
-    parent = HERE / ".pkg"
-    parent.mkdir(exist_ok=True)
-    link = parent / "t2restore"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    return parent
-
-
-def timed(cmd):
-    """Run ``cmd`` in a fresh process under _measure.py; (seconds, peak RSS MB, stdout)."""
-    proc = subprocess.run([PY, str(HERE / "_measure.py"), "--"] + cmd, capture_output=True, text=True,  # nosec B603
-                          check=False)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:3]} failed:\n{proc.stderr[-3000:]}{proc.stdout[-2000:]}")
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return data["seconds"], data["max_rss_mb"], proc.stdout
-
-
 # -- synthetic forest mask --------------------------------------------------------------------------------
-
-
-def _noise_rows(lattice, cell, row0, nrows, xsize):
-    """Bilinear value noise (smoothstep weights) from a coarse random lattice, for rows row0..row0+nrows."""
-    r = (np.arange(row0, row0 + nrows) + 0.5) / cell
-    c = (np.arange(xsize) + 0.5) / cell
-    r0, c0 = np.floor(r).astype(int), np.floor(c).astype(int)
-    fr, fc = r - r0, c - c0
-    fr, fc = fr * fr * (3 - 2 * fr), fc * fc * (3 - 2 * fc)
-    a = lattice[np.ix_(r0, c0)]
-    b = lattice[np.ix_(r0, c0 + 1)]
-    d = lattice[np.ix_(r0 + 1, c0)]
-    e = lattice[np.ix_(r0 + 1, c0 + 1)]
-    top = a + (b - a) * fc[None, :]
-    bottom = d + (e - d) * fc[None, :]
-    return top + (bottom - top) * fr[:, None]
 
 
 def generate_mask(path, size, seed=2024):
@@ -93,7 +54,7 @@ def generate_mask(path, size, seed=2024):
     band.SetNoDataValue(255)
     for row0 in range(0, size, 512):
         nrows = min(512, size - row0)
-        field = sum(w * _noise_rows(lat, cell, row0, nrows, size) for (cell, w), lat in zip(octaves, lattices))
+        field = sum(w * noise_rows(lat, cell, row0, nrows, size) for (cell, w), lat in zip(octaves, lattices))
         local = np.random.default_rng([seed, row0])
         field += local.normal(0, 0.04, field.shape)
         forest = field > 0.45
@@ -112,8 +73,8 @@ def run_t2restore(mask, out, window, pf_out=None):
     code = ("import sys; sys.path.insert(0, sys.argv[1]); from t2restore.algorithms import fragmentation as f; "
             "f.forest_fragmentation(sys.argv[2], sys.argv[3], window=int(sys.argv[4]), "
             "pf_output=sys.argv[5] or None)")
-    seconds, rss, _ = timed([PY, "-c", code, str(package_parent()), mask, out, str(window), pf_out or ""])
-    return seconds, rss
+    run = measure([PY, "-c", code, str(package_parent()), mask, out, str(window), pf_out or ""])
+    return run.seconds, run.peak_mb
 
 
 def _pairs_expression(name, s, op):
@@ -172,17 +133,7 @@ def grass_worker(args):
 
 
 def run_grass(mask, out, window):
-    grass = shutil.which("grass")
-    if grass is None:
-        raise RuntimeError("GRASS GIS not found: apt-get install grass-core")
-    env = dict(os.environ, GRASS_OVERWRITE="1")
-    proc = subprocess.run([grass, "--tmp-location", mask, "--exec", "/usr/bin/python3", str(Path(__file__).resolve()),  # nosec B603
-                           "--grass-worker", "--mask", mask, "--out", out, "--window", str(window)],
-                          capture_output=True, text=True, env=env, check=False)
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        raise RuntimeError(f"GRASS failed:\n{proc.stderr[-3000:]}")
-    return json.loads(lines[-1])
+    return run_grass_worker(__file__, mask, ["--mask", mask, "--out", out, "--window", str(window)])
 
 
 def compare(ours, grass, pf_path, window):
@@ -230,14 +181,12 @@ def main():
     if args.grass_worker:
         grass_worker(args)
         return
-    work = Path(args.work)
-    work.mkdir(parents=True, exist_ok=True)
-    package_parent()
+    work = work_folder(args.work)
     results = {"machine": {"cpus": os.cpu_count()}, "size": args.size, "pixels": args.size ** 2, "windows": {},
                "memory": {}}
     t = time.perf_counter()
     mask = generate_mask(str(work / f"forest_mask_{args.size}.tif"), args.size)
-    print(f"bench: mask {args.size}^2 ready ({time.perf_counter() - t:.1f} s)", flush=True)
+    say(f"mask {args.size}^2 ready ({time.perf_counter() - t:.1f} s)")
     tmp = Path(tempfile.mkdtemp(prefix="t2frag-", dir=work))
     try:
         for window in [int(w) for w in args.windows.split(",") if w]:
@@ -251,8 +200,8 @@ def main():
                 g = run_grass(mask, str(tmp / f"grass_{window}.tif"), window)
                 if best_grass is None or g["compute"] < best_grass["compute"]:
                     best_grass = g
-                print(f"bench: w={window}: t2restore {seconds:.2f} s (peak {rss:.0f} MB); GRASS compute "
-                      f"{g['compute']:.2f} s (import {g['import']:.2f} s, export {g['export']:.2f} s)", flush=True)
+                say(f"w={window}: t2restore {seconds:.2f} s (peak {rss:.0f} MB); GRASS compute "
+                    f"{g['compute']:.2f} s (import {g['import']:.2f} s, export {g['export']:.2f} s)")
             run_t2restore(mask, ours, window, pf_out=pf)  # Pf, untimed, to explain differences
             diff = compare(ours, str(tmp / f"grass_{window}.tif"), pf, window)
             results["windows"][str(window)] = {
@@ -264,15 +213,15 @@ def main():
                 "t2restore_mpx_per_s": round(args.size ** 2 / best_t2[0] / 1e6, 2),
                 "pixels_differing": diff,
             }
-            print(f"bench: w={window}: ratio {best_t2[0] / best_grass['compute']:.3f}; differing pixels "
-                  f"{diff['differing']} (border {diff['border']}, Pf = 0.6 {diff['pf_exactly_0.6']}, "
-                  f"other {diff['other']})", flush=True)
+            say(f"w={window}: ratio {best_t2[0] / best_grass['compute']:.3f}; differing pixels "
+                f"{diff['differing']} (border {diff['border']}, Pf = 0.6 {diff['pf_exactly_0.6']}, "
+                f"other {diff['other']})")
         for size in [int(s) for s in args.memory_sizes.split(",") if s]:
             m = generate_mask(str(work / f"forest_mask_{size}.tif"), size)
             seconds, rss = run_t2restore(m, str(tmp / f"mem_{size}.tif"), 7)
             results["memory"][str(size * size)] = {"window": 7, "seconds": round(seconds, 2), "peak_mb": round(rss, 1),
                                                    "mpx_per_s": round(size * size / seconds / 1e6, 2)}
-            print(f"bench: memory {size}^2, w=7: {seconds:.2f} s, peak {rss:.0f} MB", flush=True)
+            say(f"memory {size}^2, w=7: {seconds:.2f} s, peak {rss:.0f} MB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     results["notes"] = (
@@ -282,10 +231,7 @@ def main():
         "NULL and its edge/perforated/undetermined classes become 0; 'pf_exactly_0.6' pixels meet the addon's "
         "Pf > 0.6 rule for perforated/undetermined (t2restore: Pf >= 0.6, METHODS.md)."
     )
-    out_dir = HERE / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "fragmentation.json").write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    write_results("fragmentation", results)
 
 
 if __name__ == "__main__":

@@ -21,24 +21,13 @@ both are reported to show the difference. Results go to bench/results/gap_overla
 import argparse
 import json
 import os
-import subprocess  # nosec B404 - fixed commands, argument lists, no shell
 import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-PY = sys.executable
+from _common import HERE, PY, measure, package_parent, say, start_qgis, work_folder, write_results
+
 EXTENT = (200000.0, 8600000.0, 700000.0, 9100000.0)  # 500 km x 500 km in UTM 18S (central Peru)
-
-
-def package_parent():
-    parent = HERE / ".pkg"
-    parent.mkdir(exist_ok=True)
-    link = parent / "t2restore"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    return parent
 
 
 # -- data ----------------------------------------------------------------------------------------------
@@ -97,7 +86,7 @@ def generate(work, n, seed=20):
     if a.exists() and b.exists():
         return str(a), str(b)
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"bench: generating 2 x {n} polygons in {folder} ...", flush=True)
+    say(f"generating 2 x {n} polygons in {folder} ...")
     rng = np.random.default_rng(seed)
     rings_a = list(_blobs(rng, n))
     _write(a, rings_a)
@@ -110,22 +99,9 @@ def generate(work, n, seed=20):
 
 # -- children ------------------------------------------------------------------------------------------
 
-def _start_qgis():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    return app
-
-
 def child_t2restore(a, b, out):
     sys.path.insert(0, str(package_parent()))
-    app = _start_qgis()  # noqa: F841 - keeps QGIS alive
+    app = start_qgis()  # noqa: F841 - keeps QGIS alive
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     import processing
@@ -142,7 +118,7 @@ def child_t2restore(a, b, out):
 
 
 def child_native(a, b, out):
-    app = _start_qgis()  # noqa: F841 - keeps QGIS alive
+    app = start_qgis()  # noqa: F841 - keeps QGIS alive
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
     import processing
@@ -179,14 +155,9 @@ def timed(kind, a, b, out):
     for stale in (out, os.path.splitext(out)[0] + ".qml"):
         if os.path.exists(stale):
             os.remove(stale)
-    cmd = [PY, str(HERE / "_measure.py"), "--", PY, str(Path(__file__).resolve()), "--child", kind,
-           "--a", a, "--b", b, "--out", out]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)  # nosec B603
-    if proc.returncode != 0:
-        raise RuntimeError(f"{kind} failed:\n{proc.stderr[-3000:]}")
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    result, measure = json.loads(lines[-2]), json.loads(lines[-1])
-    return result, measure["seconds"], measure["max_rss_mb"]
+    run = measure([PY, str(Path(__file__).resolve()), "--child", kind, "--a", a, "--b", b, "--out", out],
+                  label=kind)
+    return run.child_json(), run.seconds, run.peak_mb
 
 
 def main():
@@ -203,16 +174,15 @@ def main():
         fn = child_t2restore if args.child == "t2restore" else child_native
         print(json.dumps(fn(args.a, args.b, args.out)), flush=True)
         os._exit(0)  # skip QGIS's slow and sometimes crashing exit in a throw-away process
-    package_parent()
-    work = Path(args.work)
+    work = work_folder(args.work)
     a, b = generate(work, args.n)
     best = {}
     for _ in range(args.repeat):
         for kind in ("t2restore", "native"):
             out = str(work / f"gaps_{args.n}" / f"out_{kind}.gpkg")
             result, wall, rss = timed(kind, a, b, out)
-            print(f"bench: {kind:9s} n={args.n}: algorithms {result['seconds']:7.2f} s, process {wall:7.2f} s, "
-                  f"peak {rss:7.1f} MB", flush=True)
+            say(f"{kind:9s} n={args.n}: algorithms {result['seconds']:7.2f} s, process {wall:7.2f} s, "
+                f"peak {rss:7.1f} MB")
             if kind not in best or result["seconds"] < best[kind][0]["seconds"]:
                 best[kind] = (result, wall, rss)
     t2, native = best["t2restore"], best["native"]
@@ -227,10 +197,7 @@ def main():
                      for k, v in (("t2restore", t2), ("native_chain", native))},
         "note": "the native chain does not dissolve each gap, so overlaps inside one gap count twice there",
     }
-    out_dir = HERE / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "gap_overlap.json").write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    write_results("gap_overlap", results)
 
 
 if __name__ == "__main__":

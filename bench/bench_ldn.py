@@ -13,17 +13,12 @@ The t2restore and gdal_calc outputs are compared pixel by pixel. Results go to b
 """
 
 import argparse
-import json
 import os
-import resource
-import subprocess  # nosec B404 - fixed commands, argument lists, no shell
 import sys
-import time
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-PY = sys.executable
+from _common import HERE, PY, demo_region, measure, package_parent, say, work_folder, write_results
+
+LAYERS = ("lc_baseline", "lc_target", "lpd", "soc_baseline", "soc_target")
 
 # gdal_calc expression: A lc baseline, B lc target, C LPD, D SOC baseline, E SOC target. gdal_calc
 # sets nodata wherever any input is nodata; the rest is the UNCCD matrix, LPD map, SOC rule, and
@@ -48,34 +43,16 @@ GDAL_CALC_EXPR = (
 )
 
 
-def child_rss_mb():
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
-def timed(cmd, env=None):
+def timed(cmd):
     """Run ``cmd`` in a fresh process; (seconds, its peak RSS in MB)."""
-    wrapper = [PY, str(HERE / "_measure.py"), "--"] + cmd
-    start = time.perf_counter()
-    proc = subprocess.run(wrapper, capture_output=True, text=True, env=env, check=False)  # nosec B603
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:3]} failed:\n{proc.stderr[-3000:]}")
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return seconds, data["max_rss_mb"]
+    run = measure(cmd)
+    return run.wall, run.peak_mb
 
 
 def generate(work, size):
     folder = work / f"region_{size}"
-    manifest = folder / "manifest.json"
-    if not manifest.exists():
-        print(f"bench: generating the demo region at {size} x {size} pixels in {folder} ...", flush=True)
-        t = time.perf_counter()
-        subprocess.run([PY, str(ROOT / "sample_data" / "generate.py"), str(folder), "--size", str(size),  # nosec B603
-                        "--layers", "lc_baseline,lc_target,lpd,soc_baseline,soc_target"], check=True,
-                       stdout=subprocess.DEVNULL)
-        print(f"bench: generated in {time.perf_counter() - t:.0f} s", flush=True)
-    return {name: str(folder / f"{name}.tif") for name in
-            ("lc_baseline", "lc_target", "lpd", "soc_baseline", "soc_target")}
+    demo_region(folder, size, LAYERS)
+    return {name: str(folder / f"{name}.tif") for name in LAYERS}
 
 
 def run_t2restore(inputs, out):
@@ -100,17 +77,7 @@ def run_gdal_calc(inputs, out):
 
 
 def run_floor(inputs, out):
-    return timed([PY, str(HERE / "_io_floor.py"), out] + [inputs[k] for k in
-                 ("lc_baseline", "lc_target", "lpd", "soc_baseline", "soc_target")])
-
-
-def package_parent():
-    parent = HERE / ".pkg"
-    parent.mkdir(exist_ok=True)
-    link = parent / "t2restore"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    return parent
+    return timed([PY, str(HERE / "_io_floor.py"), out] + [inputs[k] for k in LAYERS])
 
 
 def compare(a, b):
@@ -133,9 +100,7 @@ def main():
     parser.add_argument("--work", default=str(HERE / "data"))
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    package_parent()
-    work = Path(args.work)
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_folder(args.work)
     results = {"machine": {"cpus": os.cpu_count()}, "time": {}, "memory": {}}
 
     inputs = generate(work, args.size)
@@ -145,7 +110,7 @@ def main():
         for name, fn in (("io_floor", run_floor), ("t2restore", run_t2restore), ("gdal_calc", run_gdal_calc)):
             out = str(work / f"out_{name}_{args.size}.tif")
             seconds, rss = fn(inputs, out)
-            print(f"bench: {name:10s} {args.size}^2: {seconds:7.2f} s, peak {rss:7.1f} MB", flush=True)
+            say(f"{name:10s} {args.size}^2: {seconds:7.2f} s, peak {rss:7.1f} MB")
             if name not in best or seconds < best[name][0]:
                 best[name] = (seconds, rss)
     differing = compare(str(work / f"out_t2restore_{args.size}.tif"), str(work / f"out_gdal_calc_{args.size}.tif"))
@@ -164,12 +129,8 @@ def main():
         seconds, rss = run_t2restore(inp, str(work / f"out_t2restore_{size}.tif"))
         results["memory"][str(size * size)] = {"seconds": round(seconds, 2), "peak_mb": round(rss, 1),
                                                "mpx_per_s": round(size * size / seconds / 1e6, 1)}
-        print(f"bench: t2restore {size}^2 ({size * size / 1e6:.0f} Mpx): {seconds:.1f} s, peak {rss:.1f} MB",
-              flush=True)
-    out_dir = HERE / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "ldn.json").write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+        say(f"t2restore {size}^2 ({size * size / 1e6:.0f} Mpx): {seconds:.1f} s, peak {rss:.1f} MB")
+    write_results("ldn", results)
 
 
 if __name__ == "__main__":

@@ -21,14 +21,12 @@ Results are printed and written to bench/results/priority.json.
 import argparse
 import json
 import os
-import subprocess  # nosec B404 - fixed commands, argument lists, no shell
 import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-PY = sys.executable
+from _common import HERE, PY, measure, package_parent, say, work_folder, write_results
+
 BLOCK = 1024
 
 # name, dtype, rescaling (method, low, high or lookup), weight
@@ -40,15 +38,6 @@ CRITERIA = [
     ("distance_roads", "float32", {"method": "inverted", "low": 0.0, "high": 5000.0}, 0.10),
     ("elevation", "int16", {"method": "linear", "low": 200.0, "high": 4500.0}, 0.10),
 ]
-
-
-def package_parent():
-    parent = HERE / ".pkg"
-    parent.mkdir(exist_ok=True)
-    link = parent / "t2restore"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    return parent
 
 
 def _field(name, dtype, x, y, size, rng):
@@ -82,7 +71,7 @@ def generate(work, size, seed=2030):
     if manifest.exists():
         return paths
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"bench: generating 6 criteria of {size} x {size} pixels in {folder} ...", flush=True)
+    say(f"generating 6 criteria of {size} x {size} pixels in {folder} ...")
     start = time.perf_counter()
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32718)
@@ -99,7 +88,7 @@ def generate(work, size, seed=2030):
             band.WriteArray(_field(name, dtype, x, y, size, rng), 0, yoff)
         ds = None
     manifest.write_text(json.dumps({"size": size, "seed": seed, "criteria": [c[0] for c in CRITERIA]}))
-    print(f"bench: generated in {time.perf_counter() - start:.0f} s", flush=True)
+    say(f"generated in {time.perf_counter() - start:.0f} s")
     return paths
 
 
@@ -121,13 +110,8 @@ def child(case, paths_json, out_dir, runs):
 
 def timed(cmd):
     """(seconds, peak RSS in MB) of ``cmd`` in a fresh process."""
-    wrapper = [PY, str(HERE / "_measure.py"), "--"] + cmd
-    start = time.perf_counter()
-    proc = subprocess.run(wrapper, capture_output=True, text=True, check=False)  # nosec B603
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:4]} failed:\n{proc.stderr[-3000:]}")
-    return seconds, json.loads(proc.stdout.strip().splitlines()[-1])["max_rss_mb"]
+    run = measure(cmd, label=cmd[:4])
+    return run.wall, run.peak_mb
 
 
 def gdal_calc_command(paths, out):
@@ -170,9 +154,7 @@ def main():
         case, paths_json, out_dir, runs = args.child
         child(case, paths_json, out_dir, int(runs))
         return
-    package_parent()
-    work = Path(args.work)
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_folder(args.work)
     paths = generate(work, args.size)
     out_dir = work / f"priority_{args.size}" / "out"
     out_dir.mkdir(exist_ok=True)
@@ -187,7 +169,7 @@ def main():
     for _ in range(args.repeat):
         for name, cmd in commands.items():
             seconds, rss = timed(cmd)
-            print(f"bench: {name:22s} {args.size}^2 x 6: {seconds:8.2f} s, peak {rss:7.1f} MB", flush=True)
+            say(f"{name:22s} {args.size}^2 x 6: {seconds:8.2f} s, peak {rss:7.1f} MB")
             if name not in best or seconds < best[name][0]:
                 best[name] = (seconds, rss)
     single = best["single"][0]
@@ -205,12 +187,10 @@ def main():
         results["quantile_uncertainty_ratio_to_quantile"] = round(best["quantile_uncertainty"][0] /
                                                                   best["quantile"][0], 3)
         results["quantile_uncertainty_ratio_to_single"] = round(best["quantile_uncertainty"][0] / single, 3)
-    (HERE / "results").mkdir(exist_ok=True)
-    (HERE / "results" / "priority.json").write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    write_results("priority", results)
     ok = results["uncertainty_ratio_to_single"] <= 3.0
-    print(f"bench: uncertainty with {args.runs} runs = {results['uncertainty_ratio_to_single']} x a single run "
-          f"({'within' if ok else 'ABOVE'} the 3 x target)")
+    say(f"uncertainty with {args.runs} runs = {results['uncertainty_ratio_to_single']} x a single run "
+        f"({'within' if ok else 'ABOVE'} the 3 x target)")
 
 
 if __name__ == "__main__":

@@ -21,50 +21,15 @@ import argparse
 import json
 import os
 import shutil
-import subprocess  # nosec B404 - fixed commands, argument lists, no shell
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+from _common import HERE, PY, measure, noise_rows, package_parent, run_grass_worker, say, work_folder, write_results
 from osgeo import gdal, osr
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-PY = sys.executable
 ND = -32768
-
-
-def package_parent():
-    parent = HERE / ".pkg"
-    parent.mkdir(exist_ok=True)
-    link = parent / "t2restore"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    return parent
-
-
-def timed(cmd):
-    """Run ``cmd`` in a fresh process under _measure.py; (seconds, peak RSS MB)."""
-    proc = subprocess.run([PY, str(HERE / "_measure.py"), "--"] + cmd, capture_output=True, text=True,  # nosec B603
-                          check=False)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:3]} failed:\n{proc.stderr[-3000:]}{proc.stdout[-2000:]}")
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return data["seconds"], data["max_rss_mb"]
-
-
-def _noise_rows(lattice, cell, row0, nrows, xsize):
-    """Bilinear value noise (smoothstep weights) from a coarse random lattice, rows row0..row0+nrows."""
-    r = (np.arange(row0, row0 + nrows) + 0.5) / cell
-    c = (np.arange(xsize) + 0.5) / cell
-    r0, c0 = np.floor(r).astype(int), np.floor(c).astype(int)
-    fr, fc = r - r0, c - c0
-    fr, fc = fr * fr * (3 - 2 * fr), fc * fc * (3 - 2 * fc)
-    top = lattice[np.ix_(r0, c0)] + (lattice[np.ix_(r0, c0 + 1)] - lattice[np.ix_(r0, c0)]) * fc[None, :]
-    bottom = lattice[np.ix_(r0 + 1, c0)] + (lattice[np.ix_(r0 + 1, c0 + 1)] - lattice[np.ix_(r0 + 1, c0)]) * fc[None, :]
-    return top + (bottom - top) * fr[:, None]
 
 
 def generate_series(path, size, years, seed=15):
@@ -89,9 +54,9 @@ def generate_series(path, size, years, seed=15):
     for row0 in range(0, size, 256):
         n = min(256, size - row0)
         local = np.random.default_rng([seed, row0])
-        base = 0.2 + 0.65 * (0.7 * _noise_rows(base_lat[0], 500, row0, n, size)
-                             + 0.3 * _noise_rows(base_lat[1], 60, row0, n, size))
-        tr = _noise_rows(trend_lat, 150, row0, n, size)
+        base = 0.2 + 0.65 * (0.7 * noise_rows(base_lat[0], 500, row0, n, size)
+                             + 0.3 * noise_rows(base_lat[1], 60, row0, n, size))
+        tr = noise_rows(trend_lat, 150, row0, n, size)
         trend = np.where(tr < 0.25, -0.012, np.where(tr > 0.8, 0.006, 0.0))  # NDVI per year: decline, recovery
         ndvi = base[None] + trend[None] * t + anomaly[:, None, None] + local.normal(0, 0.025, (years, n, size))
         raw = np.clip(np.rint(ndvi * 10000), -2000, 10000).astype(np.int16)
@@ -107,7 +72,8 @@ def run_t2restore(ndvi, out, metrics=None):
     code = ("import sys; sys.path.insert(0, sys.argv[1]); from t2restore.algorithms import productivity as p; "
             "r = p.productivity_dynamics(sys.argv[2], sys.argv[3], metrics_output=sys.argv[4] or None); "
             "print('too_few_years', r['too_few_years'])")
-    return timed([PY, "-c", code, str(package_parent()), ndvi, out, metrics or ""])
+    run = measure([PY, "-c", code, str(package_parent()), ndvi, out, metrics or ""])
+    return run.seconds, run.peak_mb
 
 
 def grass_worker(args):
@@ -129,17 +95,7 @@ def grass_worker(args):
 
 
 def run_grass(ndvi, out=None):
-    grass = shutil.which("grass")
-    if grass is None:
-        raise RuntimeError("GRASS GIS not found: apt-get install grass-core")
-    cmd = [grass, "--tmp-location", ndvi, "--exec", "/usr/bin/python3", str(Path(__file__).resolve()),
-           "--grass-worker", "--ndvi", ndvi] + (["--out", out] if out else [])
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, GRASS_OVERWRITE="1"),  # nosec B603
-                          check=False)
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        raise RuntimeError(f"GRASS failed:\n{proc.stderr[-3000:]}")
-    return json.loads(lines[-1])
+    return run_grass_worker(__file__, ndvi, ["--ndvi", ndvi] + (["--out", out] if out else []))
 
 
 def compare_slopes(metrics, grass_slope):
@@ -179,14 +135,12 @@ def main():
     if args.grass_worker:
         grass_worker(args)
         return
-    work = Path(args.work)
-    work.mkdir(parents=True, exist_ok=True)
-    package_parent()
+    work = work_folder(args.work)
 
     def series(size):
         t = time.perf_counter()
         path = generate_series(str(work / f"ndvi_{args.years}y_{size}.tif"), size, args.years)
-        print(f"bench: NDVI series {size}^2 x {args.years} ready ({time.perf_counter() - t:.1f} s)", flush=True)
+        say(f"NDVI series {size}^2 x {args.years} ready ({time.perf_counter() - t:.1f} s)")
         return path
 
     pixels = args.size ** 2
@@ -200,8 +154,8 @@ def main():
             best_t2 = (seconds, rss) if best_t2 is None or seconds < best_t2[0] else best_t2
             g = run_grass(ndvi)
             best_grass = g if best_grass is None or g["series"] < best_grass["series"] else best_grass
-            print(f"bench: t2restore {seconds:.2f} s (peak {rss:.0f} MB); GRASS r.series slope {g['series']:.2f} s "
-                  f"(import {g['import']:.2f} s)", flush=True)
+            say(f"t2restore {seconds:.2f} s (peak {rss:.0f} MB); GRASS r.series slope {g['series']:.2f} s "
+                f"(import {g['import']:.2f} s)")
         results["time"] = {
             "t2restore_seconds": round(best_t2[0], 2), "t2restore_peak_mb": round(best_t2[1], 1),
             "t2restore_mpx_per_s": round(pixels / best_t2[0] / 1e6, 3),
@@ -214,14 +168,14 @@ def main():
             run_t2restore(ndvi, str(tmp / "lpd_m.tif"), str(tmp / "metrics.tif"))
             run_grass(ndvi, str(tmp / "grass_slope.tif"))
             results["slope_check"] = compare_slopes(str(tmp / "metrics.tif"), str(tmp / "grass_slope.tif"))
-            print(f"bench: slope check {results['slope_check']}", flush=True)
+            say(f"slope check {results['slope_check']}")
         results["memory"] = {}
         for size in [int(s) for s in args.memory_sizes.split(",") if s]:
             path = series(size)
             seconds, rss = run_t2restore(path, str(tmp / f"lpd_{size}.tif"))
             results["memory"][str(size * size)] = {"seconds": round(seconds, 2), "peak_mb": round(rss, 1),
                                                    "mpx_per_s": round(size * size / seconds / 1e6, 3)}
-            print(f"bench: memory {size}^2 x {args.years}: {seconds:.2f} s, peak {rss:.0f} MB", flush=True)
+            say(f"memory {size}^2 x {args.years}: {seconds:.2f} s, peak {rss:.0f} MB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     results["notes"] = (
@@ -229,10 +183,7 @@ def main():
         "classes), GeoTIFF in and out, in its own process. GRASS: r.series method=slope alone on imported maps "
         "(import apart), the per-pixel slope only. Peak memory is the child's max RSS."
     )
-    out_dir = HERE / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "productivity.json").write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    write_results("productivity", results)
 
 
 if __name__ == "__main__":

@@ -27,33 +27,13 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-PY = sys.executable
-QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
-
-
-def package_parent():
-    parent = HERE / ".pkg"
-    parent.mkdir(exist_ok=True)
-    link = parent / "t2restore"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    return parent
+from _common import HERE, PY, measure, package_parent, say, start_qgis, work_folder, write_results
 
 
 def timed(args):
     """Run this script's ``args`` step in a fresh process: (wall seconds, peak RSS MB, its JSON)."""
-    cmd = [PY, str(HERE / "_measure.py"), "--", PY, str(Path(__file__).resolve())] + args
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)  # nosec B603
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise RuntimeError(f"{args[:2]} failed:\n{proc.stderr[-3000:]}")
-    lines = [line for line in proc.stdout.strip().splitlines() if line.startswith("{")]
-    measure = json.loads(lines[-1])
-    inner = json.loads(lines[-2]) if len(lines) > 1 else {}
-    return seconds, measure["max_rss_mb"], inner
+    run = measure([PY, str(Path(__file__).resolve())] + args, label=args[:2])
+    return run.wall, run.peak_mb, run.child_json()
 
 
 # --- data -------------------------------------------------------------------------------------
@@ -118,15 +98,9 @@ def make_list_registry(path, count):
 # --- steps (each in its own process) ----------------------------------------------------------
 def step_import(source, registry):
     sys.path.insert(0, str(package_parent()))
-    sys.path.append(QGIS_PLUGINS)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+    app = start_qgis()  # noqa: F841 - keeps QGIS alive
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
     import t2restore
 
     plugin = t2restore.classFactory(None)
@@ -244,15 +218,13 @@ def main():
         name, *rest = args.step
         {"import": step_import, "validate": step_validate, "export": step_export, "list": step_list}[name](*rest)
         return
-    package_parent()
-    work = Path(args.work)
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_folder(args.work)
     source, registry = work / "areas_utm18s.gpkg", work / "registry.gpkg"
     output, baseline = work / "ferm_export.gpkg", work / "ogr2ogr_baseline.gpkg"
     list_registry = work / "registry_list.gpkg"
     t = time.perf_counter()
     make_source(source, args.areas)
-    print(f"bench: source of {args.areas} polygons written in {time.perf_counter() - t:.1f} s", flush=True)
+    say(f"source of {args.areas} polygons written in {time.perf_counter() - t:.1f} s")
     for path in (registry, output, baseline):
         if path.exists():
             path.unlink()
@@ -266,7 +238,7 @@ def main():
         seconds, rss, inner = timed(step_args)
         results["steps"][name] = {"seconds": round(seconds, 2), "peak_mb": round(rss, 1), **{
             k: (round(v, 2) if isinstance(v, float) else v) for k, v in inner.items()}}
-        print(f"bench: {name:8s} {seconds:6.2f} s (process), peak {rss:6.1f} MB  {inner}", flush=True)
+        say(f"{name:8s} {seconds:6.2f} s (process), peak {rss:6.1f} MB  {inner}")
     start = time.perf_counter()
     subprocess.run(["ogr2ogr", "-f", "GPKG", "-t_srs", "EPSG:4326", "-nlt", "MULTIPOLYGON", str(baseline),  # nosec
                     str(source)], check=True)
@@ -275,18 +247,14 @@ def main():
     total = sum(s["seconds"] for s in results["steps"].values())
     results["total_seconds"] = round(total, 2)
     results["ratio_import_vs_ogr2ogr"] = round(results["steps"]["import"]["seconds"] / base, 1)
-    print(f"bench: baseline ogr2ogr {base:.2f} s; whole cycle {total:.1f} s", flush=True)
+    say(f"baseline ogr2ogr {base:.2f} s; whole cycle {total:.1f} s")
     t = time.perf_counter()
     make_list_registry(list_registry, args.initiatives)
-    print(f"bench: list registry of {args.initiatives} initiatives written in {time.perf_counter() - t:.1f} s",
-          flush=True)
+    say(f"list registry of {args.initiatives} initiatives written in {time.perf_counter() - t:.1f} s")
     seconds, rss, inner = timed(["list", str(list_registry)])
     results["list"] = {"initiatives": args.initiatives, "peak_mb": round(rss, 1), **inner}
-    print(f"bench: list {json.dumps(inner)}", flush=True)
-    out_dir = HERE / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "registry.json").write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    say(f"list {json.dumps(inner)}")
+    write_results("registry", results)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from qgis.core import (
 from .. import compat
 from ..algorithms import zones as zone_raster
 from ..algorithms.areas import AREA_METHOD, crs_description
-from ..algorithms.blocks import Grid, write_categories
+from ..algorithms.blocks import Grid, open_raster, warp_to_grid, write_categories
 from ..algorithms.errors import N_, T2Error
 from ..translation import tr
 
@@ -136,6 +136,18 @@ class T2Algorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT_TABLE", description, compat.TYPE_VECTOR, optional=True, createByDefault=True))
 
+    def align_inputs(self, parameters, context, sources, keys, grid, bilinear=()):
+        """With ALIGN checked, warp ``sources[key]`` (where set) onto ``grid`` for each of ``keys``, in place.
+
+        Nearest neighbour (classes), bilinear for the keys in ``bilinear`` (continuous values).
+        """
+        if not self.parameterAsBoolean(parameters, "ALIGN", context):
+            return
+        for key in keys:
+            if sources[key]:
+                method = "bilinear" if key in bilinear else "near"
+                sources[key] = warp_to_grid(open_raster(sources[key], key), grid, method)
+
     def zones_for_grid(self, parameters, context, feedback, grid, workdir):
         """Rasterize the ZONES polygons onto ``grid``: (raster path, {zone id: label}) or (None, {})."""
         source = self.parameterAsSource(parameters, "ZONES", context)
@@ -145,27 +157,19 @@ class T2Algorithm(QgsProcessingAlgorithm):
         if field and source.fields().lookupField(field) < 0:
             raise QgsProcessingException(tr("The zones layer has no field '{field}'.").format(field=field))
         target_crs = _crs_from_wkt(grid.crs_wkt)
-        request = QgsFeatureRequest()
-        if source.sourceCrs().isValid() and target_crs.isValid() and source.sourceCrs() != target_crs:
-            request.setDestinationCrs(target_crs, context.transformContext())
+        request = request_in_crs(source.sourceCrs(), target_crs, context)
+        if request.destinationCrs().isValid():
             feedback.pushInfo(tr("Zones reprojected from {src} to {dst}.").format(
                 src=source.sourceCrs().authid(), dst=target_crs.authid()))
-        ids, shapes, skipped, repaired = {}, [], 0, 0
-        for feature in source.getFeatures(request):
-            geom = feature.geometry()
-            if geom is None or geom.isNull() or geom.isEmpty():
-                skipped += 1
-                continue
-            if not geom.isGeosValid():
-                geom = geom.makeValid()
-                repaired += 1
+        ids, shapes, counts = {}, [], {"skipped": 0, "repaired": 0}
+        for feature, geom in usable_geometries(source.getFeatures(request), counts):
             label = str(feature[field]) if field else str(feature.id())
             zid = ids.setdefault(label, len(ids) + 1)
             shapes.append((zid, bytes(geom.asWkb())))
-        if skipped:
-            feedback.pushWarning(tr("{n} zones without geometry were skipped.").format(n=skipped))
-        if repaired:
-            feedback.pushInfo(tr("{n} invalid zone geometries were repaired.").format(n=repaired))
+        if counts["skipped"]:
+            feedback.pushWarning(tr("{n} zones without geometry were skipped.").format(n=counts["skipped"]))
+        if counts["repaired"]:
+            feedback.pushInfo(tr("{n} invalid zone geometries were repaired.").format(n=counts["repaired"]))
         if not shapes:
             raise QgsProcessingException(tr("The zones layer has no polygon to summarize by. "
                                             "Choose a layer with polygons or leave ZONES empty."))
@@ -200,20 +204,72 @@ class T2Algorithm(QgsProcessingAlgorithm):
             sink.addFeature(feature, compat.FAST_INSERT)
         return dest
 
+    def class_area_table(self, parameters, context, feedback, accumulator, classes, zone_labels, grid,
+                         log_nodata=True):
+        """OUTPUT_TABLE (``write_area_table``) and {class value: hectares} with None for nodata, each logged.
+
+        ``classes`` is the styled list of (value, label, '#rrggbb'); the nodata line is logged last.
+        """
+        table = self.write_area_table(parameters, context, accumulator, {v: label for v, label, _ in classes},
+                                      zone_labels, grid)
+        totals = dict.fromkeys([value for value, _label, _color in classes] + [None], 0.0)
+        for _zone, cls, ha, _px in accumulator.rows():
+            totals[cls] += ha
+        for value, label, _color in classes:
+            feedback.pushInfo(tr("{label}: {ha:,.2f} ha").format(label=label, ha=totals[value]))
+        if log_nodata:
+            feedback.pushInfo(tr("{label}: {ha:,.2f} ha").format(label=tr("No data"), ha=totals[None]))
+        return table, totals
+
     def style_output(self, context, path, output_key, classes, layer_name):
         """QML sidecar + raster attribute table, and the style applied when QGIS loads the output.
 
         ``classes`` is a list of (value, label, '#rrggbb').
         """
-        qml = os.path.splitext(path)[0] + ".qml"
-        with open(qml, "w", encoding="utf-8") as fh:
-            fh.write(paletted_qml(classes))
+        qml = write_qml(path, paletted_qml(classes))
         write_categories(path, classes)
-        if context.willLoadLayerOnCompletion(path):
-            details = context.layerToLoadOnCompletionDetails(path)
-            details.name = layer_name
-            details.setPostProcessor(StylePostProcessor.create(qml))
+        style_on_load(context, path, qml, layer_name)
         return qml
+
+
+def write_qml(path, text):
+    """The QML sidecar of the raster ``path`` (same name, .qml); returns its path."""
+    qml = os.path.splitext(path)[0] + ".qml"
+    with open(qml, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return qml
+
+
+def style_on_load(context, path, qml, layer_name):
+    """Name the output ``path`` and apply the style ``qml`` when QGIS loads it on completion."""
+    if context.willLoadLayerOnCompletion(path):
+        details = context.layerToLoadOnCompletionDetails(path)
+        details.name = layer_name
+        details.setPostProcessor(StylePostProcessor.create(qml))
+
+
+def request_in_crs(crs, target, context):
+    """A feature request that reprojects from ``crs`` to ``target`` when both are valid and differ."""
+    request = QgsFeatureRequest()
+    if crs.isValid() and target.isValid() and crs != target:
+        request.setDestinationCrs(target, context.transformContext())
+    return request
+
+
+def usable_geometries(features, counts):
+    """(feature, geometry) of the ``features`` that have a geometry, invalid geometries made valid.
+
+    ``counts["skipped"]`` (without geometry) and ``counts["repaired"]`` add up for the caller's log.
+    """
+    for feature in features:
+        geom = feature.geometry()
+        if geom is None or geom.isNull() or geom.isEmpty():
+            counts["skipped"] += 1
+            continue
+        if not geom.isGeosValid():
+            geom = geom.makeValid()
+            counts["repaired"] += 1
+        yield feature, geom
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -245,20 +301,12 @@ def _xml(text):
             .replace('"', "&quot;"))
 
 
-def paletted_qml(classes, band=1):
-    """A paletted-renderer QML (stable format across QGIS 3.x and 4)."""
-    entries = "\n".join(
-        f'        <paletteEntry value="{value}" color="{color}" label="{_xml(label)}" alpha="255"/>'
-        for value, label, color in classes)
+def raster_qml(renderer):
+    """A raster style document (stable format across QGIS 3.x and 4) around a ``<rasterrenderer>`` element."""
     return f"""<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 <qgis version="3.22.0" styleCategories="AllStyleCategories">
   <pipe>
-    <rasterrenderer type="paletted" band="{band}" opacity="1" alphaBand="-1" nodataColor="">
-      <rasterTransparency/>
-      <colorPalette>
-{entries}
-      </colorPalette>
-    </rasterrenderer>
+{renderer}
     <brightnesscontrast brightness="0" contrast="0"/>
     <huesaturation saturation="0" grayscaleMode="0" colorizeOn="0"/>
     <rasterresampler maxOversampling="2"/>
@@ -266,6 +314,20 @@ def paletted_qml(classes, band=1):
   <blendMode>0</blendMode>
 </qgis>
 """
+
+
+def paletted_qml(classes, band=1):
+    """A paletted-renderer QML."""
+    entries = "\n".join(
+        f'        <paletteEntry value="{value}" color="{color}" label="{_xml(label)}" alpha="255"/>'
+        for value, label, color in classes)
+    return raster_qml(f"""\
+    <rasterrenderer type="paletted" band="{band}" opacity="1" alphaBand="-1" nodataColor="">
+      <rasterTransparency/>
+      <colorPalette>
+{entries}
+      </colorPalette>
+    </rasterrenderer>""")
 
 
 def _crs_from_wkt(wkt):

@@ -14,7 +14,6 @@ from qgis.core import (
 )
 
 from ..algorithms import ldn
-from ..algorithms.blocks import open_raster, warp_to_grid
 from ..algorithms.errors import N_
 from ..translation import tr
 from .base import T2Algorithm, grid_of
@@ -132,10 +131,7 @@ class LdnDegradationAlgorithm(T2Algorithm):
         recode = self.recode_table(parameters, context)
         matrix = self.transition_matrix(parameters, context)
         grid = grid_of(sources[present[0]])
-        if self.parameterAsBoolean(parameters, "ALIGN", context):
-            for key in present[1:]:
-                ds = open_raster(sources[key], key)
-                sources[key] = warp_to_grid(ds, grid, "bilinear" if key.startswith("SOC") else "near")
+        self.align_inputs(parameters, context, sources, present[1:], grid, bilinear=("SOC_BASELINE", "SOC_TARGET"))
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         sub_output = self.parameterAsOutputLayer(parameters, "OUTPUT_SUBINDICATORS", context) or None
@@ -151,13 +147,7 @@ class LdnDegradationAlgorithm(T2Algorithm):
         self.style_output(context, output, "OUTPUT", classes, tr("Degradation (SDG 15.3.1)"))
         if sub_output:
             self.style_output(context, sub_output, "OUTPUT_SUBINDICATORS", classes, tr("Sub-indicators"))
-        table = self.write_area_table(parameters, context, result["areas"],
-                                      {v: label for v, label, _ in classes}, labels, grid)
-        totals = dict.fromkeys((-1, 0, 1, None), 0.0)
-        for _zone, cls, ha, _px in result["areas"].rows():
-            totals[cls] += ha
-        for cls, label in ((-1, tr("Degraded")), (0, tr("Stable")), (1, tr("Improved")), (None, tr("No data"))):
-            feedback.pushInfo(tr("{label}: {ha:,.2f} ha").format(label=label, ha=totals[cls]))
+        table, totals = self.class_area_table(parameters, context, feedback, result["areas"], classes, labels, grid)
         feedback.setProgress(100)
         return {"OUTPUT": output, "OUTPUT_SUBINDICATORS": sub_output, "OUTPUT_TABLE": table,
                 "SUBINDICATORS_USED": used, "DEGRADED_HA": totals[-1], "STABLE_HA": totals[0],

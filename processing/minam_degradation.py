@@ -15,7 +15,6 @@ from qgis.core import (
 
 from .. import compat
 from ..algorithms import minam
-from ..algorithms.blocks import open_raster, warp_to_grid
 from ..algorithms.errors import N_
 from ..translation import tr
 from .base import T2Algorithm, grid_of
@@ -152,14 +151,9 @@ class MinamDegradationAlgorithm(T2Algorithm):
                                             "(ECOSYSTEMS), not both."))
         rules, lpd, riitters = self.rules(parameters, context, feedback)
         grid = grid_of(sources[present[0]])
-        if self.parameterAsBoolean(parameters, "ALIGN", context):
-            for key in present[1:] + (["ECOSYSTEMS"] if ecosystems else []):
-                source = ecosystems if key == "ECOSYSTEMS" else sources[key]
-                warped = warp_to_grid(open_raster(source, key), grid, "near")
-                if key == "ECOSYSTEMS":
-                    ecosystems = warped
-                else:
-                    sources[key] = warped
+        sources["ECOSYSTEMS"] = ecosystems
+        self.align_inputs(parameters, context, sources, present[1:] + ["ECOSYSTEMS"], grid)
+        ecosystems = sources.pop("ECOSYSTEMS")
         if ecosystems:
             zones, labels = ecosystems, None
         else:
@@ -182,14 +176,7 @@ class MinamDegradationAlgorithm(T2Algorithm):
         self.style_output(context, output, "OUTPUT", classes, tr("Degradation level (MINAM)"))
         if labels is None:
             labels = {z: str(z) for (z, _c) in result["areas"].hectares if z != 0}
-        table = self.write_area_table(parameters, context, result["areas"],
-                                      {v: label for v, label, _ in classes}, labels, grid)
-        totals = dict.fromkeys(minam.LEVELS + (None,), 0.0)
-        for _zone, cls, ha, _px in result["areas"].rows():
-            totals[cls] += ha
-        for value, label, _color in classes:
-            feedback.pushInfo(tr("{label}: {ha:,.2f} ha").format(label=label, ha=totals[value]))
-        feedback.pushInfo(tr("{label}: {ha:,.2f} ha").format(label=tr("No data"), ha=totals[None]))
+        table, totals = self.class_area_table(parameters, context, feedback, result["areas"], classes, labels, grid)
         feedback.setProgress(100)
         out = {"OUTPUT": output, "OUTPUT_INDICATORS": indicators, "OUTPUT_TABLE": table, "INDICATORS_USED": used,
                "DEGRADED_HA": sum(totals[level] for level in minam.LEVELS if level > 0), "NODATA_HA": totals[None]}

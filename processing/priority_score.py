@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -32,7 +31,17 @@ from ..algorithms import zones as burn
 from ..algorithms.blocks import open_raster, warp_to_grid
 from ..algorithms.errors import N_
 from ..translation import tr
-from .base import StylePostProcessor, T2Algorithm, _crs_from_wkt, _xml, grid_of
+from .base import (
+    T2Algorithm,
+    _crs_from_wkt,
+    _xml,
+    grid_of,
+    raster_qml,
+    request_in_crs,
+    style_on_load,
+    usable_geometries,
+    write_qml,
+)
 
 PRESET_DIR = Path(__file__).resolve().parents[1] / "presets"
 # Shipped presets offered in the dialog: file stem -> display name.
@@ -284,18 +293,9 @@ class PriorityScoreAlgorithm(T2Algorithm):
         if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != compat.GEOMETRY_POLYGON:
             raise QgsProcessingException(tr("{name} is neither a raster nor a polygon layer; constraints and masks "
                                             "must be one of those.").format(name=name))
-        request = QgsFeatureRequest()
-        target = _crs_from_wkt(grid.crs_wkt)
-        if layer.crs().isValid() and target.isValid() and layer.crs() != target:
-            request.setDestinationCrs(target, context.transformContext())
-        shapes = []
-        for feature in layer.getFeatures(request):
-            geom = feature.geometry()
-            if geom is None or geom.isNull() or geom.isEmpty():
-                continue
-            if not geom.isGeosValid():
-                geom = geom.makeValid()
-            shapes.append((1, bytes(geom.asWkb())))
+        request = request_in_crs(layer.crs(), _crs_from_wkt(grid.crs_wkt), context)
+        counts = {"skipped": 0, "repaired": 0}
+        shapes = [(1, bytes(geom.asWkb())) for _feature, geom in usable_geometries(layer.getFeatures(request), counts)]
         if not shapes:
             feedback.pushWarning(tr("{name} has no polygon; it changes nothing.").format(name=name))
         path = burn.rasterize_zones(shapes, grid, os.path.join(workdir, f"{stem}.tif"))
@@ -392,13 +392,8 @@ class PriorityScoreAlgorithm(T2Algorithm):
 
     def style_ramp(self, context, path, colors, layer_name):
         """A 0..1 colour ramp QML beside a float output, applied when QGIS loads it."""
-        qml = os.path.splitext(path)[0] + ".qml"
-        with open(qml, "w", encoding="utf-8") as fh:
-            fh.write(ramp_qml(colors))
-        if context.willLoadLayerOnCompletion(path):
-            details = context.layerToLoadOnCompletionDetails(path)
-            details.name = layer_name
-            details.setPostProcessor(StylePostProcessor.create(qml))
+        qml = write_qml(path, ramp_qml(colors))
+        style_on_load(context, path, qml, layer_name)
         return qml
 
 
@@ -407,9 +402,7 @@ def ramp_qml(colors):
     step = 1.0 / (len(colors) - 1)
     items = "\n".join(f'          <item value="{i * step:g}" color="{c}" label="{_xml(f"{i * step:g}")}" alpha="255"/>'
                       for i, c in enumerate(colors))
-    return f"""<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0" styleCategories="AllStyleCategories">
-  <pipe>
+    return raster_qml(f"""\
     <rasterrenderer type="singlebandpseudocolor" band="1" opacity="1" alphaBand="-1" classificationMin="0"
                     classificationMax="1" nodataColor="">
       <rasterTransparency/>
@@ -419,14 +412,7 @@ def ramp_qml(colors):
 {items}
         </colorrampshader>
       </rastershader>
-    </rasterrenderer>
-    <brightnesscontrast brightness="0" contrast="0"/>
-    <huesaturation saturation="0" grayscaleMode="0" colorizeOn="0"/>
-    <rasterresampler maxOversampling="2"/>
-  </pipe>
-  <blendMode>0</blendMode>
-</qgis>
-"""
+    </rasterrenderer>""")
 
 
 def layer_source(layer):

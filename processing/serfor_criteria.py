@@ -21,10 +21,9 @@ from qgis.core import (
 
 from .. import compat
 from ..algorithms import serfor
-from ..algorithms.blocks import open_raster, warp_to_grid
 from ..algorithms.errors import N_
 from ..translation import tr
-from .base import T2Algorithm, grid_of
+from .base import T2Algorithm, _crs_from_wkt, grid_of, request_in_crs, usable_geometries
 
 REASON_CLASSES = [(0, N_("Not degraded"), "#e8e8e8"), (1, N_("Overuse"), "#fdae61"),
                   (2, N_("Forest loss"), "#d7191c"), (3, N_("Overuse and forest loss"), "#7b3294")]
@@ -45,27 +44,19 @@ def polygons_in_crs(source, crs_wkt, context, feedback, name):
 
     Null geometries are skipped and invalid ones repaired (both counted in the log), as for zones.
     """
-    target = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else QgsCoordinateReferenceSystem()
+    target = _crs_from_wkt(crs_wkt)
     crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
-    request = QgsFeatureRequest()
-    if crs.isValid() and target.isValid() and crs != target:
-        request.setDestinationCrs(target, context.transformContext())
+    request = request_in_crs(crs, target, context)
+    if request.destinationCrs().isValid():
         feedback.pushInfo(tr("{name} reprojected from {src} to {dst}.").format(name=name, src=crs.authid(),
                                                                                dst=target.authid()))
-    shapes, skipped, repaired = [], 0, 0
-    for feature in source.getFeatures(request):
-        geom = feature.geometry()
-        if geom is None or geom.isNull() or geom.isEmpty():
-            skipped += 1
-            continue
-        if not geom.isGeosValid():
-            geom = geom.makeValid()
-            repaired += 1
-        shapes.append(bytes(geom.asWkb()))
-    if skipped:
-        feedback.pushWarning(tr("{name}: {n} features without geometry were skipped.").format(name=name, n=skipped))
-    if repaired:
-        feedback.pushInfo(tr("{name}: {n} invalid geometries were repaired.").format(name=name, n=repaired))
+    counts = {"skipped": 0, "repaired": 0}
+    shapes = [bytes(geom.asWkb()) for _feature, geom in usable_geometries(source.getFeatures(request), counts)]
+    if counts["skipped"]:
+        feedback.pushWarning(tr("{name}: {n} features without geometry were skipped.").format(
+            name=name, n=counts["skipped"]))
+    if counts["repaired"]:
+        feedback.pushInfo(tr("{name}: {n} invalid geometries were repaired.").format(name=name, n=counts["repaired"]))
     return shapes
 
 
@@ -202,10 +193,7 @@ class SerforCriteriaAlgorithm(T2Algorithm):
         cells = self.parameterAsMatrix(parameters, "CONFLICT_MATRIX", context)
         matrix = serfor.conflict_matrix_from_cells(cells) if cells else None
         grid = grid_of(capability)
-        if self.parameterAsBoolean(parameters, "ALIGN", context):
-            for key, path in sources.items():
-                if path:
-                    sources[key] = warp_to_grid(open_raster(path, key), grid, "bilinear" if key == "DEM" else "near")
+        self.align_inputs(parameters, context, sources, list(sources), grid, bilinear=("DEM",))
         loss, years_known = sources["LOSS_YEAR"], True
         if loss is None:
             loss, years_known = self.loss_points(parameters, context, feedback, grid, workdir)
@@ -233,13 +221,8 @@ class SerforCriteriaAlgorithm(T2Algorithm):
         feedback.pushInfo(tr("Criteria used: {used}.").format(used=used))
         classes = reason_classes()
         self.style_output(context, output, "OUTPUT", classes, tr("Degraded forest lands (SERFOR)"))
-        table = self.write_area_table(parameters, context, result["areas"],
-                                      {v: label for v, label, _ in classes}, labels, grid)
-        totals = dict.fromkeys(serfor.REASONS + (None,), 0.0)
-        for _zone, cls, ha, _px in result["areas"].rows():
-            totals[cls] += ha
-        for value, label, _color in classes:
-            feedback.pushInfo(tr("{label}: {ha:,.2f} ha").format(label=label, ha=totals[value]))
+        table, totals = self.class_area_table(parameters, context, feedback, result["areas"], classes, labels, grid,
+                                              log_nodata=False)
         feedback.setProgress(100)
         out = {"OUTPUT": output, "OUTPUT_CRITERIA": criteria, "OUTPUT_TABLE": table, "CRITERIA_USED": used,
                "DEGRADED_HA": sum(totals[r] for r in serfor.REASONS if r), "NODATA_HA": totals[None]}

@@ -138,12 +138,7 @@ def parse_mapping(text):
     if not text:
         return {}
     if text.startswith("{"):
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise MappingError(reason=str(exc)) from exc
-        if not isinstance(data, dict):
-            raise MappingError(reason="JSON object expected")
+        data = _json_object(text)
         return _check_targets({str(k): str(v) for k, v in data.items() if v not in (None, "")})
     mapping = {}
     for pair in re.split(r"[\n;]+", text):
@@ -162,13 +157,18 @@ def parse_defaults(text):
     text = (text or "").strip()
     if not text:
         return {}
+    return _check_targets(_json_object(text))
+
+
+def _json_object(text):
+    """The dict that JSON ``text`` holds, or MappingError."""
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise MappingError(reason=str(exc)) from exc
     if not isinstance(data, dict):
         raise MappingError(reason="JSON object expected")
-    return _check_targets(data)
+    return data
 
 
 def _key(name):

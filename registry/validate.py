@@ -191,35 +191,31 @@ class _Checker:
             Finding(ini.uuid, area.uuid if area is not None else None, rule, RULES[rule], template, params, field_name)
         )
 
+    def add_for(self, ini, area, rule, templates, field_name, **params):
+        """``add`` for the initiative (area None: its template and title) or for the area (its template and site).
+
+        ``templates`` is (initiative template, area template).
+        """
+        if area is None:
+            self.add(ini, None, rule, templates[0], field_name, title=ini.title, **params)
+        else:
+            self.add(ini, area, rule, templates[1], field_name, site=_site(area), **params)
+
     # attribute rules -----------------------------------------------------------------------
     def code(self, ini, area, field_name, vocabulary, value):
         voc = vocab.get(vocabulary)
         if value is None or value == "" or voc.is_valid(value):
             return
-        if area is None:
-            self.add(
-                ini,
-                None,
-                "unknown_code",
-                T_CODE_INI,
-                field_name,
-                title=ini.title,
-                field=field_name,
-                code=value,
-                vocabulary=vocabulary,
-            )
-        else:
-            self.add(
-                ini,
-                area,
-                "unknown_code",
-                T_CODE_AREA,
-                field_name,
-                site=_site(area),
-                field=field_name,
-                code=value,
-                vocabulary=vocabulary,
-            )
+        self.add_for(
+            ini,
+            area,
+            "unknown_code",
+            (T_CODE_INI, T_CODE_AREA),
+            field_name,
+            field=field_name,
+            code=value,
+            vocabulary=vocabulary,
+        )
 
     def codes(self, ini, area, field_name, vocabulary, values):
         for value in values or []:
@@ -228,32 +224,17 @@ class _Checker:
     def year(self, ini, area, field_name, value):
         if value is None or self.t.year_min <= value <= self.t.year_max:
             return
-        if area is None:
-            self.add(
-                ini,
-                None,
-                "value_out_of_range",
-                T_YEAR_INI,
-                field_name,
-                title=ini.title,
-                field=field_name,
-                value=value,
-                minimum=self.t.year_min,
-                maximum=self.t.year_max,
-            )
-        else:
-            self.add(
-                ini,
-                area,
-                "value_out_of_range",
-                T_YEAR_AREA,
-                field_name,
-                site=_site(area),
-                field=field_name,
-                value=value,
-                minimum=self.t.year_min,
-                maximum=self.t.year_max,
-            )
+        self.add_for(
+            ini,
+            area,
+            "value_out_of_range",
+            (T_YEAR_INI, T_YEAR_AREA),
+            field_name,
+            field=field_name,
+            value=value,
+            minimum=self.t.year_min,
+            maximum=self.t.year_max,
+        )
 
     def initiative(self, ini):
         for name in ("title", "restoration_status", "start_year", "countries"):

@@ -1,18 +1,13 @@
 """t2restore:forest_fragmentation through processing.run and through qgis_process (English and Spanish)."""
 
-from pathlib import Path
-
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer
-from qgisprocess import QgisProcess
+from qgis.core import QgsProcessingException, QgsRasterLayer
 from rasters import read_raster, write_raster
 
-import t2restore
 from t2restore.algorithms import fragmentation
 
 ALG = "t2restore:forest_fragmentation"
-PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
 
 
 @pytest.fixture
@@ -70,30 +65,15 @@ def test_bad_input_gives_clear_messages(tmp_path, mask, run_alg, params, fragmen
     assert not out.exists()
 
 
-def test_cancel_leaves_no_output(tmp_path, mask, plugin):
-    import processing
-
+def test_cancel_leaves_no_output(tmp_path, mask, run_cancelled):
     path, _ = mask
-    feedback = QgsProcessingFeedback()
-    feedback.cancel()
     out = tmp_path / "f.tif"
-    with pytest.raises(QgsProcessingException) as err:
-        processing.run(ALG, {"INPUT": path, "OUTPUT": str(out)}, feedback=feedback)
-    assert "Cancelled" in str(err.value)
+    error = run_cancelled(ALG, {"INPUT": path, "OUTPUT": str(out)})
+    assert "Cancelled" in str(error)
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
 # -- qgis_process -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def qp(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config"), PACKAGE_PARENT)
-
-
-@pytest.fixture(scope="module")
-def qp_es(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config-es"), PACKAGE_PARENT, locale="es_PE")
 
 
 def test_qgis_process_run(qp, tmp_path, mask):

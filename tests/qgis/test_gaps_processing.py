@@ -4,23 +4,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from osgeo import ogr, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDistanceArea,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
-from qgisprocess import QgisProcess
 from rasters import write_polygons, write_raster
 
-import t2restore
-
 X0, Y0 = 400000.0, 8960000.0
-PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
 INEI = Path("/work/shared/data/peru/limites_inei_2007.gpkg")
 BOWTIE = (f"POLYGON(({X0 + 3000} {Y0},{X0 + 4000} {Y0 + 1000},{X0 + 4000} {Y0},{X0 + 3000} {Y0 + 1000},"
           f"{X0 + 3000} {Y0}))")
@@ -50,28 +44,8 @@ class Capture(QgsProcessingFeedback):
         return "\n".join(self.info + self.warnings)
 
 
-def ellipsoid_ha(wkt, epsg=32718):
-    """Independent truth: QgsDistanceArea on the WGS 84 ellipsoid."""
-    da = QgsDistanceArea()
-    da.setSourceCrs(QgsCoordinateReferenceSystem(f"EPSG:{epsg}"), QgsProject.instance().transformContext())
-    da.setEllipsoid("WGS84")
-    return da.measureArea(QgsGeometry.fromWkt(wkt)) / 10000.0
-
-
-def reproject_wkt(wkt, src, dst):
-    s, d = osr.SpatialReference(), osr.SpatialReference()
-    s.ImportFromEPSG(src)
-    d.ImportFromEPSG(dst)
-    for srs in (s, d):
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    g = ogr.CreateGeometryFromWkt(wkt)
-    g.Segmentize(50)
-    g.Transform(osr.CoordinateTransformation(s, d))
-    return g.ExportToWkt()
-
-
 @pytest.fixture
-def gaps(tmp_path):
+def gaps(tmp_path, ellipsoid_ha):
     """A: two overlapping squares, a bowtie, a null geometry and a two-part feature; B: two squares."""
     a = write_polygons(tmp_path / "a.gpkg", [
         ("a1", sq(X0, Y0, 1000)), ("a2", sq(X0 + 500, Y0, 1000)), ("nula", None), ("moño", BOWTIE),
@@ -79,7 +53,7 @@ def gaps(tmp_path):
     b = write_polygons(tmp_path / "b.gpkg", [("b1", sq(X0 + 1000, Y0, 1000)), ("b2", sq(X0 + 500, Y0 + 2000, 200))])
     # expected, independently: A = [X0, X0+1500] x 1000 + bowtie lobes + 2 squares of 200; B as drawn
     truth = {
-        "only_a": ellipsoid_ha(sq(X0, Y0, 1000)) + _bowtie_ha() + ellipsoid_ha(sq(X0, Y0 + 2000, 200))
+        "only_a": ellipsoid_ha(sq(X0, Y0, 1000)) + _bowtie_ha(ellipsoid_ha) + ellipsoid_ha(sq(X0, Y0 + 2000, 200))
         + ellipsoid_ha(sq(X0 + 700, Y0 + 2000, 100, 200)),
         "both": ellipsoid_ha(sq(X0 + 1000, Y0, 500, 1000)) + ellipsoid_ha(sq(X0 + 600, Y0 + 2000, 100, 200)),
         "only_b": ellipsoid_ha(sq(X0 + 1500, Y0, 500, 1000)) + ellipsoid_ha(sq(X0 + 500, Y0 + 2000, 100, 200)),
@@ -87,7 +61,7 @@ def gaps(tmp_path):
     return a, b, truth
 
 
-def _bowtie_ha():
+def _bowtie_ha(ellipsoid_ha):
     left = f"POLYGON(({X0 + 3000} {Y0},{X0 + 3500} {Y0 + 500},{X0 + 3000} {Y0 + 1000},{X0 + 3000} {Y0}))"
     right = f"POLYGON(({X0 + 4000} {Y0},{X0 + 4000} {Y0 + 1000},{X0 + 3500} {Y0 + 500},{X0 + 4000} {Y0}))"
     return ellipsoid_ha(left) + ellipsoid_ha(right)
@@ -99,7 +73,7 @@ def features(result_value):
     return list(layer.getFeatures())
 
 
-def test_partition_areas_validity_and_log(tmp_path, gaps, run_alg):
+def test_partition_areas_validity_and_log(tmp_path, gaps, run_alg, ellipsoid_ha):
     a, b, truth = gaps
     fb = Capture()
     res = run_alg("t2restore:gap_overlap", {"GAP_A": a, "GAP_B": b, "OUTPUT": str(tmp_path / "o.gpkg")}, fb)
@@ -145,7 +119,7 @@ def test_output_is_styled_by_class(tmp_path, gaps, run_alg, plugin):
     QgsProject.instance().removeAllMapLayers()
 
 
-def test_zone_table_inside_and_outside_protected_areas(tmp_path, gaps, run_alg):
+def test_zone_table_inside_and_outside_protected_areas(tmp_path, gaps, run_alg, ellipsoid_ha):
     a, b, truth = gaps
     zones = write_polygons(tmp_path / "z.gpkg", [("Huánuco", sq(X0 - 1000, Y0 - 1000, 2000, 5000)),
                                                  ("Ucayali", sq(X0 + 1000, Y0 - 1000, 2000, 5000)),
@@ -162,14 +136,14 @@ def test_zone_table_inside_and_outside_protected_areas(tmp_path, gaps, run_alg):
     assert float(both["protected_ha"]) == pytest.approx(anp, rel=1e-5)
     assert float(both["unprotected_ha"]) == pytest.approx(float(both["hectares"]) - anp, rel=1e-5)
     assert float(rows[("(all)", 1)]["hectares"]) == pytest.approx(truth["only_a"], rel=1e-5)
-    assert float(rows[("(outside every zone)", 1)]["hectares"]) == pytest.approx(_bowtie_ha(), rel=1e-5)
+    assert float(rows[("(outside every zone)", 1)]["hectares"]) == pytest.approx(_bowtie_ha(ellipsoid_ha), rel=1e-5)
     zone_sum = sum(float(f["hectares"]) for (z, c), f in rows.items() if z != "(all)" and c == 1)
     assert zone_sum == pytest.approx(truth["only_a"], rel=1e-6)
     assert rows[("Huánuco", 1)]["area_method"].startswith("WGS 84 ellipsoid")
     assert "Zones: 1 features without geometry were skipped." in fb.text()
 
 
-def test_initiatives_hectares_and_double_counting(tmp_path, gaps, run_alg):
+def test_initiatives_hectares_and_double_counting(tmp_path, gaps, run_alg, ellipsoid_ha):
     a, b, _ = gaps
     inits = write_polygons(tmp_path / "i.gpkg", [
         ("Reforestación Ñuñoa", sq(X0 + 900, Y0, 200)),   # half only A, half both
@@ -196,7 +170,7 @@ def test_initiatives_hectares_and_double_counting(tmp_path, gaps, run_alg):
 
 
 @pytest.mark.parametrize("epsg", [24878, 4326])
-def test_layers_in_other_crs_are_reprojected(tmp_path, run_alg, epsg):
+def test_layers_in_other_crs_are_reprojected(tmp_path, run_alg, epsg, ellipsoid_ha, reproject_wkt):
     """GAP_B in PSAD56 / UTM 18S or WGS 84: B contains A with a 1 km margin, so the datum shift
     (a few hundred metres for PSAD56) changes no class; areas stay on the WGS 84 ellipsoid."""
     a_wkt, b_wkt = sq(X0 + 1000, Y0 + 1000, 1000), sq(X0, Y0, 3000)
@@ -210,7 +184,7 @@ def test_layers_in_other_crs_are_reprojected(tmp_path, run_alg, epsg):
     assert res["ONLY_B_HA"] + res["BOTH_HA"] == pytest.approx(ellipsoid_ha(b_wkt), rel=1e-4)
 
 
-def test_raster_mask_gap_is_polygonized(tmp_path, run_alg):
+def test_raster_mask_gap_is_polygonized(tmp_path, run_alg, ellipsoid_ha):
     arr = np.zeros((50, 50), np.uint8)
     arr[10:20, 10:40] = 1       # x 400300..401200, y 8959400..8959700
     arr[30:35, 0:5] = 255       # nodata: not in the gap
@@ -252,7 +226,7 @@ def test_gaps_without_overlap_warn_and_succeed(tmp_path, run_alg):
     assert {f["class"] for f in features(res["OUTPUT"])} == {1, 2}
 
 
-def test_synthetic_zones_with_null_geometries_in_wgs84(tmp_path, run_alg):
+def test_synthetic_zones_with_null_geometries_in_wgs84(tmp_path, run_alg, ellipsoid_ha, reproject_wkt):
     """The INEI case without ../shared: zones in EPSG:4326 with null geometries and accents."""
     a = write_polygons(tmp_path / "a.gpkg", [("a", sq(X0, Y0, 2000))])
     b = write_polygons(tmp_path / "b.gpkg", [("b", sq(X0 + 1000, Y0, 2000))])
@@ -324,15 +298,6 @@ def test_many_overlapping_polygons_match_qgis_dissolve(tmp_path, run_alg):
 
 
 # -- qgis_process ------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def qp(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config"), PACKAGE_PARENT)
-
-
-@pytest.fixture(scope="module")
-def qp_es(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config-es"), PACKAGE_PARENT, locale="es_PE")
 
 
 def test_qgis_process_run(qp, tmp_path, gaps):

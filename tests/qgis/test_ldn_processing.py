@@ -6,7 +6,6 @@ from qgis.core import (
     QgsDistanceArea,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
@@ -168,16 +167,11 @@ def test_no_subindicator_is_refused(tmp_path, run_alg):
     assert "at least one sub-indicator" in str(err.value)
 
 
-def test_cancel_leaves_no_output(tmp_path, rasters, plugin):
-    import processing
-
+def test_cancel_leaves_no_output(tmp_path, rasters, run_cancelled):
     paths, _ = rasters
-    feedback = QgsProcessingFeedback()
-    feedback.cancel()
     out = tmp_path / "d.tif"
-    with pytest.raises(QgsProcessingException) as err:
-        processing.run("t2restore:ldn_degradation", dict(paths, OUTPUT=str(out)), feedback=feedback)
-    assert "Cancelled" in str(err.value)
+    error = run_cancelled("t2restore:ldn_degradation", dict(paths, OUTPUT=str(out)))
+    assert "Cancelled" in str(error)
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".d.tif")] == []
 

@@ -1,18 +1,13 @@
 """minam_degradation, serfor_criteria and definition_agreement through processing.run and qgis_process."""
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer, QgsVectorLayer
-from qgisprocess import QgisProcess
 from rasters import read_raster, write_polygons, write_raster
 
-import t2restore
 from t2restore.algorithms import agreement, minam, serfor
 
-PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
 WEST = "POLYGON((400000 8958200,400600 8958200,400600 8960000,400000 8960000,400000 8958200))"
 EAST = "POLYGON((400600 8958200,401200 8958200,401200 8960000,400600 8960000,400600 8958200))"
 PARK = "POLYGON((400900 8959100,401100 8959100,401100 8959300,400900 8959300,400900 8959100))"
@@ -258,10 +253,6 @@ def test_agreement_two_polygon_layers_need_a_pixel_size(tmp_path, region, run_al
 
 # -- qgis_process ----------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def qp(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config"), PACKAGE_PARENT)
-
 
 def test_qgis_process_all_three(qp, tmp_path, region):
     paths, _ = region
@@ -283,11 +274,6 @@ def test_qgis_process_all_three(qp, tmp_path, region):
     assert code == 0, log
     assert -1 <= data["results"]["KAPPA"] <= 1
     assert (tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()[0].startswith("zone,name_a,name_b,both_ha")
-
-
-@pytest.fixture(scope="module")
-def qp_es(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config-es"), PACKAGE_PARENT, locale="es_PE")
 
 
 def test_qgis_process_in_spanish(qp_es, tmp_path, region):

@@ -7,14 +7,11 @@ import numpy as np
 import pytest
 from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgisprocess import QgisProcess
 from rasters import read_raster, write_polygons, write_raster
 
-import t2restore
 from t2restore.algorithms import scoring
 from t2restore.algorithms.scoring import Criterion, Layer
 
-PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
 SHAPE = (40, 30)  # 1200 m x 900 m of 30 m UTM 18S pixels from (400000, 8960000)
 ND = scoring.SCORE_NODATA
 # the west half of the raster (x < 400450)
@@ -286,15 +283,6 @@ def test_outputs_load_styled(tmp_path, rasters, plugin):
 
 
 # -- qgis_process -------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def qp(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config"), PACKAGE_PARENT)
-
-
-@pytest.fixture(scope="module")
-def qp_es(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config-es"), PACKAGE_PARENT, locale="es_PE")
 
 
 def test_qgis_process_ahp_then_priority(qp, tmp_path, rasters):

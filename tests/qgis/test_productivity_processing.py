@@ -1,19 +1,14 @@
 """t2restore:productivity_dynamics through processing.run and through qgis_process (English and Spanish)."""
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer
-from qgisprocess import QgisProcess
 from rasters import read_raster, write_raster
 
-import t2restore
 from t2restore.algorithms import productivity
 
 ALG = "t2restore:productivity_dynamics"
 ND = -32768
-PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
 
 
 class Capture(QgsProcessingFeedback):
@@ -104,29 +99,14 @@ def test_grids_that_differ(tmp_path, ndvi, run_alg):
     assert "NDVI [1] and NDVI [4] are not on the same grid: pixel size differs (30 x 30 vs 60 x 60)" in str(err.value)
 
 
-def test_cancel_leaves_no_output(tmp_path, ndvi, plugin):
-    import processing
-
-    feedback = QgsProcessingFeedback()
-    feedback.cancel()
+def test_cancel_leaves_no_output(tmp_path, ndvi, run_cancelled):
     out = tmp_path / "lpd.tif"
-    with pytest.raises(QgsProcessingException) as err:
-        processing.run(ALG, {"NDVI": [ndvi["stack"]], "OUTPUT": str(out)}, feedback=feedback)
-    assert "Cancelled" in str(err.value)
+    error = run_cancelled(ALG, {"NDVI": [ndvi["stack"]], "OUTPUT": str(out)})
+    assert "Cancelled" in str(error)
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
 # -- qgis_process -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def qp(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config"), PACKAGE_PARENT)
-
-
-@pytest.fixture(scope="module")
-def qp_es(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config-es"), PACKAGE_PARENT, locale="es_PE")
 
 
 def test_qgis_process_run(qp, tmp_path, ndvi):

@@ -1,26 +1,9 @@
-"""Every algorithm through the real ``qgis_process`` (English and Spanish profiles)."""
-
-from pathlib import Path
+"""Every algorithm through the real ``qgis_process`` (English and Spanish profiles: fixtures ``qp`` and ``qp_es``
+in conftest.py)."""
 
 import numpy as np
 import pytest
-from qgisprocess import QgisProcess
 from rasters import read_raster, write_polygons, write_raster
-
-import t2restore
-
-# the folder holding the `t2restore` link that tests/conftest.py put on sys.path
-PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
-
-
-@pytest.fixture(scope="module")
-def qp(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config"), PACKAGE_PARENT)
-
-
-@pytest.fixture(scope="module")
-def qp_es(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config-es"), PACKAGE_PARENT, locale="es_PE")
 
 
 @pytest.fixture

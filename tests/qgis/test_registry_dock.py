@@ -8,10 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from osgeo import ogr, osr
+from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsDistanceArea,
     QgsGeometry,
     QgsProject,
     QgsSettings,
@@ -31,25 +30,6 @@ TASK_TIMEOUT_MS = 30000
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def write_vector(path, rows, epsg=4326, driver="GeoJSON", layer="areas"):
-    """A polygon file; ``rows`` are (wkt, {field: value}); fields are strings or reals."""
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ds = ogr.GetDriverByName(driver).CreateDataSource(str(path))
-    lyr = ds.CreateLayer(layer, srs, ogr.wkbPolygon)
-    for name, value in rows[0][1].items():
-        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTReal if isinstance(value, float) else ogr.OFTString))
-    for wkt, values in rows:
-        feat = ogr.Feature(lyr.GetLayerDefn())
-        for name, value in values.items():
-            feat.SetField(name, value)
-        feat.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        lyr.CreateFeature(feat)
-    ds = None
-    return str(path)
-
-
 def utm_square(x, y, size):
     return "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))" % (
         x, y, x + size, y, x + size, y + size, x, y + size, x, y)
@@ -57,16 +37,6 @@ def utm_square(x, y, size):
 
 def lonlat_square(lon, lat, size):
     return utm_square(lon, lat, size)
-
-
-def ellipsoidal_ha(wkt, epsg):
-    """Independent truth: QgsDistanceArea on the WGS84 ellipsoid."""
-    from qgis.core import QgsCoordinateReferenceSystem
-
-    calc = QgsDistanceArea()
-    calc.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:%d" % epsg), QgsProject.instance().transformContext())
-    calc.setEllipsoid("WGS84")
-    return calc.measureArea(QgsGeometry.fromWkt(wkt)) / 10000.0
 
 
 def qgs_geometry(wkb):
@@ -156,7 +126,7 @@ def test_create_registry_is_remembered_in_settings_and_project(make_dock, tmp_pa
                 if lyr.source() == second.store.layer_uri()]) == 1
 
 
-def test_opening_a_file_that_is_not_a_registry_is_a_message_not_a_traceback(make_dock, tmp_path):
+def test_opening_a_file_that_is_not_a_registry_is_a_message_not_a_traceback(make_dock, tmp_path, write_vector):
     other = write_vector(tmp_path / "otra.gpkg", [(lonlat_square(-75, -12, 0.01), {"n": "x"})], driver="GPKG")
     dock = make_dock()
     assert dock.open_registry(other) is False
@@ -253,7 +223,7 @@ def test_delete_and_undo(dock, monkeypatch):
 
 # --- areas -----------------------------------------------------------------------------------------
 @pytest.fixture
-def admin_layer(tmp_path):
+def admin_layer(tmp_path, write_vector):
     """Two 'districts' of Junín in the style of INEI's limits."""
     rows = [
         (lonlat_square(-75.5, -12.0, 0.5), {"NOMBDEP": "JUNIN", "NOMBPROV": "HUANCAYO", "NOMBDIST": "HUANCAYO",
@@ -264,7 +234,8 @@ def admin_layer(tmp_path):
     return write_vector(tmp_path / "limites.gpkg", rows, driver="GPKG", layer="distritos")
 
 
-def test_import_areas_from_a_utm_file_with_mapping_dialog(dock, qtbot, tmp_path, admin_layer):
+def test_import_areas_from_a_utm_file_with_mapping_dialog(dock, qtbot, tmp_path, admin_layer, write_vector,
+                                                          ellipsoid_ha):
     from t2restore.ui.admin_units import AdminConfig, save_config
     from t2restore.ui.area_import import ImportAreasDialog
 
@@ -302,13 +273,13 @@ def test_import_areas_from_a_utm_file_with_mapping_dialog(dock, qtbot, tmp_path,
     assert dock.save_form()
     stored = dock.store.get_initiative(dock.form.initiative.uuid)
     for area, wkt in zip(stored.areas, wkts):
-        assert area.area_ha == pytest.approx(ellipsoidal_ha(wkt, 32718), rel=1e-3)
+        assert area.area_ha == pytest.approx(ellipsoid_ha(wkt, 32718), rel=1e-3)
     # the mapping (with the hand-picked ecosystem field) is remembered for the next file alike
     again = ImportAreasDialog(dock, path)
     assert again.area_mapping()["ecosystems"] == "ECOSIS"
 
 
-def test_csv_with_wkt_in_psad56_and_other_formats_open(dock, tmp_path):
+def test_csv_with_wkt_in_psad56_and_other_formats_open(dock, tmp_path, write_vector):
     from t2restore.ui.area_import import ImportAreasDialog, open_file
 
     csv_path = tmp_path / "areas.csv"
@@ -345,7 +316,7 @@ def test_csv_with_wkt_in_psad56_and_other_formats_open(dock, tmp_path):
     assert dialog.layer.featureCount() == 2
 
 
-def test_draw_on_the_map_is_completed_through_the_store(dock, qtbot, admin_layer):
+def test_draw_on_the_map_is_completed_through_the_store(dock, qtbot, admin_layer, ellipsoid_ha):
     from t2restore.ui.admin_units import AdminConfig, save_config
 
     save_config(AdminConfig(admin_layer + "|layername=distritos", "ogr", {"department": "NOMBDEP",
@@ -364,7 +335,7 @@ def test_draw_on_the_map_is_completed_through_the_store(dock, qtbot, admin_layer
     stored = dock.store.get_initiative(ini.uuid)
     assert len(stored.areas) == 3
     drawn = stored.areas[-1]
-    assert drawn.area_ha == pytest.approx(ellipsoidal_ha(geometry.asWkt(), 4326), rel=1e-3)
+    assert drawn.area_ha == pytest.approx(ellipsoid_ha(geometry.asWkt(), 4326), rel=1e-3)
     assert drawn.capture_method == "imagery_digitizing" and drawn.ubigeo == "120101"
     assert len(dock.form.areas) == 3  # the form shows the completed area
     dock.undo_action.trigger()

@@ -6,35 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from osgeo import ogr, osr
+from osgeo import ogr
 from qgis.core import QgsProcessingException
-from qgisprocess import QgisProcess
 
-import t2restore
 from t2restore.registry import samples
 from t2restore.registry.store import create_registry, open_registry
 
-PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
 VALIDATOR = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"
-
-
-def write_vector(path, rows, epsg=4326, driver="GeoJSON", layer="areas"):
-    """A polygon file; ``rows`` are (wkt, {field: value})."""
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ds = ogr.GetDriverByName(driver).CreateDataSource(str(path))
-    lyr = ds.CreateLayer(layer, srs, ogr.wkbPolygon)
-    for name, value in rows[0][1].items():
-        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTReal if isinstance(value, float) else ogr.OFTString))
-    for wkt, values in rows:
-        feat = ogr.Feature(lyr.GetLayerDefn())
-        for name, value in values.items():
-            feat.SetField(name, value)
-        feat.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        lyr.CreateFeature(feat)
-    ds = None
-    return str(path)
 
 
 def square(x, y, size):
@@ -60,7 +38,7 @@ def registry(tmp_path):
 
 
 @pytest.fixture
-def areas_file(tmp_path):
+def areas_file(tmp_path, write_vector):
     """Three UTM 18S polygons of two initiatives, with Spanish labels instead of codes."""
     x, y = 476000.0, 8680000.0
     rows = [
@@ -170,11 +148,6 @@ def test_import_refuses_an_unknown_target_and_rows_without_initiative(run_alg, a
 
 
 # --- qgis_process ---------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def qp(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config-registry"), PACKAGE_PARENT)
-
-
 def test_qgis_process_import_then_export(qp, areas_file, tmp_path):
     listed = qp.call("list").stdout
     assert "t2restore:export_ferm" in listed and "t2restore:import_initiatives" in listed

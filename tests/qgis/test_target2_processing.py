@@ -4,27 +4,16 @@ Degraded land [X0, X0 + 1800] x [Y0 - 3600, Y0] (polygons, or the left 60 column
 two overlapping restoration areas cover [X0 + 1200, X0 + 2400] x 900 m, half of it on degraded land.
 """
 
-from pathlib import Path
-
 import numpy as np
 import pytest
-from osgeo import ogr, osr
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsDistanceArea,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProject,
     QgsVectorLayer,
 )
-from qgisprocess import QgisProcess
 from rasters import write_polygons, write_raster
 
-import t2restore
-
 X0, Y0 = 400000.0, 8960000.0
-PACKAGE_PARENT = Path(t2restore.__file__).parent.parent
 
 
 def sq(x, y, w, h=None):
@@ -50,24 +39,10 @@ class Capture(QgsProcessingFeedback):
         self.warnings.append(text)
 
 
-def ha(wkt, epsg=32718):
-    """Independent truth: QgsDistanceArea on the WGS 84 ellipsoid."""
-    da = QgsDistanceArea()
-    da.setSourceCrs(QgsCoordinateReferenceSystem(f"EPSG:{epsg}"), QgsProject.instance().transformContext())
-    da.setEllipsoid("WGS84")
-    return da.measureArea(QgsGeometry.fromWkt(wkt)) / 10000.0
-
-
-def to_epsg(wkt, epsg):
-    s, d = osr.SpatialReference(), osr.SpatialReference()
-    s.ImportFromEPSG(32718)
-    d.ImportFromEPSG(epsg)
-    for srs in (s, d):
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    g = ogr.CreateGeometryFromWkt(wkt)
-    g.Segmentize(50)
-    g.Transform(osr.CoordinateTransformation(s, d))
-    return g.ExportToWkt()
+@pytest.fixture
+def ha(ellipsoid_ha):
+    """The independent area truth (conftest's ``ellipsoid_ha``) under a short name."""
+    return ellipsoid_ha
 
 
 @pytest.fixture
@@ -96,7 +71,7 @@ def table(result):
 
 
 @pytest.mark.parametrize("degraded", ["degraded", "raster"])
-def test_indicator_by_zone_ecosystem_and_gap(tmp_path, layers, run_alg, degraded):
+def test_indicator_by_zone_ecosystem_and_gap(tmp_path, layers, run_alg, degraded, ha):
     fb = Capture()
     res = run_alg("t2restore:target2_indicator", {
         "DEGRADED": layers[degraded], "RESTORATION_AREAS": layers["restoration"], "ZONES": layers["zones"],
@@ -130,7 +105,7 @@ def test_indicator_by_zone_ecosystem_and_gap(tmp_path, layers, run_alg, degraded
     assert "Areas under restoration: 1 features without geometry were skipped." in fb.warnings
 
 
-def test_wgs84_raster_areas_against_qgsdistancearea(tmp_path, run_alg):
+def test_wgs84_raster_areas_against_qgsdistancearea(tmp_path, run_alg, ha):
     arr = np.full((100, 100), -1, np.int16)
     raster = write_raster(tmp_path / "d.tif", arr, epsg=4326, nodata=-32768,
                           geotransform=(-76.0, 0.001, 0.0, -9.0, 0.0, -0.001))
@@ -145,8 +120,9 @@ def test_wgs84_raster_areas_against_qgsdistancearea(tmp_path, run_alg):
     assert table(res)[("national", "Total")]["area_method"].startswith("WGS 84 ellipsoid (pixel areas")
 
 
-def test_restoration_in_psad56_is_reprojected(tmp_path, layers, run_alg):
-    rest = write_polygons(tmp_path / "r56.gpkg", [("r", to_epsg(sq(X0 + 300, Y0 - 2700, 900), 24878))], epsg=24878)
+def test_restoration_in_psad56_is_reprojected(tmp_path, layers, run_alg, ha, reproject_wkt):
+    psad56 = reproject_wkt(sq(X0 + 300, Y0 - 2700, 900), 32718, 24878)
+    rest = write_polygons(tmp_path / "r56.gpkg", [("r", psad56)], epsg=24878)
     fb = Capture()
     res = run_alg("t2restore:target2_indicator", {"DEGRADED": layers["degraded"], "RESTORATION_AREAS": rest,
                                                   "OUTPUT": "TEMPORARY_OUTPUT"}, fb)
@@ -155,7 +131,7 @@ def test_restoration_in_psad56_is_reprojected(tmp_path, layers, run_alg):
     assert res["RESTORATION_OUTSIDE_HA"] == pytest.approx(0, abs=1e-6)
 
 
-def test_output_style_and_targets(tmp_path, layers, run_alg):
+def test_output_style_and_targets(tmp_path, layers, run_alg, ha):
     res = run_alg("t2restore:target2_indicator", {"DEGRADED": layers["degraded"],
                                                   "RESTORATION_AREAS": layers["restoration"], "TARGET_HA": 100,
                                                   "TARGET_SHARE": 1, "OUTPUT": str(tmp_path / "in.gpkg"),
@@ -182,7 +158,7 @@ def test_no_degraded_land_is_refused(tmp_path, layers, run_alg):
     assert "has no pixel with the degraded value 3" in str(err.value)
 
 
-def test_empty_or_distant_restoration_warns_with_share_zero(tmp_path, layers, run_alg):
+def test_empty_or_distant_restoration_warns_with_share_zero(tmp_path, layers, run_alg, ha):
     empty = write_polygons(tmp_path / "e.gpkg", [("x", None)])
     far = write_polygons(tmp_path / "f.gpkg", [("lejos", sq(X0 + 50000, Y0, 100))])
     for rest, fragment in ((empty, "There is no area under restoration"),
@@ -195,7 +171,7 @@ def test_empty_or_distant_restoration_warns_with_share_zero(tmp_path, layers, ru
     assert res["RESTORATION_OUTSIDE_HA"] == pytest.approx(ha(sq(X0 + 50000, Y0, 100)), rel=1e-6)
 
 
-def test_self_intersecting_restoration_is_repaired(tmp_path, layers, run_alg):
+def test_self_intersecting_restoration_is_repaired(tmp_path, layers, run_alg, ha):
     bowtie = (f"POLYGON(({X0} {Y0 - 1000},{X0 + 1000} {Y0},{X0 + 1000} {Y0 - 1000},{X0} {Y0},{X0} {Y0 - 1000}))")
     rest = write_polygons(tmp_path / "b.gpkg", [("moño", bowtie)])
     fb = Capture()
@@ -207,17 +183,7 @@ def test_self_intersecting_restoration_is_repaired(tmp_path, layers, run_alg):
     assert res["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(lobes, rel=1e-6)
 
 
-@pytest.fixture(scope="module")
-def qp(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config"), PACKAGE_PARENT)
-
-
-@pytest.fixture(scope="module")
-def qp_es(tmp_path_factory):
-    return QgisProcess(tmp_path_factory.mktemp("qgis-config-es"), PACKAGE_PARENT, locale="es_PE")
-
-
-def test_qgis_process_run(qp, tmp_path, layers):
+def test_qgis_process_run(qp, tmp_path, layers, ha):
     code, data, log = qp.run("t2restore:target2_indicator", DEGRADED=layers["raster"],
                              RESTORATION_AREAS=layers["restoration"], ZONES=layers["zones"], ZONE_FIELD="name",
                              OUTPUT=str(tmp_path / "o.gpkg"), OUTPUT_TABLE=str(tmp_path / "t.csv"))
