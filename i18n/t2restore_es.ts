@@ -14,7 +14,7 @@
       <translation>'{text}' no es un número ({what} en '{context}').</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="188" />
+      <location filename="../processing/base.py" line="199" />
       <location filename="../processing/definition_agreement.py" line="171" />
       <location filename="../processing/gap_overlap.py" line="168" />
       <source>(all)</source>
@@ -27,7 +27,7 @@
     </message>
     <message>
       <location filename="../processing/_vector.py" line="246" />
-      <location filename="../ui/initiative_form.py" line="525" />
+      <location filename="../ui/initiative_form.py" line="543" />
       <source>(no name)</source>
       <translation>(sin nombre)</translation>
     </message>
@@ -37,7 +37,7 @@
       <translation>(ninguno)</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="143" />
+      <location filename="../ui/summary_panel.py" line="163" />
       <source>(not given)</source>
       <translation>(sin dato)</translation>
     </message>
@@ -47,7 +47,7 @@
       <translation>(fuera de todo ecosistema)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="186" />
+      <location filename="../processing/base.py" line="197" />
       <location filename="../processing/definition_agreement.py" line="173" />
       <location filename="../processing/gap_overlap.py" line="168" />
       <source>(outside every zone)</source>
@@ -79,6 +79,11 @@
       <translation>Un tamaño de píxel de {size:g} genera una grilla de {x} x {y} píxeles sobre la extensión de los polígonos; elija un tamaño de píxel mayor (está en las unidades del SRC de la primera capa).</translation>
     </message>
     <message>
+      <location filename="../processing/import_initiatives.py" line="113" />
+      <source>ADMIN_LAYER (optional) is a polygon layer of administrative units, for example INEI's district limits, from which department, province, district and UBIGEO of each area are filled, as the dock does with its administrative layer: the unit containing a point inside the area, or the unit overlapping it most. Its fields are given by DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD and UBIGEO_FIELD; fields left empty are guessed from INEI's names (NOMBDEP, NOMBPROV, NOMBDIST, UBIGEO or IDDIST). UBIGEO_SOURCE says whose codes they are (INEI by default, or RENIEC). Areas whose source already gives both department and UBIGEO keep them.</source>
+      <translation>ADMIN_LAYER (opcional) es una capa de polígonos de unidades administrativas, por ejemplo los límites distritales del INEI, de la que se llenan el departamento, la provincia, el distrito y el UBIGEO de cada área, como lo hace el panel con su capa administrativa: la unidad que contiene un punto dentro del área o, si no la hay, la unidad que más se superpone con ella. Sus campos se indican con DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD y UBIGEO_FIELD; los que se dejen vacíos se deducen de los nombres del INEI (NOMBDEP, NOMBPROV, NOMBDIST, UBIGEO o IDDIST). UBIGEO_SOURCE indica de quién son los códigos (INEI por defecto, o RENIEC). Las áreas cuya fuente ya trae departamento y UBIGEO los conservan.</translation>
+    </message>
+    <message>
       <location filename="../processing/ahp_weights.py" line="60" />
       <source>AHP weights</source>
       <translation>Pesos AHP</translation>
@@ -89,7 +94,7 @@
       <translation>Pesos AHP (comparación por pares)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="170" />
+      <location filename="../ui/initiative_form.py" line="171" />
       <source>Acronym</source>
       <translation>Siglas</translation>
     </message>
@@ -100,27 +105,27 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="28" />
-      <location filename="../ui/initiative_form.py" line="281" />
+      <location filename="../ui/initiative_form.py" line="282" />
       <source>Activities</source>
       <translation>Actividades</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="230" />
+      <location filename="../ui/initiative_form.py" line="231" />
       <source>Add areas from a layer or a file (shapefile, zipped shapefile, KML/KMZ, GeoJSON, GeoPackage, CSV)</source>
       <translation>Añadir áreas desde una capa o un archivo (shapefile, shapefile comprimido en zip, KML/KMZ, GeoJSON, GeoPackage, CSV)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="429" />
+      <location filename="../ui/initiative_form.py" line="439" />
       <source>Add at least one organization with the leading role (FERM requires it).</source>
       <translation>Añada al menos una organización con el rol de líder (FERM lo exige).</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="196" />
+      <location filename="../ui/initiative_form.py" line="197" />
       <source>Add contact</source>
       <translation>Añadir contacto</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="177" />
+      <location filename="../ui/initiative_form.py" line="178" />
       <source>Add organization</source>
       <translation>Añadir organización</translation>
     </message>
@@ -135,7 +140,12 @@
       <translation>Añadir la tabla FAO-GEF (ID_CODE, Restor_str, …)</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="145" />
+      <location filename="../ui/widgets/monitoring_editor.py" line="108" />
+      <source>Add value</source>
+      <translation>Agregar valor</translation>
+    </message>
+    <message>
+      <location filename="../ui/admin_units.py" line="47" />
       <source>Administrative layer</source>
       <translation>Capa de límites administrativos</translation>
     </message>
@@ -143,6 +153,16 @@
       <location filename="../ui/registry_dock.py" line="137" />
       <source>Administrative layer…</source>
       <translation>Capa de límites administrativos…</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="145" />
+      <source>Administrative units (polygon layer, optional)</source>
+      <translation>Unidades administrativas (capa de polígonos, opcional)</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="265" />
+      <source>Administrative units read from the fields {fields}.</source>
+      <translation>Unidades administrativas leídas de los campos {fields}.</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="85" />
@@ -165,22 +185,27 @@
       <translation>Alinear B sobre la grilla de A cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="78" />
+      <location filename="../processing/ldn_degradation.py" line="77" />
       <source>Align inputs onto the baseline grid when they differ</source>
       <translation>Alinear las entradas a la grilla de la línea base cuando difieren</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="149" />
+      <location filename="../processing/serfor_criteria.py" line="140" />
       <source>Align inputs onto the capability raster's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla del ráster de capacidad cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="149" />
+      <location filename="../processing/productivity_dynamics.py" line="101" />
+      <source>Align inputs onto the first NDVI raster's grid when they differ</source>
+      <translation>Alinear las entradas a la grilla del primer ráster NDVI cuando difieren</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="158" />
       <source>Align inputs onto the first criterion's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla del primer criterio cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="114" />
+      <location filename="../processing/minam_degradation.py" line="113" />
       <source>Align inputs onto the first input's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla de la primera cuando difieran</translation>
     </message>
@@ -197,7 +222,12 @@
       <translation>Todas las iniciativas</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="74" />
+      <location filename="../processing/productivity_dynamics.py" line="72" />
+      <source>All inputs must share one grid; a raster on another grid stops the run, naming the property that differs. With ALIGN checked, the other NDVI rasters (bilinear), ECOLOGICAL_UNITS and LAND_COVER (nearest neighbour) are aligned onto the grid of the first NDVI raster instead.</source>
+      <translation>Todas las entradas deben compartir una misma grilla; un ráster en otra grilla detiene la ejecución, indicando la propiedad que difiere. Con ALIGN marcado, los demás rásteres NDVI (bilineal), ECOLOGICAL_UNITS y LAND_COVER (vecino más cercano) se alinean en cambio a la grilla del primer ráster NDVI.</translation>
+    </message>
+    <message>
+      <location filename="../processing/productivity_dynamics.py" line="79" />
       <source>Annual NDVI series (one band per year, or one raster per year in year order)</source>
       <translation>Serie anual de NDVI (una banda por año, o un ráster por año en orden cronológico)</translation>
     </message>
@@ -247,6 +277,11 @@
       <translation>El área "{site}" parece tener la latitud y la longitud intercambiadas (centro en x {lon:.4f}, y {lat:.4f}); al intercambiarlas cae dentro del Perú. Vuelva a importarla con el orden de ejes correcto.</translation>
     </message>
     <message>
+      <location filename="../ui/initiative_form.py" line="444" />
+      <source>Area "{site}", monitoring value {row}: {problem}.</source>
+      <translation>Área "{site}", valor de monitoreo {row}: {problem}.</translation>
+    </message>
+    <message>
       <location filename="../registry/validate.py" line="57" />
       <source>Area "{site}": "{field}" holds {code}, which is not a code of the vocabulary {vocabulary}.</source>
       <translation>Área "{site}": "{field}" contiene {code}, que no es un código del vocabulario {vocabulary}.</translation>
@@ -287,7 +322,7 @@
       <translation>Área por clase (hectáreas, por zona)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="163" />
+      <location filename="../processing/priority_score.py" line="172" />
       <source>Area excluded by constraints (ha)</source>
       <translation>Área excluida por restricciones (ha)</translation>
     </message>
@@ -317,23 +352,24 @@
       <translation>Tabla de áreas (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="134" />
+      <location filename="../ui/initiative_form.py" line="135" />
       <source>Area under restoration</source>
       <translation>Área en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="120" />
+      <location filename="../processing/minam_degradation.py" line="119" />
       <source>Area without degradation (ha)</source>
       <translation>Área sin degradación (ha)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="84" />
+      <location filename="../ui/initiative_form.py" line="85" />
       <location filename="../ui/models.py" line="68" />
+      <location filename="../ui/summary_panel.py" line="135" />
       <source>Areas</source>
       <translation>Áreas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="108" />
+      <location filename="../processing/import_initiatives.py" line="127" />
       <source>Areas (polygon layer or file)</source>
       <translation>Áreas (capa o archivo de polígonos)</translation>
     </message>
@@ -348,7 +384,12 @@
       <translation>Áreas exportadas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="126" />
+      <location filename="../processing/import_initiatives.py" line="167" />
+      <source>Areas given administrative units</source>
+      <translation>Áreas con unidades administrativas asignadas</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="165" />
       <source>Areas imported</source>
       <translation>Áreas importadas</translation>
     </message>
@@ -400,12 +441,12 @@
       <translation>Banda</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="113" />
+      <location filename="../processing/priority_score.py" line="122" />
       <source>Band (number or name)</source>
       <translation>Banda (número o nombre)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="80" />
+      <location filename="../processing/productivity_dynamics.py" line="85" />
       <source>Baseline years (0 = every year before the comparison period)</source>
       <translation>Años de línea base (0 = todos los años anteriores al periodo de comparación)</translation>
     </message>
@@ -420,12 +461,12 @@
       <translation>Ambos tipos de doble conteo</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="524" />
+      <location filename="../algorithms/serfor.py" line="512" />
       <source>Burning the conservation areas onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de las áreas de conservación sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="576" />
+      <location filename="../algorithms/serfor.py" line="564" />
       <source>Burning the loss points onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de los puntos de pérdida sobre la grilla: {error}</translation>
     </message>
@@ -440,7 +481,7 @@
       <translation>Falló la rasterización de las zonas sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="74" />
+      <location filename="../processing/priority_score.py" line="83" />
       <source>CLASSES: fixed breaks (BREAKS, default 0.25, 0.5, 0.75; 2 to 4 increasing values between 0 and 1), quantiles (equal areas of the scored pixels; breaks at the upper edge of the 1/65,535-wide histogram bin where the share is reached) or equal interval (between the lowest and highest score), with NUM_CLASSES 3, 4 (default) or 5 classes. A score equal to a break stays in the lower class.</source>
       <translation>CLASSES: cortes fijos (BREAKS, por defecto 0.25, 0.5, 0.75; de 2 a 4 valores crecientes entre 0 y 1), cuantiles (áreas iguales de los píxeles puntuados; cortes en el borde superior del intervalo de histograma de ancho 1/65 535 donde se alcanza la proporción) o intervalos iguales (entre el puntaje más bajo y el más alto), con NUM_CLASSES 3, 4 (por defecto) o 5 clases. Un puntaje igual a un corte queda en la clase inferior.</translation>
     </message>
@@ -450,7 +491,7 @@
       <translation>COMPARISON_YEARS debe ser al menos {min}; es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="69" />
+      <location filename="../processing/priority_score.py" line="78" />
       <source>CONSTRAINTS: areas to exclude (e.g. water, urban areas, protected areas when you choose so): rasters (pixels with a non-zero value) or polygon layers (pixels whose centre is inside a polygon). Excluded pixels get class 0 and are reported in the table. MASK (optional): only pixels inside it are scored: a polygon layer, or a raster whose non-zero values, or the values in MASK_VALUES (e.g. -1 for degraded land in an SDG 15.3.1 result), mark the area. Pixels where any criterion has no data are not scored.</source>
       <translation>CONSTRAINTS: áreas a excluir (p. ej. agua, áreas urbanas, áreas protegidas si así lo decide): rásteres (píxeles con valor distinto de cero) o capas de polígonos (píxeles cuyo centro cae dentro de un polígono). Los píxeles excluidos reciben la clase 0 y se informan en la tabla. MASK (opcional): solo se puntúan los píxeles dentro de ella: una capa de polígonos, o un ráster cuyos valores distintos de cero, o los valores de MASK_VALUES (p. ej. -1 para tierras degradadas en un resultado del ODS 15.3.1), marcan el área. Los píxeles donde algún criterio no tiene datos no se puntúan.</translation>
     </message>
@@ -465,7 +506,7 @@
       <translation>CRITERIA lista los nombres en el orden de la matriz, separados por comas. MATRIX contiene los valores fila por fila: la matriz completa (n x n valores; el triángulo inferior puede quedar vacío) o solo el triángulo superior (n(n-1)/2 valores, fila por fila, a la derecha de la diagonal). Los valores pueden escribirse como 3, 1/3 o 0.33. En su lugar, MATRIX_FILE lee un CSV con los nombres en la fila de encabezado y en la primera columna (separado por comas o por punto y coma; un archivo con punto y coma puede usar coma decimal).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="55" />
+      <location filename="../processing/priority_score.py" line="64" />
       <source>CRITERIA: the criterion rasters (a multi-band raster, such as the OUTPUT_CRITERIA of 'Degraded forest lands, SERFOR criteria', is added once). RESCALING: one row per criterion with 7 columns: raster number in CRITERIA (1 for the first), band (number or band name), criterion name, method, low, high, lookup. Methods: linear (0 at low, 1 at high, straight line in between, clamped outside), inverted (1 at low, 0 at high: smaller is better), quantile (classes of equal area of the criterion inside the mask and outside the constraints, as in FAO's se.plan; 'low' holds the number of classes, default 5; class c of n scores (c-1)/(n-1); a value equal to a break stays in the lower class), quantile_inverted, categorical (lookup such as '1: 1; 2: 0.5; *: 0', where * scores every other value; without *, a value missing from the table stops the run naming it).</source>
       <translation>CRITERIA: los rásteres de criterios (un ráster multibanda, como el OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR', se añade una sola vez). RESCALING: una fila por criterio con 7 columnas: número de ráster en CRITERIA (1 para el primero), banda (número o nombre de banda), nombre del criterio, método, bajo, alto, tabla. Métodos: linear (0 en bajo, 1 en alto, recta entre ambos, acotado fuera), inverted (1 en bajo, 0 en alto: menor es mejor), quantile (clases de igual área del criterio dentro de la máscara y fuera de las restricciones, como en se.plan de la FAO; 'bajo' contiene el número de clases, 5 por defecto; la clase c de n puntúa (c-1)/(n-1); un valor igual a un corte queda en la clase inferior), quantile_inverted, categorical (tabla como '1: 1; 2: 0.5; *: 0', donde * puntúa todos los demás valores; sin *, un valor que falte en la tabla detiene la ejecución indicándolo). También se aceptan lineal, invertido, cuantil, cuantil_invertido y categorico.</translation>
     </message>
@@ -480,12 +521,12 @@
       <translation>SRC de los datos</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="123" />
+      <location filename="../processing/import_initiatives.py" line="142" />
       <source>CRS of the input (override)</source>
       <translation>SRC de la entrada (reemplaza al declarado)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="117" />
+      <location filename="../processing/serfor_criteria.py" line="108" />
       <source>CUM group</source>
       <translation>Grupo CUM</translation>
     </message>
@@ -516,12 +557,12 @@
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="1101" />
-      <location filename="../algorithms/serfor.py" line="62" />
+      <location filename="../algorithms/serfor.py" line="64" />
       <source>Cannot read the preset {path}: {error}</source>
       <translation>No se puede leer el preajuste {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="104" />
+      <location filename="../processing/ldn_degradation.py" line="103" />
       <source>Cannot read the recode file {path}: {error}</source>
       <translation>No se puede leer el archivo de reclasificación {path}: {error}</translation>
     </message>
@@ -552,18 +593,18 @@
       <translation>No se puede escribir el ráster temporal de zonas: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="116" />
+      <location filename="../processing/serfor_criteria.py" line="107" />
       <source>Capability codes (raster code, CUM group A, C, P, F or X)</source>
       <translation>Códigos de capacidad (código del ráster, grupo CUM A, C, P, F o X)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="143" />
+      <location filename="../processing/serfor_criteria.py" line="134" />
       <source>Capability groups that are forest lands</source>
       <translation>Grupos de capacidad que son tierras forestales</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="41" />
-      <location filename="../ui/initiative_form.py" line="296" />
+      <location filename="../ui/initiative_form.py" line="305" />
       <source>Capture method</source>
       <translation>Método de captura</translation>
     </message>
@@ -583,7 +624,7 @@
       <translation>Elija una capa de polígonos y al menos uno de sus campos.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="172" />
+      <location filename="../processing/priority_score.py" line="181" />
       <source>Choose either a shipped preset or a preset file, not both.</source>
       <translation>Elija un preajuste incluido o un archivo de preajuste, no ambos.</translation>
     </message>
@@ -598,12 +639,12 @@
       <translation>Elija el archivo de destino de la exportación.</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="116" />
+      <location filename="../ui/summary_panel.py" line="135" />
       <source>Class</source>
       <translation>Clase</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="161" />
+      <location filename="../processing/priority_score.py" line="170" />
       <source>Class breaks used</source>
       <translation>Cortes de clase usados</translation>
     </message>
@@ -613,7 +654,7 @@
       <translation>Cortes de clase usados: {breaks}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="131" />
+      <location filename="../processing/priority_score.py" line="140" />
       <source>Class method</source>
       <translation>Método de clases</translation>
     </message>
@@ -628,7 +669,7 @@
       <translation>Clasifica cada píxel de bosque según el patrón de bosque a su alrededor, siguiendo a Riitters et al. (2000, Conservation Ecology 4(2): 3, con la fe de erratas de 2001), el método de GRASS r.forestfrag y del paquete de R fragmentation. La fragmentación es uno de los indicadores de degradación del MINAM.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="37" />
+      <location filename="../processing/ldn_degradation.py" line="36" />
       <source>Classifies land as degraded (-1), stable (0) or improved (+1) following the UNCCD Good Practice Guidance for SDG indicator 15.3.1 (version 2, 2021), the method of Trends.Earth.</source>
       <translation>Clasifica la tierra como degradada (-1), estable (0) o mejorada (+1) según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021), el método de Trends.Earth.</translation>
     </message>
@@ -658,22 +699,22 @@
       <translation>Comparación (1/9 a 9)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="83" />
+      <location filename="../processing/productivity_dynamics.py" line="88" />
       <source>Comparison years (the last years of the series)</source>
       <translation>Años de comparación (los últimos años de la serie)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="277" />
+      <location filename="../ui/initiative_form.py" line="278" />
       <source>Computed area</source>
       <translation>Área calculada</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="39" />
+      <location filename="../processing/productivity_dynamics.py" line="41" />
       <source>Computes the 5-class land productivity dynamics (1 declining, 2 moderate decline or early signs of decline, 3 stressed, 4 stable, 5 increasing) from an annual NDVI series, following the UNCCD Good Practice Guidance for SDG indicator 15.3.1 (version 2, 2021) as Trends.Earth implements it. The result can be the productivity input of 'Degradation, SDG 15.3.1'.</source>
       <translation>Calcula la dinámica de la productividad de la tierra en 5 clases (1 en declive, 2 declive moderado o primeros signos de declive, 3 estresada, 4 estable, 5 en aumento) a partir de una serie anual de NDVI, según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021) tal como la implementa Trends.Earth. El resultado puede ser la entrada de productividad de 'Degradación, ODS 15.3.1'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="541" />
+      <location filename="../algorithms/serfor.py" line="529" />
       <source>Computing the distances to conservation areas failed: {error}</source>
       <translation>Falló el cálculo de las distancias a las áreas de conservación: {error}</translation>
     </message>
@@ -683,12 +724,12 @@
       <translation>Tabla de confusión (hectáreas, concordancia global y kappa por zona)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="216" />
+      <location filename="../processing/serfor_criteria.py" line="204" />
       <source>Conservation areas</source>
       <translation>Áreas de conservación</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="126" />
+      <location filename="../processing/serfor_criteria.py" line="117" />
       <source>Conservation areas (polygons)</source>
       <translation>Áreas de conservación (polígonos)</translation>
     </message>
@@ -708,7 +749,7 @@
       <translation>Consistente (RC menor que 0.10)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="124" />
+      <location filename="../processing/priority_score.py" line="133" />
       <source>Constraints: areas to exclude (rasters or polygon layers)</source>
       <translation>Restricciones: áreas a excluir (rásteres o capas de polígonos)</translation>
     </message>
@@ -728,7 +769,7 @@
       <translation>No se pudo alinear el ráster {name} a la grilla de referencia: {error}</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="135" />
+      <location filename="../ui/initiative_form.py" line="136" />
       <source>Countries</source>
       <translation>Países</translation>
     </message>
@@ -738,7 +779,7 @@
       <translation>Cuenta para ambas brechas</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="108" />
+      <location filename="../processing/minam_degradation.py" line="107" />
       <source>Cover loss</source>
       <translation>Pérdida de cobertura</translation>
     </message>
@@ -763,17 +804,17 @@
       <translation>Primero cree o abra un registro (botones Nuevo… y Abrir… de arriba).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="155" />
+      <location filename="../processing/serfor_criteria.py" line="146" />
       <source>Criteria used</source>
       <translation>Criterios usados</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="233" />
+      <location filename="../processing/serfor_criteria.py" line="221" />
       <source>Criteria used: {used}.</source>
       <translation>Criterios usados: {used}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="113" />
+      <location filename="../processing/priority_score.py" line="122" />
       <source>Criterion name</source>
       <translation>Nombre del criterio</translation>
     </message>
@@ -783,7 +824,7 @@
       <translation>Nombres de los criterios en el orden de la matriz, separados por comas</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="110" />
+      <location filename="../processing/priority_score.py" line="119" />
       <source>Criterion rasters</source>
       <translation>Rásteres de criterios</translation>
     </message>
@@ -793,7 +834,7 @@
       <translation>Criterio {name}: ninguna banda de {raster} se llama {band} (sus bandas: {bands}); se usa la banda {index}, la posición documentada para él. Verifique que contenga este criterio.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="98" />
+      <location filename="../processing/import_initiatives.py" line="108" />
       <source>DEFAULTS (JSON) gives values for fields the source lacks, for example {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS overrides the CRS of the input (needed for CSV files, which carry none).</source>
       <translation>DEFAULTS (JSON) da valores para los campos que faltan en la fuente, por ejemplo {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS reemplaza el SRC de la entrada (necesario para archivos CSV, que no lo declaran).</translation>
     </message>
@@ -803,7 +844,17 @@
       <translation>DEGRADED es la línea base de degradación: polígonos (todos ellos son tierras degradadas) o un ráster en el que los píxeles con el valor DEGRADED_VALUE están degradados (por defecto -1, la clase degradada del algoritmo de degradación de T2 Restore). RESTORATION_AREAS son las áreas en restauración (una capa del registro o cualquier capa de polígonos); se disuelven, de modo que el territorio bajo dos iniciativas superpuestas cuenta una sola vez. La restauración fuera de tierras degradadas se informa en su propia columna, no se descarta.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="278" />
+      <location filename="../ui/widgets/monitoring_editor.py" line="97" />
+      <source>Date (YYYY-MM-DD)</source>
+      <translation>Fecha (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="291" />
+      <source>Dated values of the indicators monitored in this area (FERM): indicator, unit, date, value.</source>
+      <translation>Valores fechados de los indicadores monitoreados en esta área (FERM): indicador, unidad, fecha, valor.</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="279" />
       <source>Declared area</source>
       <translation>Área declarada</translation>
     </message>
@@ -813,27 +864,27 @@
       <translation>Área declarada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="19" />
+      <location filename="../processing/productivity_dynamics.py" line="21" />
       <source>Declining</source>
       <translation>En declive</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="63" />
+      <location filename="../processing/minam_degradation.py" line="62" />
       <source>Default preset 'MINAM (provisional)' (presets/minam_provisional.json): the thresholds and combination rules of MINAM's 2023 guide are not public in full, so the default is a provisional, editable stand-in written for T2 Restore, not MINAM's official table: loss of vegetation cover gives a high level (very high with declining productivity); otherwise declining productivity and fragmentation add up to low, moderate or high. Replace it with the official table when you have it.</source>
       <translation>Preajuste por defecto 'MINAM (provisional)' (presets/minam_provisional.json): los umbrales y las reglas de combinación de la guía 2023 del MINAM no son públicos en su totalidad, así que el valor por defecto es un sustituto provisional y editable escrito para T2 Restore, no la tabla oficial del MINAM: la pérdida de cobertura vegetal da un nivel alto (muy alto si además la productividad está en declive); si no, el declive de la productividad y la fragmentación se suman en bajo, moderado o alto. Reemplácelo por la tabla oficial cuando la tenga.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="102" />
+      <location filename="../processing/serfor_criteria.py" line="93" />
       <source>Default preset 'SERFOR (provisional)' (presets/serfor_provisional.json): SERFOR's matrices, weights and breaks are not public, so the conflict matrix (on the 7 UNCCD land cover classes), the forest land groups, the 1000 m radius and the 5 recent years are a provisional, editable stand-in written for T2 Restore, not SERFOR's official values. Edit the tables here, with your own land cover codes as rows. Inputs must share the capability raster's grid unless 'Align inputs' is checked (nearest neighbour for classes and years, bilinear for the DEM).</source>
       <translation>Preajuste por defecto 'SERFOR (provisional)' (presets/serfor_provisional.json): las matrices, pesos y cortes del SERFOR no son públicos, así que la matriz de conflicto (sobre las 7 clases de cobertura de la CNULD), los grupos de tierras forestales, el radio de 1000 m y los 5 años recientes son un sustituto provisional y editable escrito para T2 Restore, no los valores oficiales del SERFOR. Edite aquí las tablas, con sus propios códigos de cobertura como filas. Las entradas deben compartir la grilla del ráster de capacidad de uso salvo que se marque 'Alinear entradas' (vecino más cercano para clases y años, bilineal para el MDE).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="121" />
+      <location filename="../processing/import_initiatives.py" line="140" />
       <source>Default values (JSON)</source>
       <translation>Valores por defecto (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="139" />
+      <location filename="../processing/serfor_criteria.py" line="130" />
       <source>Deforestation density search radius (m)</source>
       <translation>Radio de búsqueda de la densidad de deforestación (m)</translation>
     </message>
@@ -843,8 +894,8 @@
       <translation>Degradación</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="151" />
-      <location filename="../processing/ldn_degradation.py" line="80" />
+      <location filename="../processing/ldn_degradation.py" line="147" />
+      <location filename="../processing/ldn_degradation.py" line="79" />
       <source>Degradation (SDG 15.3.1)</source>
       <translation>Degradación (ODS 15.3.1)</translation>
     </message>
@@ -854,23 +905,23 @@
       <translation>Degradación (ODS 15.3.1)...</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="118" />
+      <location filename="../processing/minam_degradation.py" line="117" />
       <source>Degradation area table (hectares per ecosystem and level)</source>
       <translation>Tabla de áreas degradadas (hectáreas por ecosistema y nivel)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="84" />
+      <location filename="../processing/ldn_degradation.py" line="83" />
       <source>Degradation area table (hectares per zone and class)</source>
       <translation>Tabla de áreas de degradación (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="182" />
-      <location filename="../processing/minam_degradation.py" line="115" />
+      <location filename="../processing/minam_degradation.py" line="176" />
+      <location filename="../processing/minam_degradation.py" line="114" />
       <source>Degradation level (MINAM)</source>
       <translation>Nivel de degradación (MINAM)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="40" />
+      <location filename="../processing/minam_degradation.py" line="39" />
       <source>Degradation levels in terrestrial ecosystems from the three indicators of MINAM's national map of degraded areas (2019) and its procedure guide (2023): loss of vegetation cover, loss of primary productivity and forest fragmentation. Each indicator becomes a state (0 = no sign of degradation) and a rules table gives each combination of states a level: 0 none, 1 low, 2 moderate, 3 high, 4 very high.</source>
       <translation>Niveles de degradación en ecosistemas terrestres a partir de los tres indicadores del mapa nacional de áreas degradadas del MINAM (2019) y de su guía de procedimiento (2023): pérdida de cobertura vegetal, pérdida de productividad primaria y fragmentación del bosque. Cada indicador se convierte en un estado (0 = sin señal de degradación) y una tabla de reglas asigna a cada combinación de estados un nivel: 0 ninguno, 1 bajo, 2 moderado, 3 alto, 4 muy alto.</translation>
     </message>
@@ -885,60 +936,59 @@
       <translation>Resultado de degradación B (ráster o polígonos)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="37" />
+      <location filename="../processing/minam_degradation.py" line="36" />
       <source>Degradation, MINAM indicators (levels)</source>
       <translation>Degradación, indicadores del MINAM (niveles)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="34" />
+      <location filename="../processing/ldn_degradation.py" line="33" />
       <source>Degradation, SDG 15.3.1 (one out, all out)</source>
       <translation>Degradación, ODS 15.3.1 (uno fuera, todos fuera)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="22" />
-      <location filename="../processing/ldn_degradation.py" line="159" />
+      <location filename="../processing/ldn_degradation.py" line="21" />
       <source>Degraded</source>
       <translation>Degradada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="86" />
+      <location filename="../processing/ldn_degradation.py" line="85" />
       <location filename="../processing/target2_indicator.py" line="84" />
       <source>Degraded area (ha)</source>
       <translation>Área degradada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="124" />
+      <location filename="../processing/minam_degradation.py" line="123" />
       <source>Degraded area, levels 1 to 4 (ha)</source>
       <translation>Área degradada, niveles 1 a 4 (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="158" />
+      <location filename="../processing/serfor_criteria.py" line="149" />
       <source>Degraded forest land area (ha)</source>
       <translation>Área de tierras forestales degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="154" />
+      <location filename="../processing/serfor_criteria.py" line="145" />
       <source>Degraded forest land table (hectares per zone and reason)</source>
       <translation>Tabla de tierras forestales degradadas (hectáreas por zona y motivo)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="98" />
+      <location filename="../processing/serfor_criteria.py" line="89" />
       <source>Degraded forest lands (OUTPUT, styled): on the capability groups of FOREST_LAND_GROUPS (default F, X), 1 overuse, 2 forest loss (of any year, or only recent, per LOSS_PERIOD), 3 both; 0 not degraded; 255 nodata where an input used has no data. OUTPUT_TABLE gives hectares per zone and reason (WGS 84 ellipsoid).</source>
       <translation>Tierras forestales degradadas (OUTPUT, con estilo): en los grupos de capacidad de FOREST_LAND_GROUPS (por defecto F, X), 1 sobreuso, 2 pérdida de bosque (de cualquier año, o solo reciente, según LOSS_PERIOD), 3 ambos; 0 no degradada; 255 sin datos donde una entrada usada no tiene datos. OUTPUT_TABLE da hectáreas por zona y motivo (elipsoide WGS 84).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="235" />
-      <location filename="../processing/serfor_criteria.py" line="153" />
+      <location filename="../processing/serfor_criteria.py" line="223" />
+      <location filename="../processing/serfor_criteria.py" line="144" />
       <source>Degraded forest lands (SERFOR)</source>
       <translation>Tierras forestales degradadas (SERFOR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="628" />
+      <location filename="../algorithms/serfor.py" line="616" />
       <source>Degraded forest lands need the land cover (for overuse) or the forest loss (year of loss raster or points); give at least one.</source>
       <translation>Las tierras forestales degradadas necesitan la cobertura del suelo (para la sobreutilización) o la pérdida de bosque (ráster de año de pérdida o puntos); indique al menos una.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="74" />
+      <location filename="../processing/serfor_criteria.py" line="65" />
       <source>Degraded forest lands, SERFOR criteria (ROAM)</source>
       <translation>Tierras forestales degradadas, criterios del SERFOR (ROAM)</translation>
     </message>
@@ -1026,14 +1076,14 @@
       <translation>¿Eliminar {count} iniciativa(s) con todas sus áreas? Puede deshacerlo.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="94" />
+      <location filename="../processing/serfor_criteria.py" line="85" />
       <source>Density of recent deforestation: hectares of forest loss per km2 of land with data within RADIUS metres (100 = everything lost), from a year-of-loss raster (LOSS_YEAR: 0 no loss; Hansen's codes 1-99 are read as 2001-2099) or from loss points (with an optional year field). Recent = the last RECENT_YEARS years up to the latest loss year found (0 = every year).</source>
       <translation>Densidad de deforestación reciente: hectáreas de pérdida de bosque por km2 de tierra con datos dentro de RADIUS metros (100 = todo perdido), a partir de un ráster de año de pérdida (LOSS_YEAR: 0 sin pérdida; los códigos 1-99 de Hansen se leen como 2001-2099) o de puntos de pérdida (con un campo de año opcional). Reciente = los últimos RECENT_YEARS años hasta el último año de pérdida encontrado (0 = todos los años).</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="33" />
-      <location filename="../ui/initiative_form.py" line="290" />
-      <location filename="../ui/initiative_form.py" line="212" />
+      <location filename="../ui/initiative_form.py" line="299" />
+      <location filename="../ui/initiative_form.py" line="213" />
       <source>Department</source>
       <translation>Departamento</translation>
     </message>
@@ -1044,12 +1094,13 @@
       <translation>Departamento y distrito completados en {count} áreas.</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="167" />
+      <location filename="../processing/import_initiatives.py" line="150" />
+      <location filename="../ui/admin_units.py" line="69" />
       <source>Department field</source>
       <translation>Campo del departamento</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="149" />
+      <location filename="../ui/admin_units.py" line="51" />
       <source>Department, province, district and UBIGEO of each area are read from this polygon layer (for example INEI's district limits). The choice is remembered.</source>
       <translation>El departamento, la provincia, el distrito y el UBIGEO de cada área se leen de esta capa de polígonos (por ejemplo, los límites distritales del INEI). La elección se recuerda.</translation>
     </message>
@@ -1064,7 +1115,7 @@
       <translation>Obtiene los pesos de los criterios a partir de una matriz de comparación por pares con el Proceso de Análisis Jerárquico (AHP) de Saaty: cada celda a_ij indica cuánto más importante es el criterio i (fila) que el criterio j (columna) en la escala de 1 a 9 (1 igual, 3 moderada, 5 fuerte, 7 muy fuerte, 9 extrema; 2, 4, 6, 8 intermedios), y a_ji = 1 / a_ij.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="123" />
+      <location filename="../ui/initiative_form.py" line="124" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
@@ -1074,7 +1125,7 @@
       <translation>Campos que difieren</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="223" />
+      <location filename="../ui/initiative_form.py" line="224" />
       <source>Digitize new areas with QGIS's own tools on the registry's area layer; save the layer edits and the dock completes them (identifier, hectares, department).</source>
       <translation>Digitalice áreas nuevas con las herramientas de QGIS sobre la capa de áreas del registro; guarde la edición de la capa y el panel las completa (identificador, hectáreas, departamento).</translation>
     </message>
@@ -1084,24 +1135,25 @@
       <translation>¿Descartar los cambios del formulario que no se han guardado?</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="90" />
+      <location filename="../processing/serfor_criteria.py" line="81" />
       <source>Distance to conservation areas (polygons, e.g. protected areas), in metres, from each pixel centre to the nearest pixel touched by an area (GDAL proximity, bounded memory), within half a pixel diagonal of the exact distance; areas outside the raster count. An empty layer leaves the band as nodata and says so in the log.</source>
       <translation>Distancia a áreas de conservación (polígonos, p. ej. áreas protegidas), en metros, desde el centro de cada píxel hasta el píxel más cercano tocado por un área (proximidad de GDAL, memoria acotada), con un error de a lo más media diagonal de píxel respecto de la distancia exacta; cuentan también las áreas fuera del ráster. Una capa vacía deja la banda sin datos y lo indica en el registro.</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="35" />
-      <location filename="../ui/initiative_form.py" line="292" />
-      <location filename="../ui/initiative_form.py" line="212" />
+      <location filename="../ui/initiative_form.py" line="301" />
+      <location filename="../ui/initiative_form.py" line="213" />
       <source>District</source>
       <translation>Distrito</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="169" />
+      <location filename="../processing/import_initiatives.py" line="152" />
+      <location filename="../ui/admin_units.py" line="71" />
       <source>District field</source>
       <translation>Campo del distrito</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="221" />
+      <location filename="../ui/initiative_form.py" line="222" />
       <source>Draw on map</source>
       <translation>Dibujar en el mapa</translation>
     </message>
@@ -1126,17 +1178,17 @@
       <translation>Cada entrada es un ráster o una capa de polígonos. En un ráster, los valores listados en DEGRADED_A / DEGRADED_B son degradados (por defecto: 1-4 para A, los niveles bajo a muy alto del MINAM de t2restore:minam_degradation; 1-3 para B, los motivos de t2restore:serfor_criteria; use -1 para un resultado del ODS 15.3.1). Cualquier otro valor con datos no es degradado. En una capa de polígonos, el interior de los polígonos es degradado (un píxel pertenece a un polígono cuando su centro pertenece).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="62" />
+      <location filename="../processing/import_initiatives.py" line="72" />
       <source>Each row needs an initiative: map "initiative_title" (or "initiative_uuid") to a source field, or give "initiative_title" in DEFAULTS.</source>
       <translation>Cada fila necesita una iniciativa: asigne "initiative_title" (o "initiative_uuid") a un campo de la fuente, o indique "initiative_title" en DEFAULTS.</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="89" />
+      <location filename="../processing/productivity_dynamics.py" line="94" />
       <source>Ecological units (integer raster)</source>
       <translation>Unidades ecológicas (ráster de enteros)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="149" />
+      <location filename="../processing/productivity_dynamics.py" line="163" />
       <source>Ecological units with a performance reference: {n}.</source>
       <translation>Unidades ecológicas con referencia de desempeño: {n}.</translation>
     </message>
@@ -1159,17 +1211,17 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="27" />
-      <location filename="../ui/initiative_form.py" line="280" />
+      <location filename="../ui/initiative_form.py" line="281" />
       <source>Ecosystems (IUCN)</source>
       <translation>Ecosistemas (UICN)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="101" />
+      <location filename="../processing/minam_degradation.py" line="100" />
       <source>Ecosystems as an integer raster (optional)</source>
       <translation>Ecosistemas como ráster de enteros (opcional)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="104" />
+      <location filename="../processing/minam_degradation.py" line="103" />
       <source>Ecosystems or other zones as polygons (e.g. the national ecosystem map)</source>
       <translation>Ecosistemas u otras zonas como polígonos (p. ej. el mapa nacional de ecosistemas)</translation>
     </message>
@@ -1184,17 +1236,17 @@
       <translation>Editar</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="388" />
+      <location filename="../ui/initiative_form.py" line="398" />
       <source>Editing: {title} (revision {revision})</source>
       <translation>Editando: {title} (revisión {revision})</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="124" />
+      <location filename="../processing/serfor_criteria.py" line="115" />
       <source>Elevation (DEM, metres)</source>
       <translation>Elevación (MDE, metros)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="189" />
+      <location filename="../ui/initiative_form.py" line="190" />
       <source>Email</source>
       <translation>Correo electrónico</translation>
     </message>
@@ -1204,7 +1256,7 @@
       <translation>Año de fin de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="41" />
+      <location filename="../processing/priority_score.py" line="50" />
       <source>Equal interval (score range)</source>
       <translation>Intervalos iguales (rango del puntaje)</translation>
     </message>
@@ -1279,7 +1331,7 @@
       <translation>GeoPackage FERM</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="91" />
+      <location filename="../processing/import_initiatives.py" line="101" />
       <source>FIELD_MAPPING says which source field fills which registry field, as JSON ({"site_name": "NOMBRE", "initiative_title": "PROYECTO"}) or as a table of target=source lines. Coded fields accept the FERM code or its English or Spanish label; lists may be separated by ';'. Rows with the same initiative_title (or initiative_uuid) become areas of one initiative; an existing initiative with that uuid, or the only one with that exact title, receives the areas.</source>
       <translation>FIELD_MAPPING indica qué campo de la fuente llena cada campo del registro, en JSON ({"site_name": "NOMBRE", "initiative_title": "PROYECTO"}) o como una tabla de líneas destino=fuente. Los campos codificados aceptan el código FERM o su etiqueta en inglés o en español; las listas pueden separarse con ';'. Las filas con el mismo initiative_title (o initiative_uuid) pasan a ser áreas de una misma iniciativa; las áreas se añaden a la iniciativa existente con ese uuid, o a la única con ese título exacto.</translation>
     </message>
@@ -1299,12 +1351,12 @@
       <translation>FOREST_VALUES debe listar números enteros separados por comas (p. ej. 1 o 1,2,5); '{value}' no lo es.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="127" />
+      <location filename="../processing/import_initiatives.py" line="166" />
       <source>Features without a polygon (skipped)</source>
       <translation>Entidades sin polígono (omitidas)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="117" />
+      <location filename="../processing/import_initiatives.py" line="136" />
       <source>Field mapping (JSON or table)</source>
       <translation>Correspondencia de campos (JSON o tabla)</translation>
     </message>
@@ -1320,12 +1372,12 @@
       <translation>Archivo</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="242" />
+      <location filename="../ui/initiative_form.py" line="243" />
       <source>Fill department, province, district and UBIGEO of every area from the administrative layer</source>
       <translation>Completar departamento, provincia, distrito y UBIGEO de todas las áreas desde la capa de límites administrativos</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="240" />
+      <location filename="../ui/initiative_form.py" line="241" />
       <source>Fill department…</source>
       <translation>Completar departamento…</translation>
     </message>
@@ -1345,12 +1397,12 @@
       <translation>Filtrar la lista…</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="41" />
+      <location filename="../processing/priority_score.py" line="50" />
       <source>Fixed breaks</source>
       <translation>Cortes fijos</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="134" />
+      <location filename="../processing/priority_score.py" line="143" />
       <source>Fixed breaks (increasing, between 0 and 1)</source>
       <translation>Cortes fijos (crecientes, entre 0 y 1)</translation>
     </message>
@@ -1365,8 +1417,8 @@
       <translation>Los cortes fijos deben estar entre 0 y 1 y ser estrictamente crecientes: {breaks}.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="100" />
-      <location filename="../processing/forest_fragmentation.py" line="66" />
+      <location filename="../processing/forest_fragmentation.py" line="103" />
+      <location filename="../processing/forest_fragmentation.py" line="69" />
       <source>Forest fragmentation</source>
       <translation>Fragmentación del bosque</translation>
     </message>
@@ -1376,69 +1428,69 @@
       <translation>Fragmentación del bosque (clases de Riitters)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="30" />
+      <location filename="../processing/serfor_criteria.py" line="29" />
       <source>Forest loss</source>
       <translation>Pérdida de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="130" />
+      <location filename="../processing/serfor_criteria.py" line="121" />
       <source>Forest loss points, instead of the raster</source>
       <translation>Puntos de pérdida de bosque, en lugar del ráster</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="146" />
+      <location filename="../processing/serfor_criteria.py" line="137" />
       <source>Forest loss that makes forest land degraded</source>
       <translation>Pérdida de bosque que hace degradada a la tierra forestal</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="128" />
+      <location filename="../processing/serfor_criteria.py" line="119" />
       <source>Forest loss year raster (0 = no loss)</source>
       <translation>Ráster de año de pérdida de bosque (0 = sin pérdida)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="92" />
+      <location filename="../processing/minam_degradation.py" line="91" />
       <source>Forest mask (fragmentation is derived from it)</source>
       <translation>Máscara de bosque (de ella se deriva la fragmentación)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="60" />
+      <location filename="../processing/forest_fragmentation.py" line="63" />
       <source>Forest mask or land cover raster</source>
       <translation>Máscara de bosque o ráster de cobertura del suelo</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="74" />
+      <location filename="../processing/forest_fragmentation.py" line="77" />
       <source>Forest pixels</source>
       <translation>Píxeles de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="108" />
+      <location filename="../processing/minam_degradation.py" line="107" />
       <source>Fragmentation</source>
       <translation>Fragmentación</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="99" />
+      <location filename="../processing/minam_degradation.py" line="98" />
       <source>Fragmentation classes (Riitters 0-6), instead of the forest mask</source>
       <translation>Clases de fragmentación (Riitters 0-6), en lugar de la máscara de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="96" />
+      <location filename="../processing/minam_degradation.py" line="95" />
       <source>Fragmentation window (pixels, odd, 3 to 31)</source>
       <translation>Ventana de fragmentación (píxeles, impar, 3 a 31)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="52" />
+      <location filename="../processing/minam_degradation.py" line="51" />
       <source>Fragmentation: derived from a FOREST_MASK (FOREST_VALUES are forest, default 1) with Riitters' classes in a WINDOW of 3 to 31 pixels (the same method as t2restore:forest_fragmentation), or given as a FRAGMENTATION raster of Riitters classes (0 non-forest, 1 patch, 2 transitional, 3 edge, 4 perforated, 5 interior, 6 undetermined); mapped by default to 3 high (patch), 2 moderate (transitional), 1 low (edge, perforated, undetermined) and 0 none (non-forest, interior).</source>
       <translation>Fragmentación: derivada de una FOREST_MASK (FOREST_VALUES son bosque, por defecto 1) con las clases de Riitters en una ventana WINDOW de 3 a 31 píxeles (el mismo método que t2restore:forest_fragmentation), o dada como un ráster FRAGMENTATION de clases de Riitters (0 no bosque, 1 parche, 2 transicional, 3 borde, 4 perforado, 5 interior, 6 indeterminado); por defecto se convierte en 3 alta (parche), 2 moderada (transicional), 1 baja (borde, perforado, indeterminado) y 0 ninguna (no bosque, interior).</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="58" />
-      <location filename="../ui/initiative_form.py" line="141" />
+      <location filename="../ui/initiative_form.py" line="142" />
       <source>Funding sources</source>
       <translation>Fuentes de financiamiento</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="32" />
-      <location filename="../ui/initiative_form.py" line="285" />
+      <location filename="../ui/initiative_form.py" line="286" />
       <source>GEF core indicator</source>
       <translation>Indicador básico del GEF</translation>
     </message>
@@ -1474,7 +1526,7 @@
       <translation>Tabla de superposición de brechas (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="82" />
+      <location filename="../ui/initiative_form.py" line="83" />
       <source>General</source>
       <translation>General</translation>
     </message>
@@ -1491,12 +1543,12 @@
       <translation>Dé al menos un ráster de criterio con su reescalado.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="146" />
+      <location filename="../processing/minam_degradation.py" line="145" />
       <source>Give at least one indicator: both land cover maps or a cover loss raster, a productivity raster, or a forest mask or fragmentation raster.</source>
       <translation>Indique al menos un indicador: los dos mapas de cobertura o un ráster de pérdida de cobertura, un ráster de productividad, o una máscara de bosque o un ráster de fragmentación.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="130" />
+      <location filename="../processing/ldn_degradation.py" line="129" />
       <source>Give at least one sub-indicator: both land cover rasters, the productivity raster, or both soil organic carbon rasters.</source>
       <translation>Indique al menos un subindicador: los dos rásteres de cobertura del suelo, el ráster de productividad o los dos rásteres de carbono orgánico del suelo.</translation>
     </message>
@@ -1517,22 +1569,22 @@
     </message>
     <message>
       <location filename="../algorithms/productivity.py" line="462" />
-      <location filename="../processing/productivity_dynamics.py" line="108" />
+      <location filename="../processing/productivity_dynamics.py" line="115" />
       <source>Give the NDVI series: one raster with a band per year, or one raster per year.</source>
       <translation>Indique la serie de NDVI: un ráster con una banda por año, o un ráster por año.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="187" />
+      <location filename="../processing/priority_score.py" line="196" />
       <source>Give the criteria: rasters in CRITERIA with one RESCALING row each, or a preset.</source>
       <translation>Dé los criterios: rásteres en CRITERIA con una fila de RESCALING cada uno, o un preajuste.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="151" />
+      <location filename="../processing/minam_degradation.py" line="150" />
       <source>Give the ecosystems either as polygons (ZONES) or as a raster (ECOSYSTEMS), not both.</source>
       <translation>Indique los ecosistemas como polígonos (ZONES) o como ráster (ECOSYSTEMS), no ambos.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="198" />
+      <location filename="../processing/serfor_criteria.py" line="189" />
       <source>Give the forest loss either as a raster (LOSS_YEAR) or as points (LOSS_POINTS), not both.</source>
       <translation>Indique la pérdida de bosque como ráster (LOSS_YEAR) o como puntos (LOSS_POINTS), no ambos.</translation>
     </message>
@@ -1547,12 +1599,12 @@
       <translation>Dé las comparaciones por pares en MATRIX (con los nombres en CRITERIA) o en MATRIX_FILE.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="143" />
+      <location filename="../processing/import_initiatives.py" line="187" />
       <source>Give the registry file (GeoPackage).</source>
       <translation>Indique el archivo del registro (GeoPackage).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="199" />
+      <location filename="../processing/priority_score.py" line="208" />
       <source>Give the weights either in WEIGHTS or in WEIGHTS_TABLE, not both.</source>
       <translation>Dé los pesos en WEIGHTS o en WEIGHTS_TABLE, no en ambos.</translation>
     </message>
@@ -1562,31 +1614,36 @@
       <translation>Grilla: la de la primera entrada ráster. Dos rásteres deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de A). Dos capas de polígonos se comparan en una grilla de PIXEL_SIZE (en las unidades del SRC de A) sobre la extensión de ambas capas; fuera de todo polígono cuenta como no degradado.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="212" />
+      <location filename="../ui/initiative_form.py" line="213" />
       <location filename="../ui/models.py" line="69" />
-      <location filename="../ui/summary_panel.py" line="116" />
+      <location filename="../ui/summary_panel.py" line="135" />
       <source>Hectares</source>
       <translation>Hectáreas</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="110" />
+      <location filename="../ui/summary_panel.py" line="129" />
       <source>Hectares by department</source>
       <translation>Hectáreas por departamento</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="109" />
+      <location filename="../ui/summary_panel.py" line="128" />
       <source>Hectares by ecosystem (an area with several ecosystems counts in each)</source>
       <translation>Hectáreas por ecosistema (un área con varios ecosistemas cuenta en cada uno)</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="108" />
+      <location filename="../ui/summary_panel.py" line="127" />
       <source>Hectares by national gap</source>
       <translation>Hectáreas por brecha nacional</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="107" />
+      <location filename="../ui/summary_panel.py" line="126" />
       <source>Hectares by restoration status</source>
       <translation>Hectáreas por estado de la restauración</translation>
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="136" />
+      <source>Hectares of the union of the areas: overlaps count once.</source>
+      <translation>Hectáreas de la unión de las áreas: las superposiciones se cuentan una sola vez.</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="59" />
@@ -1596,22 +1653,22 @@
       <translation>Alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="24" />
+      <location filename="../processing/minam_degradation.py" line="23" />
       <source>High degradation</source>
       <translation>Degradación alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="121" />
+      <location filename="../processing/minam_degradation.py" line="120" />
       <source>High degradation area (ha)</source>
       <translation>Área con degradación alta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="162" />
+      <location filename="../processing/priority_score.py" line="171" />
       <source>High priority area (ha)</source>
       <translation>Área de prioridad alta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="115" />
+      <location filename="../processing/priority_score.py" line="124" />
       <source>High value</source>
       <translation>Valor alto</translation>
     </message>
@@ -1622,7 +1679,7 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="59" />
-      <location filename="../ui/initiative_form.py" line="142" />
+      <location filename="../ui/initiative_form.py" line="143" />
       <source>Implementing institutions</source>
       <translation>Instituciones ejecutoras</translation>
     </message>
@@ -1642,7 +1699,7 @@
       <translation>Importar áreas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="82" />
+      <location filename="../processing/import_initiatives.py" line="92" />
       <source>Import initiatives and areas into a registry</source>
       <translation>Importar iniciativas y áreas a un registro</translation>
     </message>
@@ -1657,18 +1714,17 @@
       <translation>Importando desde un GeoPackage FERM</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="228" />
+      <location filename="../ui/initiative_form.py" line="229" />
       <source>Import…</source>
       <translation>Importar…</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="22" />
-      <location filename="../processing/ldn_degradation.py" line="159" />
+      <location filename="../processing/ldn_degradation.py" line="21" />
       <source>Improved</source>
       <translation>Mejorada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="87" />
+      <location filename="../processing/ldn_degradation.py" line="86" />
       <source>Improved area (ha)</source>
       <translation>Área mejorada (ha)</translation>
     </message>
@@ -1688,22 +1744,27 @@
       <translation>Juicios inconsistentes: RC = {cr:.3f} es 0.10 o más. Revise primero la comparación de {a} con {b}: es {given}, mientras que los pesos implican {implied:.2f} (lo más cercano en la escala: {nearest}).</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="23" />
+      <location filename="../processing/productivity_dynamics.py" line="25" />
       <source>Increasing</source>
       <translation>En aumento</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="117" />
+      <location filename="../ui/widgets/monitoring_editor.py" line="97" />
+      <source>Indicator</source>
+      <translation>Indicador</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="116" />
       <source>Indicator states (cover loss, productivity, fragmentation)</source>
       <translation>Estados de los indicadores (pérdida de cobertura, productividad, fragmentación)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="119" />
+      <location filename="../processing/minam_degradation.py" line="118" />
       <source>Indicators used</source>
       <translation>Indicadores usados</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="180" />
+      <location filename="../processing/minam_degradation.py" line="174" />
       <source>Indicators used: {used}.</source>
       <translation>Indicadores usados: {used}.</translation>
     </message>
@@ -1768,7 +1829,7 @@
       <translation>Iniciativas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="125" />
+      <location filename="../processing/import_initiatives.py" line="164" />
       <source>Initiatives created</source>
       <translation>Iniciativas creadas</translation>
     </message>
@@ -1789,17 +1850,17 @@
       <translation>Iniciativas seleccionadas en la lista</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="124" />
+      <location filename="../processing/import_initiatives.py" line="163" />
       <source>Initiatives written</source>
       <translation>Iniciativas escritas</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="62" />
+      <location filename="../processing/ldn_degradation.py" line="61" />
       <source>Input class</source>
       <translation>Clase de entrada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="51" />
+      <location filename="../processing/ldn_degradation.py" line="50" />
       <source>Inputs must share one grid (CRS, pixel size, origin, size); otherwise the run stops and names the difference, unless 'Align inputs' is checked (nearest neighbour for classes, bilinear for carbon, onto the baseline's grid). Areas are hectares on the WGS 84 ellipsoid whatever the CRS.</source>
       <translation>Las entradas deben compartir una grilla (SRC, tamaño de píxel, origen, tamaño); si no, el proceso se detiene e indica la diferencia, salvo que se marque 'Alinear las entradas' (vecino más cercano para clases, bilineal para carbono, sobre la grilla de la línea base). Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera sea el SRC.</translation>
     </message>
@@ -1809,7 +1870,7 @@
       <translation>Interior</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="373" />
+      <location filename="../algorithms/serfor.py" line="375" />
       <source>Internal error: the search kernel is larger than the block halo.</source>
       <translation>Error interno: el núcleo de búsqueda es mayor que el borde del bloque.</translation>
     </message>
@@ -1820,7 +1881,7 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="55" />
-      <location filename="../ui/initiative_form.py" line="132" />
+      <location filename="../ui/initiative_form.py" line="133" />
       <source>Keywords</source>
       <translation>Palabras clave</translation>
     </message>
@@ -1830,89 +1891,89 @@
       <translation>Lambda máx.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="119" />
+      <location filename="../processing/serfor_criteria.py" line="110" />
       <source>Land cover (current use)</source>
       <translation>Cobertura del suelo (uso actual)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="91" />
+      <location filename="../processing/productivity_dynamics.py" line="96" />
       <source>Land cover (one ecological unit per class)</source>
       <translation>Cobertura del suelo (una unidad ecológica por clase)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="122" />
+      <location filename="../processing/serfor_criteria.py" line="113" />
       <source>Land cover class</source>
       <translation>Clase de cobertura</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="61" />
+      <location filename="../processing/ldn_degradation.py" line="60" />
       <source>Land cover recode table (input class, UNCCD class 1-7)</source>
       <translation>Tabla de reclasificación de cobertura (clase de entrada, clase CNULD 1-7)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="64" />
+      <location filename="../processing/ldn_degradation.py" line="63" />
       <source>Land cover recode table as CSV (columns code, unccd_class)</source>
       <translation>Tabla de reclasificación de cobertura en CSV (columnas code, unccd_class)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="68" />
+      <location filename="../processing/ldn_degradation.py" line="67" />
       <source>Land cover transition matrix (rows baseline, columns target; -1, 0, 1)</source>
       <translation>Matriz de transición de cobertura (filas línea base, columnas meta; -1, 0, 1)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="58" />
+      <location filename="../processing/ldn_degradation.py" line="57" />
       <source>Land cover, baseline</source>
       <translation>Cobertura del suelo, línea base</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="80" />
+      <location filename="../processing/minam_degradation.py" line="79" />
       <source>Land cover, baseline (for cover loss)</source>
       <translation>Cobertura del suelo, línea base (para la pérdida de cobertura)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="59" />
+      <location filename="../processing/ldn_degradation.py" line="58" />
       <source>Land cover, target</source>
       <translation>Cobertura del suelo, meta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="82" />
+      <location filename="../processing/minam_degradation.py" line="81" />
       <source>Land cover, target (for cover loss)</source>
       <translation>Cobertura del suelo, año final (para la pérdida de cobertura)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="39" />
+      <location filename="../processing/ldn_degradation.py" line="38" />
       <source>Land cover: the baseline and target maps in the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water) are compared through the transition matrix (default: the UNCCD matrix; edit it, e.g. for agroforestry). National legends are recoded with LC_RECODE (input class, UNCCD class) or a CSV file with columns code,unccd_class; a class in the data without a row is an error. Values outside 1..7 give nodata.</source>
       <translation>Cobertura del suelo: los mapas de línea base y meta en las 7 clases de la CNULD (1 cubierta arbórea, 2 pastizal, 3 tierra de cultivo, 4 humedal, 5 artificial, 6 otras tierras, 7 cuerpo de agua) se comparan mediante la matriz de transición (por defecto la matriz de la CNULD; edítela, p. ej. para sistemas agroforestales). Las leyendas nacionales se reclasifican con LC_RECODE (clase de entrada, clase CNULD) o con un archivo CSV con columnas code,unccd_class; una clase presente en los datos sin fila es un error. Los valores fuera de 1..7 dan sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="135" />
+      <location filename="../processing/productivity_dynamics.py" line="149" />
       <source>Land productivity dynamics</source>
       <translation>Dinámica de la productividad de la tierra</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="72" />
-      <location filename="../processing/minam_degradation.py" line="90" />
-      <location filename="../processing/productivity_dynamics.py" line="96" />
+      <location filename="../processing/ldn_degradation.py" line="71" />
+      <location filename="../processing/minam_degradation.py" line="89" />
+      <location filename="../processing/productivity_dynamics.py" line="103" />
       <source>Land productivity dynamics (5 classes)</source>
       <translation>Dinámica de la productividad de la tierra (5 clases)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="36" />
+      <location filename="../processing/productivity_dynamics.py" line="38" />
       <source>Land productivity dynamics (5 classes) from NDVI</source>
       <translation>Dinámica de la productividad de la tierra (5 clases) a partir del NDVI</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="114" />
+      <location filename="../processing/serfor_criteria.py" line="105" />
       <source>Land use capability (CUM) raster</source>
       <translation>Ráster de Capacidad de Uso Mayor (CUM)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="121" />
+      <location filename="../processing/serfor_criteria.py" line="112" />
       <source>Land-use conflict matrix (0 not evaluated, 1 overuse, 2 proper use, 3 underuse)</source>
       <translation>Matriz de conflicto de uso (0 no evaluado, 1 sobreuso, 2 uso adecuado, 3 subuso)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="80" />
+      <location filename="../processing/serfor_criteria.py" line="71" />
       <source>Land-use conflict: the land cover (LAND_COVER) against the land use capability group (CAPABILITY, 'Capacidad de Uso Mayor': A cultivation, C permanent crops, P pastures, F forest production, X protection) through CONFLICT_MATRIX gives 1 overuse, 2 proper use, 3 underuse or 0 not evaluated. CAPABILITY_CODES maps the raster's codes to the groups (default 1 A, 2 C, 3 P, 4 F, 5 X, from presets/cum_classes.json); a code or land cover class missing from the tables stops the run and is named.</source>
       <translation>Conflicto de uso: la cobertura del suelo (LAND_COVER) frente al grupo de Capacidad de Uso Mayor (CAPABILITY: A cultivo en limpio, C cultivo permanente, P pastos, F producción forestal, X protección) mediante CONFLICT_MATRIX da 1 sobreuso, 2 uso adecuado, 3 subuso o 0 no evaluado. CAPABILITY_CODES asigna los códigos del ráster a los grupos (por defecto 1 A, 2 C, 3 P, 4 F, 5 X, de presets/cum_classes.json); un código o una clase de cobertura que falte en las tablas detiene la ejecución y se nombra.</translation>
     </message>
@@ -1922,7 +1983,7 @@
       <translation>Capa del archivo</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="163" />
+      <location filename="../ui/admin_units.py" line="65" />
       <location filename="../ui/area_import.py" line="163" />
       <source>Layer in the project</source>
       <translation>Capa del proyecto</translation>
@@ -1933,22 +1994,22 @@
       <translation>Organización líder</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="119" />
+      <location filename="../ui/initiative_form.py" line="120" />
       <source>Leave empty to report the sum of the areas' hectares.</source>
       <translation>Déjelo vacío para reportar la suma de las hectáreas de las áreas.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="108" />
+      <location filename="../processing/minam_degradation.py" line="107" />
       <source>Level (0-4)</source>
       <translation>Nivel (0-4)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="116" />
+      <location filename="../processing/priority_score.py" line="125" />
       <source>Lookup (value: score; *: other)</source>
       <translation>Tabla (valor: puntaje; *: otros)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="35" />
+      <location filename="../processing/serfor_criteria.py" line="34" />
       <source>Loss of any year</source>
       <translation>Pérdida de cualquier año</translation>
     </message>
@@ -1960,27 +2021,27 @@
       <translation>Baja</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="23" />
+      <location filename="../processing/minam_degradation.py" line="22" />
       <source>Low degradation</source>
       <translation>Degradación baja</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="120" />
+      <location filename="../processing/minam_degradation.py" line="119" />
       <source>Low degradation area (ha)</source>
       <translation>Área con degradación baja (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="115" />
+      <location filename="../processing/priority_score.py" line="124" />
       <source>Low value (or number of quantile classes)</source>
       <translation>Valor bajo (o número de clases de cuantiles)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="129" />
+      <location filename="../processing/priority_score.py" line="138" />
       <source>Mask raster values inside the mask (default: any non-zero value)</source>
       <translation>Valores del ráster de máscara que están dentro (por defecto: cualquier valor distinto de cero)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="127" />
+      <location filename="../processing/priority_score.py" line="136" />
       <source>Mask: only score inside (raster or polygon layer)</source>
       <translation>Máscara: puntuar solo dentro (ráster o capa de polígonos)</translation>
     </message>
@@ -1992,7 +2053,7 @@
       <translation>Media</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="114" />
+      <location filename="../processing/priority_score.py" line="123" />
       <source>Method (linear, inverted, quantile, quantile_inverted, categorical)</source>
       <translation>Método (linear, inverted, quantile, quantile_inverted, categorical)</translation>
     </message>
@@ -2007,19 +2068,24 @@
       <translation>Faltante para la proporción meta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="20" />
+      <location filename="../processing/productivity_dynamics.py" line="22" />
       <source>Moderate decline (early signs)</source>
       <translation>Declive moderado (primeros signos)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="24" />
+      <location filename="../processing/minam_degradation.py" line="23" />
       <source>Moderate degradation</source>
       <translation>Degradación moderada</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="121" />
+      <location filename="../processing/minam_degradation.py" line="120" />
       <source>Moderate degradation area (ha)</source>
       <translation>Área con degradación moderada (ha)</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="287" />
+      <source>Monitoring values</source>
+      <translation>Valores de monitoreo</translation>
     </message>
     <message>
       <location filename="../ui/registry_dock.py" line="134" />
@@ -2032,7 +2098,7 @@
       <translation>Comparación más inconsistente</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="86" />
+      <location filename="../processing/productivity_dynamics.py" line="91" />
       <source>NDVI scale (1: NDVI from -1 to 1; 10000: NDVI x 10000)</source>
       <translation>Escala del NDVI (1: NDVI de -1 a 1; 10000: NDVI x 10000)</translation>
     </message>
@@ -2047,7 +2113,7 @@
       <translation>Los valores de NDVI llegan a {value}, fuera del rango -{scale}..{scale} de NDVI_SCALE = {scale}. Revise el valor sin datos de los rásteres de NDVI (los valores de relleno deben declararse como sin datos) y la escala.</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="43" />
+      <location filename="../processing/productivity_dynamics.py" line="45" />
       <source>NDVI: one raster with one band per year, or several rasters (one per year, or several bands each) taken in the order given; the first band is FIRST_YEAR (default 2001). NDVI_SCALE says whether values are NDVI (1, from -1 to 1) or NDVI x 10000 (10000, default, as MODIS products and Trends.Earth exports). Values outside the range of the scale stop the run: set fill values as nodata.</source>
       <translation>NDVI: un ráster con una banda por año, o varios rásteres (uno por año, o con varias bandas cada uno) tomados en el orden indicado; la primera banda es FIRST_YEAR (por defecto 2001). NDVI_SCALE indica si los valores son NDVI (1, de -1 a 1) o NDVI x 10000 (10000, por defecto, como los productos MODIS y las exportaciones de Trends.Earth). Los valores fuera del rango de la escala detienen el proceso: declare los valores de relleno como sin datos.</translation>
     </message>
@@ -2057,8 +2123,8 @@
       <translation>NDVI_SCALE debe ser 1 (NDVI de -1 a 1) o 10000 (NDVI x 10000); es {value}.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="170" />
-      <location filename="../ui/initiative_form.py" line="189" />
+      <location filename="../ui/initiative_form.py" line="171" />
+      <location filename="../ui/initiative_form.py" line="190" />
       <source>Name</source>
       <translation>Nombre</translation>
     </message>
@@ -2068,7 +2134,7 @@
       <translation>Nombre de la definición {key}</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="94" />
+      <location filename="../ui/initiative_form.py" line="95" />
       <source>Name of the initiative (required)</source>
       <translation>Nombre de la iniciativa (obligatorio)</translation>
     </message>
@@ -2084,7 +2150,7 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="38" />
-      <location filename="../ui/initiative_form.py" line="288" />
+      <location filename="../ui/initiative_form.py" line="297" />
       <source>National gap</source>
       <translation>Brecha nacional</translation>
     </message>
@@ -2099,7 +2165,7 @@
       <translation>Meta nacional de restauración (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="84" />
+      <location filename="../processing/minam_degradation.py" line="83" />
       <source>Natural vegetation classes of the land cover (e.g. 1,2,4 or 11-15,21)</source>
       <translation>Clases de vegetación natural de la cobertura (p. ej. 1,2,4 u 11-15,21)</translation>
     </message>
@@ -2110,7 +2176,7 @@
       <translation>Nueva</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="385" />
+      <location filename="../ui/initiative_form.py" line="395" />
       <source>New initiative (not saved yet)</source>
       <translation>Iniciativa nueva (aún sin guardar)</translation>
     </message>
@@ -2130,33 +2196,37 @@
       <translation>Nuevo…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="189" />
-      <location filename="../processing/ldn_degradation.py" line="159" />
-      <location filename="../processing/minam_degradation.py" line="192" />
+      <location filename="../processing/base.py" line="200" />
+      <location filename="../processing/base.py" line="221" />
       <source>No data</source>
       <translation>Sin datos</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="89" />
-      <location filename="../processing/ldn_degradation.py" line="87" />
-      <location filename="../processing/minam_degradation.py" line="125" />
+      <location filename="../processing/ldn_degradation.py" line="86" />
+      <location filename="../processing/minam_degradation.py" line="124" />
       <source>No data area (ha)</source>
       <translation>Área sin datos (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="99" />
+      <location filename="../processing/forest_fragmentation.py" line="102" />
       <source>No data: {px} pixels</source>
       <translation>Sin datos: {px} píxeles</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="156" />
+      <location filename="../processing/productivity_dynamics.py" line="170" />
       <source>No data: {px} pixels, of which {none} without any valid year, {few} with too few valid years, {unit} outside every ecological unit and {ref} in units without a reference.</source>
       <translation>Sin datos: {px} píxeles, de ellos {none} sin ningún año válido, {few} con muy pocos años válidos, {unit} fuera de toda unidad ecológica y {ref} en unidades sin referencia.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="23" />
+      <location filename="../processing/minam_degradation.py" line="22" />
       <source>No degradation</source>
       <translation>Sin degradación</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="262" />
+      <source>No department, province, district or UBIGEO field found in the administrative layer; give them with DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD and UBIGEO_FIELD.</source>
+      <translation>No se encontró ningún campo de departamento, provincia, distrito o UBIGEO en la capa administrativa; indíquelos con DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD y UBIGEO_FIELD.</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="19" />
@@ -2164,7 +2234,7 @@
       <translation>Sin doble conteo</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="149" />
+      <location filename="../processing/import_initiatives.py" line="193" />
       <source>No field mapping given; fields matched by name: {mapping}</source>
       <translation>No se indicó la correspondencia de campos; campos asociados por nombre: {mapping}</translation>
     </message>
@@ -2190,7 +2260,7 @@
       <translation>No se pudo obtener una geometría válida del área "{site}". Dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="221" />
+      <location filename="../processing/priority_score.py" line="230" />
       <source>No weights were given: every criterion weighs the same.</source>
       <translation>No se dieron pesos: todos los criterios pesan lo mismo.</translation>
     </message>
@@ -2200,7 +2270,7 @@
       <translation>No bosque</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="106" />
+      <location filename="../processing/priority_score.py" line="115" />
       <source>None</source>
       <translation>Ninguno</translation>
     </message>
@@ -2215,12 +2285,12 @@
       <translation>Ninguna de las capas de entrada tiene sistema de referencia de coordenadas, por lo que no se pueden calcular áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="29" />
+      <location filename="../processing/serfor_criteria.py" line="28" />
       <source>Not degraded</source>
       <translation>No degradada</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="85" />
+      <location filename="../processing/base.py" line="96" />
       <location filename="../ui/tasks.py" line="27" />
       <source>Not enough memory. Close other programs or process a smaller region.</source>
       <translation>Memoria insuficiente. Cierre otros programas o procese una región más pequeña.</translation>
@@ -2236,12 +2306,12 @@
       <translation>Aún no se ha validado en esta sesión.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="136" />
+      <location filename="../processing/priority_score.py" line="145" />
       <source>Number of classes (quantiles, equal interval)</source>
       <translation>Número de clases (cuantiles, intervalos iguales)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="144" />
+      <location filename="../processing/priority_score.py" line="153" />
       <source>Number of runs</source>
       <translation>Número de corridas</translation>
     </message>
@@ -2261,7 +2331,7 @@
       <translation>OUTPUT_TABLE es la tabla de confusión en hectáreas (elipsoide WGS 84) para toda el área y por zona cuando se indican ZONES, con la concordancia global (fracción del área donde ambas dicen lo mismo) y el kappa de Cohen ponderado por área: kappa = (po - pe) / (1 - pe), donde pe es la concordancia esperada por azar a partir de la fracción degradada de cada definición. Kappa queda vacío cuando no está definido (ambas definiciones consideran todo degradado, o nada).</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="48" />
+      <location filename="../processing/ldn_degradation.py" line="47" />
       <source>One out, all out: degraded where any sub-indicator is degraded, else improved where any is improved, else stable. Any of the three may be left out (at least one is needed); nodata in any used input gives nodata, whose area the table reports as its own row.</source>
       <translation>Uno fuera, todos fuera: degradada donde algún subindicador está degradado; si no, mejorada donde alguno mejora; si no, estable. Cualquiera de los tres puede omitirse (se necesita al menos uno); la falta de datos en cualquier entrada usada da sin datos, cuya área la tabla informa en una fila propia.</translation>
     </message>
@@ -2292,43 +2362,43 @@
       <translation>Abrir…</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="189" />
+      <location filename="../ui/initiative_form.py" line="190" />
       <source>Organization</source>
       <translation>Organización</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="167" />
+      <location filename="../ui/initiative_form.py" line="168" />
       <source>Organizations (at least one leading)</source>
       <translation>Organizaciones (al menos una líder)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="83" />
+      <location filename="../ui/initiative_form.py" line="84" />
       <source>Organizations and contacts</source>
       <translation>Organizaciones y contactos</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="297" />
+      <location filename="../ui/initiative_form.py" line="306" />
       <source>Original CRS</source>
       <translation>SRC original</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="29" />
-      <location filename="../ui/initiative_form.py" line="282" />
+      <location filename="../ui/initiative_form.py" line="283" />
       <source>Other activities</source>
       <translation>Otras actividades</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="130" />
+      <location filename="../ui/initiative_form.py" line="131" />
       <source>Other objectives</source>
       <translation>Otros objetivos</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="68" />
+      <location filename="../processing/minam_degradation.py" line="67" />
       <source>Outputs: OUTPUT (levels 0..4, nodata 255, styled), OUTPUT_INDICATORS (three bands with the states of cover loss, productivity and fragmentation) and OUTPUT_TABLE (hectares per ecosystem and level). Ecosystems, MINAM's reporting unit, are given as polygons (ZONES, e.g. the national ecosystem map) or as an integer raster (ECOSYSTEMS: positive codes; 0 and nodata are outside every ecosystem). Inputs must share one grid unless 'Align inputs' is checked (nearest neighbour onto the first input's grid). Areas are hectares on the WGS 84 ellipsoid.</source>
       <translation>Salidas: OUTPUT (niveles 0..4, sin datos 255, con estilo), OUTPUT_INDICATORS (tres bandas con los estados de pérdida de cobertura, productividad y fragmentación) y OUTPUT_TABLE (hectáreas por ecosistema y nivel). Los ecosistemas, unidad de reporte del MINAM, se indican como polígonos (ZONES, p. ej. el mapa nacional de ecosistemas) o como un ráster de enteros (ECOSYSTEMS: códigos positivos; 0 y sin datos quedan fuera de todo ecosistema). Las entradas deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de la primera entrada). Las áreas son hectáreas sobre el elipsoide WGS 84.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="96" />
+      <location filename="../processing/priority_score.py" line="105" />
       <source>Outputs: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluded by a constraint, styled), OUTPUT_TABLE (hectares per zone and class on the WGS 84 ellipsoid, with excluded and no data rows), OUTPUT_STABILITY (0..1). All criteria, the mask and constraint rasters must share one grid; otherwise the run names the difference, unless ALIGN warps them onto the first criterion's grid (bilinear for continuous criteria, nearest for categories and masks).</source>
       <translation>Salidas: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluido por una restricción, con estilo), OUTPUT_TABLE (hectáreas por zona y clase sobre el elipsoide WGS 84, con filas de excluidos y sin datos), OUTPUT_STABILITY (0..1). Todos los criterios y los rásteres de máscara y restricciones deben compartir una grilla; si no, la ejecución indica la diferencia, salvo que ALIGN los remuestree sobre la grilla del primer criterio (bilineal para criterios continuos, vecino más cercano para categorías y máscaras).</translation>
     </message>
@@ -2353,22 +2423,27 @@
       <translation>Superposición de las dos brechas nacionales de restauración</translation>
     </message>
     <message>
+      <location filename="../ui/summary_panel.py" line="187" />
+      <source>Overlapping areas count once; summed area by area they hold {sum} ha.</source>
+      <translation>Las áreas superpuestas se cuentan una sola vez; sumadas área por área suman {sum} ha.</translation>
+    </message>
+    <message>
       <location filename="../processing/gap_overlap.py" line="19" />
       <source>Overlaps another initiative</source>
       <translation>Se superpone con otra iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="29" />
+      <location filename="../processing/serfor_criteria.py" line="28" />
       <source>Overuse</source>
       <translation>Sobreuso</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="30" />
+      <location filename="../processing/serfor_criteria.py" line="29" />
       <source>Overuse and forest loss</source>
       <translation>Sobreuso y pérdida de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="87" />
+      <location filename="../processing/priority_score.py" line="96" />
       <source>PRESET: a JSON file holding criteria, rescaling, weights, constraints, mask, classes and uncertainty (format in presets/README_priority.md); SHIPPED_PRESET offers the presets that come with the plugin. 'ROAM SERFOR (provisional)' reads four bands of the OUTPUT_CRITERIA raster of 'Degraded forest lands, SERFOR criteria' (land-use conflict, slope in degrees, distance to conservation areas, deforestation density), found by name, as raster 1 of CRITERIA; SERFOR's weights and breaks are not public, so its values are editable placeholders. Parameters you set override the preset: RESCALING rows replace its criteria, WEIGHTS or WEIGHTS_TABLE its weights, constraints are added to its own, and class and uncertainty settings changed from their defaults replace its own. OUTPUT_PRESET saves the settings of this run as a preset.</source>
       <translation>PRESET: un archivo JSON con criterios, reescalado, pesos, restricciones, máscara, clases e incertidumbre (formato en presets/README_priority.md); SHIPPED_PRESET ofrece los preajustes que vienen con el complemento. 'ROAM SERFOR (provisional)' lee cuatro bandas del ráster OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR' (conflicto de uso, pendiente en grados, distancia a áreas de conservación, densidad de deforestación), buscadas por nombre, como ráster 1 de CRITERIA; los pesos y cortes del SERFOR no son públicos, así que sus valores son marcadores editables. Los parámetros que usted fije prevalecen sobre el preajuste: las filas de RESCALING reemplazan sus criterios, WEIGHTS o WEIGHTS_TABLE sus pesos, las restricciones se suman a las suyas, y los ajustes de clases e incertidumbre cambiados respecto de su valor por defecto reemplazan los suyos. OUTPUT_PRESET guarda los ajustes de esta ejecución como preajuste.</translation>
     </message>
@@ -2393,28 +2468,28 @@
       <translation>Perforado</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="58" />
+      <location filename="../processing/productivity_dynamics.py" line="60" />
       <source>Performance: the pixel's mean NDVI over the series divided by the 90th percentile of that mean among the pixels of its ecological unit (nearest rank on 0.0001 NDVI bins). A ratio of 0.5 or less is low performance. Units: ECOLOGICAL_UNITS (integer raster) and/or LAND_COVER (one unit per class); with both, one unit per land cover class within each unit; with neither, the whole area is one unit. This needs two passes over the data (the percentiles first). A unit whose percentile is not above 0 (water, rock) has no reference and its pixels are nodata.</source>
       <translation>Desempeño: el NDVI medio del píxel en la serie dividido por el percentil 90 de esa media entre los píxeles de su unidad ecológica (rango más cercano sobre intervalos de 0,0001 de NDVI). Una razón de 0,5 o menos es desempeño bajo. Unidades: ECOLOGICAL_UNITS (ráster de enteros) y/o LAND_COVER (una unidad por clase); con ambos, una unidad por clase de cobertura dentro de cada unidad; sin ninguno, toda el área es una unidad. Esto requiere dos pasadas sobre los datos (primero los percentiles). Una unidad cuyo percentil no supera 0 (agua, roca) no tiene referencia y sus píxeles quedan sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="47" />
+      <location filename="../processing/productivity_dynamics.py" line="49" />
       <source>Periods: the comparison period is the last COMPARISON_YEARS years (default 3); the baseline is the first BASELINE_YEARS years (default 0: every year before the comparison period). Trajectory and performance use the whole series.</source>
       <translation>Periodos: el periodo de comparación son los últimos COMPARISON_YEARS años (por defecto 3); la línea base son los primeros BASELINE_YEARS años (por defecto 0: todos los años anteriores al periodo de comparación). La trayectoria y el desempeño usan la serie completa.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="137" />
-      <location filename="../ui/initiative_form.py" line="286" />
+      <location filename="../ui/initiative_form.py" line="138" />
+      <location filename="../ui/initiative_form.py" line="295" />
       <source>Peru additions</source>
       <translation>Datos del Perú</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="68" />
+      <location filename="../processing/forest_fragmentation.py" line="71" />
       <source>Pf (share of forest in the window)</source>
       <translation>Pf (proporción de bosque en la ventana)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="70" />
+      <location filename="../processing/forest_fragmentation.py" line="73" />
       <source>Pff (share of forest pairs among pairs with forest)</source>
       <translation>Pff (proporción de pares de bosque entre los pares con bosque)</translation>
     </message>
@@ -2424,17 +2499,17 @@
       <translation>Tamaño de píxel cuando ambas entradas son polígonos (unidades del SRC de A)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="103" />
+      <location filename="../processing/productivity_dynamics.py" line="110" />
       <source>Pixels with too few valid years</source>
       <translation>Píxeles con muy pocos años válidos</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="186" />
+      <location filename="../ui/initiative_form.py" line="187" />
       <source>Points of contact</source>
       <translation>Personas de contacto</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="162" />
+      <location filename="../ui/admin_units.py" line="64" />
       <source>Polygon files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz)</source>
       <translation>Archivos de polígonos (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz)</translation>
     </message>
@@ -2444,17 +2519,17 @@
       <translation>Archivos de polígonos (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="158" />
+      <location filename="../processing/priority_score.py" line="167" />
       <source>Preset (*.json)</source>
       <translation>Preajuste (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="108" />
+      <location filename="../processing/priority_score.py" line="117" />
       <source>Preset file (JSON)</source>
       <translation>Archivo de preajuste (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="105" />
+      <location filename="../processing/priority_score.py" line="114" />
       <source>Preset shipped with the plugin</source>
       <translation>Preajuste incluido en el complemento</translation>
     </message>
@@ -2464,19 +2539,19 @@
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="156" />
+      <location filename="../processing/priority_score.py" line="165" />
       <source>Priority area table (hectares per zone and class)</source>
       <translation>Tabla de áreas de prioridad (hectáreas por zona y clase)</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="367" />
-      <location filename="../processing/priority_score.py" line="152" />
+      <location filename="../processing/priority_score.py" line="161" />
       <source>Priority classes</source>
       <translation>Clases de prioridad</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="368" />
-      <location filename="../processing/priority_score.py" line="151" />
+      <location filename="../processing/priority_score.py" line="160" />
       <source>Priority score</source>
       <translation>Puntaje de prioridad</translation>
     </message>
@@ -2487,7 +2562,7 @@
       <translation>Estabilidad de la prioridad</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="96" />
+      <location filename="../ui/summary_panel.py" line="115" />
       <source>ProREST's national target is 330,000 ha.</source>
       <translation>La meta nacional del ProREST es de 330 000 ha.</translation>
     </message>
@@ -2497,28 +2572,28 @@
       <translation>Problema</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="108" />
+      <location filename="../processing/minam_degradation.py" line="107" />
       <source>Productivity</source>
       <translation>Productividad</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="98" />
+      <location filename="../processing/productivity_dynamics.py" line="105" />
       <source>Productivity metrics (slope, significance, state change, performance ratio)</source>
       <translation>Métricas de productividad (pendiente, significancia, cambio de estado, razón de desempeño)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="44" />
+      <location filename="../processing/ldn_degradation.py" line="43" />
       <source>Productivity: a 5-class land productivity dynamics raster (1 declining, 2 moderate decline, 3 stressed, 4 stable, 5 increasing); 1-2 are degraded, 3-4 stable, 5 improved; 0 and 15 are nodata.</source>
       <translation>Productividad: un ráster de dinámica de la productividad de 5 clases (1 en declive, 2 declive moderado, 3 estresada, 4 estable, 5 en aumento); 1-2 son degradadas, 3-4 estables, 5 mejoradas; 0 y 15 son sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="49" />
+      <location filename="../processing/minam_degradation.py" line="48" />
       <source>Productivity: a land productivity dynamics raster (LPD, 1 declining .. 5 increasing; 0 and 15 are nodata), mapped by default to 3 declining (LPD 1), 2 moderate decline (2), 1 stressed (3) and 0 no decline (4, 5).</source>
       <translation>Productividad: un ráster de dinámica de la productividad de la tierra (LPD, 1 en declive .. 5 en aumento; 0 y 15 son sin datos), que por defecto se convierte en 3 en declive (LPD 1), 2 declive moderado (2), 1 estresada (3) y 0 sin declive (4, 5).</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="40" />
-      <location filename="../ui/initiative_form.py" line="295" />
+      <location filename="../ui/initiative_form.py" line="304" />
       <source>Protected area</source>
       <translation>Área protegida</translation>
     </message>
@@ -2534,12 +2609,13 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="34" />
-      <location filename="../ui/initiative_form.py" line="291" />
+      <location filename="../ui/initiative_form.py" line="300" />
       <source>Province</source>
       <translation>Provincia</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="168" />
+      <location filename="../processing/import_initiatives.py" line="151" />
+      <location filename="../ui/admin_units.py" line="70" />
       <source>Province field</source>
       <translation>Campo de la provincia</translation>
     </message>
@@ -2549,32 +2625,32 @@
       <translation>Cortes de cuantiles de {name}: {breaks}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="41" />
+      <location filename="../processing/priority_score.py" line="50" />
       <source>Quantiles (equal area)</source>
       <translation>Cuantiles (igual área)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="182" />
+      <location filename="../processing/priority_score.py" line="191" />
       <source>RESCALING replaces the criteria and weights of the preset.</source>
       <translation>RESCALING reemplaza los criterios y los pesos del preajuste.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="39" />
+      <location filename="../processing/priority_score.py" line="48" />
       <source>ROAM SERFOR (provisional)</source>
       <translation>ROAM SERFOR (provisional)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="147" />
+      <location filename="../processing/priority_score.py" line="156" />
       <source>Random seed</source>
       <translation>Semilla aleatoria</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="117" />
+      <location filename="../processing/serfor_criteria.py" line="108" />
       <source>Raster code</source>
       <translation>Código del ráster</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="113" />
+      <location filename="../processing/priority_score.py" line="122" />
       <source>Raster number</source>
       <translation>Número de ráster</translation>
     </message>
@@ -2594,22 +2670,22 @@
       <translation>Leyendo {name}: {n} de {total} elementos</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="85" />
+      <location filename="../processing/import_initiatives.py" line="95" />
       <source>Reads polygons from a layer or a file (shapefile, zipped shapefile, KML/KMZ, GeoJSON, GeoPackage, CSV with a WKT column) and stores them as restoration areas in a T2 Restore registry, grouped into initiatives. Geometries are reprojected from any CRS (PSAD56 and SIRGAS UTM zones included) to EPSG:4326; hectares are computed on the ellipsoid. The registry is created when it does not exist.</source>
       <translation>Lee polígonos de una capa o de un archivo (shapefile, shapefile comprimido en zip, KML/KMZ, GeoJSON, GeoPackage, CSV con una columna WKT) y los guarda como áreas de restauración en un registro de T2 Restore, agrupadas en iniciativas. Las geometrías se reproyectan desde cualquier SRC (incluidas las zonas UTM de PSAD56 y SIRGAS) a EPSG:4326; las hectáreas se calculan sobre el elipsoide. El registro se crea si no existe.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="136" />
+      <location filename="../processing/serfor_criteria.py" line="127" />
       <source>Recent deforestation: last years counted (0 = every year)</source>
       <translation>Deforestación reciente: últimos años contados (0 = todos los años)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="659" />
+      <location filename="../algorithms/serfor.py" line="642" />
       <source>Recent deforestation: loss from {first} to {last}.</source>
       <translation>Deforestación reciente: pérdida de {first} a {last}.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="35" />
+      <location filename="../processing/serfor_criteria.py" line="34" />
       <source>Recent loss only</source>
       <translation>Solo pérdida reciente</translation>
     </message>
@@ -2619,13 +2695,13 @@
       <translation>Rehacer</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="84" />
+      <location filename="../ui/summary_panel.py" line="103" />
       <source>Refresh</source>
       <translation>Actualizar</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="77" />
-      <location filename="../processing/import_initiatives.py" line="113" />
+      <location filename="../processing/import_initiatives.py" line="132" />
       <source>Registry (GeoPackage)</source>
       <translation>Registro (GeoPackage)</translation>
     </message>
@@ -2635,15 +2711,20 @@
       <translation>Registro abierto: {path}</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="178" />
-      <location filename="../ui/initiative_form.py" line="197" />
+      <location filename="../ui/initiative_form.py" line="179" />
+      <location filename="../ui/initiative_form.py" line="198" />
       <source>Remove</source>
       <translation>Quitar</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="239" />
+      <location filename="../ui/initiative_form.py" line="240" />
       <source>Remove area</source>
       <translation>Quitar área</translation>
+    </message>
+    <message>
+      <location filename="../ui/widgets/monitoring_editor.py" line="109" />
+      <source>Remove value</source>
+      <translation>Quitar valor</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="56" />
@@ -2657,12 +2738,12 @@
       <translation>Reparar geometría…</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="136" />
+      <location filename="../ui/initiative_form.py" line="137" />
       <source>Reporting line</source>
       <translation>Línea de reporte</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="112" />
+      <location filename="../processing/priority_score.py" line="121" />
       <source>Rescaling, one row per criterion</source>
       <translation>Reescalado, una fila por criterio</translation>
     </message>
@@ -2719,7 +2800,7 @@
       <translation>Restauración fuera de tierras degradadas: {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="289" />
+      <location filename="../ui/initiative_form.py" line="298" />
       <source>Restoration practices</source>
       <translation>Prácticas de restauración</translation>
     </message>
@@ -2734,20 +2815,20 @@
       <translation>Prioridad de restauración</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="49" />
+      <location filename="../processing/priority_score.py" line="58" />
       <source>Restoration priority score (multi-criteria, ROAM)</source>
       <translation>Puntaje de prioridad de restauración (multicriterio, ROAM)</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="50" />
-      <location filename="../ui/initiative_form.py" line="126" />
+      <location filename="../ui/initiative_form.py" line="127" />
       <source>Restoration status</source>
       <translation>Estado de la restauración</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="30" />
-      <location filename="../ui/initiative_form.py" line="128" />
-      <location filename="../ui/initiative_form.py" line="283" />
+      <location filename="../ui/initiative_form.py" line="129" />
+      <location filename="../ui/initiative_form.py" line="284" />
       <source>Restoration types</source>
       <translation>Tipos de restauración</translation>
     </message>
@@ -2767,7 +2848,7 @@
       <translation>Revertir</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="170" />
+      <location filename="../ui/initiative_form.py" line="171" />
       <source>Role</source>
       <translation>Rol</translation>
     </message>
@@ -2822,27 +2903,27 @@
       <translation>Regla {row}: {indicator} no tiene el estado {value}; sus estados son 0 a {last}.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="106" />
+      <location filename="../processing/minam_degradation.py" line="105" />
       <source>Rules (cover loss, productivity, fragmentation, level; * = any state)</source>
       <translation>Reglas (pérdida de cobertura, productividad, fragmentación, nivel; * = cualquier estado)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="111" />
+      <location filename="../processing/minam_degradation.py" line="110" />
       <source>Rules file (JSON preset or CSV), replaces the rules table</source>
       <translation>Archivo de reglas (preajuste JSON o CSV), reemplaza la tabla de reglas</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="132" />
+      <location filename="../processing/minam_degradation.py" line="131" />
       <source>Rules read from {path} (the rules table is not used).</source>
       <translation>Reglas leídas de {path} (no se usa la tabla de reglas).</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="57" />
+      <location filename="../processing/minam_degradation.py" line="56" />
       <source>Rules: an ordered table (cover loss, productivity, fragmentation, level); the first row whose conditions match gives the level; a condition is a state, states separated by ';' or * for any. Every combination must be matched. RULES_FILE (a JSON file in the preset's format, or a CSV with the columns cover_loss, productivity, fragmentation, level) replaces the table; a JSON file may also change the LPD and Riitters mappings. An indicator left out takes state 0 and its band is nodata; at least one is needed. Nodata in any indicator used gives nodata.</source>
       <translation>Reglas: una tabla ordenada (pérdida de cobertura, productividad, fragmentación, nivel); la primera fila cuyas condiciones se cumplen da el nivel; una condición es un estado, estados separados por ';' o * para cualquiera. Toda combinación debe tener una regla. RULES_FILE (un archivo JSON con el formato del preajuste, o un CSV con las columnas cover_loss, productivity, fragmentation, level) reemplaza la tabla; un archivo JSON también puede cambiar las correspondencias de LPD y de Riitters. Un indicador no indicado toma el estado 0 y su banda queda sin datos; se necesita al menos uno. La falta de datos en cualquier indicador usado da sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="152" />
+      <location filename="../processing/serfor_criteria.py" line="143" />
       <source>SERFOR criteria (one band per criterion)</source>
       <translation>Criterios del SERFOR (una banda por criterio)</translation>
     </message>
@@ -2872,7 +2953,7 @@
       <translation>Guardar la geometría reparada</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="158" />
+      <location filename="../processing/priority_score.py" line="167" />
       <source>Save these settings as a preset</source>
       <translation>Guardar estos ajustes como preajuste</translation>
     </message>
@@ -2882,7 +2963,7 @@
       <translation>Ajustes guardados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="162" />
+      <location filename="../processing/priority_score.py" line="171" />
       <source>Scored area (ha)</source>
       <translation>Área puntuada (ha)</translation>
     </message>
@@ -2902,17 +2983,17 @@
       <translation>Seleccione una iniciativa en la lista.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="251" />
+      <location filename="../ui/initiative_form.py" line="252" />
       <source>Selected area</source>
       <translation>Área seleccionada</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="112" />
+      <location filename="../ui/initiative_form.py" line="113" />
       <source>Separated by semicolons</source>
       <translation>Separadas por punto y coma</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="146" />
+      <location filename="../processing/productivity_dynamics.py" line="160" />
       <source>Series {first}-{last}; baseline {b0}-{b1}; comparison {c0}-{c1}.</source>
       <translation>Serie {first}-{last}; línea base {b0}-{b1}; comparación {c0}-{c1}.</translation>
     </message>
@@ -2927,38 +3008,38 @@
       <translation>Proporción de tierras degradadas en restauración (%)</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="93" />
+      <location filename="../processing/productivity_dynamics.py" line="98" />
       <source>Significance of the trend test (90, 95 or 99 %)</source>
       <translation>Significancia de la prueba de tendencia (90, 95 o 99 %)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="212" />
+      <location filename="../ui/initiative_form.py" line="213" />
       <source>Site</source>
       <translation>Sitio</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="23" />
-      <location filename="../ui/initiative_form.py" line="276" />
+      <location filename="../ui/initiative_form.py" line="277" />
       <source>Site name</source>
       <translation>Nombre del sitio</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="86" />
+      <location filename="../processing/serfor_criteria.py" line="77" />
       <source>Slope from a DEM (elevations in metres) by Horn's method, in degrees and in percent. In a geographic CRS (degrees) pixel sizes are converted to metres for each row from the WGS 84 ellipsoid, so the slope is right at any latitude. A DEM whose CRS contradicts its coordinates (a geographic CRS with UTM-like coordinates, or the reverse) is refused with a message.</source>
       <translation>Pendiente a partir de un MDE (elevaciones en metros) por el método de Horn, en grados y en porcentaje. En un SRC geográfico (grados) el tamaño de píxel se convierte a metros en cada fila según el elipsoide WGS 84, de modo que la pendiente es correcta en cualquier latitud. Un MDE cuyo SRC contradice sus coordenadas (un SRC geográfico con coordenadas de tipo UTM, o al revés) se rechaza con un mensaje.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="74" />
+      <location filename="../processing/ldn_degradation.py" line="73" />
       <source>Soil organic carbon, baseline stock</source>
       <translation>Carbono orgánico del suelo, stock de línea base</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="76" />
+      <location filename="../processing/ldn_degradation.py" line="75" />
       <source>Soil organic carbon, target stock</source>
       <translation>Carbono orgánico del suelo, stock meta</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="46" />
+      <location filename="../processing/ldn_degradation.py" line="45" />
       <source>Soil organic carbon: change of at most -10 % is degraded, at least +10 % improved; a baseline of 0 and water in the baseline land cover give nodata.</source>
       <translation>Carbono orgánico del suelo: un cambio de -10 % o menos es degradación, de +10 % o más es mejora; una línea base de 0 y el agua en la cobertura de línea base dan sin datos.</translation>
     </message>
@@ -2973,29 +3054,28 @@
       <translation>Fuente</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="154" />
+      <location filename="../processing/priority_score.py" line="163" />
       <source>Stability (share of runs high or very high)</source>
       <translation>Estabilidad (proporción de corridas con prioridad alta o muy alta)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="139" />
+      <location filename="../processing/priority_score.py" line="148" />
       <source>Stability under weight uncertainty</source>
       <translation>Estabilidad ante la incertidumbre de los pesos</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="22" />
-      <location filename="../processing/ldn_degradation.py" line="159" />
-      <location filename="../processing/productivity_dynamics.py" line="22" />
+      <location filename="../processing/ldn_degradation.py" line="21" />
+      <location filename="../processing/productivity_dynamics.py" line="24" />
       <source>Stable</source>
       <translation>Estable</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="86" />
+      <location filename="../processing/ldn_degradation.py" line="85" />
       <source>Stable area (ha)</source>
       <translation>Área estable (ha)</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="279" />
+      <location filename="../ui/initiative_form.py" line="280" />
       <source>Starting year</source>
       <translation>Año de inicio</translation>
     </message>
@@ -3010,7 +3090,7 @@
       <translation>Año de inicio de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="54" />
+      <location filename="../processing/productivity_dynamics.py" line="56" />
       <source>State: the deciles of the pixel's own baseline values, after adding two synthetic values (minimum minus 5 % and maximum plus 5 % of their range), class the baseline mean and the comparison mean from 1 to 10. A change of -2 or less is degradation, +2 or more improvement; means within 0.01 NDVI are no change.</source>
       <translation>Estado: los deciles de los propios valores de línea base del píxel, tras añadir dos valores sintéticos (mínimo menos 5 % y máximo más 5 % de su rango), clasifican la media de la línea base y la media de la comparación de 1 a 10. Un cambio de -2 o menos es degradación, de +2 o más, mejora; medias a 0,01 de NDVI o menos una de otra no son cambio.</translation>
     </message>
@@ -3021,32 +3101,32 @@
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="21" />
+      <location filename="../processing/productivity_dynamics.py" line="23" />
       <source>Stressed</source>
       <translation>Estresada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="153" />
+      <location filename="../processing/ldn_degradation.py" line="149" />
       <source>Sub-indicators</source>
       <translation>Subindicadores</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="82" />
+      <location filename="../processing/ldn_degradation.py" line="81" />
       <source>Sub-indicators (land cover, productivity, soil carbon)</source>
       <translation>Subindicadores (cobertura, productividad, carbono del suelo)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="85" />
+      <location filename="../processing/ldn_degradation.py" line="84" />
       <source>Sub-indicators used</source>
       <translation>Subindicadores usados</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="149" />
+      <location filename="../processing/ldn_degradation.py" line="145" />
       <source>Sub-indicators used: {used}.</source>
       <translation>Subindicadores usados: {used}.</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="137" />
+      <location filename="../ui/summary_panel.py" line="157" />
       <source>Summarizing the registry</source>
       <translation>Resumiendo el registro</translation>
     </message>
@@ -3071,7 +3151,7 @@
       <translation>Tomar la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="98" />
+      <location filename="../ui/summary_panel.py" line="117" />
       <source>Target</source>
       <translation>Meta</translation>
     </message>
@@ -3087,7 +3167,7 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="53" />
-      <location filename="../ui/initiative_form.py" line="129" />
+      <location filename="../ui/initiative_form.py" line="130" />
       <source>Target 2 objectives</source>
       <translation>Objetivos de la Meta 2</translation>
     </message>
@@ -3098,7 +3178,7 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="56" />
-      <location filename="../ui/initiative_form.py" line="133" />
+      <location filename="../ui/initiative_form.py" line="134" />
       <source>Target area</source>
       <translation>Área meta</translation>
     </message>
@@ -3114,8 +3194,8 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="31" />
-      <location filename="../ui/initiative_form.py" line="131" />
-      <location filename="../ui/initiative_form.py" line="284" />
+      <location filename="../ui/initiative_form.py" line="132" />
+      <location filename="../ui/initiative_form.py" line="285" />
       <source>Tenure statuses</source>
       <translation>Regímenes de tenencia</translation>
     </message>
@@ -3140,6 +3220,11 @@
       <translation>La serie de NDVI tiene {n} años; se necesitan al menos {needed} ({baseline} años de línea base y {comparison} años de comparación, y {trend} para la prueba de tendencia). Añada años o reduzca COMPARISON_YEARS.</translation>
     </message>
     <message>
+      <location filename="../processing/import_initiatives.py" line="257" />
+      <source>The administrative layer has no field "{field}".</source>
+      <translation>La capa administrativa no tiene el campo "{field}".</translation>
+    </message>
+    <message>
       <location filename="../ui/validation_panel.py" line="245" />
       <source>The area no longer exists in the registry; validate again.</source>
       <translation>El área ya no existe en el registro; vuelva a validar.</translation>
@@ -3150,32 +3235,32 @@
       <translation>El área {area} ya pertenece a otra iniciativa ({other}) en este registro; un área solo puede pertenecer a una iniciativa.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="772" />
+      <location filename="../algorithms/serfor.py" line="749" />
       <source>The capability raster {name} holds classes {values} that are not in the capability table (known: {known}). Add them to CAPABILITY_CODES with their CUM group.</source>
       <translation>El ráster de capacidad de uso {name} contiene las clases {values}, que no están en la tabla de capacidad de uso (conocidas: {known}). Agréguelas a CAPABILITY_CODES con su grupo CUM.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="92" />
+      <location filename="../algorithms/serfor.py" line="94" />
       <source>The capability table has a raster code that is not a whole number: '{key}'.</source>
       <translation>La tabla de capacidad de uso tiene un código de ráster que no es un número entero: '{key}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="100" />
+      <location filename="../algorithms/serfor.py" line="102" />
       <source>The capability table is empty.</source>
       <translation>La tabla de capacidad de uso está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="96" />
+      <location filename="../algorithms/serfor.py" line="98" />
       <source>The capability table maps code {key} to '{group}'; CUM groups are A, C, P, F and X.</source>
       <translation>La tabla de capacidad de uso asigna el código {key} a '{group}'; los grupos CUM son A, C, P, F y X.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="164" />
+      <location filename="../algorithms/serfor.py" line="166" />
       <source>The capability table needs pairs (raster code, CUM group); it has {n} cells.</source>
       <translation>La tabla de capacidad de uso necesita pares (código del ráster, grupo CUM); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="682" />
+      <location filename="../algorithms/serfor.py" line="665" />
       <source>The conservation areas layer has no polygon: the distance band is left as nodata.</source>
       <translation>La capa de áreas de conservación no tiene polígonos: la banda de distancia queda sin datos.</translation>
     </message>
@@ -3190,12 +3275,12 @@
       <translation>Las restricciones {names} juntas excluyen todos los píxeles que podrían puntuarse, así que no queda nada que priorizar. Quite alguna o revise sus valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="386" />
+      <location filename="../algorithms/minam.py" line="381" />
       <source>The cover loss raster {name} holds values other than 0 (no loss) and 1 (loss): {values}.</source>
       <translation>El ráster de pérdida de cobertura {name} contiene valores distintos de 0 (sin pérdida) y 1 (pérdida): {values}.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="77" />
+      <location filename="../processing/serfor_criteria.py" line="68" />
       <source>The criteria SERFOR's national restoration gap and its ROAM exercise (IUCN &amp; WRI method) use, and the degraded forest lands they point to: land-use conflict, slope, distance to conservation areas and density of recent deforestation, one named band each in OUTPUT_CRITERIA (nodata -9999).</source>
       <translation>Los criterios que usan la brecha nacional de restauración del SERFOR y su ejercicio ROAM (método de UICN y WRI), y las tierras forestales degradadas que señalan: conflicto de uso de la tierra, pendiente, distancia a áreas de conservación y densidad de deforestación reciente, cada uno en una banda con nombre de OUTPUT_CRITERIA (sin datos -9999).</translation>
     </message>
@@ -3311,27 +3396,27 @@
       <translation>La expresión del filtro no es válida: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="174" />
+      <location filename="../algorithms/serfor.py" line="176" />
       <source>The forest land groups must be CUM groups among A, C, P, F and X; got '{value}'.</source>
       <translation>Los grupos de tierras forestales deben ser grupos CUM entre A, C, P, F y X; se recibió '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="619" />
+      <location filename="../algorithms/serfor.py" line="607" />
       <source>The forest loss period must be 'all' or 'recent'; it is '{value}'.</source>
       <translation>El periodo de pérdida de bosque debe ser 'all' o 'recent'; es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="656" />
+      <location filename="../algorithms/serfor.py" line="639" />
       <source>The forest loss raster holds no loss; density and forest loss are 0 everywhere.</source>
       <translation>El ráster de pérdida de bosque no contiene pérdida; la densidad y la pérdida de bosque son 0 en todas partes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="473" />
+      <location filename="../algorithms/minam.py" line="461" />
       <source>The forest mask {name} has no forest pixel (no value in {values}), so fragmentation cannot be derived. Check FOREST_VALUES or leave the forest mask out.</source>
       <translation>La máscara de bosque {name} no tiene ningún píxel de bosque (ningún valor en {values}), así que no se puede derivar la fragmentación. Revise FOREST_VALUES o no use la máscara de bosque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="390" />
+      <location filename="../algorithms/minam.py" line="385" />
       <source>The fragmentation raster {name} holds codes that are not Riitters classes (0 to 6): {values}.</source>
       <translation>El ráster de fragmentación {name} contiene códigos que no son clases de Riitters (0 a 6): {values}.</translation>
     </message>
@@ -3376,7 +3461,7 @@
       <translation>La iniciativa aún no tiene áreas.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="426" />
+      <location filename="../ui/initiative_form.py" line="436" />
       <source>The initiative needs a title.</source>
       <translation>La iniciativa necesita un título.</translation>
     </message>
@@ -3386,22 +3471,22 @@
       <translation>La iniciativa ya no existe en el registro.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="156" />
+      <location filename="../processing/import_initiatives.py" line="200" />
       <source>The input has no CRS; give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).</source>
       <translation>La entrada no tiene SRC; indique SOURCE_CRS (por ejemplo EPSG:32718 o EPSG:24878).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="168" />
+      <location filename="../processing/import_initiatives.py" line="213" />
       <source>The input holds no polygon to import.</source>
       <translation>La entrada no contiene ningún polígono que importar.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="140" />
+      <location filename="../processing/import_initiatives.py" line="184" />
       <source>The input layer cannot be opened.</source>
       <translation>No se puede abrir la capa de entrada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="776" />
+      <location filename="../algorithms/serfor.py" line="753" />
       <source>The land cover raster {name} holds classes {values} that have no row in the land-use conflict matrix. Add rows for them to CONFLICT_MATRIX.</source>
       <translation>El ráster de cobertura {name} contiene las clases {values}, que no tienen fila en la matriz de conflicto de uso. Agregue filas para ellas en CONFLICT_MATRIX.</translation>
     </message>
@@ -3411,7 +3496,7 @@
       <translation>La tabla de reclasificación de cobertura tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="314" />
+      <location filename="../algorithms/ldn.py" line="309" />
       <source>The land cover recode table has no row for the classes {classes} found in {name}. Add them to LC_RECODE (input class -&gt; UNCCD class 1..7).</source>
       <translation>La tabla de reclasificación de cobertura no tiene fila para las clases {classes} presentes en {name}. Agréguelas a LC_RECODE (clase de entrada -&gt; clase CNULD 1..7).</translation>
     </message>
@@ -3426,7 +3511,7 @@
       <translation>La tabla de reclasificación asigna la clase {key} a {value}; las clases CNULD van de 1 a 7.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="96" />
+      <location filename="../processing/ldn_degradation.py" line="95" />
       <source>The land cover recode table needs pairs of values (input class, UNCCD class); it has {n} values.</source>
       <translation>La tabla de reclasificación de cobertura necesita pares de valores (clase de entrada, clase CNULD); tiene {n} valores.</translation>
     </message>
@@ -3436,22 +3521,22 @@
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="111" />
+      <location filename="../algorithms/serfor.py" line="113" />
       <source>The land-use conflict matrix has a land cover class that is not a whole number: '{key}'.</source>
       <translation>La matriz de conflicto de uso tiene una clase de cobertura que no es un número entero: '{key}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="127" />
+      <location filename="../algorithms/serfor.py" line="129" />
       <source>The land-use conflict matrix is empty.</source>
       <translation>La matriz de conflicto de uso está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="137" />
+      <location filename="../algorithms/serfor.py" line="139" />
       <source>The land-use conflict matrix needs 6 cells per row (land cover class, A, C, P, F, X); it has {n} cells.</source>
       <translation>La matriz de conflicto de uso necesita 6 celdas por fila (clase de cobertura, A, C, P, F, X); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="121" />
+      <location filename="../algorithms/serfor.py" line="123" />
       <source>The land-use conflict matrix, class {key}, group {group}: the value must be 0 (not evaluated), 1 (overuse), 2 (proper use) or 3 (underuse); it is '{value}'.</source>
       <translation>Matriz de conflicto de uso, clase {key}, grupo {group}: el valor debe ser 0 (no evaluado), 1 (sobreuso), 2 (uso adecuado) o 3 (subuso); es '{value}'.</translation>
     </message>
@@ -3516,17 +3601,17 @@
       <translation>La tabla de correspondencia del criterio {name} contiene el puntaje {score}; los puntajes deben estar entre 0 y 1.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="168" />
+      <location filename="../processing/serfor_criteria.py" line="159" />
       <source>The loss points have no field '{field}'.</source>
       <translation>Los puntos de pérdida no tienen el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="670" />
+      <location filename="../algorithms/serfor.py" line="653" />
       <source>The loss points have no year: every point counts as recent loss.</source>
       <translation>Los puntos de pérdida no tienen año: cada punto cuenta como pérdida reciente.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="189" />
+      <location filename="../processing/serfor_criteria.py" line="180" />
       <source>The loss points layer has no point to use.</source>
       <translation>La capa de puntos de pérdida no tiene ningún punto utilizable.</translation>
     </message>
@@ -3536,7 +3621,7 @@
       <translation>La máscara {name} no deja ningún píxel por puntuar: ninguno de los píxeles donde los criterios tienen datos está dentro de ella. Revise MASK y MASK_VALUES.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="623" />
+      <location filename="../algorithms/serfor.py" line="611" />
       <source>The number of recent years must be 0 (every year) or more; it is {value}.</source>
       <translation>El número de años recientes debe ser 0 (todos los años) o más; es {value}.</translation>
     </message>
@@ -3586,7 +3671,7 @@
       <translation>La superposición de polígonos falló cerca de ({x:.6f}, {y:.6f}): {error} Repare las geometrías de esa zona (Vectorial &gt; Herramientas de geometría &gt; Corregir geometrías) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="452" />
+      <location filename="../processing/priority_score.py" line="438" />
       <source>The preset refers to the layer {path}, which cannot be opened.</source>
       <translation>El preajuste remite a la capa {path}, que no se puede abrir.</translation>
     </message>
@@ -3607,12 +3692,12 @@
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="1103" />
-      <location filename="../algorithms/serfor.py" line="64" />
+      <location filename="../algorithms/serfor.py" line="66" />
       <source>The preset {path} is not valid JSON: {error}</source>
       <translation>El preajuste {path} no es un JSON válido: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="388" />
+      <location filename="../algorithms/minam.py" line="383" />
       <source>The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5): {values}.</source>
       <translation>El ráster de productividad {name} contiene códigos que no son clases de dinámica de la productividad de la tierra (1 a 5): {values}.</translation>
     </message>
@@ -3622,29 +3707,29 @@
       <translation>El ráster DEGRADED no tiene ningún píxel con el valor degradado {value}. Revise DEGRADED_VALUE (la salida de degradación de T2 Restore usa -1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="227" />
+      <location filename="../algorithms/serfor.py" line="229" />
       <source>The raster grid is rotated (its geotransform has rotation terms); slope and distances need a north-up raster. Warp it to a north-up grid first.</source>
       <translation>La grilla del ráster está rotada (su geotransformación tiene términos de rotación); la pendiente y las distancias necesitan un ráster orientado al norte. Reproyéctelo primero a una grilla orientada al norte.</translation>
     </message>
     <message>
-      <location filename="../algorithms/areas.py" line="61" />
+      <location filename="../algorithms/areas.py" line="56" />
       <source>The raster has no coordinate reference system, so its areas cannot be computed. Assign its CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster no tiene sistema de referencia de coordenadas, así que no se pueden calcular sus áreas. Asígnele su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
       <location filename="../processing/_vector.py" line="142" />
-      <location filename="../processing/base.py" line="110" />
-      <location filename="../processing/priority_score.py" line="435" />
+      <location filename="../processing/base.py" line="117" />
+      <location filename="../processing/priority_score.py" line="421" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="269" />
+      <location filename="../algorithms/serfor.py" line="271" />
       <source>The raster {name} has a geographic CRS ({crs}) but its coordinates ({x:.0f}, {y:.0f}) are not longitudes and latitudes: it is probably in a projected CRS such as UTM. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} tiene un SRC geográfico ({crs}), pero sus coordenadas ({x:.0f}, {y:.0f}) no son longitudes y latitudes: probablemente está en un SRC proyectado como UTM. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="276" />
+      <location filename="../algorithms/serfor.py" line="278" />
       <source>The raster {name} has a projected CRS ({crs}) but its pixel size ({size:g}) and coordinates ({x:g}, {y:g}) look like degrees: it is probably in a geographic CRS such as EPSG:4326. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} tiene un SRC proyectado ({crs}), pero su tamaño de píxel ({size:g}) y sus coordenadas ({x:g}, {y:g}) parecen grados: probablemente está en un SRC geográfico como EPSG:4326. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
@@ -3654,19 +3739,19 @@
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="262" />
+      <location filename="../algorithms/serfor.py" line="264" />
       <source>The raster {name} has no coordinate reference system; slope, distances and areas need one. Assign its CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} no tiene sistema de referencia de coordenadas; la pendiente, las distancias y las áreas lo necesitan. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/fragmentation.py" line="188" />
+      <location filename="../algorithms/fragmentation.py" line="239" />
       <source>The raster {name} has no forest pixel: no valid cell holds {forest} (FOREST_VALUES). Values found: {found}. Set FOREST_VALUES to the values that mean forest.</source>
       <translation>El ráster {name} no tiene ningún píxel de bosque: ninguna celda válida contiene {forest} (FOREST_VALUES). Valores encontrados: {found}. Establezca FOREST_VALUES con los valores que significan bosque.</translation>
     </message>
     <message>
       <location filename="../algorithms/agreement.py" line="144" />
-      <location filename="../algorithms/ldn.py" line="319" />
-      <location filename="../algorithms/minam.py" line="470" />
+      <location filename="../algorithms/blocks.py" line="489" />
+      <location filename="../algorithms/scoring.py" line="932" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
     </message>
@@ -3681,12 +3766,12 @@
       <translation>El ráster {name} contiene valores decimales; las unidades ecológicas y la cobertura del suelo deben ser rásteres de clases enteras.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="641" />
+      <location filename="../algorithms/serfor.py" line="624" />
       <source>The raster {name} holds decimal values; it must hold class codes (whole numbers).</source>
       <translation>El ráster {name} contiene valores decimales; debe contener códigos de clase (números enteros).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="106" />
+      <location filename="../processing/base.py" line="113" />
       <source>The raster {name} is missing or cannot be opened.</source>
       <translation>Falta el ráster {name} o no se puede abrir.</translation>
     </message>
@@ -3696,7 +3781,7 @@
       <translation>Los rásteres {name_a} y {name_b} no están en la misma grilla: difiere {property} ({value_a} frente a {value_b}). Remuestréelos primero a una sola grilla, o active la opción de alineación para proyectarlos sobre la grilla de referencia.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="107" />
+      <location filename="../processing/ldn_degradation.py" line="106" />
       <source>The recode file {path} needs the columns code and unccd_class.</source>
       <translation>El archivo de reclasificación {path} necesita las columnas code y unccd_class.</translation>
     </message>
@@ -3772,12 +3857,12 @@
       <translation>La tabla de reglas necesita 4 celdas por fila (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="626" />
+      <location filename="../algorithms/serfor.py" line="614" />
       <source>The search radius must be more than 0 m; it is {value}.</source>
       <translation>El radio de búsqueda debe ser mayor que 0 m; es {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="664" />
+      <location filename="../algorithms/serfor.py" line="647" />
       <source>The search radius of {radius:g} m spans {pixels} pixels; at most {limit} are supported. Use a smaller radius or a coarser raster.</source>
       <translation>El radio de búsqueda de {radius:g} m abarca {pixels} píxeles; se admiten como máximo {limit}. Use un radio menor o un ráster más grueso.</translation>
     </message>
@@ -3792,12 +3877,12 @@
       <translation>La tabla tiene una fila por nivel: nacional, cada zona, cada ecosistema y cada brecha (más el territorio fuera de toda zona o ecosistema cuando lo hay): hectáreas degradadas, restauración dentro y fuera de tierras degradadas, la proporción, las hectáreas que faltan para la proporción meta y el aporte de la fila a la meta nacional; la fila nacional da además las hectáreas que faltan para esa meta.</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="64" />
-      <source>The three metrics combine into the 5 classes with the table of the Good Practice Guidance. Years with nodata at a pixel are left out of its statistics. A pixel needs at least 5 valid years, 3 of them in the baseline and 1 in the comparison period; otherwise it is nodata, and the log counts these pixels apart. OUTPUT_METRICS (optional) holds four bands: slope (NDVI per year), Mann-Kendall significance code (sign of the trend x 1 at 90 %, 2 at 95 %, 3 at 99 %, 0 not significant), state change in decile classes and performance ratio. All inputs must share one grid.</source>
-      <translation>Las tres métricas se combinan en las 5 clases con la tabla de la Guía de Buenas Prácticas. Los años sin datos en un píxel quedan fuera de sus estadísticas. Un píxel necesita al menos 5 años válidos, 3 de ellos en la línea base y 1 en el periodo de comparación; si no, queda sin datos y el registro cuenta esos píxeles aparte. OUTPUT_METRICS (opcional) contiene cuatro bandas: pendiente (NDVI por año), código de significancia de Mann-Kendall (signo de la tendencia x 1 al 90 %, 2 al 95 %, 3 al 99 %, 0 no significativa), cambio de estado en clases de deciles y razón de desempeño. Todas las entradas deben compartir una misma grilla.</translation>
+      <location filename="../processing/productivity_dynamics.py" line="66" />
+      <source>The three metrics combine into the 5 classes with the table of the Good Practice Guidance. Years with nodata at a pixel are left out of its statistics. A pixel needs at least 5 valid years, 3 of them in the baseline and 1 in the comparison period; otherwise it is nodata, and the log counts these pixels apart. OUTPUT_METRICS (optional) holds four bands: slope (NDVI per year), Mann-Kendall significance code (sign of the trend x 1 at 90 %, 2 at 95 %, 3 at 99 %, 0 not significant), state change in decile classes and performance ratio.</source>
+      <translation>Las tres métricas se combinan en las 5 clases con la tabla de la Guía de Buenas Prácticas. Los años sin datos en un píxel quedan fuera de sus estadísticas. Un píxel necesita al menos 5 años válidos, 3 de ellos en la línea base y 1 en el periodo de comparación; si no, queda sin datos y el registro cuenta esos píxeles aparte. OUTPUT_METRICS (opcional) contiene cuatro bandas: pendiente (NDVI por año), código de significancia de Mann-Kendall (signo de la tendencia x 1 al 90 %, 2 al 95 %, 3 al 99 %, 0 no significativa), cambio de estado en clases de deciles y razón de desempeño.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="122" />
+      <location filename="../processing/ldn_degradation.py" line="121" />
       <source>The transition matrix may only hold -1, 0 or 1.</source>
       <translation>La matriz de transición solo puede contener -1, 0 o 1.</translation>
     </message>
@@ -3807,7 +3892,7 @@
       <translation>La matriz de transición solo puede contener -1, 0 o 1; la fila {row}, columna {col} contiene {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="117" />
+      <location filename="../processing/ldn_degradation.py" line="116" />
       <source>The transition matrix must be 7 x 7 (49 values, one row and one column per UNCCD class); it has {n} values.</source>
       <translation>La matriz de transición debe ser de 7 x 7 (49 valores, una fila y una columna por clase CNULD); tiene {n} valores.</translation>
     </message>
@@ -3847,7 +3932,7 @@
       <translation>Los pesos sumaban {total:g}, no 1; se normalizaron para sumar 1.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="216" />
+      <location filename="../processing/priority_score.py" line="225" />
       <source>The weights table comes from inconsistent AHP judgments (CR = {cr:.3f}); its weights are used, but review the comparisons.</source>
       <translation>La tabla de pesos proviene de juicios AHP inconsistentes (RC = {cr:.3f}); se usan sus pesos, pero revise las comparaciones.</translation>
     </message>
@@ -3867,24 +3952,24 @@
       <translation>La tabla de pesos nombra {extra}, que no son criterios de esta ejecución ({names}).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="205" />
+      <location filename="../processing/priority_score.py" line="214" />
       <source>The weights table needs the columns criterion and weight (as written by 'AHP weights').</source>
       <translation>La tabla de pesos necesita las columnas criterion y weight (como las escribe 'Pesos AHP').</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="139" />
+      <location filename="../processing/base.py" line="158" />
       <location filename="../processing/gap_overlap.py" line="117" />
       <source>The zones layer has no field '{field}'.</source>
       <translation>La capa de zonas no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="163" />
+      <location filename="../processing/base.py" line="174" />
       <location filename="../processing/gap_overlap.py" line="124" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="382" />
+      <location filename="../algorithms/minam.py" line="377" />
       <source>The zones raster {name} holds decimal values; zones must be whole numbers (e.g. ecosystem codes).</source>
       <translation>El ráster de zonas {name} contiene valores decimales; las zonas deben ser números enteros (p. ej. códigos de ecosistema).</translation>
     </message>
@@ -3925,8 +4010,8 @@
     </message>
     <message>
       <location filename="../algorithms/agreement.py" line="146" />
-      <location filename="../algorithms/ldn.py" line="322" />
-      <location filename="../algorithms/minam.py" line="477" />
+      <location filename="../algorithms/ldn.py" line="314" />
+      <location filename="../algorithms/minam.py" line="465" />
       <source>There is no pixel where all the inputs have data: the inputs' valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
@@ -3936,7 +4021,7 @@
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="122" />
+      <location filename="../ui/initiative_form.py" line="123" />
       <location filename="../ui/models.py" line="65" />
       <source>Title</source>
       <translation>Título</translation>
@@ -3957,7 +4042,7 @@
       <translation>Área total con datos: {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="50" />
+      <location filename="../processing/productivity_dynamics.py" line="52" />
       <source>Trajectory: least-squares slope of NDVI on the year and a two-sided Mann-Kendall test (variance corrected for tied values, continuity correction, normal approximation). Significant at SIGNIFICANCE (90, 95 or 99 %, default 95) with a slope of the same sign and larger than 0.001 NDVI per year: declining or increasing; otherwise no trend.</source>
       <translation>Trayectoria: pendiente por mínimos cuadrados del NDVI respecto al año y prueba de Mann-Kendall bilateral (varianza corregida por valores empatados, corrección de continuidad, aproximación normal). Significativa al nivel SIGNIFICANCE (90, 95 o 99 %, por defecto 95) con una pendiente del mismo signo y mayor que 0,001 de NDVI por año: en declive o en aumento; si no, sin tendencia.</translation>
     </message>
@@ -3972,7 +4057,7 @@
       <translation>No se pudo convertir el ráster {name} en polígonos: {error}</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="170" />
+      <location filename="../ui/initiative_form.py" line="171" />
       <source>Type</source>
       <translation>Tipo</translation>
     </message>
@@ -3982,7 +4067,7 @@
       <translation>Tipo de la organización líder</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="293" />
+      <location filename="../ui/initiative_form.py" line="302" />
       <source>UBIGEO</source>
       <translation>UBIGEO</translation>
     </message>
@@ -3993,23 +4078,34 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="37" />
-      <location filename="../ui/admin_units.py" line="179" />
-      <location filename="../ui/initiative_form.py" line="294" />
+      <location filename="../ui/admin_units.py" line="81" />
+      <location filename="../ui/initiative_form.py" line="303" />
       <source>UBIGEO code source</source>
       <translation>Fuente del código UBIGEO</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="170" />
+      <location filename="../processing/import_initiatives.py" line="160" />
+      <source>UBIGEO code source (INEI or RENIEC)</source>
+      <translation>Fuente del código UBIGEO (INEI o RENIEC)</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="153" />
+      <location filename="../ui/admin_units.py" line="72" />
       <source>UBIGEO field</source>
       <translation>Campo del UBIGEO</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="62" />
+      <location filename="../processing/import_initiatives.py" line="177" />
+      <source>UBIGEO_SOURCE must be one of: {codes}.</source>
+      <translation>UBIGEO_SOURCE debe ser uno de: {codes}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ldn_degradation.py" line="61" />
       <source>UNCCD class</source>
       <translation>Clase CNULD</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="78" />
+      <location filename="../processing/priority_score.py" line="87" />
       <source>UNCERTAINTY: each of RUNS weight vectors (default 50) multiplies every weight by a factor drawn uniformly within +-PERCENT (default 20 %) and renormalizes them to sum 1 (SEED makes the runs repeatable). OUTPUT_STABILITY is the share of runs in which each pixel is high or very high (the top two classes; the top class with 3 classes). Each block is read once and all runs are one matrix product. With fixed breaks every run uses the same breaks; with quantiles or equal interval each run gets its own breaks from its own score distribution, accumulated in the same shared pass, because those classes are relative: the question is whether a pixel stays in the top of the ranking under other weights, not whether the whole score moved. That needs a second pass, which reads the criteria again.</source>
       <translation>UNCERTAINTY: cada uno de los RUNS vectores de pesos (50 por defecto) multiplica cada peso por un factor sorteado uniformemente dentro de +-PERCENT (20 % por defecto) y los renormaliza para sumar 1 (SEED hace repetibles las corridas). OUTPUT_STABILITY es la proporción de corridas en que cada píxel tiene prioridad alta o muy alta (las dos clases superiores; la clase superior con 3 clases). Cada bloque se lee una sola vez y todas las corridas son un único producto de matrices. Con cortes fijos todas las corridas usan los mismos cortes; con cuantiles o intervalos iguales cada corrida obtiene sus propios cortes de su propia distribución de puntajes, acumulada en la misma pasada compartida, porque esas clases son relativas: la pregunta es si un píxel sigue en lo alto del ordenamiento con otros pesos, no si todo el puntaje se desplazó. Eso requiere una segunda pasada, que vuelve a leer los criterios.</translation>
     </message>
@@ -4024,7 +4120,7 @@
       <translation>Deshacer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="91" />
+      <location filename="../processing/base.py" line="99" />
       <source>Unexpected error in {algorithm}: {error}. The details are in the log panel (T2 Restore tab); please report them.</source>
       <translation>Error inesperado en {algorithm}: {error}. Los detalles están en el panel de registro (pestaña T2 Restore); por favor, repórtelos.</translation>
     </message>
@@ -4039,9 +4135,19 @@
       <translation>Error inesperado: {error}. Los detalles están en el registro de mensajes de T2 Restore.</translation>
     </message>
     <message>
+      <location filename="../ui/widgets/monitoring_editor.py" line="97" />
+      <source>Unit</source>
+      <translation>Unidad</translation>
+    </message>
+    <message>
       <location filename="../algorithms/scoring.py" line="505" />
       <source>Unknown class method '{method}'; use fixed, quantile or equal_interval.</source>
       <translation>Método de clases desconocido '{method}'; use fixed, quantile o equal_interval.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="57" />
+      <source>Unlike the algorithms that combine several rasters, this one has no ALIGN option: it reads a single raster, so there is no other grid to align with, and the outputs are on the grid of INPUT. To combine the result with rasters on another grid, align them in the algorithm that combines them.</source>
+      <translation>A diferencia de los algoritmos que combinan varios rásteres, este no tiene opción ALIGN: lee un solo ráster, así que no hay otra grilla con la cual alinearlo, y las salidas quedan en la grilla de INPUT. Para combinar el resultado con rásteres en otra grilla, alinéelos en el algoritmo que los combina.</translation>
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="675" />
@@ -4097,22 +4203,27 @@
       <translation>Informe de validación: {json} y {csv}</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="94" />
+      <location filename="../ui/widgets/monitoring_editor.py" line="97" />
+      <source>Value</source>
+      <translation>Valor</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="93" />
       <source>Values of the forest mask that are forest</source>
       <translation>Valores de la máscara que son bosque</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="62" />
+      <location filename="../processing/forest_fragmentation.py" line="65" />
       <source>Values that mean forest (separated by commas)</source>
       <translation>Valores que significan bosque (separados por comas)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="87" />
+      <location filename="../processing/minam_degradation.py" line="86" />
       <source>Vegetation cover loss raster (0 no loss, 1 loss), instead of the land cover maps</source>
       <translation>Ráster de pérdida de cobertura vegetal (0 sin pérdida, 1 pérdida), en lugar de los mapas de cobertura</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="45" />
+      <location filename="../processing/minam_degradation.py" line="44" />
       <source>Vegetation cover loss: from LC_BASELINE and LC_TARGET (any legend), a pixel whose baseline class is in NATURAL_CLASSES (default 1,2,4: tree-covered, grassland and wetland of the 7 UNCCD classes; ranges such as 11-15 are allowed) and whose target class is not has lost its cover (state 1). Or give a COVER_LOSS raster holding 0 (no loss) and 1 (loss).</source>
       <translation>Pérdida de cobertura vegetal: a partir de LC_BASELINE y LC_TARGET (cualquier leyenda), un píxel cuya clase de línea base está en NATURAL_CLASSES (por defecto 1,2,4: cubierto de árboles, pastizal y humedal de las 7 clases de la CNULD; se admiten rangos como 11-15) y cuya clase final no lo está ha perdido su cobertura (estado 1). O indique un ráster COVER_LOSS con 0 (sin pérdida) y 1 (pérdida).</translation>
     </message>
@@ -4123,12 +4234,12 @@
       <translation>Muy alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="25" />
+      <location filename="../processing/minam_degradation.py" line="24" />
       <source>Very high degradation</source>
       <translation>Degradación muy alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="122" />
+      <location filename="../processing/minam_degradation.py" line="121" />
       <source>Very high degradation area (ha)</source>
       <translation>Área con degradación muy alta (ha)</translation>
     </message>
@@ -4138,7 +4249,7 @@
       <translation>Muy baja</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="65" />
+      <location filename="../processing/priority_score.py" line="74" />
       <source>WEIGHTS: one number per criterion in RESCALING order, separated by commas; or WEIGHTS_TABLE, the table written by 'AHP weights' (columns criterion and weight, matched by name). Weights must be zero or positive; they are normalized to sum 1, with a warning when they did not; weights summing to 0 stop the run. Without weights every criterion weighs the same.</source>
       <translation>WEIGHTS: un número por criterio en el orden de RESCALING, separados por comas; o WEIGHTS_TABLE, la tabla que escribe 'Pesos AHP' (columnas criterion y weight, asignadas por nombre). Los pesos deben ser cero o positivos; se normalizan para sumar 1, con una advertencia si no sumaban 1; pesos que suman 0 detienen la ejecución. Sin pesos, todos los criterios pesan lo mismo.</translation>
     </message>
@@ -4179,17 +4290,17 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="47" />
-      <location filename="../ui/initiative_form.py" line="124" />
+      <location filename="../ui/initiative_form.py" line="125" />
       <source>Website</source>
       <translation>Sitio web</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="141" />
+      <location filename="../processing/priority_score.py" line="150" />
       <source>Weight perturbation (+- percent)</source>
       <translation>Perturbación de los pesos (+- por ciento)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="52" />
+      <location filename="../processing/priority_score.py" line="61" />
       <source>Weighted multi-criteria restoration priority, as in ROAM (IUCN and WRI) and SERFOR's national prioritization: each criterion is rescaled to 0..1, the rescaled criteria are summed with weights that sum to 1, constraint areas are excluded, and the score is classed low, medium, high and very high.</source>
       <translation>Prioridad de restauración multicriterio ponderada, como en ROAM (UICN y WRI) y en la priorización nacional del SERFOR: cada criterio se reescala a 0..1, los criterios reescalados se suman con pesos que suman 1, se excluyen las áreas de restricción y el puntaje se clasifica en prioridad baja, media, alta y muy alta.</translation>
     </message>
@@ -4199,17 +4310,17 @@
       <translation>Pesos (criterio=peso, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="119" />
+      <location filename="../processing/priority_score.py" line="128" />
       <source>Weights in criteria order, separated by commas</source>
       <translation>Pesos en el orden de los criterios, separados por comas</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="121" />
+      <location filename="../processing/priority_score.py" line="130" />
       <source>Weights table from 'AHP weights' (criterion, weight)</source>
       <translation>Tabla de pesos de 'Pesos AHP' (criterion, weight)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="160" />
+      <location filename="../processing/priority_score.py" line="169" />
       <source>Weights used</source>
       <translation>Pesos usados</translation>
     </message>
@@ -4229,12 +4340,12 @@
       <translation>Dónde se superponen la brecha de recuperación de ecosistemas del MINAM (brecha A) y la brecha de restauración del SERFOR (brecha B): el territorio de las dos brechas se divide en tres clases, solo en la brecha A (1), solo en la brecha B (2) y en ambas (3), una partición válida sin superposiciones, cada polígono con sus hectáreas sobre el elipsoide WGS 84. El territorio en ambas brechas es donde los dos sectores corren el riesgo de planificar o contabilizar dos veces la misma restauración.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="64" />
+      <location filename="../processing/forest_fragmentation.py" line="67" />
       <source>Window size in pixels (odd, 3 to 31)</source>
       <translation>Tamaño de la ventana en píxeles (impar, de 3 a 31)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="87" />
+      <location filename="../processing/forest_fragmentation.py" line="90" />
       <source>Window {w} x {w} pixels; forest values: {values}.</source>
       <translation>Ventana de {w} x {w} píxeles; valores de bosque: {values}.</translation>
     </message>
@@ -4250,7 +4361,7 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="51" />
-      <location filename="../ui/initiative_form.py" line="127" />
+      <location filename="../ui/initiative_form.py" line="128" />
       <source>Workflow status</source>
       <translation>Estado del flujo de trabajo</translation>
     </message>
@@ -4266,17 +4377,17 @@
       <translation>Escribe las iniciativas de un registro de T2 Restore en un GeoPackage que el FERM de la FAO y las plataformas nacionales pueden recibir: áreas de restauración como MultiPolígonos en EPSG:4326 con índice espacial, las tablas de iniciativas, organizaciones, contactos y monitoreo enlazadas por uuid, tablas de códigos (código, etiqueta en inglés y en español) de cada vocabulario, la capa plana de exportación pública de FERM y los metadatos de la exportación.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="132" />
+      <location filename="../processing/serfor_criteria.py" line="123" />
       <source>Year field of the loss points</source>
       <translation>Campo de año de los puntos de pérdida</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="77" />
+      <location filename="../processing/productivity_dynamics.py" line="82" />
       <source>Year of the first band</source>
       <translation>Año de la primera banda</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="125" />
+      <location filename="../ui/initiative_form.py" line="126" />
       <location filename="../ui/models.py" line="71" />
       <source>Years</source>
       <translation>Años</translation>
@@ -4287,7 +4398,7 @@
       <translation>Zona</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="126" />
+      <location filename="../processing/base.py" line="133" />
       <source>Zone name field</source>
       <translation>Campo con el nombre de la zona</translation>
     </message>
@@ -4298,24 +4409,29 @@
       <translation>Zonas</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="124" />
+      <location filename="../processing/base.py" line="131" />
       <source>Zones (e.g. departments)</source>
       <translation>Zonas (p. ej. departamentos)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="144" />
+      <location filename="../processing/base.py" line="162" />
       <source>Zones reprojected from {src} to {dst}.</source>
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="238" />
+      <location filename="../ui/initiative_form.py" line="239" />
       <location filename="../ui/validation_panel.py" line="158" />
       <source>Zoom to</source>
       <translation>Acercar a</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="457" />
-      <location filename="../processing/priority_score.py" line="232" />
+      <location filename="../ui/widgets/monitoring_editor.py" line="63" />
+      <source>choose an indicator</source>
+      <translation>elija un indicador</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="443" />
+      <location filename="../processing/priority_score.py" line="241" />
       <source>class break</source>
       <translation>corte de clase</translation>
     </message>
@@ -4325,12 +4441,12 @@
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="34" />
+      <location filename="../processing/serfor_criteria.py" line="33" />
       <source>density of recent deforestation</source>
       <translation>densidad de deforestación reciente</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="33" />
+      <location filename="../processing/serfor_criteria.py" line="32" />
       <source>distance to conservation areas</source>
       <translation>distancia a áreas de conservación</translation>
     </message>
@@ -4355,12 +4471,12 @@
       <translation>lambda máx. = {lam:.4f}, IC = {ci:.4f}, IA = {ri:.2f}, RC = {cr:.4f}</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="23" />
+      <location filename="../processing/ldn_degradation.py" line="22" />
       <source>land cover</source>
       <translation>cobertura del suelo</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="32" />
+      <location filename="../processing/serfor_criteria.py" line="31" />
       <source>land-use conflict</source>
       <translation>conflicto de uso de la tierra</translation>
     </message>
@@ -4380,12 +4496,12 @@
       <translation>bajo</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="260" />
+      <location filename="../processing/priority_score.py" line="269" />
       <source>mask value</source>
       <translation>valor de máscara</translation>
     </message>
     <message>
-      <location filename="../ui/admin_units.py" line="164" />
+      <location filename="../ui/admin_units.py" line="66" />
       <location filename="../ui/area_import.py" line="164" />
       <source>or a file</source>
       <translation>o un archivo</translation>
@@ -4401,7 +4517,7 @@
       <translation>el tamaño de píxel</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="23" />
+      <location filename="../processing/ldn_degradation.py" line="22" />
       <source>productivity</source>
       <translation>productividad</translation>
     </message>
@@ -4426,17 +4542,27 @@
       <translation>omitida: un área pertenece a otra iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="32" />
+      <location filename="../processing/serfor_criteria.py" line="31" />
       <source>slope</source>
       <translation>pendiente</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="24" />
+      <location filename="../processing/ldn_degradation.py" line="23" />
       <source>soil organic carbon</source>
       <translation>carbono orgánico del suelo</translation>
     </message>
     <message>
-      <location filename="../ui/initiative_form.py" line="103" />
+      <location filename="../ui/widgets/monitoring_editor.py" line="65" />
+      <source>the date "{date}" is not a date (YYYY-MM-DD)</source>
+      <translation>la fecha "{date}" no es una fecha (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+      <location filename="../ui/widgets/monitoring_editor.py" line="68" />
+      <source>the value "{value}" is not a number</source>
+      <translation>el valor "{value}" no es un número</translation>
+    </message>
+    <message>
+      <location filename="../ui/initiative_form.py" line="104" />
       <source>to</source>
       <translation>a</translation>
     </message>
@@ -4461,12 +4587,12 @@
       <translation>{action}: hecho.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="182" />
+      <location filename="../processing/import_initiatives.py" line="233" />
       <source>{areas} areas imported into {initiatives} initiatives ({created} new).</source>
       <translation>{areas} áreas importadas en {initiatives} iniciativas ({created} nuevas).</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="161" />
+      <location filename="../ui/summary_panel.py" line="183" />
       <source>{areas} areas, {total} ha registered in total.</source>
       <translation>{areas} áreas, {total} ha registradas en total.</translation>
     </message>
@@ -4491,7 +4617,7 @@
       <translation>{count} área(s) dibujada(s) no pertenecen a ninguna iniciativa. Abra una iniciativa en el formulario y use "Dibujar en el mapa" antes de dibujar.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="166" />
+      <location filename="../processing/import_initiatives.py" line="211" />
       <location filename="../ui/registry_dock.py" line="745" />
       <source>{count} features without a polygon were skipped.</source>
       <translation>Se omitieron {count} entidades sin polígono.</translation>
@@ -4522,6 +4648,11 @@
       <translation>{done} ha de {target} ha ({percent:.1f} %)</translation>
     </message>
     <message>
+      <location filename="../processing/import_initiatives.py" line="218" />
+      <source>{filled} of {areas} areas given department, province, district and UBIGEO.</source>
+      <translation>{filled} de {areas} áreas recibieron departamento, provincia, distrito y UBIGEO.</translation>
+    </message>
+    <message>
       <location filename="../ui/validation_panel.py" line="201" />
       <source>{initiatives} initiatives and {areas} areas checked: {errors} errors, {warnings} warnings; {valid} initiatives valid.</source>
       <translation>{initiatives} iniciativas y {areas} áreas revisadas: {errors} errores, {warnings} advertencias; {valid} iniciativas válidas.</translation>
@@ -4542,28 +4673,28 @@
       <translation>{inserted} iniciativas añadidas, {replaced} reemplazadas, {unchanged} sin cambios, {conflicts} conflictos.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="73" />
-      <location filename="../processing/productivity_dynamics.py" line="101" />
-      <location filename="../processing/serfor_criteria.py" line="157" />
+      <location filename="../processing/forest_fragmentation.py" line="76" />
+      <location filename="../processing/productivity_dynamics.py" line="108" />
+      <location filename="../processing/serfor_criteria.py" line="148" />
       <source>{label} (ha)</source>
       <translation>{label} (ha)</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="219" />
+      <location filename="../processing/base.py" line="221" />
       <location filename="../processing/definition_agreement.py" line="137" />
-      <location filename="../processing/gap_overlap.py" line="131" />
-      <location filename="../processing/ldn_degradation.py" line="160" />
       <source>{label}: {ha:,.2f} ha</source>
       <translation>{label}: {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="94" />
-      <location filename="../processing/productivity_dynamics.py" line="152" />
+      <location filename="../processing/forest_fragmentation.py" line="97" />
+      <location filename="../processing/productivity_dynamics.py" line="166" />
       <source>{label}: {ha:,.2f} ha ({px} pixels)</source>
       <translation>{label}: {ha:,.2f} ha ({px} píxeles)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="98" />
-      <location filename="../processing/productivity_dynamics.py" line="155" />
+      <location filename="../processing/forest_fragmentation.py" line="101" />
+      <location filename="../processing/productivity_dynamics.py" line="169" />
       <source>{label}: {px} pixels</source>
       <translation>{label}: {px} píxeles</translation>
     </message>
@@ -4583,7 +4714,7 @@
       <translation>{name} no tiene polígonos; no cambia nada.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="285" />
+      <location filename="../processing/priority_score.py" line="294" />
       <source>{name} is neither a raster nor a polygon layer; constraints and masks must be one of those.</source>
       <translation>{name} no es un ráster ni una capa de polígonos; las restricciones y máscaras deben ser una de ellas.</translation>
     </message>
@@ -4595,7 +4726,7 @@
     <message>
       <location filename="../processing/_vector.py" line="89" />
       <location filename="../processing/_vector.py" line="149" />
-      <location filename="../processing/serfor_criteria.py" line="53" />
+      <location filename="../processing/serfor_criteria.py" line="51" />
       <source>{name} reprojected from {src} to {dst}.</source>
       <translation>{name} reproyectada de {src} a {dst}.</translation>
     </message>
@@ -4611,7 +4742,7 @@
     </message>
     <message>
       <location filename="../processing/_vector.py" line="167" />
-      <location filename="../processing/serfor_criteria.py" line="66" />
+      <location filename="../processing/serfor_criteria.py" line="56" />
       <source>{name}: {n} features without geometry were skipped.</source>
       <translation>{name}: se omitieron {n} elementos sin geometría.</translation>
     </message>
@@ -4621,22 +4752,22 @@
       <translation>{name}: se repararon {n} geometrías no válidas (p. ej., anillos que se autointersecan); primeros identificadores de elemento: {ids}.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="68" />
+      <location filename="../processing/serfor_criteria.py" line="59" />
       <source>{name}: {n} invalid geometries were repaired.</source>
       <translation>{name}: se repararon {n} geometrías no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="161" />
+      <location filename="../processing/base.py" line="172" />
       <source>{n} invalid zone geometries were repaired.</source>
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="187" />
+      <location filename="../processing/serfor_criteria.py" line="178" />
       <source>{n} loss points without a year were skipped.</source>
       <translation>Se omitieron {n} puntos de pérdida sin año.</translation>
     </message>
     <message>
-      <location filename="../processing/productivity_dynamics.py" line="162" />
+      <location filename="../processing/productivity_dynamics.py" line="176" />
       <source>{n} pixels have fewer valid years than needed ({trend} in the series, {baseline} in the baseline, {comparison} in the comparison period) and are nodata.</source>
       <translation>{n} píxeles tienen menos años válidos de los necesarios ({trend} en la serie, {baseline} en la línea base, {comparison} en el periodo de comparación) y quedan sin datos.</translation>
     </message>
@@ -4646,7 +4777,7 @@
       <translation>Se dieron {n} pesos para {k} criterios ({names}); dé un peso por criterio, en el mismo orden.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="159" />
+      <location filename="../processing/base.py" line="170" />
       <source>{n} zones without geometry were skipped.</source>
       <translation>Se omitieron {n} zonas sin geometría.</translation>
     </message>

@@ -10,13 +10,15 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
 from .. import compat
 from ..algorithms.errors import N_
-from ..registry import mapping
+from ..registry import mapping, vocab
+from ..registry.admin_units import UNIT_FIELDS, AdminConfig, AdminLookup, guess_fields
 from ..registry.feature_import import read_areas
 from ..registry.model import InitiativeFilter, utc_now
 from ..registry.store import create_registry, open_registry
@@ -37,6 +39,14 @@ def read_defaults_text(text):
     if text and not text.startswith("{") and text.lower().endswith(".json") and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8-sig")
     return mapping.parse_defaults(text)
+
+
+ADMIN_FIELD_PARAMETERS = {
+    "department": "DEPARTMENT_FIELD",
+    "province": "PROVINCE_FIELD",
+    "district": "DISTRICT_FIELD",
+    "ubigeo": "UBIGEO_FIELD",
+}
 
 
 def existing_initiative(store, key):
@@ -100,6 +110,15 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             "\"ecosystems\": \"T1\", \"lead_organization\": \"Gobierno Regional de Junín\"}. SOURCE_CRS overrides "
             "the CRS of the input (needed for CSV files, which carry none)."
         ),
+        N_(
+            "ADMIN_LAYER (optional) is a polygon layer of administrative units, for example INEI's district "
+            "limits, from which department, province, district and UBIGEO of each area are filled, as the "
+            "dock does with its administrative layer: the unit containing a point inside the area, or the unit "
+            "overlapping it most. Its fields are given by DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD and "
+            "UBIGEO_FIELD; fields left empty are guessed from INEI's names (NOMBDEP, NOMBPROV, NOMBDIST, "
+            "UBIGEO or IDDIST). UBIGEO_SOURCE says whose codes they are (INEI by default, or RENIEC). Areas "
+            "whose source already gives both department and UBIGEO keep them."
+        ),
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
@@ -121,10 +140,31 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             QgsProcessingParameterString("DEFAULTS", tr("Default values (JSON)"), multiLine=True, optional=True)
         )
         self.addParameter(QgsProcessingParameterCrs("SOURCE_CRS", tr("CRS of the input (override)"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "ADMIN_LAYER", tr("Administrative units (polygon layer, optional)"), [compat.TYPE_VECTOR_POLYGON],
+                optional=True,
+            )
+        )
+        labels = {
+            "department": tr("Department field"),
+            "province": tr("Province field"),
+            "district": tr("District field"),
+            "ubigeo": tr("UBIGEO field"),
+        }
+        for key, name in ADMIN_FIELD_PARAMETERS.items():
+            self.addParameter(
+                QgsProcessingParameterField(name, labels[key], parentLayerParameterName="ADMIN_LAYER", optional=True)
+            )
+        self.addParameter(
+            QgsProcessingParameterString("UBIGEO_SOURCE", tr("UBIGEO code source (INEI or RENIEC)"),
+                                         defaultValue="INEI", optional=True)
+        )
         self.addOutput(QgsProcessingOutputNumber("INITIATIVES", tr("Initiatives written")))
         self.addOutput(QgsProcessingOutputNumber("INITIATIVES_CREATED", tr("Initiatives created")))
         self.addOutput(QgsProcessingOutputNumber("AREAS", tr("Areas imported")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Features without a polygon (skipped)")))
+        self.addOutput(QgsProcessingOutputNumber("ADMIN_FILLED", tr("Areas given administrative units")))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
         for key, parse in (("FIELD_MAPPING", read_mapping_text), ("DEFAULTS", read_defaults_text)):
@@ -132,6 +172,10 @@ class ImportInitiativesAlgorithm(T2Algorithm):
                 parse(self.parameterAsString(parameters, key, context))
             except mapping.MappingError as error:
                 return False, error.message(tr)
+        ubigeo_source = (self.parameterAsString(parameters, "UBIGEO_SOURCE", context) or "").strip()
+        if ubigeo_source and not vocab.get("ubigeoSources").is_valid(ubigeo_source):
+            return False, tr("UBIGEO_SOURCE must be one of: {codes}.").format(
+                codes=", ".join(str(e.code) for e in vocab.get("ubigeoSources").entries))
         return super().checkParameterValues(parameters, context)
 
     def compute(self, parameters, context, feedback, workdir):
@@ -155,8 +199,9 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             raise QgsProcessingException(
                 tr("The input has no CRS; give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).")
             )
+        admin = self.admin_lookup(parameters, context, feedback)
         total = source.featureCount() if source.featureCount() > 0 else None
-        progress, cancelled = self.callbacks(feedback, 0, 60)
+        progress, cancelled = self.callbacks(feedback, 0, 50 if admin is not None else 60)
         features = source.getFeatures(QgsFeatureRequest())
         records, skipped = read_areas(
             features, names, crs, field_mapping, defaults, context.transformContext(), total, progress, cancelled,
@@ -166,6 +211,12 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             feedback.pushWarning(tr("{count} features without a polygon were skipped.").format(count=skipped))
         if not records:
             raise QgsProcessingException(tr("The input holds no polygon to import."))
+        admin_filled = 0
+        if admin is not None:
+            feedback.setProgress(55)
+            admin_filled = admin.fill([area for _values, area in records])
+            feedback.pushInfo(tr("{filled} of {areas} areas given department, province, district and UBIGEO.").format(
+                filled=admin_filled, areas=len(records)))
         store = create_registry(path) if not Path(path).exists() else open_registry(path)
         with store:
             initiatives, created = group_records(records, store)
@@ -188,4 +239,31 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             "INITIATIVES_CREATED": len(created),
             "AREAS": len(records),
             "SKIPPED": skipped,
+            "ADMIN_FILLED": admin_filled,
         }
+
+    def admin_lookup(self, parameters, context, feedback):
+        """The AdminLookup of ADMIN_LAYER (None when no layer was given)."""
+        admin_source = self.parameterAsSource(parameters, "ADMIN_LAYER", context)
+        if admin_source is None:
+            return None
+        names = admin_source.fields().names()
+        guessed = guess_fields(names)
+        fields = {}
+        for key in UNIT_FIELDS:
+            chosen = self.parameterAsString(parameters, ADMIN_FIELD_PARAMETERS[key], context)
+            if chosen and chosen not in names:
+                raise QgsProcessingException(
+                    tr("The administrative layer has no field \"{field}\".").format(field=chosen))
+            if chosen or guessed.get(key):
+                fields[key] = chosen or guessed[key]
+        if not fields:
+            raise QgsProcessingException(
+                tr("No department, province, district or UBIGEO field found in the administrative layer; give "
+                   "them with DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD and UBIGEO_FIELD.")
+            )
+        feedback.pushInfo(tr("Administrative units read from the fields {fields}.").format(
+            fields=json.dumps(fields, ensure_ascii=False)))
+        config = AdminConfig(fields=fields,
+                             ubigeo_source=self.parameterAsString(parameters, "UBIGEO_SOURCE", context) or "INEI")
+        return AdminLookup(config, context.transformContext(), feedback.isCanceled, source=admin_source)

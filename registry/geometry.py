@@ -123,3 +123,43 @@ def _buffer0(geom):
     except RuntimeError:
         return None
     return as_multipolygon(fixed) if fixed is not None else None
+
+
+def union_area_ha(geometries):
+    """Hectares on the WGS84 ellipsoid of the union of storage geometries (EPSG:4326, OGR).
+
+    Overlapping areas count once (OGR ``UnaryUnion``, or ``UnionCascaded`` before GDAL 3.7, of all
+    their polygons). Invalid geometries are
+    made valid first; if the union still fails, the plain sum of the areas is returned so a summary
+    never breaks on one bad polygon (the validation panel reports it).
+    """
+    geometries = [g for g in geometries if g is not None and not g.IsEmpty()]
+    if not geometries:
+        return 0.0
+    if len(geometries) == 1:
+        return ellipsoidal_area_ha(geometries[0]) or 0.0
+    with quiet_gdal_errors():
+        union = _unary_union(geometries)
+        if union is None:
+            union = _unary_union([g if is_valid(g) else (_make_valid(g) or _buffer0(g)) for g in geometries])
+    if union is None:
+        return sum(ellipsoidal_area_ha(g) or 0.0 for g in geometries)
+    return ellipsoidal_area_ha(union) or 0.0
+
+
+def _unary_union(geometries):
+    collection = ogr.Geometry(ogr.wkbMultiPolygon)
+    for geometry in geometries:
+        if geometry is None:
+            return None
+        for part in _polygon_parts(geometry):
+            collection.AddGeometry(part)
+    try:
+        # UnaryUnion needs GDAL >= 3.7; UnionCascaded is the same GEOS union of a MultiPolygon's parts.
+        union = collection.UnaryUnion() if hasattr(collection, "UnaryUnion") else collection.UnionCascaded()
+    except RuntimeError:
+        return None
+    if union is None:
+        return None
+    union = as_multipolygon(union)
+    return union if not union.IsEmpty() else None

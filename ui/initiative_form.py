@@ -31,6 +31,7 @@ from ..algorithms.vector_areas import ellipsoidal_area_ha
 from ..registry.model import Area, Initiative, Organization
 from ..translation import tr
 from .models import format_ha
+from .widgets.monitoring_editor import MonitoringEditor, value_problems
 from .widgets.vocab_widgets import CodeComboBox, CodeListWidget, OptionalAreaSpinBox, YearSpinBox
 
 LEAD_ROLE = 1
@@ -283,6 +284,14 @@ class InitiativeForm(QWidget):
         form.addRow(tr("Restoration types"), self.area_types_list)
         form.addRow(tr("Tenure statuses"), self.area_tenure_list)
         form.addRow(tr("GEF core indicator"), self.gef_combo)
+        monitoring = QGroupBox(tr("Monitoring values"))
+        monitoring_layout = QVBoxLayout(monitoring)
+        self.monitoring_editor = MonitoringEditor()
+        self.monitoring_editor.setToolTip(
+            tr("Dated values of the indicators monitored in this area (FERM): indicator, unit, date, value.")
+        )
+        monitoring_layout.addWidget(self.monitoring_editor)
+        form.addRow(monitoring)
         peru = QGroupBox(tr("Peru additions"))
         peru_form = QFormLayout(peru)
         peru_form.addRow(tr("National gap"), self.gap_combo)
@@ -320,6 +329,7 @@ class InitiativeForm(QWidget):
             self.practices_list,
         ):
             widget.changed.connect(self._area_touched)
+        self.monitoring_editor.changed.connect(self._area_touched)
         return page
 
     # --- state -----------------------------------------------------------------------------
@@ -427,6 +437,14 @@ class InitiativeForm(QWidget):
         orgs = self._organizations()
         if not any(org.role == LEAD_ROLE and org.name.strip() for org in orgs):
             found.append(tr("Add at least one organization with the leading role (FERM requires it)."))
+        for area in self.current_areas():
+            for row, value in enumerate(area.monitoring, start=1):
+                for problem in value_problems(value):
+                    found.append(
+                        tr("Area \"{site}\", monitoring value {row}: {problem}.").format(
+                            site=area.site_name or area.uuid[:8], row=row, problem=problem
+                        )
+                    )
         return found
 
     # --- organizations and contacts --------------------------------------------------------
@@ -603,6 +621,7 @@ class InitiativeForm(QWidget):
             self.protected_edit.setText(area.protected_area)
             self.capture_combo.set_code(area.capture_method)
             self.crs_label.setText(area.original_crs or "—")
+            self.monitoring_editor.set_values(area.monitoring)
         finally:
             self._loading = loading
 
@@ -625,6 +644,7 @@ class InitiativeForm(QWidget):
         area.ubigeo_source = self.ubigeo_source.code() or ""
         area.protected_area = self.protected_edit.text().strip()
         area.capture_method = self.capture_combo.code()
+        area.monitoring = self.monitoring_editor.values()
 
     def add_areas(self, areas):
         """Append areas (imported or drawn) to the form; they are saved with the initiative."""

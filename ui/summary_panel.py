@@ -1,13 +1,15 @@
 """Summary of the registry: hectares by restoration status, national gap, ecosystem, department,
 and progress toward a national target (ProREST's 330,000 ha by default, editable and remembered).
 
-Hectares are the sum of the areas' ellipsoidal hectares; overlaps between initiatives are not
-removed here (the validation panel reports them as double counting). An area listing several
-ecosystems counts in each of them, so the ecosystem table may add up to more than the total.
+Each group's hectares are those of the union of its areas' geometries (OGR UnaryUnion per group, measured on
+the WGS84 ellipsoid as everywhere in registry/), so areas that overlap (double counting, which the
+validation panel reports) count once; the number of areas of each group is shown beside it. An area
+listing several ecosystems counts in each of them, and areas of different groups may overlap, so a
+table may add up to more than the total, which is the union of all areas.
 """
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QLocale, Qt
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -22,7 +24,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..algorithms.errors import Cancelled
 from ..registry import vocab
+from ..registry.geometry import union_area_ha
 from ..registry.store import open_registry
 from ..translation import tr
 from .models import format_ha
@@ -34,21 +38,27 @@ NONE_KEY = ""
 
 
 def summarize(location, progress=None, is_cancelled=None):
-    """{"status"|"gap"|"ecosystem"|"department": {code or name: ha}, "total": ha, "areas": n}."""
+    """Hectares (union of the group's geometries) and area counts per status, gap, ecosystem, department.
+
+    Returns {"status"|"gap"|"ecosystem"|"department": {code or name: ha}, "counts": {same tables:
+    {code or name: number of areas}}, "total": ha of the union of all areas, "total_sum": the
+    areas' hectares summed one by one, "areas": n}.
+    """
     with open_registry(location) as store:
         statuses = {s.uuid: s.restoration_status for s in store.list_initiatives(None)}
         if progress is not None:
-            progress(0.3)
+            progress(0.1)
         areas = store.list_areas(None)
-    sums = {"status": {}, "gap": {}, "ecosystem": {}, "department": {}}
-    total = 0.0
+    if progress is not None:
+        progress(0.2)
+    groups = {"status": {}, "gap": {}, "ecosystem": {}, "department": {}}
+    geometries, total_sum = [], 0.0
     for n, area in enumerate(areas):
         if is_cancelled is not None and n % 500 == 0 and is_cancelled():
-            from ..algorithms.errors import Cancelled
-
             raise Cancelled()
-        ha = area.area_ha or 0.0
-        total += ha
+        total_sum += area.area_ha or 0.0
+        geometry = area.geometry()
+        geometries.append(geometry)
         keys = {
             "status": [statuses.get(area.initiative_uuid)],
             "gap": [area.national_gap],
@@ -57,11 +67,20 @@ def summarize(location, progress=None, is_cancelled=None):
         }
         for table, codes in keys.items():
             for code in codes:
-                key = NONE_KEY if code is None else code
-                sums[table][key] = sums[table].get(key, 0.0) + ha
+                groups[table].setdefault(NONE_KEY if code is None else code, []).append(geometry)
+    jobs = [(table, key) for table, members in groups.items() for key in members]
+    sums = {table: {} for table in groups}
+    counts = {table: {key: len(members) for key, members in groups[table].items()} for table in groups}
+    for n, (table, key) in enumerate(jobs):
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        sums[table][key] = union_area_ha(groups[table][key])
+        if progress is not None:
+            progress(0.2 + 0.7 * (n + 1) / (len(jobs) + 1))
+    total = union_area_ha(geometries)
     if progress is not None:
         progress(1.0)
-    return {**sums, "total": total, "areas": len(areas)}
+    return {**sums, "counts": counts, "total": total, "total_sum": total_sum, "areas": len(areas)}
 
 
 class SummaryPanel(QWidget):
@@ -112,8 +131,9 @@ class SummaryPanel(QWidget):
         for key, _vocabulary in self.TABLES:
             box = QGroupBox(titles[key])
             box_layout = QVBoxLayout(box)
-            table = QTableWidget(0, 2)
-            table.setHorizontalHeaderLabels([tr("Class"), tr("Hectares")])
+            table = QTableWidget(0, 3)
+            table.setHorizontalHeaderLabels([tr("Class"), tr("Hectares"), tr("Areas")])
+            table.horizontalHeaderItem(1).setToolTip(tr("Hectares of the union of the areas: overlaps count once."))
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             table.verticalHeader().setVisible(False)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -154,11 +174,17 @@ class SummaryPanel(QWidget):
                 item = QTableWidgetItem(format_ha(ha))
                 item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 table.setItem(row, 1, item)
+                count = QTableWidgetItem(QLocale().toString(int(data["counts"][key].get(code, 0))))
+                count.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                table.setItem(row, 2, count)
             table.resizeRowsToContents()
         parts = sorted(data["status"].items(), key=lambda kv: (kv[0] == NONE_KEY, str(kv[0])))
         self.chart.set_data(self.target_spin.value(), [(self.label("status", c), ha) for c, ha in parts])
-        self.total_label.setText(
-            tr("{areas} areas, {total} ha registered in total.").format(
-                areas=data["areas"], total=format_ha(data["total"])
-            )
+        text = tr("{areas} areas, {total} ha registered in total.").format(
+            areas=data["areas"], total=format_ha(data["total"])
         )
+        if data["total_sum"] - data["total"] > 0.005:
+            text += " " + tr("Overlapping areas count once; summed area by area they hold {sum} ha.").format(
+                sum=format_ha(data["total_sum"])
+            )
+        self.total_label.setText(text)

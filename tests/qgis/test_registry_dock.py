@@ -208,6 +208,52 @@ def test_unknown_codes_survive_open_and_save(dock):
     assert stored.areas[0].monitoring == ini.areas[0].monitoring
 
 
+def test_monitoring_values_edited_in_the_form(dock, qtbot):
+    from t2restore.registry.model import MonitoringValue
+    from t2restore.ui.widgets.monitoring_editor import INDICATOR, UNIT
+
+    ini = samples.sample_initiative(2, areas=2, monitoring=0)
+    add_samples(dock, [ini])
+    assert dock.edit_initiative(ini.uuid)
+    form = dock.form
+    assert form.select_area(ini.areas[1].uuid)
+    editor = form.monitoring_editor
+    assert editor.table.rowCount() == 0
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert editor.table.rowCount() == 1 and form.dirty
+    combo = editor.table.cellWidget(0, INDICATOR)
+    index = combo.index_of("SDG_I_15.1.1")
+    assert index > 0 and combo.itemText(index).startswith("SDG_I_15.1.1")  # shown by label, stored as code
+    combo.setCurrentIndex(index)
+    editor.table.item(0, UNIT).setText("% de cobertura; «ñ»")
+    editor.table.item(0, 2).setText("2025-02-30")  # not a calendar date
+    editor.table.item(0, 3).setText("doce")
+    problems = " ".join(form.problems())
+    assert "is not a date (YYYY-MM-DD)" in problems and "\"doce\" is not a number" in problems
+    assert not dock.save_form()
+    assert dock.store.get_initiative(ini.uuid).areas[1].monitoring == []
+    editor.table.item(0, 2).setText("2025-06-30")
+    editor.table.item(0, 3).setText("12,5")  # a decimal comma is accepted
+    assert form.problems() == []
+    assert form.select_area(ini.areas[0].uuid) and editor.table.rowCount() == 0  # per area
+    assert form.select_area(ini.areas[1].uuid) and editor.table.rowCount() == 1
+    assert dock.save_form()
+    stored = dock.store.get_initiative(ini.uuid)
+    [value] = stored.areas[1].monitoring
+    assert (value.indicator, value.unit, value.date, value.value) == ("SDG_I_15.1.1", "% de cobertura; «ñ»",
+                                                                      "2025-06-30", 12.5)
+    assert stored.areas[0].monitoring == []
+    # reopened: the row is shown; removing it saves an area without values
+    assert dock.edit_initiative(ini.uuid) and form.select_area(ini.areas[1].uuid)
+    assert editor.values() == [value]
+    editor.table.selectRow(0)
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert editor.table.rowCount() == 0
+    assert dock.save_form()
+    assert dock.store.get_initiative(ini.uuid).areas[1].monitoring == []
+    assert isinstance(value, MonitoringValue)
+
+
 def test_delete_and_undo(dock, monkeypatch):
     made = [samples.sample_initiative(n) for n in range(3)]
     add_samples(dock, made)
@@ -428,6 +474,31 @@ def test_summary_and_progress_chart(dock, qtbot):
     assert dock.summary.tables["status"].item(0, 0).text() == "In progress"
     image = dock.summary.chart.grab()
     assert not image.isNull() and image.width() > 100
+
+
+def test_summary_counts_overlapping_areas_once(dock, qtbot, ellipsoid_ha):
+    first = samples.sample_initiative(0, areas=1, lon=-75.5, lat=-11.8)
+    second = samples.sample_initiative(1, areas=1, lon=-75.495, lat=-11.8)  # overlaps half of the first
+    first.areas[0].national_gap = "SERFOR"
+    second.areas[0].national_gap = None
+    add_samples(dock, [first, second])
+    assert dock.summary.refresh()
+    wait(qtbot, dock)
+    data = dock.summary.data
+    assert data is not None, dock.messages
+    one = ellipsoid_ha(lonlat_square(-75.5, -11.8, 0.01), 4326)
+    union = ellipsoid_ha("POLYGON((-75.5 -11.8,-75.485 -11.8,-75.485 -11.79,-75.5 -11.79,-75.5 -11.8))", 4326)
+    assert union == pytest.approx(1.5 * one, rel=1e-3)
+    assert data["total"] == pytest.approx(union, rel=1e-4) and data["total_sum"] == pytest.approx(2 * one, rel=1e-4)
+    assert data["status"][2] == pytest.approx(union, rel=1e-4) and data["counts"]["status"][2] == 2
+    assert data["department"]["Junín"] == pytest.approx(union, rel=1e-4)
+    assert data["gap"]["SERFOR"] == pytest.approx(one, rel=1e-4) and data["counts"]["gap"]["SERFOR"] == 1
+    table = dock.summary.tables["status"]
+    assert table.columnCount() == 3 and table.item(0, 2).text() == "2"
+    from t2restore.ui.models import format_ha
+
+    assert table.item(0, 1).text() == format_ha(data["status"][2])
+    assert "Overlapping areas count once" in dock.summary.total_label.text()
 
 
 def test_export_and_import_from_the_dock(dock, qtbot, tmp_path):

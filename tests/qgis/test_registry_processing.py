@@ -147,6 +147,61 @@ def test_import_refuses_an_unknown_target_and_rows_without_initiative(run_alg, a
     assert "Each row needs an initiative" in str(err.value)
 
 
+def lonlat_box(w, s, e, n):
+    return "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))" % (w, s, e, s, e, n, w, n, w, s)
+
+
+def test_import_fills_administrative_units_from_admin_layer(run_alg, areas_file, tmp_path, write_vector):
+    # Sitio A and B lie near 11.94 S, Sitio C near 11.89 S: two "districts" split at 11.91 S
+    inei = write_vector(tmp_path / "distritos.geojson", [
+        (lonlat_box(-75.5, -12.0, -75.0, -11.91), {"NOMBDEP": "JUNIN", "NOMBPROV": "HUANCAYO",
+                                                   "NOMBDIST": "HUANCAYO", "UBIGEO": "120101"}),
+        (lonlat_box(-75.5, -11.91, -75.0, -11.8), {"NOMBDEP": "JUNIN", "NOMBPROV": "HUANCAYO",
+                                                   "NOMBDIST": "EL TAMBO", "UBIGEO": "120114"}),
+    ])
+    target = tmp_path / "adm.gpkg"
+    params = {"INPUT": areas_file, "REGISTRY": str(target), "FIELD_MAPPING": json.dumps(MAPPING),
+              "DEFAULTS": json.dumps(DEFAULTS)}
+    result = run_alg("t2restore:import_initiatives", {**params, "ADMIN_LAYER": inei})  # INEI names guessed
+    assert result["ADMIN_FILLED"] == 3
+    with open_registry(target) as store:
+        units = {a.site_name: (a.department, a.province, a.district, a.ubigeo, a.ubigeo_source)
+                 for a in store.list_areas()}
+    assert units == {"Sitio A": ("JUNIN", "HUANCAYO", "HUANCAYO", "120101", "INEI"),
+                     "Sitio B": ("JUNIN", "HUANCAYO", "HUANCAYO", "120101", "INEI"),
+                     "Sitio C": ("JUNIN", "HUANCAYO", "EL TAMBO", "120114", "INEI")}
+    # other field names, given explicitly, and RENIEC codes; the layer's own CRS (UTM) is reprojected
+    other = write_vector(tmp_path / "otros.gpkg", [
+        (square(400000, 8600000, 200000), {"DEP": "Junín", "DIST": "Distrito Ñ", "COD": "120199"}),
+    ], epsg=32718, driver="GPKG", layer="u")
+    target2 = tmp_path / "adm2.gpkg"
+    result = run_alg("t2restore:import_initiatives", {
+        **params, "REGISTRY": str(target2), "ADMIN_LAYER": other, "DEPARTMENT_FIELD": "DEP",
+        "DISTRICT_FIELD": "DIST", "UBIGEO_FIELD": "COD", "UBIGEO_SOURCE": "RENIEC"})
+    assert result["ADMIN_FILLED"] == 3
+    with open_registry(target2) as store:
+        assert {(a.department, a.province, a.district, a.ubigeo, a.ubigeo_source) for a in store.list_areas()} == {
+            ("Junín", "", "Distrito Ñ", "120199", "RENIEC")}
+    # without ADMIN_LAYER nothing is filled
+    target3 = tmp_path / "adm3.gpkg"
+    assert run_alg("t2restore:import_initiatives", {**params, "REGISTRY": str(target3)})["ADMIN_FILLED"] == 0
+    with open_registry(target3) as store:
+        assert {(a.department, a.ubigeo) for a in store.list_areas()} == {("", "")}
+
+
+def test_import_admin_layer_errors_are_clear(run_alg, areas_file, tmp_path, write_vector):
+    plain = write_vector(tmp_path / "sin_campos.geojson", [(lonlat_box(-76, -13, -75, -11), {"X": "a"})])
+    params = {"INPUT": areas_file, "REGISTRY": str(tmp_path / "r.gpkg"), "FIELD_MAPPING": json.dumps(MAPPING),
+              "DEFAULTS": json.dumps(DEFAULTS), "ADMIN_LAYER": plain}
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("t2restore:import_initiatives", params)
+    assert "No department, province, district or UBIGEO field" in str(err.value)
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("t2restore:import_initiatives", {**params, "DEPARTMENT_FIELD": "X", "UBIGEO_SOURCE": "SUNAT"})
+    assert "UBIGEO_SOURCE must be one of: INEI, RENIEC" in str(err.value)
+    assert not (tmp_path / "r.gpkg").exists()
+
+
 # --- qgis_process ---------------------------------------------------------------------------------
 def test_qgis_process_import_then_export(qp, areas_file, tmp_path):
     listed = qp.call("list").stdout

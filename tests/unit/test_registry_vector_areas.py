@@ -91,3 +91,19 @@ def test_empty_and_psad56_inputs():
     geom = _square(480000.0, 8700000.0, 1000.0, psad56_utm18s)
     hectares = va.ellipsoidal_area_ha(geom)
     assert 99.0 < hectares < 101.0
+
+
+def test_union_area_counts_overlaps_once_and_survives_invalid_geometry():
+    from t2restore.registry.geometry import union_area_ha
+
+    wgs = va.wgs84()
+    one = va.ellipsoidal_area_ha(_square(-75.5, -11.8, 0.01, wgs))
+    assert union_area_ha([]) == 0.0 and union_area_ha([None]) == 0.0
+    assert union_area_ha([_square(-75.5, -11.8, 0.01, wgs)]) == pytest.approx(one)
+    overlapping = [_square(-75.5, -11.8, 0.01, wgs), _square(-75.495, -11.8, 0.01, wgs)]
+    assert union_area_ha(overlapping) == pytest.approx(1.5 * one, rel=1e-4)
+    disjoint = [_square(-75.5, -11.8, 0.01, wgs), _square(-75.4, -11.8, 0.01, wgs)]
+    assert union_area_ha(disjoint) == pytest.approx(2 * one, rel=1e-6)
+    bow_tie = ogr.CreateGeometryFromWkt("POLYGON((-75.5 -11.8,-75.49 -11.79,-75.49 -11.8,-75.5 -11.79,-75.5 -11.8))")
+    result = union_area_ha(overlapping + [bow_tie])
+    assert result == pytest.approx(1.5 * one, rel=1e-3)  # the bow-tie lies inside the first square
