@@ -17,7 +17,16 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from .areas import CellAreas
-from .blocks import DEFAULT_BLOCK, Grid, RasterInput, RasterOutput, creation_options, run_blocks
+from .blocks import (
+    DEFAULT_BLOCK,
+    TILE,
+    Grid,
+    RasterInput,
+    RasterOutput,
+    bounded_gdal_cache,
+    creation_options,
+    run_blocks,
+)
 from .errors import N_, InputError
 from .minam import parse_values
 from .tables import AreaAccumulator, lookup
@@ -72,7 +81,17 @@ def grid_for_polygons(bounds, pixel_size, crs_wkt):
 
 def rasterize_mask(shapes, grid, path):
     """Burn WKB polygons (in the grid's CRS) as 1 on 0 into a Byte GeoTIFF; a pixel is inside when
-    its centre is (the same rule as zones), so polygon areas match pixel areas on average."""
+    its centre is (the same rule as zones), so polygon areas match pixel areas on average.
+
+    This raster is written outside ``run_blocks``, so GDAL's block cache is capped here too, and the
+    burn works on strips of one tile row: otherwise GDAL sizes its work buffer from the (uncapped,
+    5 % of RAM) cache and memory grows with the grid (600 MB at 268 Mpx).
+    """
+    with bounded_gdal_cache():
+        return _rasterize_mask(shapes, grid, path)
+
+
+def _rasterize_mask(shapes, grid, path):
     mem = ogr.GetDriverByName("Memory").CreateDataSource("mask")
     layer = mem.CreateLayer("mask", srs=grid.srs(), geom_type=ogr.wkbUnknown)
     for wkb in shapes:
@@ -91,7 +110,7 @@ def rasterize_mask(shapes, grid, path):
     if grid.crs_wkt:
         ds.SetProjection(grid.crs_wkt)
     ds.GetRasterBand(1).Fill(0)
-    if gdal.RasterizeLayer(ds, [1], layer, burn_values=[1]) != 0:
+    if gdal.RasterizeLayer(ds, [1], layer, burn_values=[1], options=[f"CHUNKYSIZE={TILE}"]) != 0:
         raise InputError(N_("Burning the polygons onto the raster grid failed: {error}"), error=gdal.GetLastErrorMsg())
     ds = None
     return str(path)

@@ -2,7 +2,7 @@
 
 from osgeo import gdal, ogr
 
-from .blocks import creation_options
+from .blocks import bounded_gdal_cache, creation_options
 from .errors import N_, InputError
 
 
@@ -34,8 +34,9 @@ def rasterize_zones(shapes, grid, path):
         ds.SetProjection(grid.crs_wkt)
     ds.GetRasterBand(1).SetNoDataValue(0)
     ds.GetRasterBand(1).Fill(0)
-    err = gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=zid"])
-    ds.FlushCache()
+    with bounded_gdal_cache():  # GDAL rasterizes in chunks sized by its cache: keep memory bounded
+        err = gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=zid"])
+        ds.FlushCache()
     ds = None
     if err != 0:
         raise InputError(N_("Burning the zones onto the raster grid failed: {error}"), error=gdal.GetLastErrorMsg())

@@ -54,6 +54,9 @@ class ForestFragmentationAlgorithm(T2Algorithm):
         N_("OUTPUT_PF and OUTPUT_PFF (optional, decimal rasters) hold Pf for every valid cell and Pff where a pair "
            "holds forest (nodata -9999). The result does not depend on how the raster is split into blocks. The "
            "log reports hectares per class on the WGS 84 ellipsoid."),
+        N_("Unlike the algorithms that combine several rasters, this one has no ALIGN option: it reads a single "
+           "raster, so there is no other grid to align with, and the outputs are on the grid of INPUT. To combine "
+           "the result with rasters on another grid, align them in the algorithm that combines them."),
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name

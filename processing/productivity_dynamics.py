@@ -3,6 +3,7 @@
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -11,9 +12,10 @@ from qgis.core import (
 
 from .. import compat
 from ..algorithms import productivity
+from ..algorithms.blocks import grid_difference
 from ..algorithms.errors import N_
 from ..translation import tr
-from .base import T2Algorithm
+from .base import T2Algorithm, grid_of
 
 CLASSES = [
     (productivity.DECLINING, N_("Declining"), "#f23c46"),
@@ -66,7 +68,10 @@ class ProductivityDynamicsAlgorithm(T2Algorithm):
            "them in the baseline and 1 in the comparison period; otherwise it is nodata, and the log counts these "
            "pixels apart. OUTPUT_METRICS (optional) holds four bands: slope (NDVI per year), Mann-Kendall "
            "significance code (sign of the trend x 1 at 90 %, 2 at 95 %, 3 at 99 %, 0 not significant), state "
-           "change in decile classes and performance ratio. All inputs must share one grid."),
+           "change in decile classes and performance ratio."),
+        N_("All inputs must share one grid; a raster on another grid stops the run, naming the property that "
+           "differs. With ALIGN checked, the other NDVI rasters (bilinear), ECOLOGICAL_UNITS and LAND_COVER "
+           "(nearest neighbour) are aligned onto the grid of the first NDVI raster instead."),
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
@@ -92,6 +97,8 @@ class ProductivityDynamicsAlgorithm(T2Algorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "SIGNIFICANCE", tr("Significance of the trend test (90, 95 or 99 %)"), type=compat.NUMBER_INTEGER,
             defaultValue=95))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "ALIGN", tr("Align inputs onto the first NDVI raster's grid when they differ"), defaultValue=False))
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT", tr("Land productivity dynamics (5 classes)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -118,8 +125,15 @@ class ProductivityDynamicsAlgorithm(T2Algorithm):
 
     def compute(self, parameters, context, feedback, workdir):
         sources = self.ndvi_sources(parameters, context)
-        units = self.raster_path(parameters, "ECOLOGICAL_UNITS", context, required=False)
-        land_cover = self.raster_path(parameters, "LAND_COVER", context, required=False)
+        named = {f"NDVI [{i + 1}]": src for i, src in enumerate(sources)}
+        named["ECOLOGICAL_UNITS"] = self.raster_path(parameters, "ECOLOGICAL_UNITS", context, required=False)
+        named["LAND_COVER"] = self.raster_path(parameters, "LAND_COVER", context, required=False)
+        ndvi_keys = list(named)[:len(sources)]
+        grid = grid_of(sources[0])
+        differ = [key for key in list(named)[1:] if named[key] and grid_difference(grid, grid_of(named[key]))]
+        self.align_inputs(parameters, context, named, differ, grid, bilinear=ndvi_keys)
+        sources = [named[key] for key in ndvi_keys]
+        units, land_cover = named["ECOLOGICAL_UNITS"], named["LAND_COVER"]
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         metrics = self.parameterAsOutputLayer(parameters, "OUTPUT_METRICS", context) or None
         progress, cancelled = self.callbacks(feedback, 0, 98)

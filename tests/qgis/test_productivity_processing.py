@@ -99,6 +99,55 @@ def test_grids_that_differ(tmp_path, ndvi, run_alg):
     assert "NDVI [1] and NDVI [4] are not on the same grid: pixel size differs (30 x 30 vs 60 x 60)" in str(err.value)
 
 
+def _units_on_other_grids(tmp_path, shape):
+    """Units at 60 m on the NDVI extent, and land cover at 30 m with two extra columns on the west.
+
+    Both set rows 10: x columns 16: apart, where the NDVI is low: it is low performance only when
+    compared with the rest of the area.
+    """
+    h, w = shape
+    coarse = (np.arange(h // 2)[:, None] // 5 * 10 + np.arange(w // 2)[None, :] // 8 + 1).astype(np.int16)
+    units = np.repeat(np.repeat(coarse, 2, axis=0), 2, axis=1)  # the same units on the NDVI grid
+    lc = np.ones(shape, np.uint8)
+    lc[:, 16:] = 2
+    lc[10:, :] += 2
+    wide = np.concatenate([np.full((h, 2), 9, np.uint8), lc], axis=1)
+    return {
+        "ECOLOGICAL_UNITS": (write_raster(tmp_path / "units60.tif", coarse, nodata=0,
+                                          geotransform=(400000.0, 60.0, 0.0, 8960000.0, 0.0, -60.0)),
+                             write_raster(tmp_path / "units30.tif", units, nodata=0),
+                             "pixel size differs (30 x 30 vs 60 x 60)"),
+        "LAND_COVER": (write_raster(tmp_path / "lc_wide.tif", wide, nodata=0,
+                                    geotransform=(399940.0, 30.0, 0.0, 8960000.0, 0.0, -30.0)),
+                       write_raster(tmp_path / "lc30.tif", lc, nodata=0),
+                       "origin differs ((400000.000000, 8960000.000000) vs (399940.000000, 8960000.000000))"),
+    }
+
+
+@pytest.mark.parametrize("key", ["ECOLOGICAL_UNITS", "LAND_COVER"])
+def test_units_on_another_grid_refused_then_aligned(tmp_path, ndvi, run_alg, key):
+    raw = ndvi["raw"].copy()
+    raw[:, 10:, 16:] = np.where(raw[:, 10:, 16:] == ND, ND, raw[:, 10:, 16:] - 4000)
+    stack = write_raster(tmp_path / "low.tif", raw, nodata=ND)
+    years = [write_raster(tmp_path / f"low_{i}.tif", raw[i], nodata=ND) for i in range(raw.shape[0])]
+    other, same_grid, difference = _units_on_other_grids(tmp_path, raw.shape[1:])[key]
+    out = tmp_path / "lpd.tif"
+    params = {"NDVI": years, key: other, "OUTPUT": str(out)}
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg(ALG, params)
+    assert f"The rasters NDVI [1] and {key} are not on the same grid: {difference}" in str(err.value)
+    assert not out.exists()
+    result = run_alg(ALG, dict(params, ALIGN=True))
+    direct = tmp_path / "direct.tif"
+    productivity.productivity_dynamics(stack, str(direct), **{key.lower(): same_grid})
+    lpd = read_raster(result["OUTPUT"])
+    np.testing.assert_array_equal(lpd, read_raster(direct))
+    without_units = tmp_path / "plain.tif"
+    productivity.productivity_dynamics(stack, str(without_units))
+    plain = read_raster(without_units)
+    assert (plain[10:, 16:20] == 3).mean() > 0.8 and (lpd[10:, 16:20] == 3).mean() < 0.2  # low only area-wide
+
+
 def test_cancel_leaves_no_output(tmp_path, ndvi, run_cancelled):
     out = tmp_path / "lpd.tif"
     error = run_cancelled(ALG, {"NDVI": [ndvi["stack"]], "OUTPUT": str(out)})
