@@ -15,7 +15,7 @@ from qgis.core import (
 from rasters import write_polygons, write_raster
 
 X0, Y0 = 400000.0, 8960000.0
-INEI = Path("/work/shared/data/peru/limites_inei_2007.gpkg")
+INEI = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "peru" / "limites_inei_2007.gpkg"
 BOWTIE = (f"POLYGON(({X0 + 3000} {Y0},{X0 + 4000} {Y0 + 1000},{X0 + 4000} {Y0},{X0 + 3000} {Y0 + 1000},"
           f"{X0 + 3000} {Y0}))")
 
