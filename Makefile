@@ -47,7 +47,8 @@ install: translations
 	@$(SYSPY) tools/install.py
 
 # every benchmark at its default (full) size; long: tens of minutes, several GB of generated data in bench/data
-bench: setup-runtime translations
+bench: translations
+	@tools/setup.sh bench
 	@for b in bench/bench_*.py; do echo "== $$b"; $(SYSPY) $$b || exit 1; done
 
 clean:

@@ -2,6 +2,7 @@
 # Install what `make demo` and `make test` need, idempotently, saying what it does.
 #   tools/setup.sh runtime   Debian packages for QGIS/GDAL and the translation tools
 #   tools/setup.sh dev       the above, plus a venv (.venv, with system site packages) for test tools
+#   tools/setup.sh bench     the runtime packages, plus GRASS GIS (a baseline of the benchmarks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-dev}
@@ -9,6 +10,7 @@ venv=${2:-.venv/default}
 
 packages=(qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools python3-venv python3-pip
           xvfb xauth zip unzip make)
+[ "$mode" = "bench" ] && packages+=(grass-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -26,7 +28,7 @@ else
   echo "setup: Debian packages present (QGIS $(dpkg-query -W -f='${Version}' qgis))"
 fi
 
-[ "$mode" = "runtime" ] && exit 0
+[ "$mode" = "runtime" ] || [ "$mode" = "bench" ] && exit 0
 
 PY=/usr/bin/python3   # Debian's Python: the one python3-qgis is built for
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import qgis.core" 2>/dev/null; then
