@@ -14,10 +14,8 @@ class AreaAccumulator:
         self.hectares = defaultdict(float)
         self.pixels = defaultdict(int)
 
-    def add(self, classes, valid, areas, zones=None, class_range=None):
-        """Add one block. ``class_range`` (min, max) of valid classes, when known, takes a faster path."""
-        if class_range is not None:
-            return self._add_known(classes, valid, areas, zones, class_range)
+    def add(self, classes, valid, areas, zones=None):
+        """Add one block of class values (any integers); pixels not ``valid`` count as nodata."""
         classes = np.asarray(classes).ravel()
         valid = np.asarray(valid).ravel()
         areas = np.asarray(areas, dtype=np.float64).ravel()
@@ -46,26 +44,6 @@ class AreaAccumulator:
         px = np.bincount(index, minlength=nbins)
         for k in np.nonzero(px)[0]:
             key = (int(k // ncodes) + zmin, classes_of_code[int(k % ncodes)])
-            self.hectares[key] += float(ha[k])
-            self.pixels[key] += int(px[k])
-
-    def _add_known(self, classes, valid, areas, zones, class_range):
-        cmin, cmax = class_range
-        ncls = cmax - cmin + 2  # the last bin is nodata
-        codes = np.where(valid, np.asarray(classes, dtype=np.int32) - cmin, ncls - 1).ravel()
-        if zones is None:
-            zmin, nz = 0, 1
-        else:
-            zones = np.asarray(zones, dtype=np.int32).ravel()
-            zmin = int(zones.min())
-            nz = int(zones.max()) - zmin + 1
-            codes += (zones - zmin) * ncls
-        weights = np.ascontiguousarray(areas, dtype=np.float64).ravel()
-        ha = np.bincount(codes, weights=weights, minlength=nz * ncls)
-        px = np.bincount(codes, minlength=nz * ncls)
-        for k in np.nonzero(px)[0]:
-            zone, cls = int(k // ncls) + zmin, int(k % ncls)
-            key = (zone, NODATA_CLASS if cls == ncls - 1 else cls + cmin)
             self.hectares[key] += float(ha[k])
             self.pixels[key] += int(px[k])
 

@@ -337,7 +337,5 @@ def _crs_from_wkt(wkt):
 
 
 def grid_of(path):
-    from ..algorithms.blocks import open_raster
-
     return Grid.of(open_raster(path))
 
