@@ -8,7 +8,7 @@ DEMO_DIR ?= demo_output
 DEMO_SIZE ?= 1500
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup setup-runtime translations test test-unit test-qgis lint demo package install bench clean
+.PHONY: setup setup-runtime translations test test-unit test-qgis test-lines lint qt6-check qt6-pyqt6 demo package install bench clean
 
 setup:
 	@tools/setup.sh dev $(VENV)
@@ -22,10 +22,20 @@ i18n/t2restore_es.qm: i18n/t2restore_es.ts
 	@echo "translations: building $@"
 	@lrelease -silent $< -qm $@ 2>/dev/null || lrelease $< -qm $@
 
-lint: setup
+lint: setup qt6-check
 	@echo "lint: ruff and bandit"
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/bandit -q -ll -r . -x ./.venv,./tests,./bench,./build
+
+# QGIS 4 is Qt6: no PyQt5-only names, unscoped enums or exec_() (the rules of QGIS's pyqt5_to_pyqt6 script)
+qt6-check:
+	@$(SYSPY) tools/qt6_check.py
+
+# the same, plus every qgis.PyQt name and Qt enum chain the code uses resolved in a real PyQt6 (from PyPI;
+# no QGIS 4 / Qt6 PyQGIS package exists for Debian, so qgis.core itself cannot be imported under Qt6 here)
+qt6-pyqt6:
+	@[ -x .venv/pyqt6/bin/python ] || { $(SYSPY) -m venv .venv/pyqt6 && .venv/pyqt6/bin/pip install -q PyQt6; }
+	@QT_QPA_PLATFORM=offscreen .venv/pyqt6/bin/python tools/qt6_check.py --pyqt6
 
 test-unit: setup translations
 	@echo "tests: unit (no QGIS)"
@@ -37,11 +47,17 @@ test-qgis: setup translations
 
 test: lint test-unit test-qgis
 
+# `make test` on QGIS 3.22 (this machine), 3.40 (Debian 13 chroot) and 3.44 (Debian sid chroot), then each
+# line's counts; e.g. `make test-lines LINES="host sid"` for some of them
+test-lines:
+	@tools/test_lines.sh $(LINES)
+
 demo: setup-runtime translations
 	@$(SYSPY) tools/demo.py --out $(DEMO_DIR) --size $(DEMO_SIZE)
 
-package: setup-runtime translations
-	@$(SYSPY) tools/package.py
+# the plugin zip, checked as plugins.qgis.org checks uploads (size, names, metadata, binaries, bandit, detect-secrets)
+package: setup translations
+	@$(PY) tools/package.py
 
 install: translations
 	@$(SYSPY) tools/install.py

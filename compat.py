@@ -46,6 +46,8 @@ NUMBER_DOUBLE = _pick((Qgis, "ProcessingNumberParameterType.Double"), (QgsProces
 FAST_INSERT = _pick((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
 WKB_NO_GEOMETRY = _pick((Qgis, "WkbType.NoGeometry"), (QgsWkbTypes, "NoGeometry"))
 WKB_MULTIPOLYGON = _pick((Qgis, "WkbType.MultiPolygon"), (QgsWkbTypes, "MultiPolygon"))
+WKB_UNKNOWN = _pick((Qgis, "WkbType.Unknown"), (QgsWkbTypes, "Unknown"))
+WKB_GEOMETRY_COLLECTION = _pick((Qgis, "WkbType.GeometryCollection"), (QgsWkbTypes, "GeometryCollection"))
 FIELD_ANY = _pick((Qgis, "ProcessingFieldParameterDataType.Any"), (QgsProcessingParameterField, "Any"))
 MESSAGE_WARNING = _pick((Qgis, "MessageLevel.Warning"), (Qgis, "Warning"))
 MESSAGE_INFO = _pick((Qgis, "MessageLevel.Info"), (Qgis, "Info"))
@@ -57,8 +59,8 @@ try:  # QGIS >= 3.38 takes QMetaType; QGIS 4 requires it
               "longlong": QMetaType.Type.LongLong}
     QgsField("probe", QMetaType.Type.Int)
 except (ImportError, AttributeError, TypeError):
-    _TYPES = {"int": QVariant.Int, "double": QVariant.Double, "string": QVariant.String,
-              "longlong": QVariant.LongLong}
+    _TYPES = {"int": QVariant.Int, "double": QVariant.Double, "string": QVariant.String,  # qt6: ok (QGIS < 3.38)
+              "longlong": QVariant.LongLong}  # qt6: ok (QGIS < 3.38)
 
 
 def field(name, kind, length=0, precision=0):
@@ -78,3 +80,14 @@ FILE_BEHAVIOR_FILE = _pick((Qgis, "ProcessingFileParameterBehavior.File"), (QgsP
 REQUEST_NO_GEOMETRY = _pick((Qgis, "FeatureRequestFlag.NoGeometry"), (QgsFeatureRequest, "NoGeometry"))
 LAYER_FILTER_POLYGON = _pick((Qgis, "LayerFilter.PolygonLayer"), (QgsMapLayerProxyModel, "PolygonLayer"))
 FORM_SUPPRESS_ON = _pick((Qgis, "AttributeFormSuppression.On"), (QgsEditFormConfig, "SuppressOn"))
+
+# Qt classes that moved from QtWidgets to QtGui in Qt6 (QGIS 4). QGIS 3.40 and 3.44 re-export QAction,
+# QActionGroup and QShortcut from qgis.PyQt.QtGui on Qt5 too; QGIS 3.22, and QUndo* on any Qt5, need QtWidgets.
+try:
+    from qgis.PyQt.QtGui import QAction
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction  # noqa: F401  qt6: ok (Qt5 fallback, QGIS 3.22)
+try:
+    from qgis.PyQt.QtGui import QUndoCommand, QUndoStack
+except ImportError:
+    from qgis.PyQt.QtWidgets import QUndoCommand, QUndoStack  # noqa: F401  qt6: ok (Qt5 fallback)

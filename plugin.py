@@ -31,8 +31,8 @@ class T2RestorePlugin:
         if self.iface is None:
             return
         from qgis.PyQt.QtGui import QIcon
-        from qgis.PyQt.QtWidgets import QAction
 
+        from .compat import QAction
         from .processing.provider import ICON
 
         action = QAction(QIcon(str(ICON)), tr("Degradation (SDG 15.3.1)..."), self.iface.mainWindow())

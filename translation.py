@@ -18,6 +18,12 @@ def tr(text):
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def format_ha(value, decimals=2):
+    """Hectares as the plugin writes them everywhere (log, tables, dock): Peru's convention (es_PE),
+    comma for thousands and point for decimals, e.g. ``330,000.00``, whatever the system locale."""
+    return f"{float(value or 0.0):,.{int(decimals)}f}"
+
+
 def qgis_locale():
     """The locale QGIS uses for its interface ('es_PE', 'es', 'en_US' ...)."""
     settings = QSettings()

@@ -10,7 +10,6 @@ complete, so a cancelled or failed run never leaves a file that looks finished.
 import math
 import os
 import threading
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import gdal, osr
 
+from . import files
 from .errors import N_, Cancelled, GridMismatchError, InputError
 
 DEFAULT_BLOCK = 1024
@@ -103,6 +103,10 @@ class Grid:
     geotransform: tuple
     crs_wkt: str
 
+    def __post_init__(self):
+        # an absurd grid is refused as soon as it is known, before any work on it (zones, masks, blocks)
+        files.check_grid_size(self.xsize, self.ysize)
+
     @classmethod
     def of(cls, ds):
         return cls(ds.RasterXSize, ds.RasterYSize, tuple(ds.GetGeoTransform()), ds.GetProjection() or "")
@@ -178,8 +182,11 @@ def check_aligned(named_datasets):
     return ref
 
 
-def warp_to_grid(ds, grid, resampling="near"):
-    """An in-memory warped VRT of ``ds`` on ``grid`` (explicit alignment, nearest for classes)."""
+def warp_to_grid(ds, grid, resampling="near", coordinate_operation=None):
+    """An in-memory warped VRT of ``ds`` on ``grid`` (explicit alignment, nearest for classes).
+
+    ``coordinate_operation``: a PROJ pipeline to use between the CRSs (the one the caller logged);
+    None lets PROJ pick."""
     xmin, ymin, xmax, ymax = grid.bounds()
     options = gdal.WarpOptions(
         format="VRT",
@@ -189,6 +196,7 @@ def warp_to_grid(ds, grid, resampling="near"):
         dstSRS=grid.crs_wkt or None,
         resampleAlg=resampling,
         multithread=True,
+        coordinateOperation=coordinate_operation,
     )
     out = gdal.Warp("", ds, options=options)
     if out is None:
@@ -253,19 +261,31 @@ class RasterOutput:
 
     def __post_init__(self):
         self.dtype = np.dtype(self.dtype)
-        folder, base = os.path.split(os.path.abspath(self.path))
-        self.tmp_path = os.path.join(folder, f".{base}.{uuid.uuid4().hex[:8]}.part.tif")
+        self.tmp_path = files.part_path(self.path)
         self.ds = None
+
+    def size_bytes(self, grid):
+        """Worst-case size on disk of this output over ``grid``."""
+        return files.output_bytes(grid.xsize, grid.ysize, self.bands, self.dtype.itemsize)
 
     def create(self, grid):
         folder = os.path.dirname(self.tmp_path)
-        os.makedirs(folder, exist_ok=True)
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as error:
+            raise files.os_error(error, folder) from None
+        files.clean_stale_parts(folder)
+        if not os.access(folder, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+            raise files.os_error(PermissionError(13, "Permission denied", folder))
         driver = gdal.GetDriverByName("GTiff")
         opts = list(self.options) or creation_options(self.dtype)
-        self.ds = driver.Create(self.tmp_path, grid.xsize, grid.ysize, self.bands, _NP_TO_GDAL[self.dtype], opts)
+        try:
+            self.ds = driver.Create(self.tmp_path, grid.xsize, grid.ysize, self.bands, _NP_TO_GDAL[self.dtype], opts)
+        except RuntimeError:  # GDAL exceptions switched on elsewhere in the process
+            self.ds = None
         if self.ds is None:
-            raise InputError(N_("Cannot write the output {path}: {error}"), path=self.path,
-                             error=gdal.GetLastErrorMsg())
+            raise InputError(N_("Cannot write the output {path}: {error}. Choose a folder you can write to, on a "
+                                "disk with free space."), path=self.path, error=gdal.GetLastErrorMsg())
         self.ds.SetGeoTransform(grid.geotransform)
         if grid.crs_wkt:
             self.ds.SetProjection(grid.crs_wkt)
@@ -287,12 +307,24 @@ class RasterOutput:
         self.ds.FlushCache()
 
     def commit(self):
-        """Close (flushing compressed tiles) and move into place atomically."""
+        """Close (flushing compressed tiles) and move into place atomically.
+
+        Sidecars, only now that the output is replaced: ``<output>.aux.xml`` is GDAL's record of
+        exactly this file (statistics, nodata, attribute table) and would describe the old data, so
+        it goes (the new one is moved in when GDAL wrote one); ``<stem>.qml`` may be the style of
+        another file of the same stem (``<stem>.shp``), so it goes only when T2 Restore wrote it
+        (``files``' marker), i.e. when it is the stale style of this output.
+        """
         self.ds.FlushCache()
         self.ds = None
-        for stale in (self.path + ".aux.xml", os.path.splitext(self.path)[0] + ".qml"):
-            if os.path.exists(stale):
-                os.remove(stale)
+        aux, tmp_aux = self.path + ".aux.xml", self.tmp_path + ".aux.xml"
+        if os.path.exists(tmp_aux):
+            os.replace(tmp_aux, aux)
+        elif os.path.exists(aux):
+            os.remove(aux)
+        qml = os.path.splitext(self.path)[0] + ".qml"
+        if files.written_by_us(qml):
+            os.remove(qml)
         os.replace(self.tmp_path, self.path)
 
     def discard(self):
@@ -327,15 +359,26 @@ class Block:
         return array[..., h:h + self.ysize, h:h + self.xsize]
 
     def valid(self, i):
-        """Pixels of input i that hold data (inside the raster and not nodata)."""
+        """Pixels of input i that hold data (inside the raster, finite and not nodata)."""
         arr = self.arrays[i]
-        nd = self.nodata[i]
         ok = self.inside if arr.ndim == 2 else np.broadcast_to(self.inside, arr.shape)
-        if nd is None:
-            return ok
-        if isinstance(nd, float) and math.isnan(nd):
-            return ok & ~np.isnan(arr)
-        return ok & (arr != nd)
+        return ok & valid_mask(arr, self.nodata[i])
+
+
+def valid_mask(array, nodata):
+    """Pixels that hold data: not the nodata value and, for decimal rasters, finite.
+
+    The one place where NaN and +/-inf become no data (whatever the declared nodata value), so that
+    no algorithm can read them as a class, a stock or "not degraded".
+    """
+    array = np.asarray(array)
+    has_nodata = nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata))
+    if array.dtype.kind not in "fc":
+        return array != nodata if has_nodata else np.ones(array.shape, bool)
+    ok = np.isfinite(array)
+    if has_nodata:
+        ok &= array != nodata
+    return ok
 
 
 def windows(grid, block_size=DEFAULT_BLOCK):
@@ -353,9 +396,14 @@ def _read(inp, grid, win, halo):
     rx0, ry0 = max(0, xoff - halo), max(0, yoff - halo)
     rx1, ry1 = min(grid.xsize, xoff + xs + halo), min(grid.ysize, yoff + ys + halo)
     bands = inp.bands()
-    data = [b.ReadAsArray(rx0, ry0, rx1 - rx0, ry1 - ry0) for b in bands]
-    if data[0] is None:
-        raise InputError(N_("Reading the raster {name} failed: {error}"), name=inp.name, error=gdal.GetLastErrorMsg())
+    try:
+        data = [b.ReadAsArray(rx0, ry0, rx1 - rx0, ry1 - ry0) for b in bands]
+    except RuntimeError:  # GDAL exceptions switched on elsewhere in the process
+        data = [None]
+    if any(d is None for d in data):  # a truncated or damaged file: one band unreadable is enough
+        raise InputError(N_("Cannot read the raster {name} ({path}): {error}. The file is truncated or damaged "
+                            "(an interrupted download or copy, a full disk): copy or export it again."),
+                         name=inp.name, path=inp.ds.GetDescription(), error=gdal.GetLastErrorMsg())
     arr = data[0] if inp.band is not None else np.stack(data)
     if halo == 0:
         return arr
@@ -405,6 +453,8 @@ def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progr
         raise ValueError("run_blocks needs inputs or a grid")
     outputs = list(outputs)
     nodata = [i.nodata_value() for i in inputs]
+    files.check_grid_size(grid.xsize, grid.ysize)
+    files.check_free_space([(out.path, out.size_bytes(grid)) for out in outputs])
     wins = list(windows(grid, block_size))
     total = len(wins)
     done_ok = False

@@ -16,9 +16,10 @@ Why it is built this way:
 import numpy as np
 
 from .areas import CellAreas
-from .blocks import DEFAULT_BLOCK, Grid, RasterInput, RasterOutput, run_blocks, windows
+from .blocks import DEFAULT_BLOCK, Grid, RasterInput, RasterOutput, run_blocks, valid_mask, windows
 from .errors import N_, InputError
 from .tables import AreaAccumulator
+from .values import parse_value_list
 
 NODATA = 255
 RATIO_NODATA = -9999.0
@@ -40,26 +41,11 @@ def validate_window(window):
 
 
 def parse_forest_values(text):
-    """'1' or '1, 2, 5' (commas, semicolons or spaces) -> sorted list of ints, or InputError."""
-    if isinstance(text, (list, tuple)):
-        items = [str(v) for v in text]
-    else:
-        items = str(text if text is not None else "").replace(";", ",").replace(" ", ",").split(",")
-    values = []
-    for item in (i.strip() for i in items):
-        if not item:
-            continue
-        try:
-            number = float(item)
-        except ValueError:
-            number = float("nan")
-        if not number.is_integer():
-            raise InputError(N_("FOREST_VALUES must list whole numbers separated by commas (e.g. 1 or 1,2,5); "
-                                "'{value}' is not one."), value=item)
-        values.append(int(number))
-    if not values:
-        raise InputError(N_("FOREST_VALUES is empty: give the input values that mean forest (e.g. 1)."))
-    return sorted(set(values))
+    """'1', '1, 2, 5', '1-5' (commas, semicolons, spaces, ranges) -> sorted list of ints, or InputError.
+
+    The one value-list parser of the plugin (``values.parse_value_list``), so FOREST_VALUES accepts the
+    ranges NATURAL_CLASSES accepts."""
+    return list(parse_value_list(text, "FOREST_VALUES"))
 
 
 def classify(forest, valid_count, forest_count, ff_pairs, any_pairs):
@@ -182,8 +168,7 @@ def _found_values(inp, limit=20):
     found = set()
     for xoff, yoff, xs, ys in windows(Grid.of(ds), 1024):
         arr = band.ReadAsArray(xoff, yoff, xs, ys)
-        if nodata is not None:
-            arr = arr[arr != nodata]
+        arr = arr[valid_mask(arr, nodata)]
         found.update(np.unique(arr).tolist())
         if len(found) > limit:
             break

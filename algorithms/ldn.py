@@ -7,6 +7,7 @@ rules block by block over rasters.
 
 import numpy as np
 
+from . import codes as code_check
 from .areas import CellAreas
 from .blocks import DEFAULT_BLOCK, Grid, InputSlots, RasterOutput, run_blocks
 from .errors import N_, InputError
@@ -170,36 +171,53 @@ def _transition_codes(matrix):
 class _ClassTable:
     """Raw land cover value -> UNCCD class (0 = nodata or outside the legend), by look-up table.
 
-    With a recode table, values present in the data but missing from the table are remembered so
-    that the run can name all of them at the end.
+    Valid values missing from the legend (the recode table, or the 7 UNCCD classes without one) are
+    counted in ``unknown`` (a ``codes.UnknownCodes``) so that the run can name them all at the end.
     """
 
-    def __init__(self, table, nodata, name):
-        self.name = name
-        self.recode = table is not None
-        mapping = dict(table) if table is not None else {c: c for c in UNCCD_CLASSES}
-        self.nodata = nodata
-        if nodata is not None and float(nodata).is_integer():
-            mapping.pop(int(nodata), None)
-        self.mapping = mapping
-        self.missing = set()
+    def __init__(self, table, unknown):
+        self.mapping = dict(table) if table is not None else {c: c for c in UNCCD_CLASSES}
+        self.unknown = unknown
 
-    def __call__(self, array):
-        out, known = lookup(array, self.mapping, 0, np.uint8, want_known=self.recode)
-        if self.recode:
-            unknown = ~known
-            if self.nodata is not None:
-                unknown &= array != self.nodata
-            if unknown.any():
-                self.missing.update(np.unique(array[unknown]).tolist())
+    def __call__(self, array, valid):
+        out, known = lookup(array, self.mapping, 0, np.uint8)
+        self.unknown.collect(array, valid & ~known)
+        out[~valid] = 0
         return out
 
 
-def _lpd_codes(array, nodata):
-    mapping = {k: _CODE_OF_VALUE[v] for k, v in LPD_TO_SUBINDICATOR.items()}
-    if nodata is not None and float(nodata).is_integer():
-        mapping.pop(int(nodata), None)
-    return lookup(array, mapping, CODE_NODATA, np.uint8, want_known=False)[0]
+_LPD_CODE_MAP = {k: _CODE_OF_VALUE[v] for k, v in LPD_TO_SUBINDICATOR.items()}
+LPD_NODATA_CODES = (0, 15)  # the nodata codes of the JRC / FAO-WOCAT products (METHODS.md 1.2)
+
+
+def _lpd_codes(array, valid, unknown):
+    """LPD 1..5 -> code; 0, 15 and nodata -> CODE_NODATA; other valid values counted in ``unknown``."""
+    out, known = lookup(array, _LPD_CODE_MAP, CODE_NODATA, np.uint8)
+    bad = valid & ~known
+    for code in LPD_NODATA_CODES:
+        bad &= array != code
+    unknown.collect(array, bad)
+    out[~valid] = CODE_NODATA
+    return out
+
+
+def _unknown_collectors(policy, recode):
+    """Land cover codes outside the legend and LPD codes outside 1..5, refused or left out as no data."""
+    if recode:
+        lc_template = N_("The land cover recode table has no row for the classes found in {name}; classes (pixels): "
+                         "{values}. Add them to LC_RECODE (input class -> UNCCD class 1..7), or set UNKNOWN_CODES "
+                         "to nodata to leave those pixels out.")
+    else:
+        lc_template = N_("The land cover raster {name} holds codes that are not UNCCD classes (1 to 7); codes "
+                         "(pixels): {values}. Give a recode table (LC_RECODE) from your legend to the 7 UNCCD "
+                         "classes, or set UNKNOWN_CODES to nodata to leave those pixels out.")
+    out = {key: code_check.UnknownCodes(name, lc_template, policy)
+           for key, name in (("lcb", "LC_BASELINE"), ("lct", "LC_TARGET"))}
+    out["lpd"] = code_check.UnknownCodes("PRODUCTIVITY", N_(
+        "The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5; "
+        "0 and 15 are no data); codes (pixels): {values}. Fix the raster or its nodata value, or set "
+        "UNKNOWN_CODES to nodata to leave those pixels out."), policy)
+    return out
 
 
 def _soc_codes(baseline, target, valid, water):
@@ -220,105 +238,117 @@ def _soc_codes(baseline, target, valid, water):
     return codes
 
 
-def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None, soc_baseline=None,
-                    soc_target=None, lc_recode=None, matrix=None, zones=None, subindicators_output=None,
-                    block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None):
-    """Classify degradation block by block; return what was used and the area table.
-
-    Inputs are raster paths or datasets on one grid (``zones``, if given, is an int32 raster of zone
-    ids on that grid, 0 outside every zone). Returns a dict with ``used`` (sub-indicators), ``areas``
-    (an AreaAccumulator over (zone, class)), and ``valid_pixels``.
-    """
-    use_lc = lc_baseline is not None or lc_target is not None
-    if use_lc and (lc_baseline is None or lc_target is None):
+def _open_ldn_inputs(sources):
+    """(InputSlots of the sources given, (use land cover, use productivity, use SOC)), bad combinations refused."""
+    use_lc = sources["lcb"] is not None or sources["lct"] is not None
+    if use_lc and (sources["lcb"] is None or sources["lct"] is None):
         raise InputError(N_("The land cover sub-indicator needs both the baseline and the target land cover."))
-    use_soc = soc_baseline is not None or soc_target is not None
-    if use_soc and (soc_baseline is None or soc_target is None):
+    use_soc = sources["socb"] is not None or sources["soct"] is not None
+    if use_soc and (sources["socb"] is None or sources["soct"] is None):
         raise InputError(N_("The soil organic carbon sub-indicator needs both the baseline and the target stock."))
-    use_prod = productivity is not None
+    use_prod = sources["lpd"] is not None
     if not (use_lc or use_prod or use_soc):
         raise InputError(N_("At least one sub-indicator (land cover, productivity or soil organic carbon) is needed."))
-    matrix = UNCCD_MATRIX if matrix is None else validate_matrix(matrix)
-    table = None if lc_recode is None else validate_recode(lc_recode)
-    transitions = _transition_codes(matrix)
-
     opened = InputSlots()
-    inputs, slots, add = opened.inputs, opened.slots, opened.add
-    if use_lc:
-        add("lcb", lc_baseline, "LC_BASELINE")
-        add("lct", lc_target, "LC_TARGET")
-    if use_prod:
-        add("lpd", productivity, "PRODUCTIVITY")
-    if use_soc:
-        add("socb", soc_baseline, "SOC_BASELINE")
-        add("soct", soc_target, "SOC_TARGET")
-    if zones is not None:
-        add("zones", zones, "ZONES")
+    for key, name in (("lcb", "LC_BASELINE"), ("lct", "LC_TARGET"), ("lpd", "PRODUCTIVITY"),
+                      ("socb", "SOC_BASELINE"), ("soct", "SOC_TARGET"), ("zones", "ZONES")):
+        if sources[key] is not None:
+            opened.add(key, sources[key], name)
+    return opened, (use_lc, use_prod, use_soc)
 
-    nodata = {key: inputs[i].nodata_value() for key, i in slots.items()}
-    classes = {key: _ClassTable(table, nodata[key], inputs[slots[key]].name) for key in ("lcb", "lct") if use_lc}
-    seen_data = {key: False for key in slots if key != "zones"}
-    areas = AreaAccumulator()
-    state = {"valid": 0, "cells": None}
-    outputs = [RasterOutput(output, np.int16, NODATA, band_names=("SDG 15.3.1",))]
-    if subindicators_output:
-        outputs.append(RasterOutput(subindicators_output, np.int16, NODATA, bands=3,
-                                    band_names=("land cover", "productivity", "soil organic carbon")))
 
-    def block_func(block):
-        arr = {key: block.arrays[i] for key, i in slots.items()}
-        for key, seen in seen_data.items():
+class _OneOutAllOut:
+    """The block function of ``ldn_degradation`` (sub-indicator codes -> combined class) and its tallies."""
+
+    def __init__(self, opened, use, transitions, table, unknown, with_subindicators):
+        self.opened, self.slots, self.use = opened, opened.slots, use
+        self.transitions, self.unknown = transitions, unknown
+        self.classes = {key: _ClassTable(table, unknown[key]) for key in ("lcb", "lct") if use[0]}
+        self.with_subindicators = with_subindicators
+        self.seen_data = {key: False for key in self.slots if key != "zones"}
+        self.areas = AreaAccumulator()
+        self.cells = None
+
+    def codes(self, block):
+        """(land cover, productivity, SOC) 2-bit codes of a block; stable where a sub-indicator is not used."""
+        arr = {key: block.arrays[i] for key, i in self.slots.items()}
+        valid = {key: block.valid(i) for key, i in self.slots.items()}
+        for key, seen in self.seen_data.items():
             if not seen:
-                seen_data[key] = bool(block.valid(slots[key]).any())
-        shape = (block.ysize, block.xsize)
-        stable = np.full(shape, CODE_STABLE, np.uint8)
+                self.seen_data[key] = bool(valid[key].any())
+        stable = np.full((block.ysize, block.xsize), CODE_STABLE, np.uint8)
         lc = prod = soc = stable
         base_unccd = None
-        if use_lc:
-            base_unccd = classes["lcb"](arr["lcb"])
+        if self.use[0]:
+            base_unccd = self.classes["lcb"](arr["lcb"], valid["lcb"])
             idx = base_unccd * np.uint8(8)
-            idx += classes["lct"](arr["lct"])
-            lc = transitions[idx]
-        if use_prod:
-            prod = _lpd_codes(arr["lpd"], nodata["lpd"])
-        if use_soc:
-            valid = block.valid(slots["socb"]) & block.valid(slots["soct"])
+            idx += self.classes["lct"](arr["lct"], valid["lct"])
+            lc = self.transitions[idx]
+        if self.use[1]:
+            prod = _lpd_codes(arr["lpd"], valid["lpd"], self.unknown["lpd"])
+        if self.use[2]:
             water = base_unccd == WATER if base_unccd is not None else None
-            soc = _soc_codes(arr["socb"], arr["soct"], valid, water)
+            soc = _soc_codes(arr["socb"], arr["soct"], valid["socb"] & valid["soct"], water)
+        return (lc, prod, soc), arr.get("zones")
+
+    def __call__(self, block):
+        (lc, prod, soc), zones = self.codes(block)
         idx = lc << 4
         idx |= prod << 2
         idx |= soc
         code = COMBINE[idx]
-        if state["cells"] is None:
-            state["cells"] = CellAreas(Grid.of(inputs[0].open()))
-        cell = state["cells"].block(block.xoff, block.yoff, block.xsize, block.ysize)
-        areas.add_codes(code, 4, cell, arr["zones"] if "zones" in arr else None, CODE_CLASSES)
+        if self.cells is None:
+            self.cells = CellAreas(Grid.of(self.opened.inputs[0].open()))
+        cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
+        self.areas.add_codes(code, 4, cell, zones, CODE_CLASSES)
         result = VALUE_OF_CODE[code]
-        if subindicators_output:
-            stack = np.full((3,) + shape, NODATA, np.int16)
-            for band, (flag, codes) in enumerate(((use_lc, lc), (use_prod, prod), (use_soc, soc))):
-                if flag:
-                    stack[band] = VALUE_OF_CODE[codes]
-            return [result, stack]
-        return result
+        if not self.with_subindicators:
+            return result
+        stack = np.full((3, block.ysize, block.xsize), NODATA, np.int16)
+        for band, (flag, codes) in enumerate(zip(self.use, (lc, prod, soc))):
+            if flag:
+                stack[band] = VALUE_OF_CODE[codes]
+        return [result, stack]
 
-    def before_commit():
-        for table_ in classes.values():
-            if table_.missing:
-                missing = ", ".join(str(v) for v in sorted(table_.missing))
-                raise InputError(N_("The land cover recode table has no row for the classes {classes} found in "
-                                    "{name}. Add them to LC_RECODE (input class -> UNCCD class 1..7)."),
-                                 classes=missing, name=table_.name)
-        opened.require_data(seen_data)
-        if not any(cls is not None for (_zone, cls) in areas.hectares):
+    def before_commit(self):
+        for item in self.unknown.values():
+            item.check()
+        self.opened.require_data(self.seen_data)
+        if not any(cls is not None for (_zone, cls) in self.areas.hectares):
             raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
                                 "do not overlap. Check that they cover the same region."))
 
-    run_blocks(inputs, block_func, outputs, block_size=block_size, progress=progress,
-               is_cancelled=is_cancelled, before_commit=before_commit)
-    used = [name for name, flag in zip(SUBINDICATORS, (use_lc, use_prod, use_soc)) if flag]
+
+def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None, soc_baseline=None,
+                    soc_target=None, lc_recode=None, matrix=None, zones=None, subindicators_output=None,
+                    block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None, unknown_codes=code_check.REFUSE):
+    """Classify degradation block by block; return what was used and the area table.
+
+    Inputs are raster paths or datasets on one grid (``zones``, if given, is an int32 raster of zone
+    ids on that grid, 0 outside every zone). Land cover codes outside the legend (LC_RECODE, else the
+    7 UNCCD classes) and LPD codes other than 1..5 (0, 15 are no data) are refused with their pixel
+    counts, or left out as no data when ``unknown_codes`` is 'nodata'. Returns a dict with ``used``
+    (sub-indicators), ``areas`` (an AreaAccumulator over (zone, class)), ``valid_pixels`` and
+    ``unknown`` ([(input, pixels, codes)] left out as no data).
+    """
+    sources = {"lcb": lc_baseline, "lct": lc_target, "lpd": productivity, "socb": soc_baseline,
+               "soct": soc_target, "zones": zones}
+    matrix = UNCCD_MATRIX if matrix is None else validate_matrix(matrix)
+    table = None if lc_recode is None else validate_recode(lc_recode)
+    opened, use = _open_ldn_inputs(sources)
+    combine = _OneOutAllOut(opened, use, _transition_codes(matrix), table,
+                            _unknown_collectors(unknown_codes, table is not None), bool(subindicators_output))
+    outputs = [RasterOutput(output, np.int16, NODATA, band_names=("SDG 15.3.1",))]
+    if subindicators_output:
+        outputs.append(RasterOutput(subindicators_output, np.int16, NODATA, bands=3,
+                                    band_names=("land cover", "productivity", "soil organic carbon")))
+    run_blocks(opened.inputs, combine, outputs, block_size=block_size, progress=progress,
+               is_cancelled=is_cancelled, before_commit=combine.before_commit)
+    areas = combine.areas
     valid_pixels = sum(px for (_z, cls), px in areas.pixels.items() if cls is not None)
-    return {"used": used, "areas": areas, "valid_pixels": valid_pixels}
+    return {"used": [name for name, flag in zip(SUBINDICATORS, use) if flag], "areas": areas,
+            "valid_pixels": valid_pixels,
+            "unknown": [item.report() for item in combine.unknown.values() if item.report()]}
 
 
 # code -> class value reported in tables (None = nodata)

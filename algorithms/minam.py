@@ -20,11 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
+from . import codes as code_check
 from . import fragmentation as riitters
 from .areas import CellAreas
 from .blocks import DEFAULT_BLOCK, Grid, InputSlots, RasterOutput, core_arrays, run_blocks
 from .errors import N_, InputError
 from .tables import AreaAccumulator, lookup
+from .values import parse_value_list
 
 PRESETS = Path(__file__).resolve().parents[1] / "presets"
 DEFAULT_PRESET = PRESETS / "minam_provisional.json"
@@ -50,34 +52,11 @@ class RuleError(InputError):
 
 # -- value lists ---------------------------------------------------------------------------------
 
-_ITEM = re.compile(r"^\s*(-?\d+)\s*(?:(?:\.\.|:|-)\s*(-?\d+))?\s*$")
-
 
 def parse_values(text, name):
-    """'1,2,4' or '11-15, 21' or '-1' -> sorted tuple of ints; InputError naming the bad item.
-
-    Why a text list: class sets (natural vegetation, forest, degraded values) are typed by users in a
-    single line edit; ranges save typing national legends such as 11-15.
-    """
-    if isinstance(text, (list, tuple, set)):
-        text = ",".join(str(v) for v in text)
-    values = set()
-    for item in str(text or "").replace(";", ",").split(","):
-        if not item.strip():
-            continue
-        match = _ITEM.match(item)
-        if not match:
-            raise InputError(N_("The list {name} has an item that is neither a whole number nor a range such as "
-                                "11-15: '{item}'."), name=name, item=item.strip())
-        low = int(match.group(1))
-        high = int(match.group(2)) if match.group(2) is not None else low
-        if high < low or high - low > 100000:
-            raise InputError(N_("The list {name} has a range that runs backwards or is too long: '{item}'."),
-                             name=name, item=item.strip())
-        values.update(range(low, high + 1))
-    if not values:
-        raise InputError(N_("The list {name} is empty; give at least one value."), name=name)
-    return tuple(sorted(values))
+    """'1,2,4' or '11-15, 21' or '-1' -> sorted tuple of ints (``values.parse_value_list``, shared by every
+    value-list parameter so that all of them accept the same ranges)."""
+    return parse_value_list(text, name)
 
 
 def _format_values(values):
@@ -298,36 +277,45 @@ def riitters_classes(forest, valid, window):
 
 # -- the block run -------------------------------------------------------------------------------
 
-class _Unknown:
-    """Values found in an input but missing from its mapping, kept to name them all at the end."""
+def _unknown_collectors(policy, legend):
+    """One ``codes.UnknownCodes`` per coded input: values outside its legend are refused or left out."""
+    def make(name, template, **params):
+        return code_check.UnknownCodes(name, template, policy, **params)
 
-    def __init__(self, name, template):
-        self.name = name
-        self.template = template
-        self.values = set()
+    return {
+        "lc": make("LC_BASELINE / LC_TARGET", N_(
+            "The land cover rasters {name} hold codes outside the land cover legend LC_CLASSES ({legend}); codes "
+            "(pixels): {values}. Add them to LC_CLASSES (and to NATURAL_CLASSES if they are natural vegetation), "
+            "or set UNKNOWN_CODES to nodata to leave those pixels out."), legend=_format_values(legend)),
+        "loss": make("COVER_LOSS", N_(
+            "The cover loss raster {name} holds values other than 0 (no loss) and 1 (loss); values (pixels): "
+            "{values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels "
+            "out.")),
+        "lpd": make("PRODUCTIVITY", N_(
+            "The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5; "
+            "0 and 15 are no data); codes (pixels): {values}. Fix the raster or its nodata value, or set "
+            "UNKNOWN_CODES to nodata to leave those pixels out.")),
+        "frag": make("FRAGMENTATION", N_(
+            "The fragmentation raster {name} holds codes that are not Riitters classes (0 to 6); codes (pixels): "
+            "{values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels "
+            "out.")),
+    }
 
-    def collect(self, array, unknown):
-        if unknown.any() and len(self.values) <= MAX_REPORTED_VALUES:
-            self.values.update(np.unique(array[unknown]).tolist())
 
-    def check(self):
-        if self.values:
-            raise InputError(self.template, name=self.name, values=_format_values(self.values))
+def land_cover_legend(legend, natural):
+    """The land cover legend (default: the preset's classes) checked to hold every natural class."""
+    legend = parse_values(load_preset().get("land_cover_classes", "1-7") if legend is None else legend,
+                          "LC_CLASSES")
+    outside = sorted(set(natural) - set(legend))
+    if outside:
+        raise InputError(N_("The natural vegetation classes {values} are not in the land cover legend LC_CLASSES "
+                            "({legend}). Set LC_CLASSES to every class of your land cover maps."),
+                         values=_format_values(outside), legend=_format_values(legend))
+    return legend
 
 
-def minam_degradation(output, lc_baseline=None, lc_target=None, natural_classes=None, cover_loss=None,
-                      productivity=None, forest_mask=None, forest_values=(1,), window=3, fragmentation=None,
-                      zones=None, rules=None, lpd_states=None, riitters_states=None, indicators_output=None,
-                      block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None):
-    """Classify MINAM degradation levels block by block; return what was used and the area table.
-
-    Cover loss comes from ``lc_baseline``/``lc_target`` with ``natural_classes`` or from a 0/1
-    ``cover_loss`` raster; productivity from an LPD raster; fragmentation from ``forest_mask``
-    (``forest_values``, ``window``) or from a Riitters class raster. ``zones`` is an integer raster
-    on the same grid (positive ids; 0 and nodata are outside every zone). ``rules`` defaults to the
-    MINAM (provisional) preset. Returns ``used``, ``areas`` (AreaAccumulator over (zone, level)),
-    ``valid_pixels`` and ``rules`` (parsed).
-    """
+def _mappings(rules, lpd_states, riitters_states, natural_classes):
+    """(parsed rules, LPD -> state, Riitters class -> state, natural classes), preset defaults filled in."""
     preset = load_preset()
     default_lpd, default_riitters, default_natural = preset_mappings(preset)
     rules = parse_rules(preset["rules"] if rules is None else rules)
@@ -338,135 +326,177 @@ def minam_degradation(output, lc_baseline=None, lc_target=None, natural_classes=
     _require_codes(lpd_states, (1, 2, 3, 4, 5), "from_lpd")
     _require_codes(riitters_states, RIITTERS_CODES, "from_riitters")
     natural = default_natural if natural_classes is None else parse_values(natural_classes, "NATURAL_CLASSES")
+    return rules, lpd_states, riitters_states, natural
 
-    derive_loss = lc_baseline is not None or lc_target is not None
-    if derive_loss and (lc_baseline is None or lc_target is None):
+
+def _indicators_used(sources):
+    """{indicator: used} from the raster sources given (keys as the parameters), refusing bad combinations."""
+    derive_loss = sources["lcb"] is not None or sources["lct"] is not None
+    if derive_loss and (sources["lcb"] is None or sources["lct"] is None):
         raise InputError(N_("Cover loss from land cover needs both LC_BASELINE and LC_TARGET."))
-    if derive_loss and cover_loss is not None:
+    if derive_loss and sources["loss"] is not None:
         raise InputError(N_("Give either the two land cover maps (LC_BASELINE, LC_TARGET) or a COVER_LOSS raster, "
                             "not both."))
-    if forest_mask is not None and fragmentation is not None:
+    if sources["forest"] is not None and sources["frag"] is not None:
         raise InputError(N_("Give either a FOREST_MASK (fragmentation is then derived) or a FRAGMENTATION class "
                             "raster, not both."))
-    use = {"cover_loss": derive_loss or cover_loss is not None, "productivity": productivity is not None,
-           "fragmentation": forest_mask is not None or fragmentation is not None}
+    use = {"cover_loss": derive_loss or sources["loss"] is not None, "productivity": sources["lpd"] is not None,
+           "fragmentation": sources["forest"] is not None or sources["frag"] is not None}
     if not any(use.values()):
         raise InputError(N_("At least one indicator is needed: vegetation cover loss, productivity or "
                             "fragmentation."))
-    window = riitters.validate_window(window) if forest_mask is not None else 3
-    forest_values = riitters.parse_forest_values(forest_values)
-    halo = (window - 1) // 2 if forest_mask is not None else 0
-    table = rules_table(rules)
+    return use
 
+
+_INPUT_NAMES = (("lcb", "LC_BASELINE"), ("lct", "LC_TARGET"), ("loss", "COVER_LOSS"), ("lpd", "PRODUCTIVITY"),
+                ("forest", "FOREST_MASK"), ("frag", "FRAGMENTATION"), ("zones", "ECOSYSTEMS"))
+
+
+def _open_inputs(sources):
+    """InputSlots of the sources given, in a fixed order; decimal zones refused."""
     opened = InputSlots()
-    inputs, slots, add = opened.inputs, opened.slots, opened.add
-    if derive_loss:
-        add("lcb", lc_baseline, "LC_BASELINE")
-        add("lct", lc_target, "LC_TARGET")
-    elif cover_loss is not None:
-        add("loss", cover_loss, "COVER_LOSS")
-    if productivity is not None:
-        add("lpd", productivity, "PRODUCTIVITY")
-    if forest_mask is not None:
-        add("forest", forest_mask, "FOREST_MASK")
-    elif fragmentation is not None:
-        add("frag", fragmentation, "FRAGMENTATION")
-    if zones is not None:
-        add("zones", zones, "ECOSYSTEMS")
-        if inputs[slots["zones"]].dtype().kind not in "iu":
-            raise InputError(N_("The zones raster {name} holds decimal values; zones must be whole numbers "
-                                "(e.g. ecosystem codes)."), name="ECOSYSTEMS")
+    for key, name in _INPUT_NAMES:
+        if sources[key] is not None:
+            opened.add(key, sources[key], name)
+    if "zones" in opened.slots and opened.inputs[opened.slots["zones"]].dtype().kind not in "iu":
+        raise InputError(N_("The zones raster {name} holds decimal values; zones must be whole numbers "
+                            "(e.g. ecosystem codes)."), name="ECOSYSTEMS")
+    return opened
 
-    unknown = {
-        "loss": _Unknown("COVER_LOSS", N_("The cover loss raster {name} holds values other than 0 (no loss) and "
-                                          "1 (loss): {values}.")),
-        "lpd": _Unknown("PRODUCTIVITY", N_("The productivity raster {name} holds codes that are not land "
-                                           "productivity dynamics classes (1 to 5): {values}.")),
-        "frag": _Unknown("FRAGMENTATION", N_("The fragmentation raster {name} holds codes that are not Riitters "
-                                             "classes (0 to 6): {values}.")),
-    }
-    loss_map = {0: 0, 1: 1}
-    lpd_map = dict(lpd_states)
-    seen_data = dict.fromkeys((key for key in slots if key != "zones"), False)
-    state = {"forest": False, "cells": None}
-    areas = AreaAccumulator()
-    outputs = [RasterOutput(output, np.uint8, NODATA, band_names=("MINAM degradation level",))]
-    if indicators_output:
-        outputs.append(RasterOutput(indicators_output, np.uint8, NODATA, bands=3,
-                                    band_names=("vegetation cover loss", "productivity decline", "fragmentation")))
-    forest_map = {int(v): 1 for v in forest_values}
 
-    def mapped(key, array, valid, mapping, ignore=()):
+class _Levels:
+    """The block function of ``minam_degradation`` (indicator states -> level) and what it accumulates."""
+
+    def __init__(self, opened, rules, natural, legend, lpd_states, riitters_states, forest_values, window,
+                 unknown, with_indicators):
+        self.opened, self.slots = opened, opened.slots
+        self.table = rules_table(rules)
+        self.natural, self.legend_map = natural, dict.fromkeys(legend, 1)
+        self.lpd_map, self.riitters_states = dict(lpd_states), riitters_states
+        self.forest_values, self.forest_map = forest_values, {int(v): 1 for v in forest_values}
+        self.window, self.unknown, self.with_indicators = window, unknown, with_indicators
+        self.seen_data = dict.fromkeys((key for key in self.slots if key != "zones"), False)
+        self.forest_seen, self.cells = False, None
+        self.areas = AreaAccumulator()
+
+    def _mapped(self, key, array, valid, mapping, ignore=()):
         out, known = lookup(array, mapping, NODATA, np.uint8)
         bad = valid & ~known
         for code in ignore:
             bad &= array != code
-        if key in unknown:
-            unknown[key].collect(array, bad)
+        self.unknown[key].collect(array, bad)
         out[~valid] = NODATA
         return out
 
-    def block_func(block):
-        core, core_valid = core_arrays(block, slots, seen_data)
-        shape = (block.ysize, block.xsize)
+    def _cover_loss(self, core, core_valid):
+        valid = core_valid["lcb"] & core_valid["lct"]
+        for key in ("lcb", "lct"):
+            known = lookup(core[key], self.legend_map, 0, np.uint8)[1]
+            self.unknown["lc"].collect(core[key], core_valid[key] & ~known)
+            valid &= known
+        return cover_loss_state(core["lcb"], core["lct"], self.natural, valid)
+
+    def _derived_fragmentation(self, block):
+        i = self.slots["forest"]
+        valid = block.valid(i)
+        forest = lookup(block.arrays[i], self.forest_map, 0, np.uint8, want_known=False)[0].view(bool) & valid
+        self.forest_seen = self.forest_seen or bool(block.core(forest).any())
+        classes = riitters_classes(forest, valid, self.window)
+        return lookup(classes, self.riitters_states, NODATA, np.uint8, want_known=False)[0]
+
+    def states(self, block):
+        """{indicator: state array (NODATA where unknown)} of the indicators used, core window."""
+        core, core_valid = core_arrays(block, self.slots, self.seen_data)
         states = {}
-        if derive_loss:
-            states["cover_loss"] = cover_loss_state(core["lcb"], core["lct"], natural,
-                                                    core_valid["lcb"] & core_valid["lct"])
-        elif "loss" in slots:
-            states["cover_loss"] = mapped("loss", core["loss"], core_valid["loss"], loss_map)
-        if "lpd" in slots:
-            states["productivity"] = mapped("lpd", core["lpd"], core_valid["lpd"], lpd_map, LPD_NODATA_CODES)
-        if "forest" in slots:
-            valid = block.valid(slots["forest"])
-            forest = lookup(block.arrays[slots["forest"]], forest_map, 0, np.uint8, want_known=False)[0] \
-                .view(bool) & valid
-            if not state["forest"]:
-                state["forest"] = bool(block.core(forest).any())
-            classes = riitters_classes(forest, valid, window)
-            states["fragmentation"] = lookup(classes, riitters_states, NODATA, np.uint8, want_known=False)[0]
-        elif "frag" in slots:
-            states["fragmentation"] = mapped("frag", core["frag"], core_valid["frag"], riitters_states)
+        if "lcb" in self.slots:
+            states["cover_loss"] = self._cover_loss(core, core_valid)
+        elif "loss" in self.slots:
+            states["cover_loss"] = self._mapped("loss", core["loss"], core_valid["loss"], {0: 0, 1: 1})
+        if "lpd" in self.slots:
+            states["productivity"] = self._mapped("lpd", core["lpd"], core_valid["lpd"], self.lpd_map,
+                                                  LPD_NODATA_CODES)
+        if "forest" in self.slots:
+            states["fragmentation"] = self._derived_fragmentation(block)
+        elif "frag" in self.slots:
+            states["fragmentation"] = self._mapped("frag", core["frag"], core_valid["frag"], self.riitters_states)
+        zone = None
+        if "zones" in self.slots:
+            zone = np.where(core_valid["zones"], core["zones"], 0).astype(np.int64)
+            zone[zone < 0] = 0
+        return states, zone
+
+    def __call__(self, block):
+        states, zone = self.states(block)
+        shape = (block.ysize, block.xsize)
         idx = np.zeros(shape, np.uint8)
         missing = np.zeros(shape, bool)
         for shift, name in zip((4, 2, 0), INDICATORS):
             if name in states:
-                s = states[name]
-                missing |= s == NODATA
-                idx |= (s & 3) << shift
-        level = table[idx]
+                missing |= states[name] == NODATA
+                idx |= (states[name] & 3) << shift
+        level = self.table[idx]
         level[missing] = NODATA
-        if state["cells"] is None:
-            state["cells"] = CellAreas(Grid.of(inputs[0].open()))
-        cell = state["cells"].block(block.xoff, block.yoff, block.xsize, block.ysize)
+        if self.cells is None:
+            self.cells = CellAreas(Grid.of(self.opened.inputs[0].open()))
+        cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
         codes = np.where(missing, np.uint8(len(LEVELS)), level)
-        zone = None
-        if "zones" in slots:
-            zone = np.where(core_valid["zones"], core["zones"], 0).astype(np.int64)
-            zone[zone < 0] = 0
-        areas.add_codes(codes, len(LEVELS) + 1, cell, zone, LEVELS + (None,))
-        if indicators_output:
-            stack = np.full((3,) + shape, NODATA, np.uint8)
-            for band, name in enumerate(INDICATORS):
-                if name in states:
-                    stack[band] = states[name]
-            return [level, stack]
-        return level
+        self.areas.add_codes(codes, len(LEVELS) + 1, cell, zone, LEVELS + (None,))
+        if not self.with_indicators:
+            return level
+        stack = np.full((3,) + shape, NODATA, np.uint8)
+        for band, name in enumerate(INDICATORS):
+            if name in states:
+                stack[band] = states[name]
+        return [level, stack]
 
-    def before_commit():
-        for item in unknown.values():
+    def before_commit(self):
+        for item in self.unknown.values():
             item.check()
-        opened.require_data(seen_data)
-        if "forest" in slots and not state["forest"]:
+        self.opened.require_data(self.seen_data)
+        if "forest" in self.slots and not self.forest_seen:
             raise InputError(N_("The forest mask {name} has no forest pixel (no value in {values}), so fragmentation "
                                 "cannot be derived. Check FOREST_VALUES or leave the forest mask out."),
-                             name="FOREST_MASK", values=_format_values(forest_values))
-        if not any(cls is not None for (_zone, cls) in areas.hectares):
+                             name="FOREST_MASK", values=_format_values(self.forest_values))
+        if not any(cls is not None for (_zone, cls) in self.areas.hectares):
             raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
                                 "do not overlap. Check that they cover the same region."))
 
-    run_blocks(inputs, block_func, outputs, block_size=block_size, halo=halo, progress=progress,
-               is_cancelled=is_cancelled, before_commit=before_commit)
+
+def minam_degradation(output, lc_baseline=None, lc_target=None, natural_classes=None, cover_loss=None,
+                      productivity=None, forest_mask=None, forest_values=(1,), window=3, fragmentation=None,
+                      zones=None, rules=None, lpd_states=None, riitters_states=None, indicators_output=None,
+                      block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None, land_cover_classes=None,
+                      unknown_codes=code_check.REFUSE):
+    """Classify MINAM degradation levels block by block; return what was used and the area table.
+
+    Cover loss comes from ``lc_baseline``/``lc_target`` with ``natural_classes`` or from a 0/1
+    ``cover_loss`` raster; productivity from an LPD raster; fragmentation from ``forest_mask``
+    (``forest_values``, ``window``) or from a Riitters class raster. ``zones`` is an integer raster
+    on the same grid (positive ids; 0 and nodata are outside every zone). ``rules`` defaults to the
+    MINAM (provisional) preset. ``land_cover_classes`` is the legend of the land cover maps (default:
+    the preset's, the 7 UNCCD classes); codes outside it, LPD codes other than 1..5 (0 and 15 are
+    no data) and other unknown codes are refused with their pixel counts, or become no data when
+    ``unknown_codes`` is 'nodata'. Returns ``used``, ``areas`` (AreaAccumulator over (zone, level)),
+    ``valid_pixels``, ``rules`` (parsed) and ``unknown`` ([(input, pixels, codes)] left out as no data).
+    """
+    rules, lpd_states, riitters_states, natural = _mappings(rules, lpd_states, riitters_states, natural_classes)
+    sources = {"lcb": lc_baseline, "lct": lc_target, "loss": cover_loss, "lpd": productivity, "forest": forest_mask,
+               "frag": fragmentation, "zones": zones}
+    use = _indicators_used(sources)
+    legend = land_cover_legend(land_cover_classes, natural) if sources["lcb"] is not None else ()
+    window = riitters.validate_window(window) if forest_mask is not None else 3
+    forest_values = riitters.parse_forest_values(forest_values)
+    opened = _open_inputs(sources)
+    levels = _Levels(opened, rules, natural, legend, lpd_states, riitters_states, forest_values, window,
+                     _unknown_collectors(unknown_codes, legend), bool(indicators_output))
+    outputs = [RasterOutput(output, np.uint8, NODATA, band_names=("MINAM degradation level",))]
+    if indicators_output:
+        outputs.append(RasterOutput(indicators_output, np.uint8, NODATA, bands=3,
+                                    band_names=("vegetation cover loss", "productivity decline", "fragmentation")))
+    halo = (window - 1) // 2 if forest_mask is not None else 0
+    run_blocks(opened.inputs, levels, outputs, block_size=block_size, halo=halo, progress=progress,
+               is_cancelled=is_cancelled, before_commit=levels.before_commit)
+    areas = levels.areas
     valid_pixels = sum(px for (_z, cls), px in areas.pixels.items() if cls is not None)
     return {"used": [name for name in INDICATORS if use[name]], "areas": areas, "valid_pixels": valid_pixels,
-            "rules": rules}
+            "rules": rules, "unknown": [item.report() for item in levels.unknown.values() if item.report()]}

@@ -42,6 +42,9 @@ MAX_SEGMENT_DEG = 0.01
 # Two initiatives "overlap" when they share at least this area (1 m2): shared boundaries and
 # floating-point slivers are not double counting.
 OVERLAP_MIN_HA = 1e-4
+# Relative difference allowed between a part's area and the sum of its pieces (floating point and
+# GEOS snap-rounding move edges by far less; an overlap or a lost piece shows as much more).
+AREA_TOLERANCE = 1e-7
 AREA_METHOD = N_("WGS 84 ellipsoid (polygons in the Lambert cylindrical equal-area projection, as EPSG:6933)")
 
 OK, NULL, REPAIRED, DROPPED = "ok", "null", "repaired", "dropped"
@@ -405,17 +408,49 @@ def dissolve(polys, is_cancelled=None, split=True):
     return split_large(parts) if split else parts
 
 
+def polygonal_area(geom):
+    """Planar area of the polygons inside ``geom``, ignoring its lines and points.
+
+    ``ogr.Geometry.GetArea()`` alone is no overlap measure: on a closed LineString it returns the
+    area the line encloses. Where two disjoint pieces share a whole ring (a piece filling another's
+    hole), GEOS >= 3.12 merges their common boundary into one closed LineString, whose GetArea()
+    is the hole's area, while older GEOS returned its segments (area 0).
+    """
+    return sum(p.GetArea() for p in _iter_polygons(geom))
+
+
+def _cut(part, cutter, inside, with_both):
+    """[(class, polygon)] of one part: its intersection with ``cutter`` (BOTH, when asked) and the rest."""
+    out = []
+    if with_both:
+        out.extend((BOTH, p) for p in polygons_of(_overlay("Intersection", part, cutter)))
+    out.extend((inside, p) for p in polygons_of(_overlay("Difference", part, cutter)))
+    return out
+
+
+def _check_conserved(expected, pieces, where):
+    """Refuse a partition whose pieces do not add up to the area they were cut from."""
+    got = sum(p.GetArea() for _c, p in pieces)
+    if abs(got - expected) > AREA_TOLERANCE * max(expected, got) + 1e-9:
+        minx, maxx, miny, maxy = where.GetEnvelope()
+        raise InputError(N_("The polygon overlay did not conserve area near ({x:.6f}, {y:.6f}): the pieces add up "
+                            "to {got:.3f} instead of {expected:.3f} square units, so land would be counted twice "
+                            "or lost. Repair the geometries there (Vector > Geometry tools > Fix geometries) and "
+                            "run again."), x=(minx + maxx) / 2, y=(miny + maxy) / 2, got=got, expected=expected)
+
+
 def partition(a_parts, b_parts, progress=None, is_cancelled=None):
     """[(class, polygon)] with class ONLY_A, ONLY_B or BOTH: a partition of the union of A and B.
 
-    ``a_parts`` and ``b_parts`` are each disjoint (``dissolve``). Each part of A is intersected with
-    and cut by the parts of B whose boxes meet its own (one multipolygon, two overlays); each part
-    of B is cut by the parts of A near it. Pieces of different parts are disjoint because the parts
-    are, so the result is a valid, non-overlapping partition. (Cutting by the computed "both"
-    pieces instead was tried: slower, and coincident edges left zero-area slivers.) The cutter
-    multipolygon may hold parts that share an edge (quadrants of a split part); GEOS's overlay
-    (OverlayNG, GEOS >= 3.9) treats such edge-adjacent elements as one area, which the unit tests
-    check on split parts.
+    Disjoint by construction: ``a_parts`` and ``b_parts`` are each disjoint (``dissolve``); each part
+    of A is split into A ∩ B and A − B against one cutter (the parts of B whose boxes meet its own),
+    each part of B into B − A against the parts of A near it. Pieces of different parts are disjoint
+    because the parts are. Nothing depends on the order, the noding or the line merging of GEOS's
+    output (only its polygons are kept), and areas are checked: each part of A equals its two
+    kinds of pieces, and B equals BOTH plus ONLY_B, within ``AREA_TOLERANCE``; otherwise an
+    InputError names where. (Cutting by the computed "both" pieces instead was tried: slower, and
+    coincident edges left zero-area slivers.) The cutter may hold parts sharing an edge (quadrants
+    of a split part); GEOS's OverlayNG (GEOS >= 3.9) treats them as one area.
     """
     index_a, index_b = GridIndex(envelopes(a_parts)), GridIndex(envelopes(b_parts))
     total = max(1, len(a_parts) + len(b_parts))
@@ -429,13 +464,15 @@ def partition(a_parts, b_parts, progress=None, is_cancelled=None):
             if len(near) == 0:
                 out.append((inside, part))
             else:
-                cutter = multipolygon([other[j] for j in near])
+                pieces = _cut(part, multipolygon([other[j] for j in near]), inside, inside == ONLY_A)
                 if inside == ONLY_A:
-                    out.extend((BOTH, p) for p in polygons_of(_overlay("Intersection", part, cutter)))
-                out.extend((inside, p) for p in polygons_of(_overlay("Difference", part, cutter)))
+                    _check_conserved(part.GetArea(), pieces, part)
+                out.extend(pieces)
             done += 1
             if progress is not None and done % 200 == 0:
                 progress(done / total)
+    if b_parts:
+        _check_conserved(sum(p.GetArea() for p in b_parts), [x for x in out if x[0] != ONLY_A], b_parts[0])
     if progress is not None:
         progress(1.0)
     return out
@@ -787,140 +824,3 @@ def gap_overlap(gap_a, gap_b, srs, protected=None, zones=None, initiatives=None,
         totals[cls] += float(ha)
     flat = [(label, cls, ha, pha) for (label, cls), (ha, pha) in table.items()]
     return GapResult(pieces, piece_ha, flat, rows, totals)
-
-
-# -- Target 2 --------------------------------------------------------------------------------------
-
-INSIDE, OUTSIDE, DEGRADED_ONLY = BOTH, ONLY_A, ONLY_B  # partition of (restoration, degraded)
-
-
-@dataclass
-class Target2Result:
-    rows: list        # [(breakdown index or None for national, label, degraded ha, inside ha, outside ha)]
-    inside: list      # polygons: restoration inside degraded land
-    outside: list     # polygons: restoration outside degraded land
-
-
-def _levels_rows(level, sums):
-    rows = []
-    for label, cell in sums.items():
-        rows.append((level, label, cell[DEGRADED_ONLY] + cell[INSIDE], cell[INSIDE], cell[OUTSIDE]))
-    return rows
-
-
-def target2_vector(degraded, restoration, srs, breakdowns=(), progress=None, is_cancelled=None):
-    """Degraded land and restoration in it, from polygons: (restoration, degraded) partitioned exactly.
-
-    ``degraded``/``restoration``: valid polygons; the restoration areas are dissolved, so land under
-    two overlapping initiatives counts once. ``breakdowns``: [[(label, polygon)], ...]; rows name
-    the breakdown by its index, the area outside every region of a breakdown under the label "".
-    """
-    area = AreaCalculator(srs)
-    d_parts = dissolve(degraded, is_cancelled)
-    r_parts = dissolve(restoration, is_cancelled)
-    if progress:
-        progress(0.3)
-    pieces = partition(r_parts, d_parts, (lambda f: progress(0.3 + 0.3 * f)) if progress else None, is_cancelled)
-    piece_ha = area([g for _c, g in pieces])
-    national = dict.fromkeys((INSIDE, OUTSIDE, DEGRADED_ONLY), 0.0)
-    for (cls, _g), ha in zip(pieces, piece_ha):
-        national[cls] += float(ha)
-    rows = _levels_rows(None, {None: national})
-    for n, regions in enumerate(breakdowns):
-        table = class_areas_by_region(pieces, piece_ha, labelled_regions(regions, is_cancelled), area, None,
-                                      is_cancelled)
-        sums = {}
-        for (label, cls), (ha, _p) in table.items():
-            if label is None:
-                continue
-            sums.setdefault(label, dict.fromkeys((INSIDE, OUTSIDE, DEGRADED_ONLY), 0.0))[cls] += ha
-        rows.extend(_levels_rows(n, sums))
-        if progress:
-            progress(0.6 + 0.4 * (n + 1) / len(breakdowns))
-    return Target2Result(rows, [g for c, g in pieces if c == INSIDE], [g for c, g in pieces if c == OUTSIDE])
-
-
-def target2_raster(degraded_path, degraded_values, restoration, workdir, breakdowns=(), block_size=1024,
-                   progress=None, is_cancelled=None):
-    """Degraded land from a raster: restoration polygons rasterized onto its grid (pixel centres).
-
-    ``restoration``: valid polygons in the raster's CRS; rasterizing them all into one mask counts
-    land under overlapping initiatives once. ``breakdowns``: [[(label, polygon)], ...], each
-    rasterized onto the grid (a later polygon wins where polygons of one breakdown overlap). Hectares are
-    the pixels' ellipsoidal areas (``areas.CellAreas``), so the table is exact for the grid and the
-    polygon edges are resolved to half a pixel. The restoration pixels inside and outside degraded
-    land are polygonized for the output geometry.
-    """
-    import os
-
-    from .areas import CellAreas
-    from .zones import rasterize_zones
-
-    inp = RasterInput(degraded_path, name="DEGRADED")
-    grid = Grid.of(inp.open())
-    cells = CellAreas(grid)
-    wanted = np.asarray(list(degraded_values), dtype=np.float64)
-    mask = os.path.join(workdir, "restoration.tif")
-    rasterize_zones([(1, p.ExportToWkb()) for p in restoration], grid, mask)
-    inputs = [inp, RasterInput(mask, name="RESTORATION_AREAS")]
-    levels = []
-    for n, regions in enumerate(breakdowns):
-        labels = []
-        ids = {}
-        shapes = []
-        for label, poly in regions:
-            if label not in ids:
-                ids[label] = len(labels) + 1
-                labels.append(label)
-            shapes.append((ids[label], poly.ExportToWkb()))
-        path = os.path.join(workdir, f"level_{n}.tif")
-        rasterize_zones(shapes, grid, path)
-        inputs.append(RasterInput(path, name=f"breakdown {n + 1}"))
-        levels.append((n, labels, np.zeros((len(labels) + 1, 3))))
-    national = np.zeros(3)
-    out_path = os.path.join(workdir, "restoration_classes.tif")
-
-    def block_func(block):
-        valid = block.valid(0)
-        deg = valid & np.isin(block.arrays[0], wanted)
-        rest = block.arrays[1] == 1
-        ha = cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
-        parts = (deg & ~rest, deg & rest, rest & ~deg)  # degraded only, inside, outside
-        national[:] += [float(ha[p].sum()) for p in parts]
-        for k, (_level, labels, sums) in enumerate(levels):
-            zone = np.clip(block.arrays[2 + k], 0, len(labels)).ravel()
-            for c, p in enumerate(parts):
-                sums[:, c] += np.bincount(zone, weights=np.where(p, ha, 0.0).ravel(), minlength=len(labels) + 1)
-        return (np.where(deg & rest, INSIDE, 0) + np.where(rest & ~deg, OUTSIDE, 0)).astype(np.uint8)
-
-    run_blocks(inputs, block_func, [RasterOutput(out_path, "uint8", 0)], block_size=block_size,
-               progress=(lambda f: progress(0.7 * f)) if progress else None, is_cancelled=is_cancelled)
-    rows = [(None, None, float(national[0] + national[1]), float(national[1]), float(national[2]))]
-    for level, labels, sums in levels:
-        for k, label in enumerate(labels):
-            s = sums[k + 1]
-            rows.append((level, label, float(s[0] + s[1]), float(s[1]), float(s[2])))
-        if sums[0].sum() > 0:
-            rows.append((level, "", float(sums[0][0] + sums[0][1]), float(sums[0][1]), float(sums[0][2])))
-    inside, _ = polygonize_mask(out_path, workdir, [INSIDE], "inside", None, is_cancelled)
-    outside, _ = polygonize_mask(out_path, workdir, [OUTSIDE], "outside", None, is_cancelled)
-    if progress:
-        progress(1.0)
-    return Target2Result(rows, inside, outside), grid
-
-
-def indicator(degraded_ha, inside_ha, target_share_pct, target_ha=None):
-    """The Target 2 figures of one row: share restored, and what is missing to each target.
-
-    share = restoration inside degraded land / degraded land (percent; None without degraded land);
-    to_share_ha = max(0, target share x degraded - restoration inside); with ``target_ha`` (the
-    national ProREST goal) also to_target_ha = max(0, target - inside) and the row's contribution to
-    that target in percent.
-    """
-    share = 100.0 * inside_ha / degraded_ha if degraded_ha > 0 else None
-    out = {"share_pct": share, "to_share_ha": max(0.0, target_share_pct / 100.0 * degraded_ha - inside_ha),
-           "to_target_ha": None, "target_contribution_pct": None}
-    if target_ha:
-        out["to_target_ha"] = max(0.0, target_ha - inside_ha)
-        out["target_contribution_pct"] = 100.0 * inside_ha / target_ha
-    return out

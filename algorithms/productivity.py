@@ -40,6 +40,12 @@ from .areas import CellAreas
 from .blocks import Grid, RasterInput, RasterOutput, open_raster, run_blocks
 from .errors import N_, InputError
 from .tables import AreaAccumulator
+from .unit_histograms import (  # noqa: F401 - the percentile names stay importable from here
+    MAX_UNITS,
+    REFERENCE_PERCENTILE,
+    UnitHistograms,
+    nearest_rank_percentile,
+)
 
 NODATA = 0  # LPD output (the JRC / FAO-WOCAT convention: 0 is nodata)
 METRICS_NODATA = -9999.0
@@ -49,10 +55,12 @@ LPD_CODES = (DECLINING, MODERATE_DECLINE, STRESSED, STABLE, INCREASING)
 SLOPE_THRESHOLD = 0.001  # NDVI per year; a smaller magnitude counts as no trend
 STATE_MEAN_THRESHOLD = 0.01  # NDVI; means closer than this give no state change
 PERFORMANCE_RATIO = 0.5
-REFERENCE_PERCENTILE = 90
 # Thresholds are compared with this much slack (NDVI units) so that a value exactly on a threshold
-# written in decimal (0.01 is not exact in binary) falls on the documented side.
-TOLERANCE = 1e-9
+# written in decimal falls on the documented side: 0.01 is not exact in binary, float32 NDVI holds
+# 0.51 as 0.50999999 (rounding up to 3e-8 for |NDVI| <= 1), and the mean NDVI is kept as float32
+# between the two passes. 1e-7 NDVI covers those roundings and stays far below the 0.0001 NDVI
+# resolution of the products and the step between two means of NDVI x 10000 series.
+TOLERANCE = 1e-7
 
 MIN_BASELINE_YEARS = 3  # deciles of fewer than 3 values (+2 synthetic) say little
 MIN_COMPARISON_YEARS = 1
@@ -63,9 +71,6 @@ SIGNIFICANCE_LEVELS = (90, 95, 99)
 # two-sided standard normal quantiles: 1 - alpha / 2 for alpha = 10 %, 5 %, 1 %
 Z_CRITICAL = {90: 1.6448536269514722, 95: 1.959963984540054, 99: 2.5758293035489004}
 
-HIST_BINS_PER_UNIT = 10000  # bins per NDVI unit (0.0001 NDVI)
-HIST_SIZE = 2 * HIST_BINS_PER_UNIT + 1  # NDVI -1 .. 1
-MAX_UNITS = 2000  # one histogram of HIST_SIZE counts per unit (80 kB each)
 
 METRIC_BANDS = ("trajectory slope (NDVI/year)", "Mann-Kendall significance code",
                 "state change (decile classes)", "performance ratio")
@@ -142,9 +147,14 @@ def state_class(change):
     return (change >= 2).astype(np.int8) - (change <= -2).astype(np.int8)
 
 
-def performance_class(mean, reference):
-    """ratio mean / reference <= 0.5 -> -1 else 0, compared without dividing."""
-    return -(np.asarray(mean, np.float64) <= PERFORMANCE_RATIO * np.asarray(reference, np.float64)).astype(np.int8)
+def performance_class(mean, reference, tolerance=0.0):
+    """ratio mean / reference <= 0.5 -> -1 else 0, compared without dividing.
+
+    The block path passes ``TOLERANCE`` (NDVI) to absorb float32 rounding of the data and of the
+    stored mean, so that a ratio of exactly 0.5 is low there too.
+    """
+    limit = PERFORMANCE_RATIO * np.asarray(reference, np.float64) + tolerance
+    return -(np.asarray(mean, np.float64) <= limit).astype(np.int8)
 
 
 # -- per-pixel reference implementations (the tests compare the block path with these) -----------
@@ -312,74 +322,6 @@ def _state_change_block(y, valid, baseline_years, b_mean, c_mean, scale):
     return change
 
 
-# -- unit histograms (pass 1) and reference percentiles ---------------------------------------------
-
-
-def _ndvi_bin(mean):
-    return np.clip(np.rint(mean * HIST_BINS_PER_UNIT), -HIST_BINS_PER_UNIT, HIST_BINS_PER_UNIT).astype(np.int64) \
-        + HIST_BINS_PER_UNIT
-
-
-class UnitHistograms:
-    """One histogram of mean NDVI (0.0001 bins) per ecological unit, accumulated block by block."""
-
-    def __init__(self, count_dtype=np.uint32):
-        self.dtype = count_dtype
-        self.index = {}
-        self.hists = []
-
-    def _hist(self, key):
-        pos = self.index.get(key)
-        if pos is None:
-            if len(self.index) >= MAX_UNITS:
-                raise InputError(N_("There are more than {max} ecological units (land cover classes x ecological "
-                                    "units); performance needs one reference per unit. Group the classes into "
-                                    "fewer units."), max=MAX_UNITS)
-            pos = self.index[key] = len(self.hists)
-            self.hists.append(np.zeros(HIST_SIZE, self.dtype))
-        return self.hists[pos]
-
-    def add(self, keys, mean):
-        """Add the pixels with unit ``keys`` (int64) and NDVI ``mean`` (finite values only)."""
-        if mean.size == 0:
-            return
-        bins = _ndvi_bin(mean)
-        if keys is None:
-            self._hist(0)[:] += np.bincount(bins, minlength=HIST_SIZE).astype(self.dtype)
-            return
-        units, inverse = np.unique(keys, return_inverse=True)
-        if len(units) <= 64:
-            counts = np.bincount(inverse.ravel() * HIST_SIZE + bins, minlength=len(units) * HIST_SIZE)
-            for i, key in enumerate(units.tolist()):
-                self._hist(key)[:] += counts[i * HIST_SIZE:(i + 1) * HIST_SIZE].astype(self.dtype)
-            return
-        combined, counts = np.unique(inverse.ravel() * HIST_SIZE + bins, return_counts=True)
-        which = combined // HIST_SIZE
-        starts = np.flatnonzero(np.r_[True, which[1:] != which[:-1]])
-        ends = np.r_[starts[1:], len(which)]
-        for a, b in zip(starts.tolist(), ends.tolist()):
-            hist = self._hist(int(units[which[a]]))
-            hist[combined[a:b] % HIST_SIZE] += counts[a:b].astype(self.dtype)
-
-    def references(self, percentile=REFERENCE_PERCENTILE):
-        """{unit: percentile of mean NDVI} by nearest rank (the ceil(p n)-th smallest value)."""
-        out = {}
-        for key, pos in self.index.items():
-            cum = np.cumsum(self.hists[pos], dtype=np.int64)
-            total = int(cum[-1])
-            if total == 0:
-                continue
-            rank = max(1, math.ceil(percentile * total / 100))
-            out[key] = (int(np.searchsorted(cum, rank)) - HIST_BINS_PER_UNIT) / HIST_BINS_PER_UNIT
-        return out
-
-
-def nearest_rank_percentile(values, percentile=REFERENCE_PERCENTILE):
-    """Reference for one unit: the same percentile from the values rounded to 0.0001 NDVI."""
-    v = np.sort(np.rint(np.asarray(values, np.float64) * HIST_BINS_PER_UNIT)) / HIST_BINS_PER_UNIT
-    return float(v[max(1, math.ceil(percentile * len(v) / 100)) - 1])
-
-
 # -- the algorithm ----------------------------------------------------------------------------------
 
 
@@ -477,7 +419,6 @@ def productivity_dynamics(ndvi, output, first_year=2001, baseline_years=None,
     ds0 = open_raster(sources[0])
     grid_pixels = ds0.RasterXSize * ds0.RasterYSize
     hists = UnitHistograms(np.uint32 if grid_pixels < 2 ** 32 else np.int64)
-    nodata = [inp.nodata_value() for inp in ndvi_inputs]
     stats = {"no_data": 0, "too_few_years": 0, "max_abs": 0.0, "seen": False}
     n_in = len(ndvi_inputs)
     limit = scale * (1 + TOLERANCE)
@@ -486,11 +427,7 @@ def productivity_dynamics(ndvi, output, first_year=2001, baseline_years=None,
         parts = []
         for i in range(n_in):
             arr = block.arrays[i].astype(np.float32)
-            nd = nodata[i]
-            bad = np.isnan(arr)
-            if nd is not None and not (isinstance(nd, float) and math.isnan(nd)):
-                bad |= block.arrays[i] == nd
-            arr[bad] = np.nan
+            arr[~block.valid(i)] = np.nan  # nodata, NaN and +/-inf
             parts.append(arr.reshape(arr.shape[0], -1))
         y = parts[0] if n_in == 1 else np.concatenate(parts, axis=0)
         high, low = float(np.fmax.reduce(y, axis=None)), float(np.fmin.reduce(y, axis=None))  # NaN-blind
@@ -587,7 +524,7 @@ def _pass2(tmp_float, tmp_codes, unit_inputs, references, output, metrics_output
         traj = trajectory_class(np.where(ok, slope, 0), sig, significance)
         state = state_class(change)
         with np.errstate(invalid="ignore"):
-            perf = performance_class(mean, np.where(has_ref, reference, 0))
+            perf = performance_class(mean, np.where(has_ref, reference, 0), TOLERANCE)
         valid = ok & has_ref
         lpd = combine(traj, state, perf, valid)
         shape = (block.ysize, block.xsize)

@@ -41,6 +41,7 @@ PRESET_VERSION = 1
 SCORE_NODATA = -9999.0
 CLASS_NODATA = 255
 EXCLUDED = 0  # class value of pixels cut out by a constraint
+MASKED = 254  # area-table class of pixels with data outside the mask (not scored, not "no data")
 
 RESCALE_METHODS = ("linear", "inverted", "quantile", "quantile_inverted", "categorical")
 QUANTILE_METHODS = ("quantile", "quantile_inverted")
@@ -66,6 +67,7 @@ CLASS_COLORS = {
     5: ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
 }
 EXCLUDED_LABEL, EXCLUDED_COLOR = N_("Excluded by a constraint"), "#bdbdbd"
+MASKED_LABEL = N_("Excluded / masked (outside the mask)")
 # First class that counts as "high priority" for the stability share (high or very high).
 HIGH_FROM = {3: 3, 4: 3, 5: 4}
 
@@ -712,11 +714,7 @@ class _Engine:
 
     @staticmethod
     def data(block, slot):
-        ok = block.core(block.valid(slot))
-        arr = block.core(block.arrays[slot])
-        if arr.dtype.kind == "f":
-            ok = ok & np.isfinite(arr)
-        return arr, ok
+        return block.core(block.arrays[slot]), block.core(block.valid(slot))  # valid: not nodata, NaN or inf
 
     def region(self, block):
         """(inside the mask, constrained) boolean arrays; constraint counts are taken by ``status``."""
@@ -733,7 +731,7 @@ class _Engine:
         return inside, constrained
 
     def status(self, block):
-        """uint8 per pixel: 0 not scored (nodata or outside the mask), 1 scored, 2 excluded by a constraint."""
+        """uint8 per pixel: 0 no data, 1 scored, 2 excluded by a constraint, 3 data outside the mask."""
         valid = None
         for i in range(len(self.criteria)):
             _arr, ok = self.data(block, i)
@@ -750,6 +748,7 @@ class _Engine:
             excluded |= hit
         status = candidate.view(np.uint8).copy()
         status[excluded] = 2
+        status[valid & ~inside] = 3
         ncand = int(np.count_nonzero(candidate))
         self.counts["candidates"] += ncand
         self.counts["scored"] += ncand - int(np.count_nonzero(excluded))
@@ -882,7 +881,7 @@ def priority_score(criteria, weights, score_output, classes_output=None, constra
     pass_no = 0
     cells = CellAreas(grid)
     areas = AreaAccumulator()
-    classes_of_code = (None,) + tuple(range(1, k + 1)) + (EXCLUDED,)
+    classes_of_code = (None,) + tuple(range(1, k + 1)) + (EXCLUDED, MASKED)
 
     # -- pass: quantiles of criteria ----------------------------------------------------------
     if quantile_criteria:
@@ -943,12 +942,13 @@ def priority_score(criteria, weights, score_output, classes_output=None, constra
         if counts["scored"] == 0:
             _region_error(mask, engine.constraints, counts["candidates"], engine.excluded_by)
 
-    def add_areas(block, cls, zone_arr):
+    def add_areas(block, cls, zone_arr, status):
         code = cls.copy()
         code[cls == CLASS_NODATA] = 0
         code[cls == EXCLUDED] = k + 1
+        code[status == 3] = k + 2  # outside the mask: its own row, not "no data"
         cell = cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
-        areas.add_codes(code, k + 2, cell, zone_arr, classes_of_code)
+        areas.add_codes(code, k + 3, cell, zone_arr, classes_of_code)
 
     def stability_counts(x, thresholds):
         counts = np.zeros(x.shape[1], np.uint16)
@@ -979,7 +979,7 @@ def priority_score(criteria, weights, score_output, classes_output=None, constra
             cls[status == 2] = EXCLUDED
             cls[scored] = classify(s, breaks)
             zone_arr = block.core(block.arrays[engine.zones_slot]) if engine.zones_slot is not None else None
-            add_areas(block, cls, zone_arr)
+            add_areas(block, cls, zone_arr, status)
             out = [score] + ([cls] if class_outs else [])
             if unc:
                 stab = np.full(shape_of(block), SCORE_NODATA, np.float32)
@@ -1039,7 +1039,7 @@ def priority_score(criteria, weights, score_output, classes_output=None, constra
                 cls = np.full(shape_of(block), CLASS_NODATA, np.uint8)
                 cls[status == 2] = EXCLUDED
                 cls[scored] = classify(score[scored], breaks)
-                add_areas(block, cls, block.arrays[2] if engine.zones_slot is not None else None)
+                add_areas(block, cls, block.arrays[2] if engine.zones_slot is not None else None, status)
                 out = [cls] if class_outs else []
                 if unc:
                     x = engine.rescaled(_Shifted(block, dict(enumerate(crit_slots))), scored)

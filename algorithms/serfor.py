@@ -9,7 +9,9 @@ and ``presets/cum_classes.json``), never from constants in the code.
 Criteria are computed block by block with one halo: 1 pixel for the slope's 3 x 3 window and the
 search radius (in pixels) for the deforestation density, so results never depend on the block
 size. Distances are the one global operation: GDAL's proximity (streaming, bounded memory) on a
-rasterized mask, computed before the block pass.
+rasterized mask, computed before the block pass on the raster grown by the largest distance that
+matters (``max_distance``, from the preset), never farther (``serfor_grid.py``, which also holds the
+pixel sizes in metres and the burning of loss points).
 """
 
 import json
@@ -17,25 +19,27 @@ import math
 from pathlib import Path
 
 import numpy as np
-from osgeo import gdal, ogr, osr
 
-from .areas import WGS84_A, WGS84_E2, CellAreas, crs_description, wgs84_centred
+from .areas import CellAreas
 from .blocks import (
-    DEFAULT_BLOCK,
     Grid,
     InputSlots,
     RasterOutput,
     check_aligned,
-    compression,
     core_arrays,
-    creation_options,
     open_raster,
     run_blocks,
 )
-from .errors import N_, Cancelled, InputError
+from .errors import N_, InputError
 from .minam import MAX_REPORTED_VALUES, _format_values
+from .serfor_grid import PixelMetres as PixelMetres
+from .serfor_grid import check_crs_plausible as check_crs_plausible
+from .serfor_grid import conservation_distance as conservation_distance
+from .serfor_grid import fast_float_options as fast_float_options
+from .serfor_grid import latest_loss_year
+from .serfor_grid import metres_per_degree as metres_per_degree
+from .serfor_grid import rasterize_points as rasterize_points
 from .tables import AreaAccumulator, lookup
-from .vector_areas import wgs84
 
 PRESETS = Path(__file__).resolve().parents[1] / "presets"
 DEFAULT_PRESET = PRESETS / "serfor_provisional.json"
@@ -51,6 +55,9 @@ CRITERIA_NODATA = -9999.0
 CRITERIA_BANDS = ("land_use_conflict", "slope_degrees", "slope_percent", "distance_to_conservation_m",
                   "deforestation_density_ha_per_km2")
 MAX_HALO = 1000
+# Blocks of one output tile: the slope and density temporaries (float64, halo-padded) of 1024 x 1024
+# blocks took the peak above 500 MB; 512 x 512 keeps it near 350 MB and is no slower.
+SERFOR_BLOCK = 512
 LOSS_PERIODS = ("all", "recent")
 
 
@@ -206,81 +213,6 @@ def loss_years(array):
     return years
 
 
-def metres_per_degree(lat_deg):
-    """(east-west, north-south) metres per degree of longitude / latitude on the WGS 84 ellipsoid."""
-    phi = np.radians(np.asarray(lat_deg, dtype=np.float64))
-    w = 1.0 - WGS84_E2 * np.sin(phi) ** 2
-    east = math.pi / 180.0 * WGS84_A * np.cos(phi) / np.sqrt(w)
-    north = math.pi / 180.0 * WGS84_A * (1.0 - WGS84_E2) / w ** 1.5
-    return east, north
-
-
-class PixelMetres:
-    """Pixel width and height in metres per row: constant when projected, by latitude when geographic.
-
-    Why: a DEM in EPSG:4326 has pixels of 0.000277 degrees whose width in metres shrinks with the
-    cosine of the latitude; slope and search radii must use metres or they are off by a factor of
-    about 100000.
-    """
-
-    def __init__(self, grid):
-        gt = grid.geotransform
-        if gt[2] != 0 or gt[4] != 0:
-            raise InputError(N_("The raster grid is rotated (its geotransform has rotation terms); slope and "
-                                "distances need a north-up raster. Warp it to a north-up grid first."))
-        srs = grid.srs()
-        self.gt = gt
-        self.geographic = bool(srs.IsGeographic())
-        if self.geographic:
-            self.deg = srs.GetAngularUnits() * 180 / math.pi
-        else:
-            self.unit = srs.GetLinearUnits() or 1.0
-
-    def rows(self, first, count):
-        """(dx, dy) in metres of rows first..first+count-1, each an array of shape (count,)."""
-        gt = self.gt
-        if not self.geographic:
-            return (np.full(count, abs(gt[1]) * self.unit), np.full(count, abs(gt[5]) * self.unit))
-        rows = np.arange(first, first + count, dtype=np.float64) + 0.5
-        lat = (gt[3] + rows * gt[5]) * self.deg
-        east, north = metres_per_degree(lat)
-        return abs(gt[1]) * self.deg * east, abs(gt[5]) * self.deg * north
-
-    def minimum(self, nrows):
-        """Smallest (dx, dy) in metres over the raster's rows (the first and last are the extremes)."""
-        dx0, dy0 = self.rows(0, 1)
-        dx1, dy1 = self.rows(max(nrows - 1, 0), 1)
-        if self.geographic:
-            lat0 = self.gt[3] * self.deg
-            lat1 = (self.gt[3] + nrows * self.gt[5]) * self.deg
-            if lat0 * lat1 < 0:  # the equator lies inside: dy is smallest there
-                dy0 = np.minimum(dy0, metres_per_degree(0.0)[1] * abs(self.gt[5]) * self.deg)
-        return float(min(dx0[0], dx1[0])), float(min(dy0[0], dy1[0]))
-
-
-def check_crs_plausible(grid, name):
-    """InputError when the CRS contradicts the coordinates (degrees labelled projected or vice versa)."""
-    if not grid.crs_wkt:
-        raise InputError(N_("The raster {name} has no coordinate reference system; slope, distances and areas "
-                            "need one. Assign its CRS (Layer properties > Source) and run again."), name=name)
-    srs = grid.srs()
-    xmin, ymin, xmax, ymax = grid.bounds()
-    crs = crs_description(grid.crs_wkt)
-    if srs.IsGeographic():
-        if max(abs(xmin), abs(xmax)) > 360 or max(abs(ymin), abs(ymax)) > 90.000001:
-            raise InputError(N_("The raster {name} has a geographic CRS ({crs}) but its coordinates ({x:.0f}, {y:.0f}) "
-                                "are not longitudes and latitudes: it is probably in a projected CRS such as UTM. "
-                                "Assign the right CRS (Layer properties > Source) and run again."),
-                             name=name, crs=crs, x=xmin, y=ymax)
-        return
-    pixel = abs(grid.geotransform[1]) * (srs.GetLinearUnits() or 1.0)
-    if max(abs(xmin), abs(xmax)) <= 180 and max(abs(ymin), abs(ymax)) <= 90 and pixel < 0.1:
-        raise InputError(N_("The raster {name} has a projected CRS ({crs}) but its pixel size ({size:g}) and "
-                            "coordinates ({x:g}, {y:g}) look like degrees: it is probably in a geographic CRS such "
-                            "as EPSG:4326. Assign the right CRS (Layer properties > Source) and run again."),
-                         name=name, crs=crs, size=abs(grid.geotransform[1]), x=xmin, y=ymax)
-
-
 _NEIGHBOURS = {"a": (-1, -1), "b": (-1, 0), "c": (-1, 1), "d": (0, -1), "f": (0, 1), "g": (1, -1), "h": (1, 0),
                "i": (1, 1)}
 _OPPOSITE = {"a": "i", "b": "h", "c": "g", "d": "f", "f": "d", "g": "c", "h": "b", "i": "a"}
@@ -307,12 +239,17 @@ def slope(z, valid, dx, dy, halo=1):
     centre = z[window(0, 0)]
     raw = {k: (z[window(*off)], valid[window(*off)]) for k, off in _NEIGHBOURS.items()}
     val = {}
+    complete = {key: bool(ok.all()) for key, (_values, ok) in raw.items()}  # most blocks: nothing to fill
     for key in "bdfh":  # cardinal neighbours: through the centre from the opposite one, else the centre
         values, ok = raw[key]
         opp_values, opp_ok = raw[_OPPOSITE[key]]
-        val[key] = np.where(ok, values, np.where(opp_ok, 2.0 * centre - opp_values, centre))
+        val[key] = values if complete[key] else np.where(ok, values, np.where(opp_ok, 2.0 * centre - opp_values,
+                                                                              centre))
     for key, (first, second) in _DIAGONAL_SIDES.items():  # diagonals: opposite, else the two sides
         values, ok = raw[key]
+        if complete[key]:
+            val[key] = values
+            continue
         opp_values, opp_ok = raw[_OPPOSITE[key]]
         sides = val[first] + val[second] - centre
         val[key] = np.where(ok, values, np.where(opp_ok, 2.0 * centre - opp_values, sides))
@@ -357,12 +294,15 @@ def density(loss, valid, halo, radius, dx_rows, dy_rows):
     """
     ys = len(dx_rows)
     xs = loss.shape[1] - 2 * halo
-    cum_loss = np.zeros((loss.shape[0], loss.shape[1] + 1), np.int32)
-    np.cumsum(loss, axis=1, dtype=np.int32, out=cum_loss[:, 1:])
-    cum_valid = np.zeros_like(cum_loss)
-    np.cumsum(valid, axis=1, dtype=np.int32, out=cum_valid[:, 1:])
-    total_loss = np.zeros((ys, xs), np.int32)
-    total_valid = np.zeros((ys, xs), np.int32)
+    # Both counts travel in one unsigned integer (loss in the high half, land in the low half), which
+    # halves the work; sums wrap modulo 2**bits but every disc sum fits in its half, so they are exact.
+    dtype, shift = (np.uint32, 16) if (2 * halo + 1) ** 2 < 1 << 16 else (np.uint64, 32)
+    packed = np.left_shift(np.asarray(loss, dtype), shift)
+    packed |= np.asarray(valid, dtype)
+    cum = np.zeros((loss.shape[0], loss.shape[1] + 1), dtype)
+    np.cumsum(packed, axis=1, dtype=dtype, out=cum[:, 1:])
+    del packed
+    total = np.zeros((ys, xs), dtype)
     kernels = {}
     for i, (dx, dy) in enumerate(zip(dx_rows, dy_rows)):
         key = (round(float(dx), 6), round(float(dy), 6))
@@ -381,241 +321,43 @@ def density(loss, valid, halo, radius, dx_rows, dy_rows):
                 hi = slice(halo + w + 1, halo + w + 1 + xs)
                 lo = slice(halo - w, halo - w + xs)
                 n = r1 - r0
-                for cum, total in ((cum_loss, total_loss), (cum_valid, total_valid)):
-                    sums = cum[span, hi] - cum[span, lo]  # row i is padded row halo + r0 - t + i
-                    total[r0:r1] += sums[2 * t:2 * t + n]  # offset +t
-                    if t:
-                        total[r0:r1] += sums[:n]  # offset -t
+                sums = cum[span, hi] - cum[span, lo]  # row i is padded row halo + r0 - t + i
+                total[r0:r1] += sums[2 * t:2 * t + n]  # offset +t
+                if t:
+                    total[r0:r1] += sums[:n]  # offset -t
+    total_loss = (total >> dtype(shift)).astype(np.int64)
+    total_valid = (total & dtype((1 << shift) - 1)).astype(np.int64)
     with np.errstate(invalid="ignore", divide="ignore"):
         out = 100.0 * total_loss / total_valid
     out[total_valid == 0] = np.nan
     return out, total_valid
 
 
-# -- distances -----------------------------------------------------------------------------------
-
-def _boundary_points(bounds, n=32):
-    xmin, ymin, xmax, ymax = bounds
-    t = np.linspace(0.0, 1.0, n)
-    xs = np.concatenate([xmin + t * (xmax - xmin), np.full(n, xmax), xmax - t * (xmax - xmin), np.full(n, xmin)])
-    ys = np.concatenate([np.full(n, ymax), ymax - t * (ymax - ymin), np.full(n, ymin), ymin + t * (ymax - ymin)])
-    return np.stack([xs, ys], 1)
-
-
-def _gdal_callback(progress, is_cancelled, start, end):
-    def callback(complete, _message, _data):
-        if is_cancelled is not None and is_cancelled():
-            callback.cancelled = True
-            return 0
-        if progress is not None:
-            progress(start + (end - start) * complete)
-        return 1
-
-    return callback
-
-
-def conservation_distance(grid, shapes, workdir, progress=None, is_cancelled=None):
-    """Metres from each pixel centre of ``grid`` to the nearest conservation area, as a raster on the grid.
-
-    ``shapes`` are WKB polygons in the grid's CRS. Method: the polygons are burnt (every touched
-    pixel) onto a work grid and GDAL's proximity (two streaming passes, bounded memory) gives the
-    distance between pixel centres; the result is within half a pixel diagonal of the exact
-    distance to the polygons. Projected grids with square pixels are their own work grid; other
-    grids (geographic, non-square pixels) use an azimuthal equidistant projection centred on the
-    raster, with square pixels of the raster's size in metres, and the distances are interpolated
-    back (bilinear). Areas outside the raster count: the work grid extends around the raster as far
-    as the areas lie, first by at most the raster's own size; when some pixel is farther than that
-    from every area seen, a second run extends it to every area. Returns the path of the distance
-    raster (Float32, metres, -1 where no area was found) or None when there is no polygon.
-    """
-    geoms = [g for g in (ogr.CreateGeometryFromWkb(w) for w in shapes) if g is not None and not g.IsEmpty()]
-    if not geoms:
-        return None
-    srs = grid.srs()
-    gt = grid.geotransform
-    square = abs(abs(gt[1]) - abs(gt[5])) <= 1e-9 * abs(gt[1]) and gt[2] == 0 and gt[4] == 0
-    direct = not srs.IsGeographic() and square
-    if direct:
-        work_srs, unit, pixel = srs, srs.GetLinearUnits() or 1.0, abs(gt[1])
-        grid_env = grid.bounds()
-    else:
-        xmin, ymin, xmax, ymax = grid.bounds()
-        to_geo = osr.CoordinateTransformation(srs, wgs84())
-        lon0, lat0 = to_geo.TransformPoint((xmin + xmax) / 2, (ymin + ymax) / 2)[:2]
-        work_srs, unit = wgs84_centred("aeqd", lon0, lat0), 1.0
-        metres = PixelMetres(grid)
-        dx, dy = metres.rows(grid.ysize // 2, 1)
-        pixel = float(min(dx[0], dy[0]))
-        to_work = osr.CoordinateTransformation(srs, work_srs)
-        pts = np.asarray(to_work.TransformPoints(_boundary_points(grid.bounds()).tolist()))[:, :2]
-        grid_env = (pts[:, 0].min(), pts[:, 1].min(), pts[:, 0].max(), pts[:, 1].max())
-        for geom in geoms:
-            geom.AssignSpatialReference(srs)
-            geom.Transform(to_work)
-    env = [g.GetEnvelope() for g in geoms]  # (minx, maxx, miny, maxy)
-    areas_env = (min(e[0] for e in env), min(e[2] for e in env), max(e[1] for e in env), max(e[3] for e in env))
-    size = max(grid_env[2] - grid_env[0], grid_env[3] - grid_env[1])
-    for attempt, margin in enumerate((size, math.inf)):
-        ext = (max(min(areas_env[0], grid_env[0]), grid_env[0] - margin),
-               max(min(areas_env[1], grid_env[1]), grid_env[1] - margin),
-               min(max(areas_env[2], grid_env[2]), grid_env[2] + margin),
-               min(max(areas_env[3], grid_env[3]), grid_env[3] + margin))
-        clipped = (ext[0] > areas_env[0] or ext[1] > areas_env[1] or ext[2] < areas_env[2]
-                   or ext[3] < areas_env[3])
-        path = _proximity(grid, geoms, work_srs, pixel, grid_env, ext, direct, workdir, attempt,
-                          _gdal_callback(progress, is_cancelled, 0.5 * attempt, 0.5 * attempt + 0.5))
-        if not clipped or _largest(path) <= margin:
-            break
-    return path, unit
-
-
-def _largest(path):
-    """Largest distance in a raster (inf when it holds no distance: no area was found)."""
-    ds = open_raster(path)  # keep the dataset alive while its band is used
-    try:
-        found = ds.GetRasterBand(1).ComputeRasterMinMax(False)
-    except RuntimeError:
-        found = None
-    return math.inf if not found or found[1] is None or found[1] < 0 else found[1]
-
-
-def _proximity(grid, geoms, work_srs, pixel, grid_env, ext, direct, workdir, attempt, callback):
-    gt = grid.geotransform
-    if direct:
-        # Work grid aligned with the raster's pixels, so the raster is an exact window of it.
-        left = int(math.ceil((grid_env[0] - ext[0]) / pixel - 1e-9))
-        right = int(math.ceil((ext[2] - grid_env[2]) / pixel - 1e-9))
-        top = int(math.ceil((ext[3] - grid_env[3]) / pixel - 1e-9))
-        bottom = int(math.ceil((grid_env[1] - ext[1]) / pixel - 1e-9))
-        width, height = grid.xsize + left + right, grid.ysize + top + bottom
-        work_gt = (gt[0] - left * abs(gt[1]), abs(gt[1]), 0.0, gt[3] + top * abs(gt[5]), 0.0, -abs(gt[5]))
-    else:
-        width = int(math.ceil((ext[2] - ext[0]) / pixel)) + 2
-        height = int(math.ceil((ext[3] - ext[1]) / pixel)) + 2
-        work_gt = (ext[0] - pixel, pixel, 0.0, ext[3] + pixel, 0.0, -pixel)
-    driver = gdal.GetDriverByName("GTiff")
-    # Compressed *strips*, not tiles: GDAL's proximity reads and writes whole scanlines, top-down then
-    # bottom-up, and on tiled compressed files it recompresses tiles over and over (about 200 times
-    # slower on a 1024 x 1024 raster).
-    opts = [f"COMPRESS={compression()}", "BIGTIFF=IF_SAFER"]
-    mask_path = str(Path(workdir) / f"conservation_mask_{attempt}.tif")
-    mask = driver.Create(mask_path, width, height, 1, gdal.GDT_Byte, opts)
-    mask.SetGeoTransform(work_gt)
-    mask.SetProjection(work_srs.ExportToWkt())
-    mem = ogr.GetDriverByName("Memory").CreateDataSource("areas")
-    layer = mem.CreateLayer("areas", srs=work_srs, geom_type=ogr.wkbUnknown)
-    for geom in geoms:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometry(geom)
-        layer.CreateFeature(feature)
-    if gdal.RasterizeLayer(mask, [1], layer, burn_values=[1], options=["ALL_TOUCHED=TRUE"]) != 0:
-        raise InputError(N_("Burning the conservation areas onto the raster grid failed: {error}"),
-                         error=gdal.GetLastErrorMsg())
-    mask.FlushCache()
-    dist_path = str(Path(workdir) / f"conservation_distance_{attempt}.tif")
-    dist = driver.Create(dist_path, width, height, 1, gdal.GDT_Float32, opts + ["PREDICTOR=3"])
-    dist.SetGeoTransform(work_gt)
-    dist.SetProjection(work_srs.ExportToWkt())
-    try:
-        result = gdal.ComputeProximity(mask.GetRasterBand(1), dist.GetRasterBand(1),
-                                       ["VALUES=1", "DISTUNITS=GEO", "NODATA=-1"], callback=callback)
-        message = gdal.GetLastErrorMsg()
-    except RuntimeError as error:  # GDAL exceptions switched on (by QGIS or another plugin)
-        result, message = -1, str(error)
-    if result != 0:
-        dist = mask = None
-        if getattr(callback, "cancelled", False):
-            raise Cancelled()
-        raise InputError(N_("Computing the distances to conservation areas failed: {error}"), error=message)
-    dist.GetRasterBand(1).SetNoDataValue(-1)
-    dist = mask = None
-    out_path = str(Path(workdir) / f"conservation_distance_grid_{attempt}.vrt")
-    if direct:
-        left = int(round((gt[0] - work_gt[0]) / pixel))
-        top = int(round((work_gt[3] - gt[3]) / pixel))
-        gdal.Translate(out_path, dist_path, format="VRT", srcWin=[left, top, grid.xsize, grid.ysize])
-    else:
-        xmin, ymin, xmax, ymax = grid.bounds()
-        gdal.Warp(out_path, dist_path, format="VRT", outputBounds=(xmin, ymin, xmax, ymax), width=grid.xsize,
-                  height=grid.ysize, dstSRS=grid.crs_wkt, resampleAlg="bilinear", srcNodata=-1, dstNodata=-1)
-    return out_path
-
-
-def rasterize_points(points, grid, path):
-    """Burn loss points [(WKB point in the grid's CRS, year or 1)] into a UInt16 raster (0 = no loss)."""
-    mem = ogr.GetDriverByName("Memory").CreateDataSource("points")
-    layer = mem.CreateLayer("points", srs=grid.srs(), geom_type=ogr.wkbUnknown)
-    layer.CreateField(ogr.FieldDefn("year", ogr.OFTInteger))
-    for wkb, year in points:
-        geom = ogr.CreateGeometryFromWkb(wkb)
-        if geom is None:
-            continue
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("year", int(year))
-        feature.SetGeometry(geom)
-        layer.CreateFeature(feature)
-    opts = [o for o in creation_options("uint16") if not o.startswith("PREDICTOR")]
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), grid.xsize, grid.ysize, 1, gdal.GDT_UInt16, opts)
-    ds.SetGeoTransform(grid.geotransform)
-    if grid.crs_wkt:
-        ds.SetProjection(grid.crs_wkt)
-    ds.GetRasterBand(1).Fill(0)
-    if gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=year"]) != 0:
-        raise InputError(N_("Burning the loss points onto the raster grid failed: {error}"),
-                         error=gdal.GetLastErrorMsg())
-    ds = None
-    return str(path)
-
-
 # -- the block run -------------------------------------------------------------------------------
-
-def _latest_loss_year(source):
-    """The latest loss year in the raster (one streaming pass by GDAL), None when it holds no loss."""
-    ds = open_raster(source, "LOSS_YEAR")
-    try:
-        found = ds.GetRasterBand(1).ComputeRasterMinMax(False)
-    except RuntimeError:
-        return None
-    high = found[1] if found else None
-    if high is None or high <= 0:
-        return None
-    high = int(high)
-    return high + 2000 if high < 100 else high
-
 
 def serfor_criteria(output, capability, criteria_output=None, capability_codes=None, land_cover=None,
                     conflict_matrix=None, dem=None, conservation=None, loss_year=None, loss_years_known=True,
                     recent_years=None, radius_m=None, forest_land_groups=None, loss_period=None, zones=None,
-                    workdir=None, block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None):
+                    max_distance=None, workdir=None, block_size=None, progress=None,
+                    is_cancelled=None):
     """SERFOR criteria and degraded forest lands, block by block.
 
     ``capability`` (CUM codes, the reference grid) is required; ``land_cover`` gives the land-use
     conflict (through ``conflict_matrix``), ``dem`` the slope, ``conservation`` (a list of WKB
     polygons in the grid's CRS; an empty list leaves the distance band as nodata) the distance,
     ``loss_year`` (year of loss, 0 = none) the deforestation density and the loss reason.
+    Distances are computed up to ``max_distance`` metres; farther pixels get that value.
     Defaults come from the SERFOR (provisional) and CUM presets. Returns a dict with ``areas``
-    (AreaAccumulator over (zone, reason)), ``used`` criteria, ``notes`` [(template, params)] for
-    the log, ``recent`` (first, last year) and ``valid_pixels``.
+    (AreaAccumulator over (zone, reason)), ``used`` criteria, ``notes`` and ``warnings``
+    [(template, params)] for the log, ``recent`` (first, last year) and ``valid_pixels``.
     """
     preset = load_preset()
-    capability_codes = load_cum_classes() if capability_codes is None else validate_capability_codes(
-        capability_codes)
-    matrix = validate_conflict_matrix(preset["conflict_matrix"] if conflict_matrix is None else conflict_matrix)
-    groups = parse_groups(forest_land_groups or ",".join(preset["degraded_forest_lands"]["capability_groups"]))
-    loss_period = loss_period or preset["degraded_forest_lands"]["forest_loss_period"]
-    if loss_period not in LOSS_PERIODS:
-        raise InputError(N_("The forest loss period must be 'all' or 'recent'; it is '{value}'."), value=loss_period)
-    recent_years = int(preset["recent_deforestation"]["recent_years"] if recent_years is None else recent_years)
-    radius = float(preset["recent_deforestation"]["radius_m"] if radius_m is None else radius_m)
-    if recent_years < 0:
-        raise InputError(N_("The number of recent years must be 0 (every year) or more; it is {value}."),
-                         value=recent_years)
-    if loss_year is not None and not radius > 0:
-        raise InputError(N_("The search radius must be more than 0 m; it is {value}."), value=radius)
+    rules = _rules(preset, capability_codes, conflict_matrix, forest_land_groups, loss_period, recent_years,
+                   radius_m, loss_year is not None)
     if land_cover is None and loss_year is None:
         raise InputError(N_("Degraded forest lands need the land cover (for overuse) or the forest loss "
                             "(year of loss raster or points); give at least one."))
-    notes = []
+    notes, warnings = [], []
     opened = InputSlots()
     inputs, slots, add = opened.inputs, opened.slots, opened.add
     add("cap", capability, "CAPABILITY")
@@ -634,139 +376,213 @@ def serfor_criteria(output, capability, criteria_output=None, capability_codes=N
     recent = None
     if loss_year is not None:
         add("loss", loss_year, "LOSS_YEAR")
-        latest = _latest_loss_year(inputs[slots["loss"]].ds) if loss_years_known else None
-        if loss_years_known and latest is None:
-            notes.append((N_("The forest loss raster holds no loss; density and forest loss are 0 everywhere."), {}))
-        if loss_years_known and latest is not None and recent_years > 0:
-            recent = (latest - recent_years + 1, latest)
-            notes.append((N_("Recent deforestation: loss from {first} to {last}."),
-                          {"first": recent[0], "last": recent[1]}))
-        min_dx, min_dy = metres.minimum(grid.ysize)
-        reach = int(math.floor(radius / min(min_dx, min_dy) + 1e-9))
-        if reach > MAX_HALO and criteria_output:
-            raise InputError(N_("The search radius of {radius:g} m spans {pixels} pixels; at most {limit} are "
-                                "supported. Use a smaller radius or a coarser raster."),
-                             radius=radius, pixels=reach, limit=MAX_HALO)
-        if criteria_output:
-            halo = max(halo, reach)
-        if not loss_years_known:
-            notes.append((N_("The loss points have no year: every point counts as recent loss."), {}))
+        recent, reach = _loss_setup(inputs[slots["loss"]].ds, loss_years_known, rules, metres, grid,
+                                    criteria_output, notes)
+        halo = max(halo, reach) if criteria_output else halo
     if zones is not None:
         add("zones", zones, "ZONES")
+    distance = None
     if conservation is not None:
-        if workdir is None:
-            raise ValueError("serfor_criteria needs a workdir for distances")
-        shapes = list(conservation)
         # check grids before the (possibly long) proximity pass
         check_aligned([(i.name, i.ds) for i in inputs])
-        found = conservation_distance(grid, shapes, workdir, progress=_scaled(progress, 0.0, 0.3),
-                                      is_cancelled=is_cancelled) if shapes else None
-        if found is None:
-            notes.append((N_("The conservation areas layer has no polygon: the distance band is left as nodata."),
-                          {}))
-        else:
-            path, unit = found
-            add("dist", path, "CONSERVATION_AREAS")
-            dist_unit = unit
-    main_progress = _scaled(progress, 0.3 if "dist" in slots else 0.0, 1.0)
-
-    group_index = {code: GROUPS.index(group) for code, group in capability_codes.items()}
-    lc_rows = sorted(matrix)
-    lc_index = {code: i for i, code in enumerate(lc_rows)}
-    table = np.full((len(lc_rows) + 1, len(GROUPS) + 1), NODATA, np.uint8)
-    for code, row in matrix.items():
-        for g, group in enumerate(GROUPS):
-            table[lc_index[code], g] = row[group]
-    forest_land = np.zeros(len(GROUPS) + 1, bool)
-    forest_land[[GROUPS.index(g) for g in groups]] = True
-    unknown_cap, unknown_lc = set(), set()
-    seen_data = dict.fromkeys((k for k in slots if k not in ("zones", "dist")), False)
-    areas = AreaAccumulator()
-    cells = CellAreas(grid)
+        distance = _distances(grid, conservation, preset, max_distance, workdir, _scaled(progress, 0.0, 0.3),
+                              is_cancelled, notes, warnings)
+        if distance is not None and distance["path"] is not None:
+            add("dist", distance["path"], "CONSERVATION_AREAS")
+    blocks = _BlockPass(rules, opened, grid, metres, recent, distance, bool(criteria_output))
     outputs = [RasterOutput(output, np.uint8, NODATA, band_names=("degraded forest land reason",))]
     if criteria_output:
         outputs.append(RasterOutput(criteria_output, np.float32, CRITERIA_NODATA, bands=len(CRITERIA_BANDS),
-                                    band_names=CRITERIA_BANDS))
+                                    band_names=CRITERIA_BANDS, options=fast_float_options()))
+    run_blocks(inputs, blocks, outputs, block_size=SERFOR_BLOCK if block_size is None else block_size, halo=halo,
+               progress=_scaled(progress, 0.3 if distance else 0.0, 1.0), is_cancelled=is_cancelled,
+               before_commit=blocks.before_commit)
+    used = ["land_use_conflict"] if land_cover is not None else []
+    used += ["slope"] if dem is not None else []
+    used += ["distance"] if distance is not None else []
+    used += ["deforestation"] if loss_year is not None else []
+    areas = blocks.areas
+    valid_pixels = sum(px for (_z, cls), px in areas.pixels.items() if cls is not None)
+    return {"areas": areas, "used": used, "notes": notes, "warnings": warnings, "recent": recent,
+            "valid_pixels": valid_pixels, "forest_land_groups": rules["groups"]}
 
-    def block_func(block):
-        core, core_valid = core_arrays(block, slots, seen_data)
+
+def _rules(preset, capability_codes, conflict_matrix, forest_land_groups, loss_period, recent_years, radius_m,
+           with_loss):
+    """The validated tables and numbers of a run (the preset's where not given)."""
+    loss_period = loss_period or preset["degraded_forest_lands"]["forest_loss_period"]
+    if loss_period not in LOSS_PERIODS:
+        raise InputError(N_("The forest loss period must be 'all' or 'recent'; it is '{value}'."), value=loss_period)
+    recent_years = int(preset["recent_deforestation"]["recent_years"] if recent_years is None else recent_years)
+    radius = float(preset["recent_deforestation"]["radius_m"] if radius_m is None else radius_m)
+    if recent_years < 0:
+        raise InputError(N_("The number of recent years must be 0 (every year) or more; it is {value}."),
+                         value=recent_years)
+    if with_loss and not radius > 0:
+        raise InputError(N_("The search radius must be more than 0 m; it is {value}."), value=radius)
+    return {
+        "capability_codes": load_cum_classes() if capability_codes is None else validate_capability_codes(
+            capability_codes),
+        "matrix": validate_conflict_matrix(preset["conflict_matrix"] if conflict_matrix is None else conflict_matrix),
+        "groups": parse_groups(forest_land_groups or ",".join(preset["degraded_forest_lands"]["capability_groups"])),
+        "loss_period": loss_period, "recent_years": recent_years, "radius": radius,
+    }
+
+
+def _loss_setup(loss_ds, years_known, rules, metres, grid, criteria_output, notes):
+    """(recent (first, last year) or None, the density's reach in pixels); notes for the log."""
+    recent = None
+    latest = latest_loss_year(loss_ds) if years_known else None
+    if years_known and latest is None:
+        notes.append((N_("The forest loss raster holds no loss; density and forest loss are 0 everywhere."), {}))
+    if years_known and latest is not None and rules["recent_years"] > 0:
+        recent = (latest - rules["recent_years"] + 1, latest)
+        notes.append((N_("Recent deforestation: loss from {first} to {last}."),
+                      {"first": recent[0], "last": recent[1]}))
+    min_dx, min_dy = metres.minimum(grid.ysize)
+    reach = int(math.floor(rules["radius"] / min(min_dx, min_dy) + 1e-9))
+    if reach > MAX_HALO and criteria_output:
+        raise InputError(N_("The search radius of {radius:g} m spans {pixels} pixels; at most {limit} are "
+                            "supported. Use a smaller radius or a coarser raster."),
+                         radius=rules["radius"], pixels=reach, limit=MAX_HALO)
+    if not years_known:
+        notes.append((N_("The loss points have no year: every point counts as recent loss."), {}))
+    return recent, reach
+
+
+class _BlockPass:
+    """The block function of serfor_criteria (called per block) and its checks once every block was seen."""
+
+    def __init__(self, rules, opened, grid, metres, recent, distance, criteria):
+        self.rules, self.opened, self.slots = rules, opened, opened.slots
+        self.metres, self.recent, self.distance, self.criteria = metres, recent, distance, criteria
+        self.group_index = {code: GROUPS.index(group) for code, group in rules["capability_codes"].items()}
+        self.lc_rows = sorted(rules["matrix"])
+        self.lc_index = {code: i for i, code in enumerate(self.lc_rows)}
+        self.table = np.full((len(self.lc_rows) + 1, len(GROUPS) + 1), NODATA, np.uint8)
+        for code, row in rules["matrix"].items():
+            for g, group in enumerate(GROUPS):
+                self.table[self.lc_index[code], g] = row[group]
+        self.forest_land = np.zeros(len(GROUPS) + 1, bool)
+        self.forest_land[[GROUPS.index(g) for g in rules["groups"]]] = True
+        self.unknown_cap, self.unknown_lc = set(), set()
+        self.seen_data = dict.fromkeys((k for k in self.slots if k not in ("zones", "dist")), False)
+        self.areas = AreaAccumulator()
+        self.cells = CellAreas(grid)
+        # With a halo the engine may widen an integer block to float64 (to hold a nodata fill such as 0.0),
+        # which sends the class look-ups down their slow sorted-search path: cast back (same values).
+        types = {key: opened.inputs[self.slots[key]].dtype() for key in ("cap", "lc") if key in self.slots}
+        self.class_types = {key: dtype for key, dtype in types.items() if dtype.kind in "iu"}
+
+    def __call__(self, block):
+        core, core_valid = core_arrays(block, self.slots, self.seen_data)
+        for key, dtype in self.class_types.items():
+            if core[key].dtype != dtype:
+                core[key] = core[key].astype(dtype)
         shape = (block.ysize, block.xsize)
-        g_idx, known = lookup(core["cap"], group_index, len(GROUPS), np.uint8)
-        bad = core_valid["cap"] & ~known
-        if bad.any() and len(unknown_cap) <= MAX_REPORTED_VALUES:
-            unknown_cap.update(np.unique(core["cap"][bad]).tolist())
+        g_idx, known = lookup(core["cap"], self.group_index, len(GROUPS), np.uint8)
+        _note_unknown(self.unknown_cap, core["cap"], core_valid["cap"] & ~known)
         ok = core_valid["cap"] & known
-        on_forest_land = forest_land[g_idx] & ok
+        on_forest_land = self.forest_land[g_idx] & ok
         overuse = np.zeros(shape, bool)
         loss = np.zeros(shape, bool)
-        stack = np.full((len(CRITERIA_BANDS),) + shape, CRITERIA_NODATA, np.float32) if criteria_output else None
-        if "lc" in slots:
-            l_idx, l_known = lookup(core["lc"], lc_index, len(lc_rows), np.uint16)
-            bad = core_valid["lc"] & ~l_known
-            if bad.any() and len(unknown_lc) <= MAX_REPORTED_VALUES:
-                unknown_lc.update(np.unique(core["lc"][bad]).tolist())
-            conflict = table[l_idx, g_idx]
-            conflict_ok = ok & core_valid["lc"] & l_known
-            conflict[~conflict_ok] = NODATA
-            overuse = conflict == OVERUSE
+        stack = np.full((len(CRITERIA_BANDS),) + shape, CRITERIA_NODATA, np.float32) if self.criteria else None
+        if "lc" in self.slots:
+            overuse = self._conflict(core, core_valid, g_idx, ok, stack)
             ok = ok & core_valid["lc"]
-            if stack is not None:
-                stack[0][conflict_ok] = conflict[conflict_ok]
-        if "dem" in slots and stack is not None:
-            i = slots["dem"]
-            dx, dy = metres.rows(block.yoff, block.ysize)
-            h = block.halo
+        if "dem" in self.slots and stack is not None:
+            i, h = self.slots["dem"], block.halo
+            dx, dy = self.metres.rows(block.yoff, block.ysize)
             z = block.arrays[i][h - 1:h + block.ysize + 1, h - 1:h + block.xsize + 1]
             v = block.valid(i)[h - 1:h + block.ysize + 1, h - 1:h + block.xsize + 1]
             stack[1], stack[2] = slope(z, v, dx, dy, halo=1)
-        if "dist" in slots and stack is not None:
-            d = core["dist"].astype(np.float64) * dist_unit
-            good = core_valid["dist"] & (d >= 0)
-            stack[3][good] = d[good]
-        if "loss" in slots:
-            years = loss_years(block.arrays[slots["loss"]])
-            lvalid = block.valid(slots["loss"])
-            lost_any = (years > 0) & lvalid
-            lost_recent = lost_any if recent is None else lost_any & (years >= recent[0]) & (years <= recent[1])
-            loss = block.core(lost_recent if loss_period == "recent" else lost_any)
+        if self.distance is not None and stack is not None:
+            stack[3] = self.distance["far"]  # no area within the largest distance
+            if "dist" in self.slots:
+                d = core["dist"].astype(np.float64) * self.distance["unit"]
+                good = core_valid["dist"] & (d >= 0)
+                stack[3][good] = d[good]
+        if "loss" in self.slots:
+            loss = self._loss(block, core_valid, stack)
             ok = ok & core_valid["loss"]
-            if stack is not None:
-                dx, dy = metres.rows(block.yoff, block.ysize)
-                dens, _ = density(lost_recent, lvalid, block.halo, radius, dx, dy)
-                good = core_valid["loss"] & np.isfinite(dens)
-                stack[4][good] = dens[good]
         reason = degraded_reason(on_forest_land, overuse, loss)
         reason[~ok] = NODATA
         codes = np.where(ok, reason, np.uint8(len(REASONS)))
-        zone = core["zones"] if "zones" in slots else None
-        cell = cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
-        areas.add_codes(codes, len(REASONS) + 1, cell, zone, REASONS + (None,))
+        zone = core["zones"] if "zones" in self.slots else None
+        cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
+        self.areas.add_codes(codes, len(REASONS) + 1, cell, zone, REASONS + (None,))
         return [reason, stack] if stack is not None else reason
 
-    def before_commit():
-        if unknown_cap:
-            known = ", ".join(f"{code} {group}" for code, group in sorted(capability_codes.items()))
+    def _conflict(self, core, core_valid, g_idx, ok, stack):
+        """Overuse; the conflict band of the stack."""
+        l_idx, l_known = lookup(core["lc"], self.lc_index, len(self.lc_rows), np.uint16)
+        _note_unknown(self.unknown_lc, core["lc"], core_valid["lc"] & ~l_known)
+        conflict = self.table[l_idx, g_idx]
+        conflict_ok = ok & core_valid["lc"] & l_known
+        conflict[~conflict_ok] = NODATA
+        if stack is not None:
+            stack[0][conflict_ok] = conflict[conflict_ok]
+        return conflict == OVERUSE
+
+    def _loss(self, block, core_valid, stack):
+        """Forest loss of the period that degrades (core); the density band of the stack."""
+        years = loss_years(block.arrays[self.slots["loss"]])
+        lvalid = block.valid(self.slots["loss"])
+        lost_any = (years > 0) & lvalid
+        recent = self.recent
+        lost_recent = lost_any if recent is None else lost_any & (years >= recent[0]) & (years <= recent[1])
+        if stack is not None:
+            dx, dy = self.metres.rows(block.yoff, block.ysize)
+            dens, _ = density(lost_recent, lvalid, block.halo, self.rules["radius"], dx, dy)
+            good = core_valid["loss"] & np.isfinite(dens)
+            stack[4][good] = dens[good]
+        return block.core(lost_recent if self.rules["loss_period"] == "recent" else lost_any)
+
+    def before_commit(self):
+        if self.unknown_cap:
+            known = ", ".join(f"{code} {group}" for code, group in sorted(self.rules["capability_codes"].items()))
             raise InputError(N_("The capability raster {name} holds classes {values} that are not in the capability "
                                 "table (known: {known}). Add them to CAPABILITY_CODES with their CUM group."),
-                             name="CAPABILITY", values=_format_values(unknown_cap), known=known)
-        if unknown_lc:
+                             name="CAPABILITY", values=_format_values(self.unknown_cap), known=known)
+        if self.unknown_lc:
             raise InputError(N_("The land cover raster {name} holds classes {values} that have no row in the land-use "
                                 "conflict matrix. Add rows for them to CONFLICT_MATRIX."),
-                             name="LAND_COVER", values=_format_values(unknown_lc))
-        opened.require_data(seen_data)
-        if not any(cls is not None for (_zone, cls) in areas.hectares):
+                             name="LAND_COVER", values=_format_values(self.unknown_lc))
+        self.opened.require_data(self.seen_data)
+        if not any(cls is not None for (_zone, cls) in self.areas.hectares):
             raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
                                 "do not overlap. Check that they cover the same region."))
 
-    run_blocks(inputs, block_func, outputs, block_size=block_size, halo=halo, progress=main_progress,
-               is_cancelled=is_cancelled, before_commit=before_commit)
-    used = ["land_use_conflict"] if land_cover is not None else []
-    used += ["slope"] if dem is not None else []
-    used += ["distance"] if "dist" in slots else []
-    used += ["deforestation"] if loss_year is not None else []
-    valid_pixels = sum(px for (_z, cls), px in areas.pixels.items() if cls is not None)
-    return {"areas": areas, "used": used, "notes": notes, "recent": recent, "valid_pixels": valid_pixels,
-            "forest_land_groups": groups}
+
+def _note_unknown(found, values, bad):
+    """Collect the codes of ``values`` where ``bad`` (up to the number reported)."""
+    if bad.any() and len(found) <= MAX_REPORTED_VALUES:
+        found.update(np.unique(values[bad]).tolist())
+
+
+def _distances(grid, conservation, preset, max_distance, workdir, progress, is_cancelled, notes, warnings):
+    """The distance criterion's source: None without polygons, else {"path" (None when no area lies
+    within the largest distance), "unit" (metres per value), "far" (the value of farther pixels)}."""
+    if workdir is None:
+        raise ValueError("serfor_criteria needs a workdir for distances")
+    limit = float(preset["conservation_distance"]["max_distance_m"] if max_distance is None else max_distance)
+    if not limit > 0 or math.isinf(limit):
+        raise InputError(N_("The largest distance to conservation areas must be a number of metres above 0; it is "
+                            "{value}."), value=limit)
+    found = conservation_distance(grid, list(conservation), workdir, limit, progress=progress,
+                                  is_cancelled=is_cancelled)
+    if found is None:
+        notes.append((N_("The conservation areas layer has no polygon: the distance band is left as nodata."), {}))
+        return None
+    path, unit, left_out = found
+    notes.append((N_("Distances to conservation areas are computed up to {limit:g} m (MAX_DISTANCE); pixels "
+                     "farther from every area get {limit:g}, read as that far or farther."), {"limit": limit}))
+    if left_out:
+        warnings.append((N_("{n} conservation areas lie farther than {limit:g} m (the largest distance computed) "
+                            "from the raster and were left out: the nearest pixels are that far or farther. If "
+                            "they should be near, check their CRS; to measure them, raise MAX_DISTANCE."),
+                         {"n": left_out, "limit": limit}))
+    return {"path": path, "unit": unit, "far": limit}
 
 
 def _scaled(progress, start, end):

@@ -6,11 +6,11 @@ from .blocks import bounded_gdal_cache, creation_options
 from .errors import N_, InputError
 
 
-def rasterize_zones(shapes, grid, path):
+def rasterize_zones(shapes, grid, path, all_touched=False):
     """Burn ``shapes`` [(zone id >= 1, WKB in the grid's CRS)] into an Int32 GeoTIFF (0 = no zone).
 
-    A pixel belongs to the zone whose polygon contains its centre; where polygons overlap, the
-    later one wins. Returns ``path``.
+    A pixel belongs to the zone whose polygon contains its centre (with ``all_touched``: every
+    pixel a polygon touches); where polygons overlap, the later one wins. Returns ``path``.
     """
     mem = ogr.GetDriverByName("Memory").CreateDataSource("zones")
     srs = grid.srs()
@@ -35,7 +35,8 @@ def rasterize_zones(shapes, grid, path):
     ds.GetRasterBand(1).SetNoDataValue(0)
     ds.GetRasterBand(1).Fill(0)
     with bounded_gdal_cache():  # GDAL rasterizes in chunks sized by its cache: keep memory bounded
-        err = gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=zid"])
+        options = ["ATTRIBUTE=zid"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
+        err = gdal.RasterizeLayer(ds, [1], layer, options=options)
         ds.FlushCache()
     ds = None
     if err != 0:

@@ -15,6 +15,8 @@ own:
                an import or an export), measured in the same run;
   4. list:     a registry of 10,000 initiatives shown through the dock's InitiativeListModel: time
                to apply each filter (count + first page) and to reach rows deep in the list.
+  5. report:   the FERM validation report of an export refusing 10,000 and 30,000 areas (linear:
+               3x the areas, about 3x the time; it was quadratic, 83 s at 30,000).
 "seconds" is the whole process (interpreter, imports, QGIS start-up for the import step);
 "step_seconds" the step itself. Results go to bench/results/registry.json.
 """
@@ -144,6 +146,24 @@ def step_export(registry, output):
                       "refused": len(result.areas_refused)}))
 
 
+def step_report(count, folder):
+    """The FERM validation report of an export refusing ``count`` areas (one error each, 10
+    initiatives, one of them with an initiative-level error): linear since findings are indexed by uuid."""
+    sys.path.insert(0, str(package_parent()))
+    from t2restore.registry.report import write_report
+    from t2restore.registry.validate import ERROR, Finding, ValidationReport
+
+    count = int(count)
+    report = ValidationReport(initiatives_checked=["ini-%d" % i for i in range(10)])
+    for n in range(count):
+        report.areas_checked["area-%06d" % n] = "ini-%d" % (n % 10)
+        report.findings.append(Finding("ini-%d" % (n % 10), "area-%06d" % n, "outside_peru", ERROR, "outside", {}))
+    report.findings.append(Finding("ini-3", None, "missing_title", ERROR, "no title", {}))
+    start = time.perf_counter()
+    write_report(Path(folder) / ("refused_%d.gpkg" % count), report, [], [], [], {"areas": 0})
+    print(json.dumps({"step_seconds": time.perf_counter() - start, "refused": count}))
+
+
 def step_list(registry):
     """Filters and scrolling through the dock's model (the code the dock's list view calls)."""
     sys.path.insert(0, str(package_parent()))
@@ -216,7 +236,9 @@ def main():
     args = parser.parse_args()
     if args.step:
         name, *rest = args.step
-        {"import": step_import, "validate": step_validate, "export": step_export, "list": step_list}[name](*rest)
+        steps = {"import": step_import, "validate": step_validate, "export": step_export, "list": step_list,
+                 "report": step_report}
+        steps[name](*rest)
         return
     work = work_folder(args.work)
     source, registry = work / "areas_utm18s.gpkg", work / "registry.gpkg"
@@ -254,6 +276,12 @@ def main():
     seconds, rss, inner = timed(["list", str(list_registry)])
     results["list"] = {"initiatives": args.initiatives, "peak_mb": round(rss, 1), **inner}
     say(f"list {json.dumps(inner)}")
+    results["report_refused"] = {}
+    for count in (10000, 30000):
+        _seconds, rss, inner = timed(["report", str(count), str(work)])
+        results["report_refused"][str(count)] = {"step_seconds": round(inner["step_seconds"], 2),
+                                                 "peak_mb": round(rss, 1)}
+        say(f"validation report with {count} refused areas: {inner['step_seconds']:.2f} s")
     write_results("registry", results)
 
 

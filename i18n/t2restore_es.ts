@@ -4,19 +4,24 @@
   <context>
     <name>T2Restore</name>
     <message>
+      <location filename="../processing/_zones.py" line="103" />
+      <source> or </source>
+      <translation> o </translation>
+    </message>
+    <message>
       <location filename="../registry/mapping.py" line="112" />
       <source>"{target}" is not a registry field that can be imported. Known fields: {known}.</source>
       <translation>"{target}" no es un campo del registro que se pueda importar. Campos conocidos: {known}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="160" />
+      <location filename="../algorithms/scoring.py" line="162" />
       <source>'{text}' is not a number ({what} in '{context}').</source>
       <translation>'{text}' no es un número ({what} en '{context}').</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="199" />
-      <location filename="../processing/definition_agreement.py" line="171" />
-      <location filename="../processing/gap_overlap.py" line="168" />
+      <location filename="../processing/base.py" line="282" />
+      <location filename="../processing/definition_agreement.py" line="184" />
+      <location filename="../processing/gap_overlap.py" line="231" />
       <source>(all)</source>
       <translation>(todo)</translation>
     </message>
@@ -26,37 +31,50 @@
       <translation>(iniciativa)</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="246" />
+      <location filename="../processing/_vector.py" line="252" />
+      <location filename="../processing/_zones.py" line="131" />
       <location filename="../ui/initiative_form.py" line="543" />
       <source>(no name)</source>
       <translation>(sin nombre)</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="228" />
+      <location filename="../processing/_align.py" line="28" />
+      <location filename="../processing/_vector.py" line="234" />
+      <location filename="../processing/_zones.py" line="46" />
       <source>(none)</source>
       <translation>(ninguno)</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="163" />
+      <location filename="../ui/summary_panel.py" line="179" />
       <source>(not given)</source>
       <translation>(sin dato)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="218" />
+      <location filename="../processing/target2_indicator.py" line="266" />
       <source>(outside every ecosystem)</source>
       <translation>(fuera de todo ecosistema)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="197" />
-      <location filename="../processing/definition_agreement.py" line="173" />
-      <location filename="../processing/gap_overlap.py" line="168" />
+      <location filename="../processing/base.py" line="280" />
+      <location filename="../processing/definition_agreement.py" line="186" />
+      <location filename="../processing/gap_overlap.py" line="231" />
       <source>(outside every zone)</source>
       <translation>(fuera de toda zona)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="224" />
+      <location filename="../processing/target2_indicator.py" line="273" />
       <source>(outside {gap})</source>
       <translation>(fuera de {gap})</translation>
+    </message>
+    <message>
+      <location filename="../processing/_zones.py" line="47" />
+      <source>(unnamed CRS)</source>
+      <translation>(SRC sin nombre)</translation>
+    </message>
+    <message>
+      <location filename="../processing/_align.py" line="64" />
+      <source>(unnamed)</source>
+      <translation>(sin nombre)</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="154" />
@@ -64,7 +82,7 @@
       <translation>(sin título)</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="367" />
+      <location filename="../algorithms/scoring.py" line="369" />
       <source>A criterion in {origin} has no name.</source>
       <translation>Un criterio en {origin} no tiene nombre.</translation>
     </message>
@@ -74,12 +92,12 @@
       <translation>Un píxel pertenece a la zona cuyo polígono contiene su centro. Los píxeles sin datos se informan en una fila propia, nunca se descartan. La tabla indica el SRC del ráster y el método de cálculo de áreas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="67" />
+      <location filename="../algorithms/agreement.py" line="76" />
       <source>A pixel size of {size:g} makes a grid of {x} x {y} pixels over the polygons' extent; choose a larger pixel size (it is in the units of the first layer's CRS).</source>
       <translation>Un tamaño de píxel de {size:g} genera una grilla de {x} x {y} píxeles sobre la extensión de los polígonos; elija un tamaño de píxel mayor (está en las unidades del SRC de la primera capa).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="113" />
+      <location filename="../processing/import_initiatives.py" line="168" />
       <source>ADMIN_LAYER (optional) is a polygon layer of administrative units, for example INEI's district limits, from which department, province, district and UBIGEO of each area are filled, as the dock does with its administrative layer: the unit containing a point inside the area, or the unit overlapping it most. Its fields are given by DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD and UBIGEO_FIELD; fields left empty are guessed from INEI's names (NOMBDEP, NOMBPROV, NOMBDIST, UBIGEO or IDDIST). UBIGEO_SOURCE says whose codes they are (INEI by default, or RENIEC). Areas whose source already gives both department and UBIGEO keep them.</source>
       <translation>ADMIN_LAYER (opcional) es una capa de polígonos de unidades administrativas, por ejemplo los límites distritales del INEI, de la que se llenan el departamento, la provincia, el distrito y el UBIGEO de cada área, como lo hace el panel con su capa administrativa: la unidad que contiene un punto dentro del área o, si no la hay, la unidad que más se superpone con ella. Sus campos se indican con DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD y UBIGEO_FIELD; los que se dejen vacíos se deducen de los nombres del INEI (NOMBDEP, NOMBPROV, NOMBDIST, UBIGEO o IDDIST). UBIGEO_SOURCE indica de quién son los códigos (INEI por defecto, o RENIEC). Las áreas cuya fuente ya trae departamento y UBIGEO los conservan.</translation>
     </message>
@@ -94,6 +112,16 @@
       <translation>Pesos AHP (comparación por pares)</translation>
     </message>
     <message>
+      <location filename="../processing/_align.py" line="61" />
+      <source>ALIGN: {key} reprojected onto the reference grid ({resampling}) from {src} to {dst} with the coordinate operation '{name}' (accuracy {accuracy}); PROJ pipeline: {proj}</source>
+      <translation>ALIGN: {key} reproyectado a la grilla de referencia ({resampling}) de {src} a {dst} con la operación de coordenadas «{name}» (exactitud {accuracy}); cadena PROJ: {proj}</translation>
+    </message>
+    <message>
+      <location filename="../processing/_align.py" line="57" />
+      <source>ALIGN: {key} resampled onto the reference grid ({resampling}), from {src} to {dst}; no datum transformation.</source>
+      <translation>ALIGN: {key} remuestreado a la grilla de referencia ({resampling}), de {src} a {dst}; sin transformación de datum.</translation>
+    </message>
+    <message>
       <location filename="../ui/initiative_form.py" line="171" />
       <source>Acronym</source>
       <translation>Siglas</translation>
@@ -105,7 +133,8 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="28" />
-      <location filename="../ui/initiative_form.py" line="282" />
+      <location filename="../registry/validate.py" line="108" />
+      <location filename="../registry/validate.py" line="132" />
       <source>Activities</source>
       <translation>Actividades</translation>
     </message>
@@ -125,17 +154,27 @@
       <translation>Añadir contacto</translation>
     </message>
     <message>
+      <location filename="../ui/area_import.py" line="58" />
+      <source>Add new areas and leave those the initiative already holds as they are</source>
+      <translation>Añadir las áreas nuevas y dejar como están las que la iniciativa ya tiene</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="57" />
+      <source>Add new areas and update those the initiative already holds</source>
+      <translation>Añadir las áreas nuevas y actualizar las que la iniciativa ya tiene</translation>
+    </message>
+    <message>
       <location filename="../ui/initiative_form.py" line="178" />
       <source>Add organization</source>
       <translation>Añadir organización</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="83" />
+      <location filename="../processing/export_ferm.py" line="84" />
       <source>Add the FAO-GEF table</source>
       <translation>Añadir la tabla FAO-GEF</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="70" />
+      <location filename="../ui/exchange_panel.py" line="72" />
       <source>Add the FAO-GEF table (ID_CODE, Restor_str, …)</source>
       <translation>Añadir la tabla FAO-GEF (ID_CODE, Restor_str, …)</translation>
     </message>
@@ -150,47 +189,47 @@
       <translation>Capa de límites administrativos</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="137" />
+      <location filename="../ui/registry_dock.py" line="144" />
       <source>Administrative layer…</source>
       <translation>Capa de límites administrativos…</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="145" />
+      <location filename="../processing/import_initiatives.py" line="216" />
       <source>Administrative units (polygon layer, optional)</source>
       <translation>Unidades administrativas (capa de polígonos, opcional)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="265" />
+      <location filename="../processing/import_initiatives.py" line="405" />
       <source>Administrative units read from the fields {fields}.</source>
       <translation>Unidades administrativas leídas de los campos {fields}.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="85" />
+      <location filename="../processing/definition_agreement.py" line="96" />
       <source>Agreement between definitions</source>
       <translation>Concordancia entre definiciones</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="47" />
+      <location filename="../processing/definition_agreement.py" line="58" />
       <source>Agreement between two degradation definitions</source>
       <translation>Concordancia entre dos definiciones de degradación</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="131" />
+      <location filename="../processing/definition_agreement.py" line="144" />
       <source>Agreement {a} / {b}</source>
       <translation>Concordancia {a} / {b}</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="83" />
+      <location filename="../processing/definition_agreement.py" line="94" />
       <source>Align B onto A's grid when they differ</source>
       <translation>Alinear B sobre la grilla de A cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="77" />
+      <location filename="../processing/ldn_degradation.py" line="81" />
       <source>Align inputs onto the baseline grid when they differ</source>
       <translation>Alinear las entradas a la grilla de la línea base cuando difieren</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="140" />
+      <location filename="../processing/serfor_criteria.py" line="145" />
       <source>Align inputs onto the capability raster's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla del ráster de capacidad cuando difieran</translation>
     </message>
@@ -200,24 +239,24 @@
       <translation>Alinear las entradas a la grilla del primer ráster NDVI cuando difieren</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="158" />
+      <location filename="../processing/priority_score.py" line="157" />
       <source>Align inputs onto the first criterion's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla del primer criterio cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="113" />
+      <location filename="../processing/minam_degradation.py" line="123" />
       <source>Align inputs onto the first input's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla de la primera cuando difieran</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="190" />
-      <location filename="../ui/registry_dock.py" line="197" />
-      <location filename="../ui/registry_dock.py" line="454" />
+      <location filename="../ui/registry_dock.py" line="214" />
+      <location filename="../ui/registry_dock.py" line="221" />
+      <location filename="../ui/registry_dock.py" line="481" />
       <source>All</source>
       <translation>Todos</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="65" />
+      <location filename="../ui/exchange_panel.py" line="67" />
       <source>All initiatives</source>
       <translation>Todas las iniciativas</translation>
     </message>
@@ -227,12 +266,22 @@
       <translation>Todas las entradas deben compartir una misma grilla; un ráster en otra grilla detiene la ejecución, indicando la propiedad que difiere. Con ALIGN marcado, los demás rásteres NDVI (bilineal), ECOLOGICAL_UNITS y LAND_COVER (vecino más cercano) se alinean en cambio a la grilla del primer ráster NDVI.</translation>
     </message>
     <message>
+      <location filename="../ui/area_import.py" line="195" />
+      <source>All rows of the file become areas of the initiative open in the form. To create one initiative per value of a field (e.g. initiative_title), use the Processing algorithm "Import initiatives and areas into a registry" (T2 Restore &gt; Initiative registry).</source>
+      <translation>Todas las filas del archivo se vuelven áreas de la iniciativa abierta en el formulario. Para crear una iniciativa por cada valor de un campo (p. ej. initiative_title), use el algoritmo de Processing «Importar iniciativas y áreas a un registro» (T2 Restore &gt; Registro de iniciativas).</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="235" />
+      <source>An area is already held when it has the same identifier, or the same site name and geometry. All rows of the file go into the initiative open in the form; the Processing algorithm "Import initiatives" makes one initiative per value of a project field.</source>
+      <translation>Un área ya está en la iniciativa cuando tiene el mismo identificador, o el mismo nombre de sitio y la misma geometría. Todas las filas del archivo van a la iniciativa abierta en el formulario; el algoritmo de Processing «Importar iniciativas» crea una iniciativa por cada valor de un campo de proyecto.</translation>
+    </message>
+    <message>
       <location filename="../processing/productivity_dynamics.py" line="79" />
       <source>Annual NDVI series (one band per year, or one raster per year in year order)</source>
       <translation>Serie anual de NDVI (una banda por año, o un ráster por año en orden cronológico)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="329" />
+      <location filename="../ui/registry_dock.py" line="353" />
       <source>Another task is running; wait for it to finish or cancel it.</source>
       <translation>Hay otra tarea en curso; espere a que termine o cancélela.</translation>
     </message>
@@ -287,6 +336,11 @@
       <translation>Área "{site}": "{field}" contiene {code}, que no es un código del vocabulario {vocabulary}.</translation>
     </message>
     <message>
+      <location filename="../registry/validate.py" line="87" />
+      <source>Area "{site}": "{field}" is "{value}", which is not a year. Write it as a number, such as 2021.</source>
+      <translation>Área "{site}": «{field}» es "{value}", que no es un año. Escríbalo como número, por ejemplo 2021.</translation>
+    </message>
+    <message>
       <location filename="../registry/validate.py" line="62" />
       <source>Area "{site}": "{field}" is {value}; it must be between {minimum} and {maximum}.</source>
       <translation>Área "{site}": "{field}" es {value}; debe estar entre {minimum} y {maximum}.</translation>
@@ -322,7 +376,7 @@
       <translation>Área por clase (hectáreas, por zona)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="172" />
+      <location filename="../processing/priority_score.py" line="171" />
       <source>Area excluded by constraints (ha)</source>
       <translation>Área excluida por restricciones (ha)</translation>
     </message>
@@ -332,22 +386,22 @@
       <translation>Identificador del área (uuid)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="74" />
+      <location filename="../processing/gap_overlap.py" line="94" />
       <source>Area in both gaps (ha)</source>
       <translation>Área en ambas brechas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="73" />
+      <location filename="../processing/gap_overlap.py" line="93" />
       <source>Area only in gap A (ha)</source>
       <translation>Área solo en la brecha A (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="73" />
+      <location filename="../processing/gap_overlap.py" line="93" />
       <source>Area only in gap B (ha)</source>
       <translation>Área solo en la brecha B (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="28" />
+      <location filename="../processing/area_summary.py" line="31" />
       <source>Area table (hectares per zone and class)</source>
       <translation>Tabla de áreas (hectáreas por zona y clase)</translation>
     </message>
@@ -357,91 +411,136 @@
       <translation>Área en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="119" />
+      <location filename="../processing/minam_degradation.py" line="130" />
       <source>Area without degradation (ha)</source>
       <translation>Área sin degradación (ha)</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="85" />
       <location filename="../ui/models.py" line="68" />
-      <location filename="../ui/summary_panel.py" line="135" />
+      <location filename="../ui/summary_panel.py" line="136" />
       <source>Areas</source>
       <translation>Áreas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="127" />
+      <location filename="../processing/import_initiatives.py" line="198" />
       <source>Areas (polygon layer or file)</source>
       <translation>Áreas (capa o archivo de polígonos)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="38" />
+      <location filename="../processing/import_initiatives.py" line="247" />
+      <source>Areas added</source>
+      <translation>Áreas añadidas</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="239" />
+      <source>Areas already held</source>
+      <translation>Áreas ya registradas</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="250" />
+      <source>Areas already held, skipped</source>
+      <translation>Áreas ya registradas, omitidas</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="249" />
+      <source>Areas already held, unchanged</source>
+      <translation>Áreas ya registradas, sin cambios</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="248" />
+      <source>Areas already held, updated</source>
+      <translation>Áreas ya registradas, actualizadas</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="235" />
+      <source>Areas already in the registry</source>
+      <translation>Áreas que ya están en el registro</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="40" />
       <source>Areas and summaries</source>
       <translation>Áreas y resúmenes</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="90" />
+      <location filename="../processing/export_ferm.py" line="91" />
       <source>Areas exported</source>
       <translation>Áreas exportadas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="167" />
+      <location filename="../processing/import_initiatives.py" line="246" />
       <source>Areas given administrative units</source>
       <translation>Áreas con unidades administrativas asignadas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="165" />
+      <location filename="../processing/import_initiatives.py" line="244" />
       <source>Areas imported</source>
       <translation>Áreas importadas</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="91" />
+      <location filename="../processing/export_ferm.py" line="92" />
       <source>Areas refused</source>
       <translation>Áreas rechazadas</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="119" />
-      <location filename="../processing/target2_indicator.py" line="67" />
+      <location filename="../processing/import_initiatives.py" line="251" />
+      <source>Areas removed (replace mode)</source>
+      <translation>Áreas eliminadas (modo reemplazar)</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="253" />
+      <source>Areas the FERM export would refuse</source>
+      <translation>Áreas que la exportación FERM rechazaría</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="198" />
+      <location filename="../processing/target2_indicator.py" line="81" />
       <source>Areas under restoration</source>
       <translation>Áreas en restauración</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="354" />
+      <location filename="../ui/area_import.py" line="225" />
+      <source>As the file declares (UTF-8 otherwise)</source>
+      <translation>La que declara el archivo (si no, UTF-8)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="346" />
       <source>At least one indicator is needed: vegetation cover loss, productivity or fragmentation.</source>
       <translation>Se necesita al menos un indicador: pérdida de cobertura vegetal, productividad o fragmentación.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="125" />
-      <location filename="../algorithms/ldn.py" line="240" />
+      <location filename="../algorithms/ldn.py" line="126" />
+      <location filename="../algorithms/ldn.py" line="251" />
       <source>At least one sub-indicator (land cover, productivity or soil organic carbon) is needed.</source>
       <translation>Se necesita al menos un subindicador (cobertura del suelo, productividad o carbono orgánico del suelo).</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="404" />
+      <location filename="../algorithms/productivity.py" line="346" />
       <source>BASELINE_YEARS ({baseline}) plus COMPARISON_YEARS ({comparison}) exceed the {n} years of the NDVI series; the two periods must not overlap.</source>
       <translation>BASELINE_YEARS ({baseline}) más COMPARISON_YEARS ({comparison}) superan los {n} años de la serie de NDVI; los dos periodos no deben superponerse.</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="401" />
+      <location filename="../algorithms/productivity.py" line="343" />
       <source>BASELINE_YEARS must be at least {min}; it is {value}.</source>
       <translation>BASELINE_YEARS debe ser al menos {min}; es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="57" />
+      <location filename="../processing/gap_overlap.py" line="71" />
       <source>Bad input: an empty gap layer (no polygon with an area, or a raster mask without gap pixels) stops the run naming the layer. Two gaps that do not overlap at all are not an error: the run warns and the class 'both' has 0 ha. Zones are expected not to overlap each other; land outside every zone has its own row.</source>
       <translation>Entradas incorrectas: una capa de brecha vacía (sin polígonos con área, o una máscara ráster sin píxeles de brecha) detiene la ejecución indicando la capa. Que las dos brechas no se superpongan en absoluto no es un error: la ejecución emite una advertencia y la clase 'ambas' tiene 0 ha. Se espera que las zonas no se superpongan entre sí; el territorio fuera de toda zona tiene su propia fila.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="55" />
+      <location filename="../processing/target2_indicator.py" line="69" />
       <source>Bad input: degraded land that is empty (no polygon, or no pixel with the degraded value) stops the run; no restoration area, or none on degraded land, gives a warning and a share of 0 %. Features without geometry are skipped and invalid geometries repaired, both counted in the log.</source>
       <translation>Entradas incorrectas: si no hay tierras degradadas (ningún polígono o ningún píxel con el valor degradado) la ejecución se detiene; si no hay áreas en restauración, o ninguna está en tierras degradadas, se emite una advertencia y la proporción es 0 %. Los elementos sin geometría se omiten y las geometrías no válidas se reparan; ambos se cuentan en el registro.</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="26" />
+      <location filename="../processing/area_summary.py" line="29" />
       <source>Band</source>
       <translation>Banda</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="122" />
+      <location filename="../processing/priority_score.py" line="121" />
       <source>Band (number or name)</source>
       <translation>Banda (número o nombre)</translation>
     </message>
@@ -451,47 +550,48 @@
       <translation>Años de línea base (0 = todos los años anteriores al periodo de comparación)</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="59" />
+      <location filename="../algorithms/agreement.py" line="68" />
       <source>Both inputs are polygon layers: give a pixel size (PIXEL_SIZE, in the units of the first layer's CRS) to compare them on.</source>
       <translation>Ambas entradas son capas de polígonos: indique un tamaño de píxel (PIXEL_SIZE, en las unidades del SRC de la primera capa) para compararlas.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="20" />
+      <location filename="../processing/gap_overlap.py" line="29" />
       <source>Both kinds of double counting</source>
       <translation>Ambos tipos de doble conteo</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="512" />
+      <location filename="../algorithms/serfor_grid.py" line="227" />
       <source>Burning the conservation areas onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de las áreas de conservación sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="564" />
+      <location filename="../algorithms/serfor_grid.py" line="279" />
       <source>Burning the loss points onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de los puntos de pérdida sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="95" />
+      <location filename="../algorithms/agreement.py" line="114" />
       <source>Burning the polygons onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de los polígonos sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/zones.py" line="41" />
+      <location filename="../algorithms/target2.py" line="132" />
+      <location filename="../algorithms/zones.py" line="43" />
       <source>Burning the zones onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de las zonas sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="83" />
+      <location filename="../processing/priority_score.py" line="82" />
       <source>CLASSES: fixed breaks (BREAKS, default 0.25, 0.5, 0.75; 2 to 4 increasing values between 0 and 1), quantiles (equal areas of the scored pixels; breaks at the upper edge of the 1/65,535-wide histogram bin where the share is reached) or equal interval (between the lowest and highest score), with NUM_CLASSES 3, 4 (default) or 5 classes. A score equal to a break stays in the lower class.</source>
       <translation>CLASSES: cortes fijos (BREAKS, por defecto 0.25, 0.5, 0.75; de 2 a 4 valores crecientes entre 0 y 1), cuantiles (áreas iguales de los píxeles puntuados; cortes en el borde superior del intervalo de histograma de ancho 1/65 535 donde se alcanza la proporción) o intervalos iguales (entre el puntaje más bajo y el más alto), con NUM_CLASSES 3, 4 (por defecto) o 5 clases. Un puntaje igual a un corte queda en la clase inferior.</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="390" />
+      <location filename="../algorithms/productivity.py" line="332" />
       <source>COMPARISON_YEARS must be at least {min}; it is {value}.</source>
       <translation>COMPARISON_YEARS debe ser al menos {min}; es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="78" />
+      <location filename="../processing/priority_score.py" line="77" />
       <source>CONSTRAINTS: areas to exclude (e.g. water, urban areas, protected areas when you choose so): rasters (pixels with a non-zero value) or polygon layers (pixels whose centre is inside a polygon). Excluded pixels get class 0 and are reported in the table. MASK (optional): only pixels inside it are scored: a polygon layer, or a raster whose non-zero values, or the values in MASK_VALUES (e.g. -1 for degraded land in an SDG 15.3.1 result), mark the area. Pixels where any criterion has no data are not scored.</source>
       <translation>CONSTRAINTS: áreas a excluir (p. ej. agua, áreas urbanas, áreas protegidas si así lo decide): rásteres (píxeles con valor distinto de cero) o capas de polígonos (píxeles cuyo centro cae dentro de un polígono). Los píxeles excluidos reciben la clase 0 y se informan en la tabla. MASK (opcional): solo se puntúan los píxeles dentro de ella: una capa de polígonos, o un ráster cuyos valores distintos de cero, o los valores de MASK_VALUES (p. ej. -1 para tierras degradadas en un resultado del ODS 15.3.1), marcan el área. Los píxeles donde algún criterio no tiene datos no se puntúan.</translation>
     </message>
@@ -506,32 +606,32 @@
       <translation>CRITERIA lista los nombres en el orden de la matriz, separados por comas. MATRIX contiene los valores fila por fila: la matriz completa (n x n valores; el triángulo inferior puede quedar vacío) o solo el triángulo superior (n(n-1)/2 valores, fila por fila, a la derecha de la diagonal). Los valores pueden escribirse como 3, 1/3 o 0.33. En su lugar, MATRIX_FILE lee un CSV con los nombres en la fila de encabezado y en la primera columna (separado por comas o por punto y coma; un archivo con punto y coma puede usar coma decimal).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="64" />
+      <location filename="../processing/priority_score.py" line="63" />
       <source>CRITERIA: the criterion rasters (a multi-band raster, such as the OUTPUT_CRITERIA of 'Degraded forest lands, SERFOR criteria', is added once). RESCALING: one row per criterion with 7 columns: raster number in CRITERIA (1 for the first), band (number or band name), criterion name, method, low, high, lookup. Methods: linear (0 at low, 1 at high, straight line in between, clamped outside), inverted (1 at low, 0 at high: smaller is better), quantile (classes of equal area of the criterion inside the mask and outside the constraints, as in FAO's se.plan; 'low' holds the number of classes, default 5; class c of n scores (c-1)/(n-1); a value equal to a break stays in the lower class), quantile_inverted, categorical (lookup such as '1: 1; 2: 0.5; *: 0', where * scores every other value; without *, a value missing from the table stops the run naming it).</source>
       <translation>CRITERIA: los rásteres de criterios (un ráster multibanda, como el OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR', se añade una sola vez). RESCALING: una fila por criterio con 7 columnas: número de ráster en CRITERIA (1 para el primero), banda (número o nombre de banda), nombre del criterio, método, bajo, alto, tabla. Métodos: linear (0 en bajo, 1 en alto, recta entre ambos, acotado fuera), inverted (1 en bajo, 0 en alto: menor es mejor), quantile (clases de igual área del criterio dentro de la máscara y fuera de las restricciones, como en se.plan de la FAO; 'bajo' contiene el número de clases, 5 por defecto; la clase c de n puntúa (c-1)/(n-1); un valor igual a un corte queda en la clase inferior), quantile_inverted, categorical (tabla como '1: 1; 2: 0.5; *: 0', donde * puntúa todos los demás valores; sin *, un valor que falte en la tabla detiene la ejecución indicándolo). También se aceptan lineal, invertido, cuantil, cuantil_invertido y categorico.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="155" />
+      <location filename="../algorithms/blocks.py" line="159" />
       <source>CRS</source>
       <translation>el SRC</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="174" />
+      <location filename="../ui/area_import.py" line="222" />
       <source>CRS of the data</source>
       <translation>SRC de los datos</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="142" />
+      <location filename="../processing/import_initiatives.py" line="213" />
       <source>CRS of the input (override)</source>
       <translation>SRC de la entrada (reemplaza al declarado)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="108" />
+      <location filename="../processing/serfor_criteria.py" line="110" />
       <source>CUM group</source>
       <translation>Grupo CUM</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="165" />
+      <location filename="../ui/registry_dock.py" line="172" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
@@ -541,14 +641,24 @@
       <translation>Cancelado por el usuario; no se escribió ningún resultado.</translation>
     </message>
     <message>
-      <location filename="../ui/tasks.py" line="118" />
+      <location filename="../ui/tasks.py" line="121" />
       <source>Cancelled; nothing was changed.</source>
       <translation>Cancelado; no se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/files.py" line="210" />
+      <source>Cannot create the folder {path}: a file of that name is in the way. Choose an output path whose folders are folders, not files.</source>
+      <translation>No se puede crear la carpeta {path}: hay un archivo con ese nombre. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="90" />
       <source>Cannot open the raster {name} ({path}). Check that the file exists and is a raster GDAL can read.</source>
       <translation>No se puede abrir el ráster {name} ({path}). Verifique que el archivo exista y sea un ráster que GDAL pueda leer.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/files.py" line="228" />
+      <source>Cannot read or write {path}: {reason}. Check the path and that the disk is available, then run again.</source>
+      <translation>No se puede leer ni escribir {path}: {reason}. Revise la ruta y que el disco esté disponible, y vuelva a ejecutar.</translation>
     </message>
     <message>
       <location filename="../algorithms/ahp.py" line="251" />
@@ -557,33 +667,43 @@
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="1101" />
-      <location filename="../algorithms/serfor.py" line="64" />
+      <location filename="../algorithms/serfor.py" line="71" />
       <source>Cannot read the preset {path}: {error}</source>
       <translation>No se puede leer el preajuste {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="103" />
+      <location filename="../algorithms/blocks.py" line="404" />
+      <source>Cannot read the raster {name} ({path}): {error}. The file is truncated or damaged (an interrupted download or copy, a full disk): copy or export it again.</source>
+      <translation>No se puede leer el ráster {name} ({path}): {error}. El archivo está truncado o dañado (una descarga o copia interrumpida, un disco lleno): cópielo o expórtelo de nuevo.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ldn_degradation.py" line="108" />
       <source>Cannot read the recode file {path}: {error}</source>
       <translation>No se puede leer el archivo de reclasificación {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="98" />
-      <location filename="../algorithms/minam.py" line="200" />
+      <location filename="../algorithms/minam.py" line="77" />
+      <location filename="../algorithms/minam.py" line="179" />
       <source>Cannot read the rules file {path}: {error}</source>
       <translation>No se puede leer el archivo de reglas {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../ui/undo.py" line="67" />
+      <location filename="../ui/undo.py" line="73" />
       <source>Cannot undo or redo "{action}": {reason}</source>
       <translation>No se puede deshacer ni rehacer "{action}": {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="267" />
-      <source>Cannot write the output {path}: {error}</source>
-      <translation>No se puede escribir el resultado {path}: {error}</translation>
+      <location filename="../algorithms/files.py" line="212" />
+      <source>Cannot use {path}: part of the path is a file, not a folder. Choose an output path whose folders are folders, not files.</source>
+      <translation>No se puede usar {path}: una parte de la ruta es un archivo, no una carpeta. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="88" />
+      <location filename="../algorithms/blocks.py" line="287" />
+      <source>Cannot write the output {path}: {error}. Choose a folder you can write to, on a disk with free space.</source>
+      <translation>No se puede escribir la salida {path}: {error}. Elija una carpeta en la que pueda escribir, en un disco con espacio libre.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/agreement.py" line="107" />
       <source>Cannot write the temporary raster {path}: {error}</source>
       <translation>No se puede escribir el ráster temporal {path}: {error}</translation>
     </message>
@@ -593,18 +713,24 @@
       <translation>No se puede escribir el ráster temporal de zonas: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="107" />
+      <location filename="../algorithms/serfor_grid.py" line="209" />
+      <source>Cannot write the work file {path}: {error}. Free some disk space and run again.</source>
+      <translation>No se puede escribir el archivo de trabajo {path}: {error}. Libere espacio en disco y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="109" />
       <source>Capability codes (raster code, CUM group A, C, P, F or X)</source>
       <translation>Códigos de capacidad (código del ráster, grupo CUM A, C, P, F o X)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="134" />
+      <location filename="../processing/serfor_criteria.py" line="139" />
       <source>Capability groups that are forest lands</source>
       <translation>Grupos de capacidad que son tierras forestales</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="41" />
-      <location filename="../ui/initiative_form.py" line="305" />
+      <location filename="../registry/validate.py" line="112" />
+      <location filename="../registry/validate.py" line="135" />
       <source>Capture method</source>
       <translation>Método de captura</translation>
     </message>
@@ -614,52 +740,62 @@
       <translation>Controles: la matriz debe ser cuadrada, positiva, estar entre 1/9 y 9, tener 1 en la diagonal y ser recíproca (a_ij x a_ji dentro del 5 % de 1, de modo que 0.33 vale por 1/3); si no, la ejecución se detiene indicando la celda. Como máximo 15 criterios.</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="292" />
+      <location filename="../ui/area_import.py" line="379" />
       <source>Choose a layer or a file.</source>
       <translation>Elija una capa o un archivo.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="765" />
+      <location filename="../ui/registry_dock.py" line="813" />
       <source>Choose a polygon layer and at least one of its fields.</source>
       <translation>Elija una capa de polígonos y al menos uno de sus campos.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="181" />
+      <location filename="../processing/priority_score.py" line="180" />
       <source>Choose either a shipped preset or a preset file, not both.</source>
       <translation>Elija un preajuste incluido o un archivo de preajuste, no ambos.</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="172" />
+      <location filename="../ui/exchange_panel.py" line="230" />
       <source>Choose the GeoPackage to import.</source>
       <translation>Elija el GeoPackage que desea importar.</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="126" />
+      <location filename="../processing/gap_overlap.py" line="158" />
+      <source>Choose the field of PROTECTED_AREAS that holds the protected area's name (PROTECTED_NAME_FIELD): it is written into the registry.</source>
+      <translation>Elija el campo de PROTECTED_AREAS que contiene el nombre del área protegida (PROTECTED_NAME_FIELD): es el que se escribe en el registro.</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="155" />
       <source>Choose the file to export to.</source>
       <translation>Elija el archivo de destino de la exportación.</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="135" />
+      <location filename="../ui/exchange_panel.py" line="204" />
+      <source>Choose the layers of both gaps (MINAM and SERFOR).</source>
+      <translation>Elija las capas de las dos brechas (MINAM y SERFOR).</translation>
+    </message>
+    <message>
+      <location filename="../ui/summary_panel.py" line="136" />
       <source>Class</source>
       <translation>Clase</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="170" />
+      <location filename="../processing/priority_score.py" line="169" />
       <source>Class breaks used</source>
       <translation>Cortes de clase usados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="360" />
+      <location filename="../processing/priority_score.py" line="359" />
       <source>Class breaks used: {breaks}.</source>
       <translation>Cortes de clase usados: {breaks}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="140" />
+      <location filename="../processing/priority_score.py" line="139" />
       <source>Class method</source>
       <translation>Método de clases</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="24" />
+      <location filename="../processing/area_summary.py" line="27" />
       <source>Class raster</source>
       <translation>Ráster de clases</translation>
     </message>
@@ -669,9 +805,19 @@
       <translation>Clasifica cada píxel de bosque según el patrón de bosque a su alrededor, siguiendo a Riitters et al. (2000, Conservation Ecology 4(2): 3, con la fe de erratas de 2001), el método de GRASS r.forestfrag y del paquete de R fragmentation. La fragmentación es uno de los indicadores de degradación del MINAM.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="36" />
+      <location filename="../processing/ldn_degradation.py" line="37" />
       <source>Classifies land as degraded (-1), stable (0) or improved (+1) following the UNCCD Good Practice Guidance for SDG indicator 15.3.1 (version 2, 2021), the method of Trends.Earth.</source>
       <translation>Clasifica la tierra como degradada (-1), estable (0) o mejorada (+1) según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021), el método de Trends.Earth.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ldn_degradation.py" line="43" />
+      <source>Codes outside the legend (a land cover class without a recode row, or outside 1..7 without a recode table; an LPD value other than 1..5, where 0 and 15 are nodata) stop the run, which names each code with its pixel count, unless UNKNOWN_CODES is set to leave those pixels out as no data (the log then says how many). NaN and infinite values are no data in every input.</source>
+      <translation>Los códigos fuera de la leyenda (una clase de cobertura sin fila de reclasificación, o fuera de 1..7 sin tabla de reclasificación; un valor LPD distinto de 1..5, donde 0 y 15 son sin datos) detienen la ejecución, que nombra cada código con su número de píxeles, salvo que UNKNOWN_CODES indique dejar esos píxeles fuera como sin datos (el registro dice entonces cuántos). Los valores NaN e infinitos son sin datos en todas las entradas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_codes.py" line="18" />
+      <source>Codes outside the legend (e.g. land cover 50 in a 7-class map, LPD 7)</source>
+      <translation>Códigos fuera de la leyenda (p. ej. cobertura 50 en un mapa de 7 clases, LPD 7)</translation>
     </message>
     <message>
       <location filename="../processing/forest_fragmentation.py" line="50" />
@@ -679,17 +825,17 @@
       <translation>Códigos: 0 no bosque; 1 parche (Pf &lt; 0,4); 2 transicional (0,4 &lt;= Pf &lt; 0,6); 3 borde (Pf &gt;= 0,6 y Pf &lt; Pff); 4 perforado (Pf &gt;= 0,6 y Pf &gt; Pff); 5 interior (Pf = 1); 6 indeterminado (Pf &gt;= 0,6 y Pf = Pff); 255 sin datos. Pf y Pff se comparan como fracciones exactas, de modo que los píxeles justo en un límite reciben la clase del método (GRASS r.forestfrag usa Pf &gt; 0,6 para perforado e indeterminado).</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="90" />
+      <location filename="../processing/definition_agreement.py" line="101" />
       <source>Cohen's kappa</source>
       <translation>Kappa de Cohen</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="170" />
+      <location filename="../ui/area_import.py" line="218" />
       <source>Common CRSs in Peru…</source>
       <translation>SRC frecuentes en el Perú…</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="50" />
+      <location filename="../processing/definition_agreement.py" line="61" />
       <source>Compares two degradation results, by default MINAM's (A) and SERFOR's (B), and shows where they agree: 0 degraded in neither, 1 only in A, 2 only in B, 3 in both (styled; 255 nodata where a raster input has no data).</source>
       <translation>Compara dos resultados de degradación, por defecto el del MINAM (A) y el del SERFOR (B), y muestra dónde concuerdan: 0 degradado en ninguno, 1 solo en A, 2 solo en B, 3 en ambos (con estilo; 255 sin datos donde una entrada ráster no tiene datos).</translation>
     </message>
@@ -714,22 +860,22 @@
       <translation>Calcula la dinámica de la productividad de la tierra en 5 clases (1 en declive, 2 declive moderado o primeros signos de declive, 3 estresada, 4 estable, 5 en aumento) a partir de una serie anual de NDVI, según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021) tal como la implementa Trends.Earth. El resultado puede ser la entrada de productividad de 'Degradación, ODS 15.3.1'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="529" />
+      <location filename="../algorithms/serfor_grid.py" line="243" />
       <source>Computing the distances to conservation areas failed: {error}</source>
       <translation>Falló el cálculo de las distancias a las áreas de conservación: {error}</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="86" />
+      <location filename="../processing/definition_agreement.py" line="97" />
       <source>Confusion table (hectares, overall agreement and kappa per zone)</source>
       <translation>Tabla de confusión (hectáreas, concordancia global y kappa por zona)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="204" />
+      <location filename="../processing/serfor_criteria.py" line="209" />
       <source>Conservation areas</source>
       <translation>Áreas de conservación</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="117" />
+      <location filename="../processing/serfor_criteria.py" line="119" />
       <source>Conservation areas (polygons)</source>
       <translation>Áreas de conservación (polígonos)</translation>
     </message>
@@ -749,7 +895,7 @@
       <translation>Consistente (RC menor que 0.10)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="133" />
+      <location filename="../processing/priority_score.py" line="132" />
       <source>Constraints: areas to exclude (rasters or polygon layers)</source>
       <translation>Restricciones: áreas a excluir (rásteres o capas de polígonos)</translation>
     </message>
@@ -764,57 +910,64 @@
       <translation>Nombre del contacto</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="195" />
+      <location filename="../algorithms/blocks.py" line="203" />
       <source>Could not align the raster {name} onto the reference grid: {error}</source>
       <translation>No se pudo alinear el ráster {name} a la grilla de referencia: {error}</translation>
     </message>
     <message>
+      <location filename="../processing/_outputs.py" line="147" />
+      <source>Could not write to the output {output} ({dest}): {error}. Check that its folder exists and can be written to and that the disk has space, or choose another file.</source>
+      <translation>No se pudo escribir en la salida {output} ({dest}): {error}. Compruebe que su carpeta existe y admite escritura y que el disco tiene espacio, o elija otro archivo.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="95" />
+      <location filename="../registry/validate.py" line="123" />
       <location filename="../ui/initiative_form.py" line="136" />
       <source>Countries</source>
       <translation>Países</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="20" />
+      <location filename="../processing/gap_overlap.py" line="29" />
       <source>Counts toward both gaps</source>
       <translation>Cuenta para ambas brechas</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="107" />
+      <location filename="../processing/minam_degradation.py" line="117" />
       <source>Cover loss</source>
       <translation>Pérdida de cobertura</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="344" />
+      <location filename="../algorithms/minam.py" line="336" />
       <source>Cover loss from land cover needs both LC_BASELINE and LC_TARGET.</source>
       <translation>La pérdida de cobertura a partir de la cobertura del suelo necesita LC_BASELINE y LC_TARGET.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="567" />
+      <location filename="../ui/registry_dock.py" line="594" />
       <source>Create "{title}"</source>
       <translation>Crear "{title}"</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="120" />
+      <location filename="../ui/registry_dock.py" line="129" />
       <source>Create a new registry (GeoPackage)</source>
       <translation>Crear un registro nuevo (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="346" />
+      <location filename="../ui/registry_dock.py" line="370" />
       <source>Create or open a registry first (buttons New… and Open… above).</source>
       <translation>Primero cree o abra un registro (botones Nuevo… y Abrir… de arriba).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="146" />
+      <location filename="../processing/serfor_criteria.py" line="151" />
       <source>Criteria used</source>
       <translation>Criterios usados</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="221" />
+      <location filename="../processing/serfor_criteria.py" line="229" />
       <source>Criteria used: {used}.</source>
       <translation>Criterios usados: {used}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="122" />
+      <location filename="../processing/priority_score.py" line="121" />
       <source>Criterion name</source>
       <translation>Nombre del criterio</translation>
     </message>
@@ -824,22 +977,32 @@
       <translation>Nombres de los criterios en el orden de la matriz, separados por comas</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="119" />
+      <location filename="../processing/priority_score.py" line="118" />
       <source>Criterion rasters</source>
       <translation>Rásteres de criterios</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="295" />
+      <location filename="../algorithms/scoring.py" line="297" />
       <source>Criterion {name}: no band of {raster} is named {band} (its bands: {bands}); band {index} is used, the position documented for it. Check that it holds this criterion.</source>
       <translation>Criterio {name}: ninguna banda de {raster} se llama {band} (sus bandas: {bands}); se usa la banda {index}, la posición documentada para él. Verifique que contenga este criterio.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="108" />
+      <location filename="../processing/import_initiatives.py" line="163" />
       <source>DEFAULTS (JSON) gives values for fields the source lacks, for example {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS overrides the CRS of the input (needed for CSV files, which carry none).</source>
       <translation>DEFAULTS (JSON) da valores para los campos que faltan en la fuente, por ejemplo {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS reemplaza el SRC de la entrada (necesario para archivos CSV, que no lo declaran).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="42" />
+      <location filename="../registry/mapping.py" line="129" />
+      <source>DEFAULTS: "{key}" is "{value}", which is not {expected}. Give it as, for example, {example}.</source>
+      <translation>DEFAULTS: "{key}" es "{value}", que no es {expected}. Indíquelo, por ejemplo, como {example}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="298" />
+      <source>DEGRADED covers only part of Peru, yet the total is reported as national and compared with the national goal. For a region, give its name in AREA_NAME (and its goal in REGIONAL_TARGET_HA).</source>
+      <translation>DEGRADED cubre solo una parte del Perú, pero el total se informa como nacional y se compara con la meta nacional. Para una región, indique su nombre en AREA_NAME (y su meta en REGIONAL_TARGET_HA).</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="50" />
       <source>DEGRADED is the degraded baseline: polygons (all of them are degraded land) or a raster in which the pixels holding DEGRADED_VALUE are degraded (default -1, the degraded class of the T2 Restore degradation algorithm). RESTORATION_AREAS are the areas under restoration (a registry layer or any polygon layer); they are dissolved, so land under two overlapping initiatives counts once. Restoration outside degraded land is reported in its own column, not dropped.</source>
       <translation>DEGRADED es la línea base de degradación: polígonos (todos ellos son tierras degradadas) o un ráster en el que los píxeles con el valor DEGRADED_VALUE están degradados (por defecto -1, la clase degradada del algoritmo de degradación de T2 Restore). RESTORATION_AREAS son las áreas en restauración (una capa del registro o cualquier capa de polígonos); se disuelven, de modo que el territorio bajo dos iniciativas superpuestas cuenta una sola vez. La restauración fuera de tierras degradadas se informa en su propia columna, no se descarta.</translation>
     </message>
@@ -869,33 +1032,33 @@
       <translation>En declive</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="62" />
+      <location filename="../processing/minam_degradation.py" line="69" />
       <source>Default preset 'MINAM (provisional)' (presets/minam_provisional.json): the thresholds and combination rules of MINAM's 2023 guide are not public in full, so the default is a provisional, editable stand-in written for T2 Restore, not MINAM's official table: loss of vegetation cover gives a high level (very high with declining productivity); otherwise declining productivity and fragmentation add up to low, moderate or high. Replace it with the official table when you have it.</source>
       <translation>Preajuste por defecto 'MINAM (provisional)' (presets/minam_provisional.json): los umbrales y las reglas de combinación de la guía 2023 del MINAM no son públicos en su totalidad, así que el valor por defecto es un sustituto provisional y editable escrito para T2 Restore, no la tabla oficial del MINAM: la pérdida de cobertura vegetal da un nivel alto (muy alto si además la productividad está en declive); si no, el declive de la productividad y la fragmentación se suman en bajo, moderado o alto. Reemplácelo por la tabla oficial cuando la tenga.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="93" />
+      <location filename="../processing/serfor_criteria.py" line="95" />
       <source>Default preset 'SERFOR (provisional)' (presets/serfor_provisional.json): SERFOR's matrices, weights and breaks are not public, so the conflict matrix (on the 7 UNCCD land cover classes), the forest land groups, the 1000 m radius and the 5 recent years are a provisional, editable stand-in written for T2 Restore, not SERFOR's official values. Edit the tables here, with your own land cover codes as rows. Inputs must share the capability raster's grid unless 'Align inputs' is checked (nearest neighbour for classes and years, bilinear for the DEM).</source>
       <translation>Preajuste por defecto 'SERFOR (provisional)' (presets/serfor_provisional.json): las matrices, pesos y cortes del SERFOR no son públicos, así que la matriz de conflicto (sobre las 7 clases de cobertura de la CNULD), los grupos de tierras forestales, el radio de 1000 m y los 5 años recientes son un sustituto provisional y editable escrito para T2 Restore, no los valores oficiales del SERFOR. Edite aquí las tablas, con sus propios códigos de cobertura como filas. Las entradas deben compartir la grilla del ráster de capacidad de uso salvo que se marque 'Alinear entradas' (vecino más cercano para clases y años, bilineal para el MDE).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="140" />
+      <location filename="../processing/import_initiatives.py" line="211" />
       <source>Default values (JSON)</source>
       <translation>Valores por defecto (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="130" />
+      <location filename="../processing/serfor_criteria.py" line="135" />
       <source>Deforestation density search radius (m)</source>
       <translation>Radio de búsqueda de la densidad de deforestación (m)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="33" />
+      <location filename="../processing/base.py" line="35" />
       <source>Degradation</source>
       <translation>Degradación</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="147" />
-      <location filename="../processing/ldn_degradation.py" line="79" />
+      <location filename="../processing/ldn_degradation.py" line="155" />
+      <location filename="../processing/ldn_degradation.py" line="84" />
       <source>Degradation (SDG 15.3.1)</source>
       <translation>Degradación (ODS 15.3.1)</translation>
     </message>
@@ -905,85 +1068,85 @@
       <translation>Degradación (ODS 15.3.1)...</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="117" />
+      <location filename="../processing/minam_degradation.py" line="128" />
       <source>Degradation area table (hectares per ecosystem and level)</source>
       <translation>Tabla de áreas degradadas (hectáreas por ecosistema y nivel)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="83" />
+      <location filename="../processing/ldn_degradation.py" line="88" />
       <source>Degradation area table (hectares per zone and class)</source>
       <translation>Tabla de áreas de degradación (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="176" />
-      <location filename="../processing/minam_degradation.py" line="114" />
+      <location filename="../processing/minam_degradation.py" line="190" />
+      <location filename="../processing/minam_degradation.py" line="125" />
       <source>Degradation level (MINAM)</source>
       <translation>Nivel de degradación (MINAM)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="39" />
+      <location filename="../processing/minam_degradation.py" line="40" />
       <source>Degradation levels in terrestrial ecosystems from the three indicators of MINAM's national map of degraded areas (2019) and its procedure guide (2023): loss of vegetation cover, loss of primary productivity and forest fragmentation. Each indicator becomes a state (0 = no sign of degradation) and a rules table gives each combination of states a level: 0 none, 1 low, 2 moderate, 3 high, 4 very high.</source>
       <translation>Niveles de degradación en ecosistemas terrestres a partir de los tres indicadores del mapa nacional de áreas degradadas del MINAM (2019) y de su guía de procedimiento (2023): pérdida de cobertura vegetal, pérdida de productividad primaria y fragmentación del bosque. Cada indicador se convierte en un estado (0 = sin señal de degradación) y una tabla de reglas asigna a cada combinación de estados un nivel: 0 ninguno, 1 bajo, 2 moderado, 3 alto, 4 muy alto.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="71" />
+      <location filename="../processing/definition_agreement.py" line="82" />
       <source>Degradation result A (raster or polygons)</source>
       <translation>Resultado de degradación A (ráster o polígonos)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="72" />
+      <location filename="../processing/definition_agreement.py" line="83" />
       <source>Degradation result B (raster or polygons)</source>
       <translation>Resultado de degradación B (ráster o polígonos)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="36" />
+      <location filename="../processing/minam_degradation.py" line="37" />
       <source>Degradation, MINAM indicators (levels)</source>
       <translation>Degradación, indicadores del MINAM (niveles)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="33" />
+      <location filename="../processing/ldn_degradation.py" line="34" />
       <source>Degradation, SDG 15.3.1 (one out, all out)</source>
       <translation>Degradación, ODS 15.3.1 (uno fuera, todos fuera)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="21" />
+      <location filename="../processing/ldn_degradation.py" line="22" />
       <source>Degraded</source>
       <translation>Degradada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="85" />
-      <location filename="../processing/target2_indicator.py" line="84" />
+      <location filename="../processing/ldn_degradation.py" line="90" />
+      <location filename="../processing/target2_indicator.py" line="103" />
       <source>Degraded area (ha)</source>
       <translation>Área degradada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="123" />
+      <location filename="../processing/minam_degradation.py" line="134" />
       <source>Degraded area, levels 1 to 4 (ha)</source>
       <translation>Área degradada, niveles 1 a 4 (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="149" />
+      <location filename="../processing/serfor_criteria.py" line="154" />
       <source>Degraded forest land area (ha)</source>
       <translation>Área de tierras forestales degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="145" />
+      <location filename="../processing/serfor_criteria.py" line="150" />
       <source>Degraded forest land table (hectares per zone and reason)</source>
       <translation>Tabla de tierras forestales degradadas (hectáreas por zona y motivo)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="89" />
+      <location filename="../processing/serfor_criteria.py" line="91" />
       <source>Degraded forest lands (OUTPUT, styled): on the capability groups of FOREST_LAND_GROUPS (default F, X), 1 overuse, 2 forest loss (of any year, or only recent, per LOSS_PERIOD), 3 both; 0 not degraded; 255 nodata where an input used has no data. OUTPUT_TABLE gives hectares per zone and reason (WGS 84 ellipsoid).</source>
       <translation>Tierras forestales degradadas (OUTPUT, con estilo): en los grupos de capacidad de FOREST_LAND_GROUPS (por defecto F, X), 1 sobreuso, 2 pérdida de bosque (de cualquier año, o solo reciente, según LOSS_PERIOD), 3 ambos; 0 no degradada; 255 sin datos donde una entrada usada no tiene datos. OUTPUT_TABLE da hectáreas por zona y motivo (elipsoide WGS 84).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="223" />
-      <location filename="../processing/serfor_criteria.py" line="144" />
+      <location filename="../processing/serfor_criteria.py" line="231" />
+      <location filename="../processing/serfor_criteria.py" line="149" />
       <source>Degraded forest lands (SERFOR)</source>
       <translation>Tierras forestales degradadas (SERFOR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="616" />
+      <location filename="../algorithms/serfor.py" line="358" />
       <source>Degraded forest lands need the land cover (for overuse) or the forest loss (year of loss raster or points); give at least one.</source>
       <translation>Las tierras forestales degradadas necesitan la cobertura del suelo (para la sobreutilización) o la pérdida de bosque (ráster de año de pérdida o puntos); indique al menos una.</translation>
     </message>
@@ -994,53 +1157,53 @@
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="39" />
-      <location filename="../processing/definition_agreement.py" line="135" />
+      <location filename="../processing/definition_agreement.py" line="148" />
       <source>Degraded in both</source>
       <translation>Degradado en ambas</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="87" />
+      <location filename="../processing/definition_agreement.py" line="98" />
       <source>Degraded in both (ha)</source>
       <translation>Degradado en ambas (ha)</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="42" />
-      <location filename="../processing/definition_agreement.py" line="136" />
+      <location filename="../processing/definition_agreement.py" line="149" />
       <source>Degraded in neither</source>
       <translation>Degradado en ninguna</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="88" />
+      <location filename="../processing/definition_agreement.py" line="99" />
       <source>Degraded in neither (ha)</source>
       <translation>Degradado en ninguna (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="157" />
+      <location filename="../processing/target2_indicator.py" line="168" />
       <source>Degraded land</source>
       <translation>Tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="62" />
+      <location filename="../processing/target2_indicator.py" line="76" />
       <source>Degraded land (polygons, or a raster)</source>
       <translation>Tierras degradadas (polígonos o ráster)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="147" />
-      <source>Degraded land: pixels equal to {value}; the restoration areas are rasterized onto the raster's grid (pixel centres).</source>
-      <translation>Tierras degradadas: píxeles iguales a {value}; las áreas en restauración se rasterizan sobre la cuadrícula del ráster (centros de píxel).</translation>
+      <location filename="../processing/target2_indicator.py" line="176" />
+      <source>Degraded land: pixels equal to {value}, each with its area on the WGS 84 ellipsoid (zones, ecosystems and gaps by pixel centre). Restoration areas: counted exactly, each pixel with the share of it the dissolved areas cover, so areas smaller than a pixel keep their hectares.</source>
+      <translation>Tierra degradada: píxeles iguales a {value}, cada uno con su área en el elipsoide WGS 84 (zonas, ecosistemas y brechas por centro de píxel). Áreas en restauración: contadas exactamente, cada píxel con la fracción que cubren las áreas disueltas, de modo que las áreas menores que un píxel conservan sus hectáreas.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="183" />
-      <source>Degraded land: {ha:,.2f} ha</source>
-      <translation>Tierras degradadas: {ha:,.2f} ha</translation>
+      <location filename="../processing/target2_indicator.py" line="226" />
+      <source>Degraded land: {ha} ha</source>
+      <translation>Tierra degradada: {ha} ha</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="87" />
+      <location filename="../processing/definition_agreement.py" line="98" />
       <source>Degraded only in A (ha)</source>
       <translation>Degradado solo en A (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="88" />
+      <location filename="../processing/definition_agreement.py" line="99" />
       <source>Degraded only in B (ha)</source>
       <translation>Degradado solo en B (ha)</translation>
     </message>
@@ -1051,32 +1214,32 @@
       <translation>Degradado solo en {name}</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="65" />
+      <location filename="../processing/target2_indicator.py" line="79" />
       <source>Degraded value in a raster</source>
       <translation>Valor degradado en un ráster</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="236" />
+      <location filename="../ui/registry_dock.py" line="260" />
       <source>Delete</source>
       <translation>Eliminar</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="615" />
+      <location filename="../ui/registry_dock.py" line="642" />
       <source>Delete "{title}"</source>
       <translation>Eliminar "{title}"</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="608" />
+      <location filename="../ui/registry_dock.py" line="635" />
       <source>Delete {count} initiative(s)</source>
       <translation>Eliminar {count} iniciativa(s)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="605" />
+      <location filename="../ui/registry_dock.py" line="632" />
       <source>Delete {count} initiative(s) with all their areas? You can undo it.</source>
       <translation>¿Eliminar {count} iniciativa(s) con todas sus áreas? Puede deshacerlo.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="85" />
+      <location filename="../processing/serfor_criteria.py" line="87" />
       <source>Density of recent deforestation: hectares of forest loss per km2 of land with data within RADIUS metres (100 = everything lost), from a year-of-loss raster (LOSS_YEAR: 0 no loss; Hansen's codes 1-99 are read as 2001-2099) or from loss points (with an optional year field). Recent = the last RECENT_YEARS years up to the latest loss year found (0 = every year).</source>
       <translation>Densidad de deforestación reciente: hectáreas de pérdida de bosque por km2 de tierra con datos dentro de RADIUS metros (100 = todo perdido), a partir de un ráster de año de pérdida (LOSS_YEAR: 0 sin pérdida; los códigos 1-99 de Hansen se leen como 2001-2099) o de puntos de pérdida (con un campo de año opcional). Reciente = los últimos RECENT_YEARS años hasta el último año de pérdida encontrado (0 = todos los años).</translation>
     </message>
@@ -1088,13 +1251,13 @@
       <translation>Departamento</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="782" />
-      <location filename="../ui/registry_dock.py" line="747" />
+      <location filename="../ui/registry_dock.py" line="830" />
+      <location filename="../ui/registry_dock.py" line="791" />
       <source>Department and district filled for {count} areas.</source>
       <translation>Departamento y distrito completados en {count} áreas.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="150" />
+      <location filename="../processing/import_initiatives.py" line="221" />
       <location filename="../ui/admin_units.py" line="69" />
       <source>Department field</source>
       <translation>Campo del departamento</translation>
@@ -1120,7 +1283,7 @@
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="110" />
+      <location filename="../ui/exchange_panel.py" line="112" />
       <source>Differing fields</source>
       <translation>Campos que difieren</translation>
     </message>
@@ -1130,14 +1293,19 @@
       <translation>Digitalice áreas nuevas con las herramientas de QGIS sobre la capa de áreas del registro; guarde la edición de la capa y el panel las completa (identificador, hectáreas, departamento).</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="511" />
+      <location filename="../ui/registry_dock.py" line="538" />
       <source>Discard the unsaved changes of the form?</source>
       <translation>¿Descartar los cambios del formulario que no se han guardado?</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="81" />
-      <source>Distance to conservation areas (polygons, e.g. protected areas), in metres, from each pixel centre to the nearest pixel touched by an area (GDAL proximity, bounded memory), within half a pixel diagonal of the exact distance; areas outside the raster count. An empty layer leaves the band as nodata and says so in the log.</source>
-      <translation>Distancia a áreas de conservación (polígonos, p. ej. áreas protegidas), en metros, desde el centro de cada píxel hasta el píxel más cercano tocado por un área (proximidad de GDAL, memoria acotada), con un error de a lo más media diagonal de píxel respecto de la distancia exacta; cuentan también las áreas fuera del ráster. Una capa vacía deja la banda sin datos y lo indica en el registro.</translation>
+      <source>Distance to conservation areas (polygons, e.g. protected areas), in metres, from each pixel centre to the nearest pixel touched by an area (GDAL proximity, bounded memory), within half a pixel diagonal of the exact distance; areas outside the raster count. Distances are computed up to MAX_DISTANCE (default 20 km, from the preset): pixels farther from every area get that value (that far or farther), and areas farther than that from the raster (a stray feature, a wrong CRS) are left out with a warning, so they cost no time. An empty layer leaves the band as nodata and says so in the log.</source>
+      <translation>Distancia a áreas de conservación (polígonos, p. ej. áreas protegidas), en metros, desde el centro de cada píxel hasta el píxel más cercano tocado por un área (proximidad de GDAL, memoria acotada), con un error de a lo más media diagonal de píxel respecto de la distancia exacta; cuentan también las áreas fuera del ráster. Las distancias se calculan hasta MAX_DISTANCE (20 km por defecto, del preajuste): los píxeles más lejanos de toda área reciben ese valor (a esa distancia o más), y las áreas más lejanas que eso del ráster (un objeto perdido, un SRC equivocado) se dejan fuera con una advertencia, por lo que no cuestan tiempo. Una capa vacía deja la banda sin datos y lo indica en el registro.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="578" />
+      <source>Distances to conservation areas are computed up to {limit:g} m (MAX_DISTANCE); pixels farther from every area get {limit:g}, read as that far or farther.</source>
+      <translation>Las distancias a las áreas de conservación se calculan hasta {limit:g} m (MAX_DISTANCE); los píxeles más lejanos de toda área reciben {limit:g}, que se lee como a esa distancia o más.</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="35" />
@@ -1147,7 +1315,7 @@
       <translation>Distrito</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="152" />
+      <location filename="../processing/import_initiatives.py" line="223" />
       <location filename="../ui/admin_units.py" line="71" />
       <source>District field</source>
       <translation>Campo del distrito</translation>
@@ -1158,27 +1326,42 @@
       <translation>Dibujar en el mapa</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="647" />
+      <location filename="../ui/registry_dock.py" line="674" />
       <source>Draw the areas of "{title}" with QGIS's digitizing tools, then save the layer edits: the dock completes identifier, hectares and department.</source>
       <translation>Dibuje las áreas de "{title}" con las herramientas de digitalización de QGIS y luego guarde la edición de la capa: el panel completa el identificador, las hectáreas y el departamento.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="693" />
+      <location filename="../ui/registry_dock.py" line="720" />
       <source>Draw {count} area(s) of "{title}"</source>
       <translation>Dibujar {count} área(s) de "{title}"</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="43" />
+      <location filename="../processing/import_initiatives.py" line="267" />
+      <source>ENCODING "{encoding}" is not a known text encoding; use for example {examples}.</source>
+      <translation>ENCODING "{encoding}" no es una codificación de texto conocida; use por ejemplo {examples}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="361" />
+      <source>ENCODING applies to a layer or a file; the input is neither.</source>
+      <translation>ENCODING se aplica a una capa o a un archivo; la entrada no es ninguno de los dos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="185" />
+      <source>ENCODING is the text encoding of the input when the file does not declare it (a shapefile without its .cpg file): usually ISO-8859-1, or windows-1252 for files saved on Windows. Without it, text that is not valid UTF-8 stops the import instead of being stored with replacement characters. Invalid geometries (a self-intersecting bow-tie) are repaired before hectares are computed, and the log names each repair. After the import every written initiative is validated with the rules of the FERM export; the log lists each area the export would refuse, and why.</source>
+      <translation>ENCODING es la codificación del texto de la entrada cuando el archivo no la declara (un shapefile sin su archivo .cpg): por lo general ISO-8859-1, o windows-1252 para archivos guardados en Windows. Sin ella, un texto que no es UTF-8 válido detiene la importación en lugar de guardarse con caracteres de reemplazo. Las geometrías no válidas (un «corbatín» que se corta a sí mismo) se reparan antes de calcular las hectáreas, y el registro nombra cada reparación. Tras la importación, cada iniciativa escrita se valida con las reglas de la exportación FERM; el registro lista cada área que la exportación rechazaría, y por qué.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="52" />
       <source>Each gap is a polygon layer or a raster mask: every pixel that is not 0 and not nodata is in the gap, and the mask is turned into polygons along pixel edges. The polygons of each gap are repaired (invalid geometries, such as self-intersecting rings, are fixed with GEOS MakeValid and counted in the log), multi-part features are split into their parts, and each gap is dissolved so that land covered twice inside one gap counts once. Features without geometry are skipped and counted.</source>
       <translation>Cada brecha es una capa de polígonos o una máscara ráster: todo píxel distinto de 0 y que no sea nodata pertenece a la brecha, y la máscara se convierte en polígonos siguiendo los bordes de los píxeles. Los polígonos de cada brecha se reparan (las geometrías no válidas, como los anillos que se autointersecan, se corrigen con GEOS MakeValid y se cuentan en el registro), los elementos multiparte se separan en sus partes y cada brecha se disuelve, de modo que el territorio cubierto dos veces dentro de una misma brecha cuenta una sola vez. Los elementos sin geometría se omiten y se cuentan.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="53" />
+      <location filename="../processing/definition_agreement.py" line="64" />
       <source>Each input is a raster or a polygon layer. In a raster, the values listed in DEGRADED_A / DEGRADED_B are degraded (defaults: 1-4 for A, the MINAM levels low to very high of t2restore:minam_degradation; 1-3 for B, the reasons of t2restore:serfor_criteria; use -1 for an SDG 15.3.1 result). Every other value with data is not degraded. In a polygon layer, the inside of the polygons is degraded (a pixel belongs to a polygon when its centre does).</source>
       <translation>Cada entrada es un ráster o una capa de polígonos. En un ráster, los valores listados en DEGRADED_A / DEGRADED_B son degradados (por defecto: 1-4 para A, los niveles bajo a muy alto del MINAM de t2restore:minam_degradation; 1-3 para B, los motivos de t2restore:serfor_criteria; use -1 para un resultado del ODS 15.3.1). Cualquier otro valor con datos no es degradado. En una capa de polígonos, el interior de los polígonos es degradado (un píxel pertenece a un polígono cuando su centro pertenece).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="72" />
+      <location filename="../processing/import_initiatives.py" line="77" />
       <source>Each row needs an initiative: map "initiative_title" (or "initiative_uuid") to a source field, or give "initiative_title" in DEFAULTS.</source>
       <translation>Cada fila necesita una iniciativa: asigne "initiative_title" (o "initiative_uuid") a un campo de la fuente, o indique "initiative_title" en DEFAULTS.</translation>
     </message>
@@ -1193,35 +1376,36 @@
       <translation>Unidades ecológicas con referencia de desempeño: {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="27" />
-      <location filename="../ui/registry_dock.py" line="204" />
+      <location filename="../processing/target2_indicator.py" line="32" />
+      <location filename="../ui/registry_dock.py" line="228" />
       <source>Ecosystem</source>
       <translation>Ecosistema</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="72" />
+      <location filename="../processing/target2_indicator.py" line="86" />
       <source>Ecosystem name field</source>
       <translation>Campo con el nombre del ecosistema</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="70" />
-      <location filename="../processing/target2_indicator.py" line="125" />
+      <location filename="../processing/target2_indicator.py" line="145" />
+      <location filename="../processing/target2_indicator.py" line="84" />
       <source>Ecosystems</source>
       <translation>Ecosistemas</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="27" />
-      <location filename="../ui/initiative_form.py" line="281" />
+      <location filename="../registry/validate.py" line="107" />
+      <location filename="../registry/validate.py" line="131" />
       <source>Ecosystems (IUCN)</source>
       <translation>Ecosistemas (UICN)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="100" />
+      <location filename="../processing/minam_degradation.py" line="110" />
       <source>Ecosystems as an integer raster (optional)</source>
       <translation>Ecosistemas como ráster de enteros (opcional)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="103" />
+      <location filename="../processing/minam_degradation.py" line="113" />
       <source>Ecosystems or other zones as polygons (e.g. the national ecosystem map)</source>
       <translation>Ecosistemas u otras zonas como polígonos (p. ej. el mapa nacional de ecosistemas)</translation>
     </message>
@@ -1231,7 +1415,7 @@
       <translation>Borde</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="235" />
+      <location filename="../ui/registry_dock.py" line="259" />
       <source>Edit</source>
       <translation>Editar</translation>
     </message>
@@ -1241,7 +1425,7 @@
       <translation>Editando: {title} (revisión {revision})</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="115" />
+      <location filename="../processing/serfor_criteria.py" line="117" />
       <source>Elevation (DEM, metres)</source>
       <translation>Elevación (MDE, metros)</translation>
     </message>
@@ -1251,12 +1435,22 @@
       <translation>Correo electrónico</translation>
     </message>
     <message>
+      <location filename="../ui/area_import.py" line="231" />
+      <source>Encoding</source>
+      <translation>Codificación</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="94" />
+      <source>Ending year</source>
+      <translation>Año de fin</translation>
+    </message>
+    <message>
       <location filename="../registry/mapping.py" line="49" />
       <source>Ending year of the initiative</source>
       <translation>Año de fin de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="50" />
+      <location filename="../processing/priority_score.py" line="49" />
       <source>Equal interval (score range)</source>
       <translation>Intervalos iguales (rango del puntaje)</translation>
     </message>
@@ -1281,27 +1475,32 @@
       <translation>Solo errores</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="527" />
+      <location filename="../algorithms/productivity.py" line="464" />
       <source>Every NDVI value lies between -1 and 1 although NDVI_SCALE = 10000; the series is probably not scaled: set NDVI_SCALE to 1.</source>
       <translation>Todos los valores de NDVI están entre -1 y 1 aunque NDVI_SCALE = 10000; probablemente la serie no está escalada: establezca NDVI_SCALE en 1.</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="61" />
-      <source>Every area is validated first (FERM_INTERCHANGE.md item 7): areas with errors are refused, areas with warnings are exported and flagged. The validation report is written beside the file as &lt;name&gt;.validation.json and .csv. The file is built under a temporary name and renamed only when complete.</source>
-      <translation>Primero se valida cada área (FERM_INTERCHANGE.md, punto 7): las áreas con errores se rechazan y las áreas con advertencias se exportan marcadas. El informe de validación se escribe junto al archivo como &lt;nombre&gt;.validation.json y .csv. El archivo se construye con un nombre temporal y solo se renombra cuando está completo.</translation>
+      <source>Every area is validated first (the checks are listed in docs/metodos.md, section 12, shipped with the plugin): areas with errors are refused, areas with warnings are exported and flagged. The validation report is written beside the file as &lt;name&gt;.validation.json and .csv. The file is built under a temporary name and renamed only when complete.</source>
+      <translation>Primero se valida cada área (las verificaciones se listan en docs/metodos.md, sección 12, incluido en el complemento): las áreas con errores se rechazan y las áreas con advertencias se exportan marcadas. El informe de validación se escribe junto al archivo como &lt;nombre&gt;.validation.json y .csv. El archivo se construye con un nombre temporal y solo se renombra cuando está completo.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="48" />
+      <location filename="../processing/gap_overlap.py" line="57" />
       <source>Every layer is reprojected to the CRS of gap A (or of gap B when gap A has none), including layers in PSAD56 UTM zones (EPSG:24877 to 24879) with the datum transformation QGIS chooses. Areas are hectares on the WGS 84 ellipsoid whatever the CRS. Very large polygons are cut into quadrants before the overlay so that it stays fast; those cut lines show in the output but change no area.</source>
       <translation>Todas las capas se reproyectan al SRC de la brecha A (o de la brecha B cuando la brecha A no tiene), incluidas las capas en zonas UTM PSAD56 (EPSG:24877 a 24879), con la transformación de datum que elige QGIS. Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera que sea el SRC. Los polígonos muy grandes se cortan en cuadrantes antes de la superposición para que esta siga siendo rápida; esas líneas de corte se ven en la salida pero no cambian ningún área.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="68" />
+      <location filename="../algorithms/scoring.py" line="70" />
+      <source>Excluded / masked (outside the mask)</source>
+      <translation>Excluido / enmascarado (fuera de la máscara)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="69" />
       <source>Excluded by a constraint</source>
       <translation>Excluido por una restricción</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="77" />
+      <location filename="../ui/exchange_panel.py" line="79" />
       <source>Export</source>
       <translation>Exportar</translation>
     </message>
@@ -1311,63 +1510,68 @@
       <translation>Exportar iniciativas a un GeoPackage compatible con FERM</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="63" />
+      <location filename="../ui/exchange_panel.py" line="65" />
       <source>Export to FERM (GeoPackage)</source>
       <translation>Exportar a FERM (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="139" />
+      <location filename="../ui/exchange_panel.py" line="171" />
       <source>Exporting to FERM</source>
       <translation>Exportando a FERM</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="157" />
+      <location filename="../ui/registry_dock.py" line="164" />
       <source>FERM</source>
       <translation>FERM</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="85" />
+      <location filename="../processing/export_ferm.py" line="86" />
       <source>FERM GeoPackage</source>
       <translation>GeoPackage FERM</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="101" />
+      <location filename="../processing/import_initiatives.py" line="156" />
       <source>FIELD_MAPPING says which source field fills which registry field, as JSON ({"site_name": "NOMBRE", "initiative_title": "PROYECTO"}) or as a table of target=source lines. Coded fields accept the FERM code or its English or Spanish label; lists may be separated by ';'. Rows with the same initiative_title (or initiative_uuid) become areas of one initiative; an existing initiative with that uuid, or the only one with that exact title, receives the areas.</source>
       <translation>FIELD_MAPPING indica qué campo de la fuente llena cada campo del registro, en JSON ({"site_name": "NOMBRE", "initiative_title": "PROYECTO"}) o como una tabla de líneas destino=fuente. Los campos codificados aceptan el código FERM o su etiqueta en inglés o en español; las listas pueden separarse con ';'. Las filas con el mismo initiative_title (o initiative_uuid) pasan a ser áreas de una misma iniciativa; las áreas se añaden a la iniciativa existente con ese uuid, o a la única con ese título exacto.</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="67" />
+      <location filename="../processing/export_ferm.py" line="68" />
       <source>FILTER is an optional QGIS expression over the columns of the registry's initiatives table, for example "restoration_status" = 2 AND "start_year" &gt;= 2021; empty exports every initiative. GEF_TABLE adds the FAO-GEF table (ID_CODE, Restor_str, Restor_end, Restor_eco, Restor_typ, area_ha).</source>
       <translation>FILTER es una expresión QGIS opcional sobre las columnas de la tabla de iniciativas del registro, por ejemplo "restoration_status" = 2 AND "start_year" &gt;= 2021; vacía, exporta todas las iniciativas. GEF_TABLE añade la tabla FAO-GEF (ID_CODE, Restor_str, Restor_end, Restor_eco, Restor_typ, area_ha).</translation>
     </message>
     <message>
-      <location filename="../algorithms/fragmentation.py" line="61" />
-      <source>FOREST_VALUES is empty: give the input values that mean forest (e.g. 1).</source>
-      <translation>FOREST_VALUES está vacío: indique los valores de entrada que significan bosque (p. ej. 1).</translation>
+      <location filename="../processing/import_initiatives.py" line="117" />
+      <source>Feature {feature} ("{site}"): invalid geometry (self-intersection) repaired before measuring; {before:.2f} ha as drawn, {after:.2f} ha repaired, {parts} part(s).</source>
+      <translation>Elemento {feature} ("{site}"): geometría no válida (se corta a sí misma) reparada antes de medirla; {before:.2f} ha tal como fue dibujada, {after:.2f} ha reparada, {parts} parte(s).</translation>
     </message>
     <message>
-      <location filename="../algorithms/fragmentation.py" line="57" />
-      <source>FOREST_VALUES must list whole numbers separated by commas (e.g. 1 or 1,2,5); '{value}' is not one.</source>
-      <translation>FOREST_VALUES debe listar números enteros separados por comas (p. ej. 1 o 1,2,5); '{value}' no lo es.</translation>
+      <location filename="../registry/mapping.py" line="121" />
+      <source>Feature {feature}: "{value}" given for "{field}" matches several values: {candidates}. Write the full label or the code of the one meant.</source>
+      <translation>Elemento {feature}: "{value}", dado para «{field}», coincide con varios valores: {candidates}. Escriba la etiqueta completa o el código del que corresponde.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="166" />
+      <location filename="../registry/feature_import.py" line="32" />
+      <source>Feature {feature}: the field "{field}" holds bytes that are not valid in the encoding {encoding} ("{value}"). The file does not declare its encoding (a shapefile without its .cpg file, for example); nothing was imported. Give the encoding of the file (ENCODING in the algorithm, "Encoding" in the import dialog): usually ISO-8859-1, or windows-1252 for files saved on Windows.</source>
+      <translation>Elemento {feature}: el campo "{field}" contiene bytes que no son válidos en la codificación {encoding} ("{value}"). El archivo no declara su codificación (por ejemplo, un shapefile sin su archivo .cpg); no se importó nada. Indique la codificación del archivo (ENCODING en el algoritmo, «Codificación» en el diálogo de importación): por lo general ISO-8859-1, o windows-1252 para archivos guardados en Windows.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="245" />
       <source>Features without a polygon (skipped)</source>
       <translation>Entidades sin polígono (omitidas)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="136" />
+      <location filename="../processing/import_initiatives.py" line="207" />
       <source>Field mapping (JSON or table)</source>
       <translation>Correspondencia de campos (JSON o tabla)</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="180" />
+      <location filename="../ui/area_import.py" line="244" />
       <source>Field mapping (registry field ← source field)</source>
       <translation>Correspondencia de campos (campo del registro ← campo de la fuente)</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="76" />
-      <location filename="../ui/exchange_panel.py" line="98" />
+      <location filename="../ui/exchange_panel.py" line="78" />
+      <location filename="../ui/exchange_panel.py" line="100" />
       <source>File</source>
       <translation>Archivo</translation>
     </message>
@@ -1382,12 +1586,12 @@
       <translation>Completar departamento…</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="784" />
+      <location filename="../ui/registry_dock.py" line="832" />
       <source>Filling departments and districts</source>
       <translation>Completando departamentos y distritos</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="81" />
+      <location filename="../processing/export_ferm.py" line="82" />
       <source>Filter on initiatives (expression)</source>
       <translation>Filtro de iniciativas (expresión)</translation>
     </message>
@@ -1397,22 +1601,22 @@
       <translation>Filtrar la lista…</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="50" />
+      <location filename="../processing/priority_score.py" line="49" />
       <source>Fixed breaks</source>
       <translation>Cortes fijos</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="143" />
+      <location filename="../processing/priority_score.py" line="142" />
       <source>Fixed breaks (increasing, between 0 and 1)</source>
       <translation>Cortes fijos (crecientes, entre 0 y 1)</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="511" />
+      <location filename="../algorithms/scoring.py" line="513" />
       <source>Fixed breaks define the classes: give 2, 3 or 4 breaks (3, 4 or 5 classes); {n} were given.</source>
       <translation>Los cortes fijos definen las clases: dé 2, 3 o 4 cortes (3, 4 o 5 clases); se dieron {n}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="514" />
+      <location filename="../algorithms/scoring.py" line="516" />
       <source>Fixed breaks must lie between 0 and 1 and increase strictly: {breaks}.</source>
       <translation>Los cortes fijos deben estar entre 0 y 1 y ser estrictamente crecientes: {breaks}.</translation>
     </message>
@@ -1433,22 +1637,22 @@
       <translation>Pérdida de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="121" />
+      <location filename="../processing/serfor_criteria.py" line="126" />
       <source>Forest loss points, instead of the raster</source>
       <translation>Puntos de pérdida de bosque, en lugar del ráster</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="137" />
+      <location filename="../processing/serfor_criteria.py" line="142" />
       <source>Forest loss that makes forest land degraded</source>
       <translation>Pérdida de bosque que hace degradada a la tierra forestal</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="119" />
+      <location filename="../processing/serfor_criteria.py" line="124" />
       <source>Forest loss year raster (0 = no loss)</source>
       <translation>Ráster de año de pérdida de bosque (0 = sin pérdida)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="91" />
+      <location filename="../processing/minam_degradation.py" line="101" />
       <source>Forest mask (fragmentation is derived from it)</source>
       <translation>Máscara de bosque (de ella se deriva la fragmentación)</translation>
     </message>
@@ -1463,65 +1667,72 @@
       <translation>Píxeles de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="107" />
+      <location filename="../processing/minam_degradation.py" line="117" />
       <source>Fragmentation</source>
       <translation>Fragmentación</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="98" />
+      <location filename="../processing/minam_degradation.py" line="108" />
       <source>Fragmentation classes (Riitters 0-6), instead of the forest mask</source>
       <translation>Clases de fragmentación (Riitters 0-6), en lugar de la máscara de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="95" />
+      <location filename="../processing/minam_degradation.py" line="105" />
       <source>Fragmentation window (pixels, odd, 3 to 31)</source>
       <translation>Ventana de fragmentación (píxeles, impar, 3 a 31)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="51" />
+      <location filename="../processing/minam_degradation.py" line="58" />
       <source>Fragmentation: derived from a FOREST_MASK (FOREST_VALUES are forest, default 1) with Riitters' classes in a WINDOW of 3 to 31 pixels (the same method as t2restore:forest_fragmentation), or given as a FRAGMENTATION raster of Riitters classes (0 non-forest, 1 patch, 2 transitional, 3 edge, 4 perforated, 5 interior, 6 undetermined); mapped by default to 3 high (patch), 2 moderate (transitional), 1 low (edge, perforated, undetermined) and 0 none (non-forest, interior).</source>
       <translation>Fragmentación: derivada de una FOREST_MASK (FOREST_VALUES son bosque, por defecto 1) con las clases de Riitters en una ventana WINDOW de 3 a 31 píxeles (el mismo método que t2restore:forest_fragmentation), o dada como un ráster FRAGMENTATION de clases de Riitters (0 no bosque, 1 parche, 2 transicional, 3 borde, 4 perforado, 5 interior, 6 indeterminado); por defecto se convierte en 3 alta (parche), 2 moderada (transicional), 1 baja (borde, perforado, indeterminado) y 0 ninguna (no bosque, interior).</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="58" />
-      <location filename="../ui/initiative_form.py" line="142" />
+      <location filename="../registry/validate.py" line="103" />
+      <location filename="../registry/validate.py" line="127" />
       <source>Funding sources</source>
       <translation>Fuentes de financiamiento</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="32" />
-      <location filename="../ui/initiative_form.py" line="286" />
+      <location filename="../registry/validate.py" line="101" />
+      <location filename="../registry/validate.py" line="109" />
       <source>GEF core indicator</source>
       <translation>Indicador básico del GEF</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="27" />
-      <location filename="../ui/registry_dock.py" line="203" />
+      <location filename="../processing/target2_indicator.py" line="33" />
+      <location filename="../ui/registry_dock.py" line="227" />
       <source>Gap</source>
       <translation>Brecha</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="49" />
+      <location filename="../processing/_vector.py" line="50" />
       <source>Gap A (polygons, or a raster mask)</source>
       <translation>Brecha A (polígonos o máscara ráster)</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="50" />
+      <location filename="../processing/_vector.py" line="51" />
       <source>Gap B (polygons, or a raster mask)</source>
       <translation>Brecha B (polígonos o máscara ráster)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="152" />
+      <location filename="../ui/exchange_panel.py" line="218" />
+      <source>Gap and protected area written: {count} areas changed.</source>
+      <translation>Brecha y área protegida escritas: {count} áreas cambiaron.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="215" />
       <source>Gap overlap</source>
       <translation>Superposición de brechas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="70" />
+      <location filename="../processing/gap_overlap.py" line="90" />
       <source>Gap overlap (only A, only B, both)</source>
       <translation>Superposición de brechas (solo A, solo B, ambas)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="71" />
+      <location filename="../processing/gap_overlap.py" line="91" />
       <source>Gap overlap table (hectares per zone and class)</source>
       <translation>Tabla de superposición de brechas (hectáreas por zona y clase)</translation>
     </message>
@@ -1531,60 +1742,65 @@
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="85" />
-      <location filename="../ui/exchange_panel.py" line="74" />
-      <location filename="../ui/exchange_panel.py" line="97" />
+      <location filename="../processing/export_ferm.py" line="86" />
+      <location filename="../ui/exchange_panel.py" line="76" />
+      <location filename="../ui/exchange_panel.py" line="99" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="861" />
+      <location filename="../processing/import_initiatives.py" line="252" />
+      <source>Geometries repaired</source>
+      <translation>Geometrías reparadas</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/scoring.py" line="860" />
       <source>Give at least one criterion raster with its rescaling.</source>
       <translation>Dé al menos un ráster de criterio con su reescalado.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="145" />
+      <location filename="../processing/minam_degradation.py" line="156" />
       <source>Give at least one indicator: both land cover maps or a cover loss raster, a productivity raster, or a forest mask or fragmentation raster.</source>
       <translation>Indique al menos un indicador: los dos mapas de cobertura o un ráster de pérdida de cobertura, un ráster de productividad, o una máscara de bosque o un ráster de fragmentación.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="129" />
+      <location filename="../processing/ldn_degradation.py" line="134" />
       <source>Give at least one sub-indicator: both land cover rasters, the productivity raster, or both soil organic carbon rasters.</source>
       <translation>Indique al menos un subindicador: los dos rásteres de cobertura del suelo, el ráster de productividad o los dos rásteres de carbono orgánico del suelo.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="82" />
+      <location filename="../processing/gap_overlap.py" line="103" />
       <source>Give both gap layers, GAP_A and GAP_B.</source>
       <translation>Indique las dos capas de brecha, GAP_A y GAP_B.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="349" />
+      <location filename="../algorithms/minam.py" line="341" />
       <source>Give either a FOREST_MASK (fragmentation is then derived) or a FRAGMENTATION class raster, not both.</source>
       <translation>Indique una FOREST_MASK (de ella se deriva la fragmentación) o un ráster de clases FRAGMENTATION, no ambos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="346" />
+      <location filename="../algorithms/minam.py" line="338" />
       <source>Give either the two land cover maps (LC_BASELINE, LC_TARGET) or a COVER_LOSS raster, not both.</source>
       <translation>Indique los dos mapas de cobertura del suelo (LC_BASELINE, LC_TARGET) o un ráster COVER_LOSS, no ambos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="462" />
+      <location filename="../algorithms/productivity.py" line="404" />
       <location filename="../processing/productivity_dynamics.py" line="115" />
       <source>Give the NDVI series: one raster with a band per year, or one raster per year.</source>
       <translation>Indique la serie de NDVI: un ráster con una banda por año, o un ráster por año.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="196" />
+      <location filename="../processing/priority_score.py" line="195" />
       <source>Give the criteria: rasters in CRITERIA with one RESCALING row each, or a preset.</source>
       <translation>Dé los criterios: rásteres en CRITERIA con una fila de RESCALING cada uno, o un preajuste.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="150" />
+      <location filename="../processing/minam_degradation.py" line="161" />
       <source>Give the ecosystems either as polygons (ZONES) or as a raster (ECOSYSTEMS), not both.</source>
       <translation>Indique los ecosistemas como polígonos (ZONES) o como ráster (ECOSYSTEMS), no ambos.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="189" />
+      <location filename="../processing/serfor_criteria.py" line="194" />
       <source>Give the forest loss either as a raster (LOSS_YEAR) or as points (LOSS_POINTS), not both.</source>
       <translation>Indique la pérdida de bosque como ráster (LOSS_YEAR) o como puntos (LOSS_POINTS), no ambos.</translation>
     </message>
@@ -1599,117 +1815,123 @@
       <translation>Dé las comparaciones por pares en MATRIX (con los nombres en CRITERIA) o en MATRIX_FILE.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="187" />
+      <location filename="../processing/import_initiatives.py" line="275" />
       <source>Give the registry file (GeoPackage).</source>
       <translation>Indique el archivo del registro (GeoPackage).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="208" />
+      <location filename="../processing/priority_score.py" line="207" />
       <source>Give the weights either in WEIGHTS or in WEIGHTS_TABLE, not both.</source>
       <translation>Dé los pesos en WEIGHTS o en WEIGHTS_TABLE, no en ambos.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="58" />
+      <location filename="../processing/target2_indicator.py" line="236" />
+      <source>Goal of {area}, {goal} ha: missing {missing} ha</source>
+      <translation>Meta de {area}, {goal} ha: faltan {missing} ha</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="69" />
       <source>Grid: the first raster input's. Two rasters must share one grid unless 'Align inputs' is checked (nearest neighbour onto A's grid). Two polygon layers are compared on a grid of PIXEL_SIZE (in the units of A's CRS) over both layers' extent; outside every polygon counts as not degraded.</source>
       <translation>Grilla: la de la primera entrada ráster. Dos rásteres deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de A). Dos capas de polígonos se comparan en una grilla de PIXEL_SIZE (en las unidades del SRC de A) sobre la extensión de ambas capas; fuera de todo polígono cuenta como no degradado.</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="213" />
       <location filename="../ui/models.py" line="69" />
-      <location filename="../ui/summary_panel.py" line="135" />
+      <location filename="../ui/summary_panel.py" line="136" />
       <source>Hectares</source>
       <translation>Hectáreas</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="129" />
+      <location filename="../ui/summary_panel.py" line="130" />
       <source>Hectares by department</source>
       <translation>Hectáreas por departamento</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="128" />
+      <location filename="../ui/summary_panel.py" line="129" />
       <source>Hectares by ecosystem (an area with several ecosystems counts in each)</source>
       <translation>Hectáreas por ecosistema (un área con varios ecosistemas cuenta en cada uno)</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="127" />
+      <location filename="../ui/summary_panel.py" line="128" />
       <source>Hectares by national gap</source>
       <translation>Hectáreas por brecha nacional</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="126" />
+      <location filename="../ui/summary_panel.py" line="127" />
       <source>Hectares by restoration status</source>
       <translation>Hectáreas por estado de la restauración</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="136" />
+      <location filename="../ui/summary_panel.py" line="137" />
       <source>Hectares of the union of the areas: overlaps count once.</source>
       <translation>Hectáreas de la unión de las áreas: las superposiciones se cuentan una sola vez.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="59" />
       <location filename="../algorithms/scoring.py" line="60" />
       <location filename="../algorithms/scoring.py" line="61" />
+      <location filename="../algorithms/scoring.py" line="62" />
       <source>High</source>
       <translation>Alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="23" />
+      <location filename="../processing/minam_degradation.py" line="24" />
       <source>High degradation</source>
       <translation>Degradación alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="120" />
+      <location filename="../processing/minam_degradation.py" line="131" />
       <source>High degradation area (ha)</source>
       <translation>Área con degradación alta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="171" />
+      <location filename="../processing/priority_score.py" line="170" />
       <source>High priority area (ha)</source>
       <translation>Área de prioridad alta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="124" />
+      <location filename="../processing/priority_score.py" line="123" />
       <source>High value</source>
       <translation>Valor alto</translation>
     </message>
     <message>
       <location filename="../processing/forest_fragmentation.py" line="44" />
-      <source>INPUT: a raster whose values FOREST_VALUES (default 1; several separated by commas, e.g. 1,2,5) are forest; every other value is non-forest and nodata cells are left out. WINDOW: the side of the square moving window in pixels, odd from 3 to 31 (default 3).</source>
-      <translation>INPUT: un ráster cuyos valores FOREST_VALUES (por defecto 1; varios separados por comas, p. ej. 1,2,5) son bosque; cualquier otro valor es no bosque y las celdas sin datos quedan fuera. WINDOW: el lado de la ventana móvil cuadrada en píxeles, impar de 3 a 31 (por defecto 3).</translation>
+      <source>INPUT: a raster whose values FOREST_VALUES (default 1; several separated by commas, e.g. 1,2,5, or ranges such as 1-5) are forest; every other value is non-forest and nodata cells are left out. WINDOW: the side of the square moving window in pixels, odd from 3 to 31 (default 3).</source>
+      <translation>INPUT: un ráster cuyos valores FOREST_VALUES (por defecto 1; varios separados por comas, p. ej. 1,2,5, o rangos como 1-5) son bosque; todo otro valor es no bosque y las celdas sin datos se dejan fuera. WINDOW: el lado de la ventana móvil cuadrada en píxeles, impar de 3 a 31 (por defecto 3).</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="59" />
-      <location filename="../ui/initiative_form.py" line="143" />
+      <location filename="../registry/validate.py" line="104" />
+      <location filename="../registry/validate.py" line="128" />
       <source>Implementing institutions</source>
       <translation>Instituciones ejecutoras</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="103" />
+      <location filename="../ui/exchange_panel.py" line="105" />
       <source>Import</source>
       <translation>Importar</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="94" />
+      <location filename="../ui/exchange_panel.py" line="96" />
       <source>Import a FERM-compatible GeoPackage</source>
       <translation>Importar un GeoPackage compatible con FERM</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="148" />
+      <location filename="../ui/area_import.py" line="190" />
       <source>Import areas</source>
       <translation>Importar áreas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="92" />
+      <location filename="../processing/import_initiatives.py" line="147" />
       <source>Import initiatives and areas into a registry</source>
       <translation>Importar iniciativas y áreas a un registro</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="750" />
+      <location filename="../ui/registry_dock.py" line="798" />
       <source>Importing areas</source>
       <translation>Importando áreas</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="177" />
+      <location filename="../ui/exchange_panel.py" line="235" />
       <source>Importing from a FERM GeoPackage</source>
       <translation>Importando desde un GeoPackage FERM</translation>
     </message>
@@ -1719,12 +1941,12 @@
       <translation>Importar…</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="21" />
+      <location filename="../processing/ldn_degradation.py" line="22" />
       <source>Improved</source>
       <translation>Mejorada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="86" />
+      <location filename="../processing/ldn_degradation.py" line="91" />
       <source>Improved area (ha)</source>
       <translation>Área mejorada (ha)</translation>
     </message>
@@ -1754,24 +1976,24 @@
       <translation>Indicador</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="116" />
+      <location filename="../processing/minam_degradation.py" line="127" />
       <source>Indicator states (cover loss, productivity, fragmentation)</source>
       <translation>Estados de los indicadores (pérdida de cobertura, productividad, fragmentación)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="118" />
+      <location filename="../processing/minam_degradation.py" line="129" />
       <source>Indicators used</source>
       <translation>Indicadores usados</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="174" />
+      <location filename="../processing/minam_degradation.py" line="188" />
       <source>Indicators used: {used}.</source>
       <translation>Indicadores usados: {used}.</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="110" />
+      <location filename="../ui/exchange_panel.py" line="112" />
       <location filename="../ui/models.py" line="196" />
-      <location filename="../ui/registry_dock.py" line="150" />
+      <location filename="../ui/registry_dock.py" line="157" />
       <source>Initiative</source>
       <translation>Iniciativa</translation>
     </message>
@@ -1784,6 +2006,11 @@
       <location filename="../registry/validate.py" line="56" />
       <source>Initiative "{title}": "{field}" holds {code}, which is not a code of the vocabulary {vocabulary}.</source>
       <translation>Iniciativa "{title}": "{field}" contiene {code}, que no es un código del vocabulario {vocabulary}.</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="84" />
+      <source>Initiative "{title}": "{field}" is "{value}", which is not a year. Write it as a number, such as 2021.</source>
+      <translation>Iniciativa "{title}": «{field}» es "{value}", que no es un año. Escríbalo como número, por ejemplo 2021.</translation>
     </message>
     <message>
       <location filename="../registry/validate.py" line="61" />
@@ -1812,8 +2039,8 @@
     </message>
     <message>
       <location filename="../plugin.py" line="57" />
-      <location filename="../processing/base.py" line="37" />
-      <location filename="../ui/registry_dock.py" line="87" />
+      <location filename="../processing/base.py" line="39" />
+      <location filename="../ui/registry_dock.py" line="96" />
       <source>Initiative registry</source>
       <translation>Registro de iniciativas</translation>
     </message>
@@ -1823,44 +2050,44 @@
       <translation>Título de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="92" />
-      <location filename="../ui/registry_dock.py" line="149" />
+      <location filename="../processing/gap_overlap.py" line="115" />
+      <location filename="../ui/registry_dock.py" line="156" />
       <source>Initiatives</source>
       <translation>Iniciativas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="164" />
+      <location filename="../processing/import_initiatives.py" line="243" />
       <source>Initiatives created</source>
       <translation>Iniciativas creadas</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="89" />
+      <location filename="../processing/export_ferm.py" line="90" />
       <source>Initiatives exported</source>
       <translation>Iniciativas exportadas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="72" />
-      <location filename="../processing/gap_overlap.py" line="202" />
+      <location filename="../processing/gap_overlap.py" line="92" />
+      <location filename="../processing/gap_overlap.py" line="267" />
       <source>Initiatives in the gaps</source>
       <translation>Iniciativas en las brechas</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="66" />
+      <location filename="../ui/exchange_panel.py" line="68" />
       <source>Initiatives selected in the list</source>
       <translation>Iniciativas seleccionadas en la lista</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="163" />
+      <location filename="../processing/import_initiatives.py" line="242" />
       <source>Initiatives written</source>
       <translation>Iniciativas escritas</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="61" />
+      <location filename="../processing/ldn_degradation.py" line="65" />
       <source>Input class</source>
       <translation>Clase de entrada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="50" />
+      <location filename="../processing/ldn_degradation.py" line="54" />
       <source>Inputs must share one grid (CRS, pixel size, origin, size); otherwise the run stops and names the difference, unless 'Align inputs' is checked (nearest neighbour for classes, bilinear for carbon, onto the baseline's grid). Areas are hectares on the WGS 84 ellipsoid whatever the CRS.</source>
       <translation>Las entradas deben compartir una grilla (SRC, tamaño de píxel, origen, tamaño); si no, el proceso se detiene e indica la diferencia, salvo que se marque 'Alinear las entradas' (vecino más cercano para clases, bilineal para carbono, sobre la grilla de la línea base). Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera sea el SRC.</translation>
     </message>
@@ -1870,12 +2097,12 @@
       <translation>Interior</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="375" />
+      <location filename="../algorithms/serfor.py" line="315" />
       <source>Internal error: the search kernel is larger than the block halo.</source>
       <translation>Error interno: el núcleo de búsqueda es mayor que el borde del bloque.</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="100" />
+      <location filename="../ui/exchange_panel.py" line="102" />
       <source>Keep the registry's version</source>
       <translation>Conservar la versión del registro</translation>
     </message>
@@ -1886,12 +2113,17 @@
       <translation>Palabras clave</translation>
     </message>
     <message>
+      <location filename="../processing/minam_degradation.py" line="49" />
+      <source>LC_CLASSES is the legend of the land cover maps: every code they may hold (default 1-7, the UNCCD classes; NATURAL_CLASSES must be among them). A land cover code outside it, an LPD value other than 1..5 (0 and 15 are nodata), a cover loss value other than 0 and 1 or a fragmentation code other than 0..6 stops the run, which names each code with its pixel count, unless UNKNOWN_CODES is set to leave those pixels out as no data (the log then says how many). NaN and infinite values are no data in every input.</source>
+      <translation>LC_CLASSES es la leyenda de los mapas de cobertura: todos los códigos que pueden contener (por defecto 1-7, las clases de la CNULD; NATURAL_CLASSES debe estar entre ellos). Un código de cobertura fuera de ella, un valor LPD distinto de 1..5 (0 y 15 son sin datos), un valor de pérdida de cobertura distinto de 0 y 1 o un código de fragmentación fuera de 0..6 detiene la ejecución, que nombra cada código con su número de píxeles, salvo que UNKNOWN_CODES indique dejar esos píxeles fuera como sin datos (el registro dice entonces cuántos). Los valores NaN e infinitos son sin datos en todas las entradas.</translation>
+    </message>
+    <message>
       <location filename="../processing/ahp_weights.py" line="61" />
       <source>Lambda max</source>
       <translation>Lambda máx.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="110" />
+      <location filename="../processing/serfor_criteria.py" line="112" />
       <source>Land cover (current use)</source>
       <translation>Cobertura del suelo (uso actual)</translation>
     </message>
@@ -1901,49 +2133,54 @@
       <translation>Cobertura del suelo (una unidad ecológica por clase)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="113" />
+      <location filename="../processing/serfor_criteria.py" line="115" />
       <source>Land cover class</source>
       <translation>Clase de cobertura</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="60" />
+      <location filename="../processing/minam_degradation.py" line="93" />
+      <source>Land cover legend: every class code of the land cover maps (e.g. 1-7 or 11-15,21-25)</source>
+      <translation>Leyenda de cobertura: todos los códigos de clase de los mapas de cobertura (p. ej. 1-7 u 11-15,21-25)</translation>
+    </message>
+    <message>
+      <location filename="../processing/ldn_degradation.py" line="64" />
       <source>Land cover recode table (input class, UNCCD class 1-7)</source>
       <translation>Tabla de reclasificación de cobertura (clase de entrada, clase CNULD 1-7)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="63" />
+      <location filename="../processing/ldn_degradation.py" line="67" />
       <source>Land cover recode table as CSV (columns code, unccd_class)</source>
       <translation>Tabla de reclasificación de cobertura en CSV (columnas code, unccd_class)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="67" />
+      <location filename="../processing/ldn_degradation.py" line="71" />
       <source>Land cover transition matrix (rows baseline, columns target; -1, 0, 1)</source>
       <translation>Matriz de transición de cobertura (filas línea base, columnas meta; -1, 0, 1)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="57" />
+      <location filename="../processing/ldn_degradation.py" line="61" />
       <source>Land cover, baseline</source>
       <translation>Cobertura del suelo, línea base</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="79" />
+      <location filename="../processing/minam_degradation.py" line="86" />
       <source>Land cover, baseline (for cover loss)</source>
       <translation>Cobertura del suelo, línea base (para la pérdida de cobertura)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="58" />
+      <location filename="../processing/ldn_degradation.py" line="62" />
       <source>Land cover, target</source>
       <translation>Cobertura del suelo, meta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="81" />
+      <location filename="../processing/minam_degradation.py" line="88" />
       <source>Land cover, target (for cover loss)</source>
       <translation>Cobertura del suelo, año final (para la pérdida de cobertura)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="38" />
-      <source>Land cover: the baseline and target maps in the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water) are compared through the transition matrix (default: the UNCCD matrix; edit it, e.g. for agroforestry). National legends are recoded with LC_RECODE (input class, UNCCD class) or a CSV file with columns code,unccd_class; a class in the data without a row is an error. Values outside 1..7 give nodata.</source>
-      <translation>Cobertura del suelo: los mapas de línea base y meta en las 7 clases de la CNULD (1 cubierta arbórea, 2 pastizal, 3 tierra de cultivo, 4 humedal, 5 artificial, 6 otras tierras, 7 cuerpo de agua) se comparan mediante la matriz de transición (por defecto la matriz de la CNULD; edítela, p. ej. para sistemas agroforestales). Las leyendas nacionales se reclasifican con LC_RECODE (clase de entrada, clase CNULD) o con un archivo CSV con columnas code,unccd_class; una clase presente en los datos sin fila es un error. Los valores fuera de 1..7 dan sin datos.</translation>
+      <location filename="../processing/ldn_degradation.py" line="39" />
+      <source>Land cover: the baseline and target maps in the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water) are compared through the transition matrix (default: the UNCCD matrix; edit it, e.g. for agroforestry). National legends are recoded with LC_RECODE (input class, UNCCD class) or a CSV file with columns code,unccd_class.</source>
+      <translation>Cobertura del suelo: los mapas de línea base y meta en las 7 clases de la CNULD (1 cubierta arbórea, 2 pastizal, 3 tierra de cultivo, 4 humedal, 5 artificial, 6 otras tierras, 7 cuerpo de agua) se comparan mediante la matriz de transición (por defecto la matriz de la CNULD; edítela, p. ej. para sistemas agroforestales). Las leyendas nacionales se reclasifican con LC_RECODE (clase de entrada, clase CNULD) o con un archivo CSV con columnas code,unccd_class.</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="149" />
@@ -1951,8 +2188,8 @@
       <translation>Dinámica de la productividad de la tierra</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="71" />
-      <location filename="../processing/minam_degradation.py" line="89" />
+      <location filename="../processing/ldn_degradation.py" line="75" />
+      <location filename="../processing/minam_degradation.py" line="99" />
       <location filename="../processing/productivity_dynamics.py" line="103" />
       <source>Land productivity dynamics (5 classes)</source>
       <translation>Dinámica de la productividad de la tierra (5 clases)</translation>
@@ -1963,12 +2200,12 @@
       <translation>Dinámica de la productividad de la tierra (5 clases) a partir del NDVI</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="105" />
+      <location filename="../processing/serfor_criteria.py" line="107" />
       <source>Land use capability (CUM) raster</source>
       <translation>Ráster de Capacidad de Uso Mayor (CUM)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="112" />
+      <location filename="../processing/serfor_criteria.py" line="114" />
       <source>Land-use conflict matrix (0 not evaluated, 1 overuse, 2 proper use, 3 underuse)</source>
       <translation>Matriz de conflicto de uso (0 no evaluado, 1 sobreuso, 2 uso adecuado, 3 subuso)</translation>
     </message>
@@ -1978,13 +2215,18 @@
       <translation>Conflicto de uso: la cobertura del suelo (LAND_COVER) frente al grupo de Capacidad de Uso Mayor (CAPABILITY: A cultivo en limpio, C cultivo permanente, P pastos, F producción forestal, X protección) mediante CONFLICT_MATRIX da 1 sobreuso, 2 uso adecuado, 3 subuso o 0 no evaluado. CAPABILITY_CODES asigna los códigos del ráster a los grupos (por defecto 1 A, 2 C, 3 P, 4 F, 5 X, de presets/cum_classes.json); un código o una clase de cobertura que falte en las tablas detiene la ejecución y se nombra.</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="165" />
+      <location filename="../processing/serfor_criteria.py" line="121" />
+      <source>Largest distance to conservation areas computed (m)</source>
+      <translation>Distancia máxima calculada a las áreas de conservación (m)</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="213" />
       <source>Layer in the file</source>
       <translation>Capa del archivo</translation>
     </message>
     <message>
       <location filename="../ui/admin_units.py" line="65" />
-      <location filename="../ui/area_import.py" line="163" />
+      <location filename="../ui/area_import.py" line="211" />
       <source>Layer in the project</source>
       <translation>Capa del proyecto</translation>
     </message>
@@ -1999,12 +2241,22 @@
       <translation>Déjelo vacío para reportar la suma de las hectáreas de las áreas.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="107" />
+      <location filename="../processing/_codes.py" line="19" />
+      <source>Leave those pixels out as no data</source>
+      <translation>Dejar esos píxeles fuera como sin datos</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="123" />
+      <source>Left out, every area refused: {titles}.</source>
+      <translation>Dejadas fuera, con todas sus áreas rechazadas: {titles}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/minam_degradation.py" line="117" />
       <source>Level (0-4)</source>
       <translation>Nivel (0-4)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="125" />
+      <location filename="../processing/priority_score.py" line="124" />
       <source>Lookup (value: score; *: other)</source>
       <translation>Tabla (valor: puntaje; *: otros)</translation>
     </message>
@@ -2014,56 +2266,66 @@
       <translation>Pérdida de cualquier año</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="59" />
       <location filename="../algorithms/scoring.py" line="60" />
       <location filename="../algorithms/scoring.py" line="61" />
+      <location filename="../algorithms/scoring.py" line="62" />
       <source>Low</source>
       <translation>Baja</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="22" />
+      <location filename="../processing/minam_degradation.py" line="23" />
       <source>Low degradation</source>
       <translation>Degradación baja</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="119" />
+      <location filename="../processing/minam_degradation.py" line="130" />
       <source>Low degradation area (ha)</source>
       <translation>Área con degradación baja (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="124" />
+      <location filename="../processing/priority_score.py" line="123" />
       <source>Low value (or number of quantile classes)</source>
       <translation>Valor bajo (o número de clases de cuantiles)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="138" />
+      <location filename="../ui/exchange_panel.py" line="134" />
+      <source>MINAM recovery gap (A)</source>
+      <translation>Brecha de recuperación MINAM (A)</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="177" />
+      <source>MODE says what happens to areas the registry already holds: the same area is one with the same identifier (uuid), or with the same site name and geometry in the same initiative. add-new-and-update (default) adds new areas and updates known ones with the file's values; skip-existing adds new areas and leaves known ones untouched; replace leaves each initiative of the file with exactly the file's areas (its other areas are removed). The log counts inserted, updated, unchanged, skipped and removed areas.</source>
+      <translation>MODE indica qué pasa con las áreas que el registro ya contiene: la misma área es la que tiene el mismo identificador (uuid), o el mismo nombre de sitio y la misma geometría en la misma iniciativa. add-new-and-update (por defecto) añade las áreas nuevas y actualiza las conocidas con los valores del archivo; skip-existing añade las áreas nuevas y deja las conocidas como están; replace deja a cada iniciativa del archivo exactamente con las áreas del archivo (sus otras áreas se eliminan). El registro cuenta las áreas añadidas, actualizadas, sin cambios, omitidas y eliminadas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="137" />
       <source>Mask raster values inside the mask (default: any non-zero value)</source>
       <translation>Valores del ráster de máscara que están dentro (por defecto: cualquier valor distinto de cero)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="136" />
+      <location filename="../processing/priority_score.py" line="135" />
       <source>Mask: only score inside (raster or polygon layer)</source>
       <translation>Máscara: puntuar solo dentro (ráster o capa de polígonos)</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="59" />
       <location filename="../algorithms/scoring.py" line="60" />
       <location filename="../algorithms/scoring.py" line="61" />
+      <location filename="../algorithms/scoring.py" line="62" />
       <source>Medium</source>
       <translation>Media</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="123" />
+      <location filename="../processing/priority_score.py" line="122" />
       <source>Method (linear, inverted, quantile, quantile_inverted, categorical)</source>
       <translation>Método (linear, inverted, quantile, quantile_inverted, categorical)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="89" />
+      <location filename="../processing/target2_indicator.py" line="108" />
       <source>Missing to the national goal (ha)</source>
       <translation>Faltante para la meta nacional (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="88" />
+      <location filename="../processing/target2_indicator.py" line="107" />
       <source>Missing to the target share (ha)</source>
       <translation>Faltante para la proporción meta (ha)</translation>
     </message>
@@ -2073,22 +2335,24 @@
       <translation>Declive moderado (primeros signos)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="23" />
+      <location filename="../processing/minam_degradation.py" line="24" />
       <source>Moderate degradation</source>
       <translation>Degradación moderada</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="120" />
+      <location filename="../processing/minam_degradation.py" line="131" />
       <source>Moderate degradation area (ha)</source>
       <translation>Área con degradación moderada (ha)</translation>
     </message>
     <message>
+      <location filename="../registry/validate.py" line="114" />
+      <location filename="../registry/validate.py" line="137" />
       <location filename="../ui/initiative_form.py" line="287" />
       <source>Monitoring values</source>
       <translation>Valores de monitoreo</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="134" />
+      <location filename="../ui/registry_dock.py" line="141" />
       <source>More</source>
       <translation>Más</translation>
     </message>
@@ -2103,12 +2367,12 @@
       <translation>Escala del NDVI (1: NDVI de -1 a 1; 10000: NDVI x 10000)</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="504" />
+      <location filename="../algorithms/productivity.py" line="441" />
       <source>NDVI values reach {value}, outside -1..1 for NDVI_SCALE = 1; the series is probably scaled by 10000: set NDVI_SCALE to 10000.</source>
       <translation>Los valores de NDVI llegan a {value}, fuera de -1..1 para NDVI_SCALE = 1; probablemente la serie está multiplicada por 10000: establezca NDVI_SCALE en 10000.</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="506" />
+      <location filename="../algorithms/productivity.py" line="443" />
       <source>NDVI values reach {value}, outside the range -{scale}..{scale} of NDVI_SCALE = {scale}. Check the nodata value of the NDVI rasters (fill values must be set as nodata) and the scale.</source>
       <translation>Los valores de NDVI llegan a {value}, fuera del rango -{scale}..{scale} de NDVI_SCALE = {scale}. Revise el valor sin datos de los rásteres de NDVI (los valores de relleno deben declararse como sin datos) y la escala.</translation>
     </message>
@@ -2118,7 +2382,7 @@
       <translation>NDVI: un ráster con una banda por año, o varios rásteres (uno por año, o con varias bandas cada uno) tomados en el orden indicado; la primera banda es FIRST_YEAR (por defecto 2001). NDVI_SCALE indica si los valores son NDVI (1, de -1 a 1) o NDVI x 10000 (10000, por defecto, como los productos MODIS y las exportaciones de Trends.Earth). Los valores fuera del rango de la escala detienen el proceso: declare los valores de relleno como sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="412" />
+      <location filename="../algorithms/productivity.py" line="354" />
       <source>NDVI_SCALE must be 1 (NDVI from -1 to 1) or 10000 (NDVI x 10000); it is {value}.</source>
       <translation>NDVI_SCALE debe ser 1 (NDVI de -1 a 1) o 10000 (NDVI x 10000); es {value}.</translation>
     </message>
@@ -2129,7 +2393,17 @@
       <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="75" />
+      <location filename="../ui/exchange_panel.py" line="137" />
+      <source>Name field</source>
+      <translation>Campo del nombre</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="84" />
+      <source>Name field of the protected areas</source>
+      <translation>Campo del nombre de las áreas protegidas</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="86" />
       <source>Name of definition {key}</source>
       <translation>Nombre de la definición {key}</translation>
     </message>
@@ -2139,39 +2413,55 @@
       <translation>Nombre de la iniciativa (obligatorio)</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="54" />
+      <location filename="../processing/target2_indicator.py" line="92" />
+      <source>Name of the region covered (empty: national, all of Peru)</source>
+      <translation>Nombre de la región cubierta (vacío: nacional, todo el Perú)</translation>
+    </message>
+    <message>
+      <location filename="../processing/_vector.py" line="55" />
       <source>Name of {key}</source>
       <translation>Nombre de {key}</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="27" />
+      <location filename="../processing/target2_indicator.py" line="32" />
       <source>National</source>
       <translation>Nacional</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="38" />
-      <location filename="../ui/initiative_form.py" line="297" />
+      <location filename="../registry/validate.py" line="110" />
+      <location filename="../registry/validate.py" line="133" />
       <source>National gap</source>
       <translation>Brecha nacional</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="189" />
-      <source>National goal {goal:,.0f} ha: missing {missing:,.2f} ha</source>
-      <translation>Meta nacional de {goal:,.0f} ha: faltan {missing:,.2f} ha</translation>
+      <location filename="../ui/exchange_panel.py" line="124" />
+      <source>National gap and protected area of each area</source>
+      <translation>Brecha nacional y área protegida de cada área</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="75" />
+      <location filename="../processing/target2_indicator.py" line="233" />
+      <source>National goal {goal} ha: missing {missing} ha</source>
+      <translation>Meta nacional {goal} ha: faltan {missing} ha</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="61" />
+      <source>National or regional: by default the total row is national and is compared with the national goal TARGET_HA (330,000 ha, ProREST). For a region (e.g. one department), give AREA_NAME: the total row is labelled with that name and compared only with REGIONAL_TARGET_HA, when given. Zones are keyed by feature, or by ZONE_ID (e.g. UBIGEO), so zones that share a name stay separate rows.</source>
+      <translation>Nacional o regional: por defecto la fila total es nacional y se compara con la meta nacional TARGET_HA (330,000 ha, ProREST). Para una región (p. ej. un departamento), indique AREA_NAME: la fila total lleva ese nombre y solo se compara con REGIONAL_TARGET_HA, cuando se da. Las zonas se identifican por entidad, o por ZONE_ID (p. ej. UBIGEO), de modo que las zonas que comparten un nombre quedan en filas distintas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="89" />
       <source>National restoration goal (ha)</source>
       <translation>Meta nacional de restauración (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="83" />
+      <location filename="../processing/minam_degradation.py" line="90" />
       <source>Natural vegetation classes of the land cover (e.g. 1,2,4 or 11-15,21)</source>
       <translation>Clases de vegetación natural de la cobertura (p. ej. 1,2,4 u 11-15,21)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="234" />
-      <location filename="../ui/registry_dock.py" line="283" />
+      <location filename="../ui/registry_dock.py" line="258" />
+      <location filename="../ui/registry_dock.py" line="307" />
       <source>New</source>
       <translation>Nueva</translation>
     </message>
@@ -2181,30 +2471,30 @@
       <translation>Iniciativa nueva (aún sin guardar)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="405" />
+      <location filename="../ui/registry_dock.py" line="432" />
       <source>New registry</source>
       <translation>Registro nuevo</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="368" />
+      <location filename="../ui/registry_dock.py" line="392" />
       <source>New registry created: {path}</source>
       <translation>Registro nuevo creado: {path}</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="119" />
+      <location filename="../ui/registry_dock.py" line="128" />
       <source>New…</source>
       <translation>Nuevo…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="200" />
-      <location filename="../processing/base.py" line="221" />
+      <location filename="../processing/base.py" line="284" />
+      <location filename="../processing/base.py" line="305" />
       <source>No data</source>
       <translation>Sin datos</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="89" />
-      <location filename="../processing/ldn_degradation.py" line="86" />
-      <location filename="../processing/minam_degradation.py" line="124" />
+      <location filename="../processing/definition_agreement.py" line="100" />
+      <location filename="../processing/ldn_degradation.py" line="91" />
+      <location filename="../processing/minam_degradation.py" line="135" />
       <source>No data area (ha)</source>
       <translation>Área sin datos (ha)</translation>
     </message>
@@ -2219,38 +2509,43 @@
       <translation>Sin datos: {px} píxeles, de ellos {none} sin ningún año válido, {few} con muy pocos años válidos, {unit} fuera de toda unidad ecológica y {ref} en unidades sin referencia.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="22" />
+      <location filename="../processing/minam_degradation.py" line="23" />
       <source>No degradation</source>
       <translation>Sin degradación</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="262" />
+      <location filename="../processing/import_initiatives.py" line="402" />
       <source>No department, province, district or UBIGEO field found in the administrative layer; give them with DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD and UBIGEO_FIELD.</source>
       <translation>No se encontró ningún campo de departamento, provincia, distrito o UBIGEO en la capa administrativa; indíquelos con DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD y UBIGEO_FIELD.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="19" />
+      <location filename="../processing/gap_overlap.py" line="28" />
       <source>No double counting</source>
       <translation>Sin doble conteo</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="193" />
+      <location filename="../processing/import_initiatives.py" line="281" />
       <source>No field mapping given; fields matched by name: {mapping}</source>
       <translation>No se indicó la correspondencia de campos; campos asociados por nombre: {mapping}</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="108" />
+      <location filename="../processing/export_ferm.py" line="109" />
       <source>No initiative matches the filter; the file holds no initiative.</source>
       <translation>Ninguna iniciativa cumple el filtro; el archivo no contiene iniciativas.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="114" />
-      <location filename="../ui/registry_dock.py" line="379" />
+      <location filename="../ui/undo.py" line="19" />
+      <source>No registry is open: undo and redo work on the open registry only. Open it again to keep editing.</source>
+      <translation>No hay ningún registro abierto: deshacer y rehacer solo actúan sobre el registro abierto. Ábralo de nuevo para seguir editando.</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="123" />
+      <location filename="../ui/registry_dock.py" line="406" />
       <source>No registry open</source>
       <translation>Ningún registro abierto</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="159" />
+      <location filename="../algorithms/minam.py" line="138" />
       <source>No rule gives a level to cover loss {loss}, productivity {productivity}, fragmentation {fragmentation}. Add a rule (use * for any state).</source>
       <translation>Ninguna regla da un nivel a pérdida de cobertura {loss}, productividad {productivity}, fragmentación {fragmentation}. Agregue una regla (use * para cualquier estado).</translation>
     </message>
@@ -2260,9 +2555,14 @@
       <translation>No se pudo obtener una geometría válida del área "{site}". Dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="230" />
+      <location filename="../processing/priority_score.py" line="229" />
       <source>No weights were given: every criterion weighs the same.</source>
       <translation>No se dieron pesos: todos los criterios pesan lo mismo.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_zones.py" line="106" />
+      <source>No zone of {name} overlaps {what}: the zones span {extent} in {zcrs}, {what} spans {target} in {tcrs}. {hint}</source>
+      <translation>Ninguna zona de {name} se superpone con {what}: las zonas abarcan {extent} en {zcrs}; {what} abarca {target} en {tcrs}. {hint}</translation>
     </message>
     <message>
       <location filename="../processing/forest_fragmentation.py" line="18" />
@@ -2270,17 +2570,17 @@
       <translation>No bosque</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="115" />
+      <location filename="../processing/priority_score.py" line="114" />
       <source>None</source>
       <translation>Ninguno</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="167" />
+      <location filename="../processing/target2_indicator.py" line="209" />
       <source>None of the areas under restoration lies on degraded land: the share is 0 %. Check that the layers cover the same region and that their coordinate reference systems are declared correctly.</source>
       <translation>Ninguna de las áreas en restauración está en tierras degradadas: la proporción es 0 %. Compruebe que las capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="73" />
+      <location filename="../processing/_vector.py" line="74" />
       <source>None of the input layers has a coordinate reference system, so areas cannot be computed. Assign their CRS (Layer properties &gt; Source) and run again.</source>
       <translation>Ninguna de las capas de entrada tiene sistema de referencia de coordenadas, por lo que no se pueden calcular áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
@@ -2290,7 +2590,7 @@
       <translation>No degradada</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="96" />
+      <location filename="../processing/base.py" line="127" />
       <location filename="../ui/tasks.py" line="27" />
       <source>Not enough memory. Close other programs or process a smaller region.</source>
       <translation>Memoria insuficiente. Cierre otros programas o procese una región más pequeña.</translation>
@@ -2306,12 +2606,17 @@
       <translation>Aún no se ha validado en esta sesión.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="145" />
+      <location filename="../registry/ferm.py" line="51" />
+      <source>Nothing to export to {path}: validation refuses all {refused} areas of the {initiatives} initiatives chosen ({errors} errors). No file was written. Open the validation panel (or the import's log) to see why each area is refused, fix them and export again.</source>
+      <translation>Nada que exportar a {path}: la validación rechaza las {refused} áreas de las {initiatives} iniciativas elegidas ({errors} errores). No se escribió ningún archivo. Abra el panel de validación (o el registro de la importación) para ver por qué se rechaza cada área, corríjalas y vuelva a exportar.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="144" />
       <source>Number of classes (quantiles, equal interval)</source>
       <translation>Número de clases (cuantiles, intervalos iguales)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="153" />
+      <location filename="../processing/priority_score.py" line="152" />
       <source>Number of runs</source>
       <translation>Número de corridas</translation>
     </message>
@@ -2321,28 +2626,33 @@
       <translation>OUTPUT_PF y OUTPUT_PFF (opcionales, rásteres decimales) contienen Pf en cada celda válida y Pff donde algún par contiene bosque (sin datos -9999). El resultado no depende de cómo se divide el ráster en bloques. El registro informa las hectáreas por clase sobre el elipsoide WGS 84.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="343" />
+      <location filename="../processing/priority_score.py" line="342" />
       <source>OUTPUT_STABILITY is written only when UNCERTAINTY is checked; it was not written.</source>
       <translation>OUTPUT_STABILITY solo se escribe cuando UNCERTAINTY está marcado; no se escribió.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="61" />
+      <location filename="../processing/definition_agreement.py" line="72" />
       <source>OUTPUT_TABLE is the confusion table in hectares (WGS 84 ellipsoid) for the whole area and per zone when ZONES are given, with the overall agreement (share of the area where both say the same) and Cohen's kappa weighted by area: kappa = (po - pe) / (1 - pe), where pe is the agreement expected by chance from each definition's degraded share. Kappa is empty when it is undefined (both definitions call everything degraded, or nothing).</source>
       <translation>OUTPUT_TABLE es la tabla de confusión en hectáreas (elipsoide WGS 84) para toda el área y por zona cuando se indican ZONES, con la concordancia global (fracción del área donde ambas dicen lo mismo) y el kappa de Cohen ponderado por área: kappa = (po - pe) / (1 - pe), donde pe es la concordancia esperada por azar a partir de la fracción degradada de cada definición. Kappa queda vacío cuando no está definido (ambas definiciones consideran todo degradado, o nada).</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="47" />
+      <location filename="../ui/area_import.py" line="228" />
+      <source>Old shapefiles without a .cpg file (ArcGIS, GPS) are usually ISO-8859-1 or windows-1252: choose it when accented letters show as boxes or question marks.</source>
+      <translation>Los shapefiles antiguos sin archivo .cpg (ArcGIS, GPS) suelen estar en ISO-8859-1 o windows-1252: elíjala cuando las letras con tilde se vean como cuadros o signos de interrogación.</translation>
+    </message>
+    <message>
+      <location filename="../processing/ldn_degradation.py" line="51" />
       <source>One out, all out: degraded where any sub-indicator is degraded, else improved where any is improved, else stable. Any of the three may be left out (at least one is needed); nodata in any used input gives nodata, whose area the table reports as its own row.</source>
       <translation>Uno fuera, todos fuera: degradada donde algún subindicador está degradado; si no, mejorada donde alguno mejora; si no, estable. Cualquiera de los tres puede omitirse (se necesita al menos uno); la falta de datos en cualquier entrada usada da sin datos, cuya área la tabla informa en una fila propia.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="29" />
-      <location filename="../processing/gap_overlap.py" line="30" />
+      <location filename="../processing/gap_overlap.py" line="38" />
+      <location filename="../processing/gap_overlap.py" line="39" />
       <source>Only {name}</source>
       <translation>Solo {name}</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="124" />
+      <location filename="../ui/registry_dock.py" line="133" />
       <source>Open a registry (GeoPackage)</source>
       <translation>Abrir un registro (GeoPackage)</translation>
     </message>
@@ -2352,12 +2662,12 @@
       <translation>Abrir en el formulario</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="414" />
+      <location filename="../ui/registry_dock.py" line="441" />
       <source>Open registry</source>
       <translation>Abrir registro</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="123" />
+      <location filename="../ui/registry_dock.py" line="132" />
       <source>Open…</source>
       <translation>Abrir…</translation>
     </message>
@@ -2393,42 +2703,42 @@
       <translation>Otros objetivos</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="67" />
+      <location filename="../processing/minam_degradation.py" line="74" />
       <source>Outputs: OUTPUT (levels 0..4, nodata 255, styled), OUTPUT_INDICATORS (three bands with the states of cover loss, productivity and fragmentation) and OUTPUT_TABLE (hectares per ecosystem and level). Ecosystems, MINAM's reporting unit, are given as polygons (ZONES, e.g. the national ecosystem map) or as an integer raster (ECOSYSTEMS: positive codes; 0 and nodata are outside every ecosystem). Inputs must share one grid unless 'Align inputs' is checked (nearest neighbour onto the first input's grid). Areas are hectares on the WGS 84 ellipsoid.</source>
       <translation>Salidas: OUTPUT (niveles 0..4, sin datos 255, con estilo), OUTPUT_INDICATORS (tres bandas con los estados de pérdida de cobertura, productividad y fragmentación) y OUTPUT_TABLE (hectáreas por ecosistema y nivel). Los ecosistemas, unidad de reporte del MINAM, se indican como polígonos (ZONES, p. ej. el mapa nacional de ecosistemas) o como un ráster de enteros (ECOSYSTEMS: códigos positivos; 0 y sin datos quedan fuera de todo ecosistema). Las entradas deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de la primera entrada). Las áreas son hectáreas sobre el elipsoide WGS 84.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="105" />
+      <location filename="../processing/priority_score.py" line="104" />
       <source>Outputs: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluded by a constraint, styled), OUTPUT_TABLE (hectares per zone and class on the WGS 84 ellipsoid, with excluded and no data rows), OUTPUT_STABILITY (0..1). All criteria, the mask and constraint rasters must share one grid; otherwise the run names the difference, unless ALIGN warps them onto the first criterion's grid (bilinear for continuous criteria, nearest for categories and masks).</source>
       <translation>Salidas: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluido por una restricción, con estilo), OUTPUT_TABLE (hectáreas por zona y clase sobre el elipsoide WGS 84, con filas de excluidos y sin datos), OUTPUT_STABILITY (0..1). Todos los criterios y los rásteres de máscara y restricciones deben compartir una grilla; si no, la ejecución indica la diferencia, salvo que ALIGN los remuestree sobre la grilla del primer criterio (bilineal para criterios continuos, vecino más cercano para categorías y máscaras).</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="52" />
+      <location filename="../processing/gap_overlap.py" line="61" />
       <source>Outputs: the partition (styled, with the gaps' names); a table of hectares per zone (optional ZONES, e.g. departments) and class, also inside and outside the optional PROTECTED_AREAS (e.g. SERNANP's); and, when INITIATIVES are given, each initiative with its hectares in A, in B, in both, in neither and in protected areas, and two double-counting flags: it overlaps another initiative (by at least 1 m2), or it counts toward both gaps.</source>
       <translation>Salidas: la partición (con estilo y con los nombres de las brechas); una tabla de hectáreas por zona (ZONES opcional, p. ej., departamentos) y clase, también dentro y fuera de las PROTECTED_AREAS opcionales (p. ej., las del SERNANP); y, cuando se dan INITIATIVES, cada iniciativa con sus hectáreas en A, en B, en ambas, en ninguna y en áreas protegidas, y dos indicadores de doble conteo: se superpone con otra iniciativa (en al menos 1 m2) o cuenta para ambas brechas.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="89" />
+      <location filename="../processing/definition_agreement.py" line="100" />
       <source>Overall agreement (0-1)</source>
       <translation>Concordancia global (0-1)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="139" />
+      <location filename="../processing/definition_agreement.py" line="152" />
       <source>Overall agreement {overall:.4f}, Cohen's kappa {kappa}.</source>
       <translation>Concordancia global {overall:.4f}, kappa de Cohen {kappa}.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="36" />
+      <location filename="../processing/gap_overlap.py" line="45" />
       <source>Overlap of the two national restoration gaps</source>
       <translation>Superposición de las dos brechas nacionales de restauración</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="187" />
+      <location filename="../ui/summary_panel.py" line="203" />
       <source>Overlapping areas count once; summed area by area they hold {sum} ha.</source>
       <translation>Las áreas superpuestas se cuentan una sola vez; sumadas área por área suman {sum} ha.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="19" />
+      <location filename="../processing/gap_overlap.py" line="28" />
       <source>Overlaps another initiative</source>
       <translation>Se superpone con otra iniciativa</translation>
     </message>
@@ -2443,7 +2753,7 @@
       <translation>Sobreuso y pérdida de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="96" />
+      <location filename="../processing/priority_score.py" line="95" />
       <source>PRESET: a JSON file holding criteria, rescaling, weights, constraints, mask, classes and uncertainty (format in presets/README_priority.md); SHIPPED_PRESET offers the presets that come with the plugin. 'ROAM SERFOR (provisional)' reads four bands of the OUTPUT_CRITERIA raster of 'Degraded forest lands, SERFOR criteria' (land-use conflict, slope in degrees, distance to conservation areas, deforestation density), found by name, as raster 1 of CRITERIA; SERFOR's weights and breaks are not public, so its values are editable placeholders. Parameters you set override the preset: RESCALING rows replace its criteria, WEIGHTS or WEIGHTS_TABLE its weights, constraints are added to its own, and class and uncertainty settings changed from their defaults replace its own. OUTPUT_PRESET saves the settings of this run as a preset.</source>
       <translation>PRESET: un archivo JSON con criterios, reescalado, pesos, restricciones, máscara, clases e incertidumbre (formato en presets/README_priority.md); SHIPPED_PRESET ofrece los preajustes que vienen con el complemento. 'ROAM SERFOR (provisional)' lee cuatro bandas del ráster OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR' (conflicto de uso, pendiente en grados, distancia a áreas de conservación, densidad de deforestación), buscadas por nombre, como ráster 1 de CRITERIA; los pesos y cortes del SERFOR no son públicos, así que sus valores son marcadores editables. Los parámetros que usted fije prevalecen sobre el preajuste: las filas de RESCALING reemplazan sus criterios, WEIGHTS o WEIGHTS_TABLE sus pesos, las restricciones se suman a las suyas, y los ajustes de clases e incertidumbre cambiados respecto de su valor por defecto reemplazan los suyos. OUTPUT_PRESET guarda los ajustes de esta ejecución como preajuste.</translation>
     </message>
@@ -2478,6 +2788,11 @@
       <translation>Periodos: el periodo de comparación son los últimos COMPARISON_YEARS años (por defecto 3); la línea base son los primeros BASELINE_YEARS años (por defecto 0: todos los años anteriores al periodo de comparación). La trayectoria y el desempeño usan la serie completa.</translation>
     </message>
     <message>
+      <location filename="../algorithms/files.py" line="208" />
+      <source>Permission denied for {path}: this account cannot write or read there. Choose a folder you can write to (for example in your Documents) or ask for access to it.</source>
+      <translation>Permiso denegado para {path}: esta cuenta no puede escribir ni leer allí. Elija una carpeta en la que pueda escribir (por ejemplo en sus Documentos) o solicite acceso a ella.</translation>
+    </message>
+    <message>
       <location filename="../ui/initiative_form.py" line="138" />
       <location filename="../ui/initiative_form.py" line="295" />
       <source>Peru additions</source>
@@ -2494,7 +2809,7 @@
       <translation>Pff (proporción de pares de bosque entre los pares con bosque)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="80" />
+      <location filename="../processing/definition_agreement.py" line="91" />
       <source>Pixel size when both inputs are polygons (units of A's CRS)</source>
       <translation>Tamaño de píxel cuando ambas entradas son polígonos (unidades del SRC de A)</translation>
     </message>
@@ -2514,55 +2829,55 @@
       <translation>Archivos de polígonos (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz)</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="56" />
+      <location filename="../ui/area_import.py" line="65" />
       <source>Polygon files (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;All files (*)</source>
       <translation>Archivos de polígonos (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="167" />
+      <location filename="../processing/priority_score.py" line="166" />
       <source>Preset (*.json)</source>
       <translation>Preajuste (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="117" />
+      <location filename="../processing/priority_score.py" line="116" />
       <source>Preset file (JSON)</source>
       <translation>Archivo de preajuste (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="114" />
+      <location filename="../processing/priority_score.py" line="113" />
       <source>Preset shipped with the plugin</source>
       <translation>Preajuste incluido en el complemento</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="323" />
+      <location filename="../processing/priority_score.py" line="322" />
       <source>Preset: {name} ({file}).</source>
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="165" />
+      <location filename="../processing/priority_score.py" line="164" />
       <source>Priority area table (hectares per zone and class)</source>
       <translation>Tabla de áreas de prioridad (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="367" />
-      <location filename="../processing/priority_score.py" line="161" />
+      <location filename="../processing/priority_score.py" line="366" />
+      <location filename="../processing/priority_score.py" line="160" />
       <source>Priority classes</source>
       <translation>Clases de prioridad</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="368" />
-      <location filename="../processing/priority_score.py" line="160" />
+      <location filename="../processing/priority_score.py" line="367" />
+      <location filename="../processing/priority_score.py" line="159" />
       <source>Priority score</source>
       <translation>Puntaje de prioridad</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="370" />
-      <location filename="../processing/priority_score.py" line="348" />
+      <location filename="../processing/priority_score.py" line="369" />
+      <location filename="../processing/priority_score.py" line="347" />
       <source>Priority stability</source>
       <translation>Estabilidad de la prioridad</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="115" />
+      <location filename="../ui/summary_panel.py" line="116" />
       <source>ProREST's national target is 330,000 ha.</source>
       <translation>La meta nacional del ProREST es de 330 000 ha.</translation>
     </message>
@@ -2572,7 +2887,7 @@
       <translation>Problema</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="107" />
+      <location filename="../processing/minam_degradation.py" line="117" />
       <source>Productivity</source>
       <translation>Productividad</translation>
     </message>
@@ -2582,12 +2897,12 @@
       <translation>Métricas de productividad (pendiente, significancia, cambio de estado, razón de desempeño)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="43" />
+      <location filename="../processing/ldn_degradation.py" line="47" />
       <source>Productivity: a 5-class land productivity dynamics raster (1 declining, 2 moderate decline, 3 stressed, 4 stable, 5 increasing); 1-2 are degraded, 3-4 stable, 5 improved; 0 and 15 are nodata.</source>
       <translation>Productividad: un ráster de dinámica de la productividad de 5 clases (1 en declive, 2 declive moderado, 3 estresada, 4 estable, 5 en aumento); 1-2 son degradadas, 3-4 estables, 5 mejoradas; 0 y 15 son sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="48" />
+      <location filename="../processing/minam_degradation.py" line="55" />
       <source>Productivity: a land productivity dynamics raster (LPD, 1 declining .. 5 increasing; 0 and 15 are nodata), mapped by default to 3 declining (LPD 1), 2 moderate decline (2), 1 stressed (3) and 0 no decline (4, 5).</source>
       <translation>Productividad: un ráster de dinámica de la productividad de la tierra (LPD, 1 en declive .. 5 en aumento; 0 y 15 son sin datos), que por defecto se convierte en 3 en declive (LPD 1), 2 declive moderado (2), 1 estresada (3) y 0 sin declive (4, 5).</translation>
     </message>
@@ -2598,12 +2913,14 @@
       <translation>Área protegida</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="89" />
+      <location filename="../processing/gap_overlap.py" line="110" />
+      <location filename="../processing/gap_overlap.py" line="162" />
+      <location filename="../ui/exchange_panel.py" line="136" />
       <source>Protected areas</source>
       <translation>Áreas protegidas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="66" />
+      <location filename="../processing/gap_overlap.py" line="80" />
       <source>Protected areas (e.g. SERNANP)</source>
       <translation>Áreas protegidas (p. ej., SERNANP)</translation>
     </message>
@@ -2614,73 +2931,68 @@
       <translation>Provincia</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="151" />
+      <location filename="../processing/import_initiatives.py" line="222" />
       <location filename="../ui/admin_units.py" line="70" />
       <source>Province field</source>
       <translation>Campo de la provincia</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="362" />
+      <location filename="../processing/priority_score.py" line="361" />
       <source>Quantile breaks of {name}: {breaks}.</source>
       <translation>Cortes de cuantiles de {name}: {breaks}.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="50" />
+      <location filename="../processing/priority_score.py" line="49" />
       <source>Quantiles (equal area)</source>
       <translation>Cuantiles (igual área)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="191" />
+      <location filename="../processing/priority_score.py" line="190" />
       <source>RESCALING replaces the criteria and weights of the preset.</source>
       <translation>RESCALING reemplaza los criterios y los pesos del preajuste.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="48" />
+      <location filename="../processing/priority_score.py" line="47" />
       <source>ROAM SERFOR (provisional)</source>
       <translation>ROAM SERFOR (provisional)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="156" />
+      <location filename="../processing/priority_score.py" line="155" />
       <source>Random seed</source>
       <translation>Semilla aleatoria</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="108" />
+      <location filename="../processing/serfor_criteria.py" line="110" />
       <source>Raster code</source>
       <translation>Código del ráster</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="122" />
+      <location filename="../processing/priority_score.py" line="121" />
       <source>Raster number</source>
       <translation>Número de ráster</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="77" />
+      <location filename="../processing/definition_agreement.py" line="88" />
       <source>Raster values that are degraded in {key} (e.g. 1-4 or -1)</source>
       <translation>Valores del ráster que son degradados en {key} (p. ej. 1-4 o -1)</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="358" />
-      <source>Reading the raster {name} failed: {error}</source>
-      <translation>Falló la lectura del ráster {name}: {error}</translation>
-    </message>
-    <message>
-      <location filename="../processing/_vector.py" line="109" />
+      <location filename="../processing/_vector.py" line="110" />
       <source>Reading {name}: {n} of {total} features</source>
       <translation>Leyendo {name}: {n} de {total} elementos</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="95" />
+      <location filename="../processing/import_initiatives.py" line="150" />
       <source>Reads polygons from a layer or a file (shapefile, zipped shapefile, KML/KMZ, GeoJSON, GeoPackage, CSV with a WKT column) and stores them as restoration areas in a T2 Restore registry, grouped into initiatives. Geometries are reprojected from any CRS (PSAD56 and SIRGAS UTM zones included) to EPSG:4326; hectares are computed on the ellipsoid. The registry is created when it does not exist.</source>
       <translation>Lee polígonos de una capa o de un archivo (shapefile, shapefile comprimido en zip, KML/KMZ, GeoJSON, GeoPackage, CSV con una columna WKT) y los guarda como áreas de restauración en un registro de T2 Restore, agrupadas en iniciativas. Las geometrías se reproyectan desde cualquier SRC (incluidas las zonas UTM de PSAD56 y SIRGAS) a EPSG:4326; las hectáreas se calculan sobre el elipsoide. El registro se crea si no existe.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="127" />
+      <location filename="../processing/serfor_criteria.py" line="132" />
       <source>Recent deforestation: last years counted (0 = every year)</source>
       <translation>Deforestación reciente: últimos años contados (0 = todos los años)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="642" />
+      <location filename="../algorithms/serfor.py" line="440" />
       <source>Recent deforestation: loss from {first} to {last}.</source>
       <translation>Deforestación reciente: pérdida de {first} a {last}.</translation>
     </message>
@@ -2690,25 +3002,56 @@
       <translation>Solo pérdida reciente</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="127" />
+      <location filename="../ui/registry_dock.py" line="136" />
+      <location filename="../ui/registry_dock.py" line="138" />
       <source>Redo</source>
       <translation>Rehacer</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="103" />
+      <location filename="../ui/summary_panel.py" line="104" />
       <source>Refresh</source>
       <translation>Actualizar</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="77" />
-      <location filename="../processing/import_initiatives.py" line="132" />
+      <location filename="../processing/_codes.py" line="19" />
+      <source>Refuse the run, naming each code and its pixel count</source>
+      <translation>Rechazar la ejecución, nombrando cada código y su número de píxeles</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="32" />
+      <source>Region</source>
+      <translation>Región</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="94" />
+      <source>Regional restoration goal (ha), used with a region name</source>
+      <translation>Meta regional de restauración (ha), usada con un nombre de región</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="137" />
+      <source>Regional run ({area}): the total is not compared with the national goal; give REGIONAL_TARGET_HA to compare it with a regional goal.</source>
+      <translation>Corrida regional ({area}): el total no se compara con la meta nacional; indique REGIONAL_TARGET_HA para compararlo con una meta regional.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_ferm.py" line="78" />
+      <location filename="../processing/import_initiatives.py" line="203" />
       <source>Registry (GeoPackage)</source>
       <translation>Registro (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="368" />
+      <location filename="../processing/gap_overlap.py" line="95" />
+      <source>Registry areas whose gap or protected area changed</source>
+      <translation>Áreas del registro cuya brecha o área protegida cambió</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="392" />
       <source>Registry opened: {path}</source>
       <translation>Registro abierto: {path}</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="182" />
+      <source>Registry {path}: {changed} of {total} areas changed (gap MINAM only {minam}, SERFOR only {serfor}, both {both}, none {none}).</source>
+      <translation>Registro {path}: cambiaron {changed} de {total} áreas (brecha solo MINAM {minam}, solo SERFOR {serfor}, ambas {both}, ninguna {none}).</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="179" />
@@ -2727,6 +3070,11 @@
       <translation>Quitar valor</translation>
     </message>
     <message>
+      <location filename="../processing/import_initiatives.py" line="344" />
+      <source>Removed (replace mode): {sites}.</source>
+      <translation>Eliminadas (modo reemplazar): {sites}.</translation>
+    </message>
+    <message>
       <location filename="../ui/validation_panel.py" line="56" />
       <location filename="../ui/validation_panel.py" line="258" />
       <source>Repair geometry</source>
@@ -2738,17 +3086,24 @@
       <translation>Reparar geometría…</translation>
     </message>
     <message>
+      <location filename="../ui/area_import.py" line="59" />
+      <source>Replace the initiative's areas with those of the file</source>
+      <translation>Reemplazar las áreas de la iniciativa por las del archivo</translation>
+    </message>
+    <message>
+      <location filename="../registry/validate.py" line="100" />
+      <location filename="../registry/validate.py" line="124" />
       <location filename="../ui/initiative_form.py" line="137" />
       <source>Reporting line</source>
       <translation>Línea de reporte</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="121" />
+      <location filename="../processing/priority_score.py" line="120" />
       <source>Rescaling, one row per criterion</source>
       <translation>Reescalado, una fila por criterio</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="110" />
+      <location filename="../ui/exchange_panel.py" line="112" />
       <source>Resolution</source>
       <translation>Resolución</translation>
     </message>
@@ -2758,48 +3113,50 @@
       <translation>Áreas de restauración (registro)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="35" />
+      <location filename="../processing/base.py" line="37" />
       <source>Restoration gaps</source>
       <translation>Brechas de restauración</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="68" />
+      <location filename="../processing/gap_overlap.py" line="82" />
       <source>Restoration initiatives (areas)</source>
       <translation>Iniciativas de restauración (áreas)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="25" />
-      <location filename="../processing/target2_indicator.py" line="80" />
+      <location filename="../processing/target2_indicator.py" line="30" />
+      <location filename="../processing/target2_indicator.py" line="99" />
       <source>Restoration inside degraded land</source>
       <translation>Restauración dentro de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="85" />
+      <location filename="../processing/target2_indicator.py" line="104" />
       <source>Restoration inside degraded land (ha)</source>
       <translation>Restauración dentro de tierras degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="184" />
-      <source>Restoration inside degraded land: {ha:,.2f} ha ({pct:.2f} % of the degraded land; target {target:g} %, missing {missing:,.2f} ha)</source>
-      <translation>Restauración dentro de tierras degradadas: {ha:,.2f} ha ({pct:.2f} % de las tierras degradadas; meta {target:g} %, faltan {missing:,.2f} ha)</translation>
+      <location filename="../processing/target2_indicator.py" line="227" />
+      <source>Restoration inside degraded land: {ha} ha ({pct:.2f} % of the degraded land; target {target:g} %, missing {missing} ha)</source>
+      <translation>Restauración dentro de tierra degradada: {ha} ha ({pct:.2f} % de la tierra degradada; meta {target:g} %, faltan {missing} ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="26" />
-      <location filename="../processing/target2_indicator.py" line="81" />
+      <location filename="../processing/target2_indicator.py" line="31" />
+      <location filename="../processing/target2_indicator.py" line="100" />
       <source>Restoration outside degraded land</source>
       <translation>Restauración fuera de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="86" />
+      <location filename="../processing/target2_indicator.py" line="105" />
       <source>Restoration outside degraded land (ha)</source>
       <translation>Restauración fuera de tierras degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="187" />
-      <source>Restoration outside degraded land: {ha:,.2f} ha</source>
-      <translation>Restauración fuera de tierras degradadas: {ha:,.2f} ha</translation>
+      <location filename="../processing/target2_indicator.py" line="231" />
+      <source>Restoration outside degraded land: {ha} ha</source>
+      <translation>Restauración fuera de tierra degradada: {ha} ha</translation>
     </message>
     <message>
+      <location filename="../registry/validate.py" line="111" />
+      <location filename="../registry/validate.py" line="134" />
       <location filename="../ui/initiative_form.py" line="298" />
       <source>Restoration practices</source>
       <translation>Prácticas de restauración</translation>
@@ -2810,25 +3167,26 @@
       <translation>Prácticas de restauración (Perú)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="34" />
+      <location filename="../processing/base.py" line="36" />
       <source>Restoration priority</source>
       <translation>Prioridad de restauración</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="58" />
+      <location filename="../processing/priority_score.py" line="57" />
       <source>Restoration priority score (multi-criteria, ROAM)</source>
       <translation>Puntaje de prioridad de restauración (multicriterio, ROAM)</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="50" />
-      <location filename="../ui/initiative_form.py" line="127" />
+      <location filename="../registry/validate.py" line="92" />
+      <location filename="../registry/validate.py" line="118" />
       <source>Restoration status</source>
       <translation>Estado de la restauración</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="30" />
-      <location filename="../ui/initiative_form.py" line="129" />
-      <location filename="../ui/initiative_form.py" line="284" />
+      <location filename="../registry/validate.py" line="96" />
+      <location filename="../registry/validate.py" line="119" />
       <source>Restoration types</source>
       <translation>Tipos de restauración</translation>
     </message>
@@ -2843,22 +3201,24 @@
       <translation>Resultados: los pesos son el vector propio principal normalizado para sumar 1; lambda máx., su valor propio; IC = (lambda máx. - n) / (n - 1); RC = IC / IA(n) con el índice aleatorio de Saaty (0.58 para 3 criterios hasta 1.59 para 15). Dos criterios siempre son consistentes. Una RC de 0.10 o más marca los juicios como inconsistentes e indica la comparación que conviene revisar primero: la que más contradicen los pesos (regla de Saaty, el mayor a_ij w_j / w_i), con el valor que implican los pesos.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="282" />
+      <location filename="../ui/registry_dock.py" line="306" />
       <source>Revert</source>
       <translation>Revertir</translation>
     </message>
     <message>
+      <location filename="../registry/validate.py" line="106" />
+      <location filename="../registry/validate.py" line="130" />
       <location filename="../ui/initiative_form.py" line="171" />
       <source>Role</source>
       <translation>Rol</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="333" />
+      <location filename="../algorithms/scoring.py" line="335" />
       <source>Row {row} of the rescaling table has no rescaling method; use linear, inverted, quantile, quantile_inverted or categorical.</source>
       <translation>La fila {row} de la tabla de reescalado no tiene método de reescalado; use linear, inverted, quantile, quantile_inverted o categorical.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="328" />
+      <location filename="../algorithms/scoring.py" line="330" />
       <source>Row {row} of the rescaling table: '{value}' is not a raster number (1 for the first raster of CRITERIA).</source>
       <translation>Fila {row} de la tabla de reescalado: '{value}' no es un número de ráster (1 para el primer ráster de CRITERIA).</translation>
     </message>
@@ -2883,67 +3243,77 @@
       <translation>La fila {row}, columna {col} ({a} frente a {b}) de la matriz de comparación por pares no es un número. Use valores como 3 o 1/3.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="143" />
+      <location filename="../algorithms/minam.py" line="122" />
       <source>Rule {row} must have 4 cells (cover loss, productivity, fragmentation, level); it has {n}.</source>
       <translation>La regla {row} debe tener 4 celdas (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="152" />
+      <location filename="../algorithms/minam.py" line="131" />
       <source>Rule {row}: the level must be 0 (none) to 4 (very high); it is '{value}'.</source>
       <translation>Regla {row}: el nivel debe ser de 0 (ninguno) a 4 (muy alto); es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="119" />
+      <location filename="../algorithms/minam.py" line="98" />
       <source>Rule {row}: the {indicator} condition '{value}' is not a state number, a list of states separated by ';' or *.</source>
       <translation>Regla {row}: la condición de {indicator} '{value}' no es un número de estado, una lista de estados separados por ';' ni *.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="123" />
+      <location filename="../algorithms/minam.py" line="102" />
       <source>Rule {row}: {indicator} has no state {value}; its states are 0 to {last}.</source>
       <translation>Regla {row}: {indicator} no tiene el estado {value}; sus estados son 0 a {last}.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="105" />
+      <location filename="../processing/minam_degradation.py" line="115" />
       <source>Rules (cover loss, productivity, fragmentation, level; * = any state)</source>
       <translation>Reglas (pérdida de cobertura, productividad, fragmentación, nivel; * = cualquier estado)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="110" />
+      <location filename="../processing/minam_degradation.py" line="120" />
       <source>Rules file (JSON preset or CSV), replaces the rules table</source>
       <translation>Archivo de reglas (preajuste JSON o CSV), reemplaza la tabla de reglas</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="131" />
+      <location filename="../processing/minam_degradation.py" line="142" />
       <source>Rules read from {path} (the rules table is not used).</source>
       <translation>Reglas leídas de {path} (no se usa la tabla de reglas).</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="56" />
+      <location filename="../processing/minam_degradation.py" line="63" />
       <source>Rules: an ordered table (cover loss, productivity, fragmentation, level); the first row whose conditions match gives the level; a condition is a state, states separated by ';' or * for any. Every combination must be matched. RULES_FILE (a JSON file in the preset's format, or a CSV with the columns cover_loss, productivity, fragmentation, level) replaces the table; a JSON file may also change the LPD and Riitters mappings. An indicator left out takes state 0 and its band is nodata; at least one is needed. Nodata in any indicator used gives nodata.</source>
       <translation>Reglas: una tabla ordenada (pérdida de cobertura, productividad, fragmentación, nivel); la primera fila cuyas condiciones se cumplen da el nivel; una condición es un estado, estados separados por ';' o * para cualquiera. Toda combinación debe tener una regla. RULES_FILE (un archivo JSON con el formato del preajuste, o un CSV con las columnas cover_loss, productivity, fragmentation, level) reemplaza la tabla; un archivo JSON también puede cambiar las correspondencias de LPD y de Riitters. Un indicador no indicado toma el estado 0 y su banda queda sin datos; se necesita al menos uno. La falta de datos en cualquier indicador usado da sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="143" />
+      <location filename="../ui/exchange_panel.py" line="139" />
+      <source>Runs «Overlap of the two national restoration gaps» on the registry's areas and stores the gap and protected area of each, in one transaction.</source>
+      <translation>Ejecuta «Superposición de las dos brechas nacionales de restauración» sobre las áreas del registro y guarda la brecha y el área protegida de cada una, en una sola transacción.</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="148" />
       <source>SERFOR criteria (one band per criterion)</source>
       <translation>Criterios del SERFOR (una banda por criterio)</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="415" />
+      <location filename="../ui/exchange_panel.py" line="135" />
+      <source>SERFOR restoration gap (B)</source>
+      <translation>Brecha de restauración SERFOR (B)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/productivity.py" line="357" />
       <source>SIGNIFICANCE must be 90, 95 or 99 (percent); it is {value}.</source>
       <translation>SIGNIFICANCE debe ser 90, 95 o 99 (por ciento); es {value}.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="281" />
+      <location filename="../ui/registry_dock.py" line="305" />
       <source>Save</source>
       <translation>Guardar</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="567" />
+      <location filename="../ui/registry_dock.py" line="594" />
       <source>Save "{title}"</source>
       <translation>Guardar "{title}"</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="637" />
+      <location filename="../ui/registry_dock.py" line="664" />
       <source>Save the initiative before drawing its areas.</source>
       <translation>Guarde la iniciativa antes de dibujar sus áreas.</translation>
     </message>
@@ -2953,32 +3323,32 @@
       <translation>Guardar la geometría reparada</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="167" />
+      <location filename="../processing/priority_score.py" line="166" />
       <source>Save these settings as a preset</source>
       <translation>Guardar estos ajustes como preajuste</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="383" />
+      <location filename="../processing/priority_score.py" line="384" />
       <source>Saved settings</source>
       <translation>Ajustes guardados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="171" />
+      <location filename="../processing/priority_score.py" line="170" />
       <source>Scored area (ha)</source>
       <translation>Área puntuada (ha)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="181" />
+      <location filename="../ui/registry_dock.py" line="205" />
       <source>Search title, description, organization, site…</source>
       <translation>Buscar título, descripción, organización, sitio…</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="135" />
+      <location filename="../ui/exchange_panel.py" line="167" />
       <source>Select initiatives in the list, or export all of them.</source>
       <translation>Seleccione iniciativas en la lista o exporte todas.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="530" />
+      <location filename="../ui/registry_dock.py" line="557" />
       <source>Select one initiative in the list.</source>
       <translation>Seleccione una iniciativa en la lista.</translation>
     </message>
@@ -3003,7 +3373,7 @@
       <translation>Gravedad</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="87" />
+      <location filename="../processing/target2_indicator.py" line="106" />
       <source>Share of degraded land under restoration (%)</source>
       <translation>Proporción de tierras degradadas en restauración (%)</translation>
     </message>
@@ -3029,52 +3399,53 @@
       <translation>Pendiente a partir de un MDE (elevaciones en metros) por el método de Horn, en grados y en porcentaje. En un SRC geográfico (grados) el tamaño de píxel se convierte a metros en cada fila según el elipsoide WGS 84, de modo que la pendiente es correcta en cualquier latitud. Un MDE cuyo SRC contradice sus coordenadas (un SRC geográfico con coordenadas de tipo UTM, o al revés) se rechaza con un mensaje.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="73" />
+      <location filename="../processing/ldn_degradation.py" line="77" />
       <source>Soil organic carbon, baseline stock</source>
       <translation>Carbono orgánico del suelo, stock de línea base</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="75" />
+      <location filename="../processing/ldn_degradation.py" line="79" />
       <source>Soil organic carbon, target stock</source>
       <translation>Carbono orgánico del suelo, stock meta</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="45" />
+      <location filename="../processing/ldn_degradation.py" line="49" />
       <source>Soil organic carbon: change of at most -10 % is degraded, at least +10 % improved; a baseline of 0 and water in the baseline land cover give nodata.</source>
       <translation>Carbono orgánico del suelo: un cambio de -10 % o menos es degradación, de +10 % o más es mejora; una línea base de 0 y el agua en la cobertura de línea base dan sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="531" />
+      <location filename="../algorithms/overlap.py" line="568" />
       <source>Some coordinates cannot be converted to longitude and latitude to compute areas; check the layers' coordinate reference system.</source>
       <translation>Algunas coordenadas no se pueden convertir a longitud y latitud para calcular áreas; revise el sistema de referencia de coordenadas de las capas.</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="153" />
+      <location filename="../ui/area_import.py" line="201" />
       <source>Source</source>
       <translation>Fuente</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="163" />
+      <location filename="../processing/priority_score.py" line="162" />
       <source>Stability (share of runs high or very high)</source>
       <translation>Estabilidad (proporción de corridas con prioridad alta o muy alta)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="148" />
+      <location filename="../processing/priority_score.py" line="147" />
       <source>Stability under weight uncertainty</source>
       <translation>Estabilidad ante la incertidumbre de los pesos</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="21" />
+      <location filename="../processing/ldn_degradation.py" line="22" />
       <location filename="../processing/productivity_dynamics.py" line="24" />
       <source>Stable</source>
       <translation>Estable</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="85" />
+      <location filename="../processing/ldn_degradation.py" line="90" />
       <source>Stable area (ha)</source>
       <translation>Área estable (ha)</translation>
     </message>
     <message>
+      <location filename="../registry/validate.py" line="93" />
       <location filename="../ui/initiative_form.py" line="280" />
       <source>Starting year</source>
       <translation>Año de inicio</translation>
@@ -3096,7 +3467,7 @@
     </message>
     <message>
       <location filename="../ui/models.py" line="66" />
-      <location filename="../ui/registry_dock.py" line="202" />
+      <location filename="../ui/registry_dock.py" line="226" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
@@ -3106,32 +3477,32 @@
       <translation>Estresada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="149" />
+      <location filename="../processing/ldn_degradation.py" line="157" />
       <source>Sub-indicators</source>
       <translation>Subindicadores</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="81" />
+      <location filename="../processing/ldn_degradation.py" line="86" />
       <source>Sub-indicators (land cover, productivity, soil carbon)</source>
       <translation>Subindicadores (cobertura, productividad, carbono del suelo)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="84" />
+      <location filename="../processing/ldn_degradation.py" line="89" />
       <source>Sub-indicators used</source>
       <translation>Subindicadores usados</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="145" />
+      <location filename="../processing/ldn_degradation.py" line="153" />
       <source>Sub-indicators used: {used}.</source>
       <translation>Subindicadores usados: {used}.</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="157" />
+      <location filename="../ui/summary_panel.py" line="163" />
       <source>Summarizing the registry</source>
       <translation>Resumiendo el registro</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="155" />
+      <location filename="../ui/registry_dock.py" line="162" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
@@ -3146,33 +3517,34 @@
       <translation>T2 Restore: restauración de ecosistemas (Meta 2 del MMB Kunming-Montreal)</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="101" />
+      <location filename="../ui/exchange_panel.py" line="103" />
       <source>Take the file's version</source>
       <translation>Tomar la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="117" />
+      <location filename="../ui/summary_panel.py" line="118" />
       <source>Target</source>
       <translation>Meta</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="35" />
+      <location filename="../processing/target2_indicator.py" line="43" />
       <source>Target 2 indicator (area under restoration over degraded area)</source>
       <translation>Indicador de la Meta 2 (área en restauración sobre área degradada)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="83" />
+      <location filename="../processing/target2_indicator.py" line="102" />
       <source>Target 2 indicator table</source>
       <translation>Tabla del indicador de la Meta 2</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="53" />
-      <location filename="../ui/initiative_form.py" line="130" />
+      <location filename="../registry/validate.py" line="97" />
+      <location filename="../registry/validate.py" line="120" />
       <source>Target 2 objectives</source>
       <translation>Objetivos de la Meta 2</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="36" />
+      <location filename="../processing/base.py" line="38" />
       <source>Target 2 reporting</source>
       <translation>Reporte de la Meta 2</translation>
     </message>
@@ -3184,18 +3556,20 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="57" />
+      <location filename="../registry/validate.py" line="99" />
+      <location filename="../registry/validate.py" line="122" />
       <source>Target area unit</source>
       <translation>Unidad del área meta</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="78" />
+      <location filename="../processing/target2_indicator.py" line="97" />
       <source>Target share of degraded land under restoration (%)</source>
       <translation>Proporción meta de tierras degradadas en restauración (%)</translation>
     </message>
     <message>
       <location filename="../registry/mapping.py" line="31" />
-      <location filename="../ui/initiative_form.py" line="132" />
-      <location filename="../ui/initiative_form.py" line="285" />
+      <location filename="../registry/validate.py" line="98" />
+      <location filename="../registry/validate.py" line="121" />
       <source>Tenure statuses</source>
       <translation>Regímenes de tenencia</translation>
     </message>
@@ -3205,24 +3579,54 @@
       <translation>Regímenes de tenencia de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../registry/ferm.py" line="34" />
+      <location filename="../processing/import_initiatives.py" line="239" />
+      <source>Text encoding of the input (when the file does not say)</source>
+      <translation>Codificación del texto de la entrada (cuando el archivo no la indica)</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="400" />
+      <source>The CRS of the data is undefined; choose the CRS the coordinates are in.</source>
+      <translation>El SRC de los datos no está definido; elija el SRC en que están las coordenadas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="380" />
+      <source>The CRS of the input "{layer}" is undefined ("{crs}"): its coordinates would be read as degrees. Set the layer's CRS, or give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).</source>
+      <translation>El SRC de la entrada "{layer}" no está definido ("{crs}"): sus coordenadas se leerían como grados. Asigne el SRC de la capa, o indique SOURCE_CRS (por ejemplo EPSG:32718 o EPSG:24878).</translation>
+    </message>
+    <message>
+      <location filename="../registry/ferm.py" line="59" />
+      <source>The FERM export cannot be written in the folder {folder}: it is read-only, or you do not have permission to write there. Choose a folder where you can write (for example your Documents folder). No file was written.</source>
+      <translation>La exportación FERM no puede escribirse en la carpeta {folder}: es de solo lectura o usted no tiene permiso para escribir en ella. Elija una carpeta donde pueda escribir (por ejemplo, Documentos). No se escribió ningún archivo.</translation>
+    </message>
+    <message>
+      <location filename="../registry/ferm.py" line="43" />
+      <source>The FERM export cannot be written to {path}: that file is the registry being exported, and the export would replace it. Choose another file name for the export. The registry was left unchanged.</source>
+      <translation>La exportación FERM no puede escribirse en {path}: ese archivo es el registro que se exporta y la exportación lo reemplazaría. Elija otro nombre de archivo para la exportación. El registro quedó sin cambios.</translation>
+    </message>
+    <message>
+      <location filename="../registry/ferm.py" line="39" />
       <source>The FERM export to {path} failed: {reason}. No file was written.</source>
       <translation>La exportación FERM a {path} falló: {reason}. No se escribió ningún archivo.</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="525" />
+      <location filename="../algorithms/productivity.py" line="462" />
       <source>The NDVI series has no valid pixel (all nodata).</source>
       <translation>La serie de NDVI no tiene ningún píxel válido (todo sin datos).</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="395" />
+      <location filename="../algorithms/productivity.py" line="337" />
       <source>The NDVI series has {n} years; at least {needed} are needed ({baseline} baseline years and {comparison} comparison years, and {trend} for the trend test). Add years or reduce COMPARISON_YEARS.</source>
       <translation>La serie de NDVI tiene {n} años; se necesitan al menos {needed} ({baseline} años de línea base y {comparison} años de comparación, y {trend} para la prueba de tendencia). Añada años o reduzca COMPARISON_YEARS.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="257" />
+      <location filename="../processing/import_initiatives.py" line="397" />
       <source>The administrative layer has no field "{field}".</source>
       <translation>La capa administrativa no tiene el campo "{field}".</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="793" />
+      <source>The administrative layer {path} could not be opened, so department and district were not filled: choose it again (menu: Administrative layer…).</source>
+      <translation>No se pudo abrir la capa administrativa {path}, así que no se llenaron departamento ni distrito: elíjala de nuevo (menú: Capa de límites administrativos…).</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="245" />
@@ -3230,54 +3634,54 @@
       <translation>El área ya no existe en el registro; vuelva a validar.</translation>
     </message>
     <message>
-      <location filename="../registry/store.py" line="57" />
+      <location filename="../registry/store.py" line="80" />
       <source>The area {area} already belongs to another initiative ({other}) in this registry; an area can belong to one initiative only.</source>
       <translation>El área {area} ya pertenece a otra iniciativa ({other}) en este registro; un área solo puede pertenecer a una iniciativa.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="749" />
+      <location filename="../algorithms/serfor.py" line="544" />
       <source>The capability raster {name} holds classes {values} that are not in the capability table (known: {known}). Add them to CAPABILITY_CODES with their CUM group.</source>
       <translation>El ráster de capacidad de uso {name} contiene las clases {values}, que no están en la tabla de capacidad de uso (conocidas: {known}). Agréguelas a CAPABILITY_CODES con su grupo CUM.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="94" />
+      <location filename="../algorithms/serfor.py" line="101" />
       <source>The capability table has a raster code that is not a whole number: '{key}'.</source>
       <translation>La tabla de capacidad de uso tiene un código de ráster que no es un número entero: '{key}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="102" />
+      <location filename="../algorithms/serfor.py" line="109" />
       <source>The capability table is empty.</source>
       <translation>La tabla de capacidad de uso está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="98" />
+      <location filename="../algorithms/serfor.py" line="105" />
       <source>The capability table maps code {key} to '{group}'; CUM groups are A, C, P, F and X.</source>
       <translation>La tabla de capacidad de uso asigna el código {key} a '{group}'; los grupos CUM son A, C, P, F y X.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="166" />
+      <location filename="../algorithms/serfor.py" line="173" />
       <source>The capability table needs pairs (raster code, CUM group); it has {n} cells.</source>
       <translation>La tabla de capacidad de uso necesita pares (código del ráster, grupo CUM); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="665" />
+      <location filename="../algorithms/serfor.py" line="575" />
       <source>The conservation areas layer has no polygon: the distance band is left as nodata.</source>
       <translation>La capa de áreas de conservación no tiene polígonos: la banda de distancia queda sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="823" />
+      <location filename="../algorithms/scoring.py" line="822" />
       <source>The constraint {name} excludes every pixel that could be scored, so nothing is left to prioritize. Check that it is the right layer (constraints mark the areas to exclude with non-zero values or polygons), or remove it.</source>
       <translation>La restricción {name} excluye todos los píxeles que podrían puntuarse, así que no queda nada que priorizar. Verifique que sea la capa correcta (las restricciones marcan las áreas a excluir con valores distintos de cero o con polígonos) o quítela.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="826" />
+      <location filename="../algorithms/scoring.py" line="825" />
       <source>The constraints {names} together exclude every pixel that could be scored, so nothing is left to prioritize. Remove one of them or check their values.</source>
       <translation>Las restricciones {names} juntas excluyen todos los píxeles que podrían puntuarse, así que no queda nada que priorizar. Quite alguna o revise sus valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="381" />
-      <source>The cover loss raster {name} holds values other than 0 (no loss) and 1 (loss): {values}.</source>
-      <translation>El ráster de pérdida de cobertura {name} contiene valores distintos de 0 (sin pérdida) y 1 (pérdida): {values}.</translation>
+      <location filename="../algorithms/minam.py" line="290" />
+      <source>The cover loss raster {name} holds values other than 0 (no loss) and 1 (loss); values (pixels): {values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
+      <translation>El ráster de pérdida de cobertura {name} contiene valores distintos de 0 (sin pérdida) y 1 (pérdida); valores (píxeles): {values}. Corrija el ráster o su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="68" />
@@ -3286,67 +3690,67 @@
     </message>
     <message>
       <location filename="../algorithms/ahp.py" line="97" />
-      <location filename="../algorithms/scoring.py" line="416" />
+      <location filename="../algorithms/scoring.py" line="418" />
       <source>The criterion name {name} appears twice; each criterion needs its own name.</source>
       <translation>El nombre de criterio {name} aparece dos veces; cada criterio necesita su propio nombre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="205" />
+      <location filename="../algorithms/scoring.py" line="207" />
       <source>The criterion {name} (categorical rescaling) needs a lookup table of 'value: score' pairs.</source>
       <translation>El criterio {name} (reescalado categórico) necesita una tabla de correspondencia de pares 'valor: puntaje'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="189" />
+      <location filename="../algorithms/scoring.py" line="191" />
       <source>The criterion {name} ({method} rescaling) needs two numbers, the values that score 0 and 1 (low and high).</source>
       <translation>El criterio {name} (reescalado {method}) necesita dos números, los valores que puntúan 0 y 1 (bajo y alto).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="299" />
+      <location filename="../algorithms/scoring.py" line="301" />
       <source>The criterion {name} ({origin}) needs a band named {band} in {raster}, but its bands are: {bands}. Choose the right raster, or edit the band in the preset.</source>
       <translation>El criterio {name} ({origin}) necesita una banda llamada {band} en {raster}, pero sus bandas son: {bands}. Elija el ráster correcto o edite la banda en el preajuste.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="379" />
+      <location filename="../algorithms/scoring.py" line="381" />
       <source>The criterion {name} ({origin}) refers to raster {input} of CRITERIA, but CRITERIA holds {count} raster(s). Add the rasters this preset expects (see its description).</source>
       <translation>El criterio {name} ({origin}) remite al ráster {input} de CRITERIA, pero CRITERIA contiene {count} ráster(es). Añada los rásteres que espera este preajuste (vea su descripción).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="373" />
+      <location filename="../algorithms/scoring.py" line="375" />
       <source>The criterion {name} ({origin}) refers to the file {path}, which does not exist.</source>
       <translation>El criterio {name} ({origin}) remite al archivo {path}, que no existe.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="284" />
+      <location filename="../algorithms/scoring.py" line="286" />
       <source>The criterion {name} ({origin}) uses band {band} of {raster}, which has {count} band(s).</source>
       <translation>El criterio {name} ({origin}) usa la banda {band} de {raster}, que tiene {count} banda(s).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="201" />
+      <location filename="../algorithms/scoring.py" line="203" />
       <source>The criterion {name} asks for {classes} quantile classes; use 2 to 20 (se.plan uses 5).</source>
       <translation>El criterio {name} pide {classes} clases de cuantiles; use de 2 a 20 (se.plan usa 5).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="634" />
+      <location filename="../algorithms/scoring.py" line="636" />
       <source>The criterion {name} has no valid pixel inside the mask and outside the constraints, so its quantiles cannot be computed.</source>
       <translation>El criterio {name} no tiene ningún píxel válido dentro de la máscara y fuera de las restricciones, así que no se pueden calcular sus cuantiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="193" />
+      <location filename="../algorithms/scoring.py" line="195" />
       <source>The criterion {name} has the same low and high value ({value}); linear rescaling needs two different values.</source>
       <translation>El criterio {name} tiene el mismo valor bajo y alto ({value}); el reescalado lineal necesita dos valores distintos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="257" />
+      <location filename="../algorithms/scoring.py" line="259" />
       <source>The criterion {name} has the unknown rescaling '{method}'; use linear, inverted, quantile, quantile_inverted or categorical.</source>
       <translation>El criterio {name} tiene el reescalado desconocido '{method}'; use linear, inverted, quantile, quantile_inverted o categorical (también lineal, invertido, cuantil, cuantil_invertido, categorico).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="112" />
+      <location filename="../processing/target2_indicator.py" line="191" />
       <source>The degraded land layer DEGRADED is missing or cannot be opened.</source>
       <translation>Falta la capa de tierras degradadas DEGRADED o no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="159" />
+      <location filename="../processing/target2_indicator.py" line="170" />
       <source>The degraded land layer has no polygon: it is empty, or every geometry is null or has no area.</source>
       <translation>La capa de tierras degradadas no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
     </message>
@@ -3356,7 +3760,12 @@
       <translation>La diagonal de la matriz de comparación por pares debe ser 1 (un criterio comparado consigo mismo); la fila {row} contiene {value}.</translation>
     </message>
     <message>
-      <location filename="../registry/ferm.py" line="27" />
+      <location filename="../algorithms/files.py" line="214" />
+      <source>The disk holding {path} is full. Free some space or choose a folder on another disk.</source>
+      <translation>El disco que contiene {path} está lleno. Libere espacio o elija una carpeta en otro disco.</translation>
+    </message>
+    <message>
+      <location filename="../registry/ferm.py" line="32" />
       <source>The export holds {count} area polygons; FERM accepts at most {limit} undissolved features per upload. Split the upload into several files or dissolve the areas before uploading.</source>
       <translation>La exportación contiene {count} polígonos de áreas; FERM acepta como máximo {limit} entidades sin disolver por carga. Divida la carga en varios archivos o disuelva las áreas antes de cargarlas.</translation>
     </message>
@@ -3371,7 +3780,7 @@
       <translation>La correspondencia de campos usa el campo "{field}", que la entrada no tiene.</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="292" />
+      <location filename="../ui/area_import.py" line="379" />
       <source>The file cannot be read as polygons.</source>
       <translation>El archivo no se puede leer como polígonos.</translation>
     </message>
@@ -3396,42 +3805,47 @@
       <translation>La expresión del filtro no es válida: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="176" />
+      <location filename="../algorithms/serfor.py" line="183" />
       <source>The forest land groups must be CUM groups among A, C, P, F and X; got '{value}'.</source>
       <translation>Los grupos de tierras forestales deben ser grupos CUM entre A, C, P, F y X; se recibió '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="607" />
+      <location filename="../algorithms/serfor.py" line="415" />
       <source>The forest loss period must be 'all' or 'recent'; it is '{value}'.</source>
       <translation>El periodo de pérdida de bosque debe ser 'all' o 'recent'; es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="639" />
+      <location filename="../algorithms/serfor.py" line="437" />
       <source>The forest loss raster holds no loss; density and forest loss are 0 everywhere.</source>
       <translation>El ráster de pérdida de bosque no contiene pérdida; la densidad y la pérdida de bosque son 0 en todas partes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="461" />
+      <location filename="../algorithms/minam.py" line="457" />
       <source>The forest mask {name} has no forest pixel (no value in {values}), so fragmentation cannot be derived. Check FOREST_VALUES or leave the forest mask out.</source>
       <translation>La máscara de bosque {name} no tiene ningún píxel de bosque (ningún valor en {values}), así que no se puede derivar la fragmentación. Revise FOREST_VALUES o no use la máscara de bosque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="385" />
-      <source>The fragmentation raster {name} holds codes that are not Riitters classes (0 to 6): {values}.</source>
-      <translation>El ráster de fragmentación {name} contiene códigos que no son clases de Riitters (0 a 6): {values}.</translation>
+      <location filename="../algorithms/minam.py" line="298" />
+      <source>The fragmentation raster {name} holds codes that are not Riitters classes (0 to 6); codes (pixels): {values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
+      <translation>El ráster de fragmentación {name} contiene códigos que no son clases de Riitters (0 a 6); códigos (píxeles): {values}. Corrija el ráster o su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="765" />
+      <location filename="../algorithms/overlap.py" line="802" />
       <source>The gap layer {key} has no polygon: it is empty, or every geometry is null or has no area. Choose a layer with the gap's polygons (or a raster mask with non-zero gap pixels).</source>
       <translation>La capa de brecha {key} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área. Elija una capa con los polígonos de la brecha (o una máscara ráster con píxeles de brecha distintos de cero).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="136" />
+      <location filename="../processing/target2_indicator.py" line="156" />
       <source>The gap layer {name} has no polygon: it is empty, or every geometry is null or has no area.</source>
       <translation>La capa de brecha {name} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="133" />
+      <location filename="../ui/gap_writeback.py" line="16" />
+      <source>The gaps could not be written into the registry: {reason}</source>
+      <translation>No se pudieron escribir las brechas en el registro: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="196" />
       <source>The gaps {a} and {b} do not overlap at all: the area in both is 0 ha. If they should overlap, check that both layers cover the same region and that their coordinate reference systems are declared correctly.</source>
       <translation>Las brechas {a} y {b} no se superponen en absoluto: el área en ambas es 0 ha. Si deberían superponerse, compruebe que ambas capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
@@ -3446,17 +3860,22 @@
       <translation>No se puede leer la geometría del área {area}; dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="38" />
+      <location filename="../algorithms/files.py" line="162" />
+      <source>The grid of {x:,} x {y:,} pixels ({gpx:,.0f} gigapixels) is larger than T2 Restore processes ({limit:,.0f} gigapixels; Peru at 10 m is about 26). Check the pixel size and the extent of the inputs (a wrong CRS or unit makes such grids), or process a smaller region.</source>
+      <translation>La grilla de {x:,} x {y:,} píxeles ({gpx:,.0f} gigapíxeles) es más grande de lo que procesa T2 Restore ({limit:,.0f} gigapíxeles; el Perú a 10 m tiene unos 26). Revise el tamaño de píxel y la extensión de las entradas (un SRC o una unidad equivocados producen grillas así), o procese una región más pequeña.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="46" />
       <source>The headline indicator of Target 2 of the Kunming-Montreal Global Biodiversity Framework for Peru: the area under restoration inside degraded land divided by the degraded area, with the distance to the target share (default 30 %) and to the national goal in hectares (default 330,000 ha, ProREST). Per zone (e.g. department), ecosystem and gap, plus national totals.</source>
       <translation>El indicador principal de la Meta 2 del Marco Mundial de Biodiversidad de Kunming-Montreal para el Perú: el área en restauración dentro de tierras degradadas dividida entre el área degradada, con la distancia a la proporción meta (por defecto 30 %) y a la meta nacional en hectáreas (por defecto 330 000 ha, ProREST). Por zona (p. ej., departamento), ecosistema y brecha, más los totales nacionales.</translation>
     </message>
     <message>
-      <location filename="../registry/store.py" line="49" />
+      <location filename="../registry/store.py" line="72" />
       <source>The initiative "{title}" was changed or deleted by someone else after you opened it (your revision {expected}, registry revision {actual}). Reload it and apply your changes again.</source>
       <translation>Otra persona modificó o eliminó la iniciativa "{title}" después de que usted la abrió (su revisión {expected}, revisión en el registro {actual}). Vuelva a cargarla y aplique de nuevo sus cambios.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="773" />
+      <location filename="../ui/registry_dock.py" line="821" />
       <source>The initiative has no areas yet.</source>
       <translation>La iniciativa aún no tiene áreas.</translation>
     </message>
@@ -3466,162 +3885,194 @@
       <translation>La iniciativa necesita un título.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="537" />
+      <location filename="../ui/registry_dock.py" line="564" />
       <source>The initiative no longer exists in the registry.</source>
       <translation>La iniciativa ya no existe en el registro.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="200" />
+      <location filename="../processing/import_initiatives.py" line="376" />
       <source>The input has no CRS; give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).</source>
       <translation>La entrada no tiene SRC; indique SOURCE_CRS (por ejemplo EPSG:32718 o EPSG:24878).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="213" />
+      <location filename="../processing/import_initiatives.py" line="295" />
       <source>The input holds no polygon to import.</source>
       <translation>La entrada no contiene ningún polígono que importar.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="184" />
+      <location filename="../processing/import_initiatives.py" line="356" />
+      <location filename="../processing/import_initiatives.py" line="365" />
       <source>The input layer cannot be opened.</source>
       <translation>No se puede abrir la capa de entrada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="753" />
+      <location filename="../algorithms/serfor.py" line="548" />
       <source>The land cover raster {name} holds classes {values} that have no row in the land-use conflict matrix. Add rows for them to CONFLICT_MATRIX.</source>
       <translation>El ráster de cobertura {name} contiene las clases {values}, que no tienen fila en la matriz de conflicto de uso. Agregue filas para ellas en CONFLICT_MATRIX.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="66" />
+      <location filename="../algorithms/ldn.py" line="211" />
+      <source>The land cover raster {name} holds codes that are not UNCCD classes (1 to 7); codes (pixels): {values}. Give a recode table (LC_RECODE) from your legend to the 7 UNCCD classes, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
+      <translation>El ráster de cobertura {name} contiene códigos que no son clases de la CNULD (1 a 7); códigos (píxeles): {values}. Dé una tabla de reclasificación (LC_RECODE) de su leyenda a las 7 clases de la CNULD, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="286" />
+      <source>The land cover rasters {name} hold codes outside the land cover legend LC_CLASSES ({legend}); codes (pixels): {values}. Add them to LC_CLASSES (and to NATURAL_CLASSES if they are natural vegetation), or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
+      <translation>Los rásteres de cobertura {name} contienen códigos fuera de la leyenda de cobertura LC_CLASSES ({legend}); códigos (píxeles): {values}. Añádalos a LC_CLASSES (y a NATURAL_CLASSES si son vegetación natural), o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ldn.py" line="67" />
       <source>The land cover recode table has a row that is not two whole numbers: {key} -&gt; {value}.</source>
       <translation>La tabla de reclasificación de cobertura tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="309" />
-      <source>The land cover recode table has no row for the classes {classes} found in {name}. Add them to LC_RECODE (input class -&gt; UNCCD class 1..7).</source>
-      <translation>La tabla de reclasificación de cobertura no tiene fila para las clases {classes} presentes en {name}. Agréguelas a LC_RECODE (clase de entrada -&gt; clase CNULD 1..7).</translation>
+      <location filename="../algorithms/ldn.py" line="207" />
+      <source>The land cover recode table has no row for the classes found in {name}; classes (pixels): {values}. Add them to LC_RECODE (input class -&gt; UNCCD class 1..7), or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
+      <translation>La tabla de reclasificación de cobertura no tiene fila para las clases halladas en {name}; clases (píxeles): {values}. Añádalas a LC_RECODE (clase de entrada -&gt; clase CNULD 1..7), o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="73" />
+      <location filename="../algorithms/ldn.py" line="74" />
       <source>The land cover recode table is empty.</source>
       <translation>La tabla de reclasificación de cobertura está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="69" />
+      <location filename="../algorithms/ldn.py" line="70" />
       <source>The land cover recode table maps class {key} to {value}; UNCCD classes are 1 to 7.</source>
       <translation>La tabla de reclasificación asigna la clase {key} a {value}; las clases CNULD van de 1 a 7.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="95" />
+      <location filename="../processing/ldn_degradation.py" line="100" />
       <source>The land cover recode table needs pairs of values (input class, UNCCD class); it has {n} values.</source>
       <translation>La tabla de reclasificación de cobertura necesita pares de valores (clase de entrada, clase CNULD); tiene {n} valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="234" />
+      <location filename="../algorithms/ldn.py" line="245" />
       <source>The land cover sub-indicator needs both the baseline and the target land cover.</source>
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="113" />
+      <location filename="../algorithms/serfor.py" line="120" />
       <source>The land-use conflict matrix has a land cover class that is not a whole number: '{key}'.</source>
       <translation>La matriz de conflicto de uso tiene una clase de cobertura que no es un número entero: '{key}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="129" />
+      <location filename="../algorithms/serfor.py" line="136" />
       <source>The land-use conflict matrix is empty.</source>
       <translation>La matriz de conflicto de uso está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="139" />
+      <location filename="../algorithms/serfor.py" line="146" />
       <source>The land-use conflict matrix needs 6 cells per row (land cover class, A, C, P, F, X); it has {n} cells.</source>
       <translation>La matriz de conflicto de uso necesita 6 celdas por fila (clase de cobertura, A, C, P, F, X); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="123" />
+      <location filename="../algorithms/serfor.py" line="130" />
       <source>The land-use conflict matrix, class {key}, group {group}: the value must be 0 (not evaluated), 1 (overuse), 2 (proper use) or 3 (underuse); it is '{value}'.</source>
       <translation>Matriz de conflicto de uso, clase {key}, grupo {group}: el valor debe ser 0 (no evaluado), 1 (sobreuso), 2 (uso adecuado) o 3 (subuso); es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="118" />
+      <location filename="../algorithms/serfor.py" line="570" />
+      <source>The largest distance to conservation areas must be a number of metres above 0; it is {value}.</source>
+      <translation>La distancia máxima a las áreas de conservación debe ser un número de metros mayor que 0; es {value}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="197" />
       <source>The layer of areas under restoration is missing or cannot be opened.</source>
       <translation>Falta la capa de áreas en restauración o no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="99" />
+      <location filename="../processing/_zones.py" line="72" />
+      <source>The layer {name} has no defined coordinate reference system ({found}): its coordinates are assumed to be in {assumed}, the CRS of the data it summarizes. If that is wrong, assign the right CRS (Layer properties &gt; Source, or a .prj file) and run again.</source>
+      <translation>La capa {name} no tiene un sistema de referencia de coordenadas definido ({found}): se asume que sus coordenadas están en {assumed}, el SRC de los datos que resume. Si no es así, asigne el SRC correcto (Propiedades de la capa &gt; Fuente, o un archivo .prj) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_indicator.py" line="118" />
       <source>The layer {name} has no field '{field}'.</source>
       <translation>La capa {name} no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="105" />
+      <location filename="../processing/_zones.py" line="187" />
+      <location filename="../processing/target2_indicator.py" line="124" />
       <source>The layer {name} has no polygon to summarize by. Choose a layer with polygons or leave it empty.</source>
       <translation>La capa {name} no tiene polígonos por los que resumir. Elija una capa con polígonos o déjela vacía.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="101" />
+      <location filename="../processing/_zones.py" line="62" />
+      <source>The layer {name} holds {kind}, not polygons: zones must be polygons (e.g. districts). Choose a polygon layer.</source>
+      <translation>La capa {name} contiene {kind}, no polígonos: las zonas deben ser polígonos (p. ej. distritos). Elija una capa de polígonos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="112" />
       <source>The layer {name} is missing or cannot be opened.</source>
       <translation>La capa {name} falta o no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="114" />
+      <location filename="../processing/definition_agreement.py" line="127" />
       <source>The layer {name} is neither a raster nor a polygon layer.</source>
       <translation>La capa {name} no es un ráster ni una capa de polígonos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="497" />
+      <location filename="../algorithms/overlap.py" line="534" />
       <source>The layers have no coordinate reference system, so their areas cannot be computed. Assign their CRS (Layer properties &gt; Source) and run again.</source>
       <translation>Las capas no tienen sistema de referencia de coordenadas, por lo que no se pueden calcular sus áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="75" />
+      <location filename="../algorithms/values.py" line="23" />
       <source>The list {name} has a range that runs backwards or is too long: '{item}'.</source>
       <translation>La lista {name} tiene un rango invertido o demasiado largo: '{item}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="70" />
+      <location filename="../algorithms/values.py" line="33" />
       <source>The list {name} has an item that is neither a whole number nor a range such as 11-15: '{item}'.</source>
       <translation>La lista {name} tiene un elemento que no es un número entero ni un rango como 11-15: '{item}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="79" />
+      <location filename="../algorithms/values.py" line="52" />
       <source>The list {name} is empty; give at least one value.</source>
       <translation>La lista {name} está vacía; indique al menos un valor.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="143" />
+      <location filename="../algorithms/scoring.py" line="145" />
       <source>The lookup table entry '{item}' is not 'value: score' (e.g. '3: 0.5').</source>
       <translation>La entrada de la tabla de correspondencia '{item}' no tiene la forma 'valor: puntaje' (p. ej. '3: 0.5').</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="936" />
+      <location filename="../algorithms/scoring.py" line="935" />
       <source>The lookup table of criterion {name} has no row for the values {values} found in its raster. Add them to the table, or give a score for other values ('*: 0').</source>
       <translation>La tabla de correspondencia del criterio {name} no tiene fila para los valores {values} presentes en su ráster. Añádalos a la tabla o dé un puntaje para los demás valores ('*: 0').</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="211" />
+      <location filename="../algorithms/scoring.py" line="213" />
       <source>The lookup table of criterion {name} holds the score {score}; scores must lie between 0 and 1.</source>
       <translation>La tabla de correspondencia del criterio {name} contiene el puntaje {score}; los puntajes deben estar entre 0 y 1.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="159" />
+      <location filename="../processing/serfor_criteria.py" line="164" />
       <source>The loss points have no field '{field}'.</source>
       <translation>Los puntos de pérdida no tienen el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="653" />
+      <location filename="../algorithms/serfor.py" line="449" />
       <source>The loss points have no year: every point counts as recent loss.</source>
       <translation>Los puntos de pérdida no tienen año: cada punto cuenta como pérdida reciente.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="180" />
+      <location filename="../processing/serfor_criteria.py" line="185" />
       <source>The loss points layer has no point to use.</source>
       <translation>La capa de puntos de pérdida no tiene ningún punto utilizable.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="819" />
+      <location filename="../algorithms/scoring.py" line="818" />
       <source>The mask {name} leaves no pixel to score: none of the pixels where the criteria have data is inside it. Check MASK and MASK_VALUES.</source>
       <translation>La máscara {name} no deja ningún píxel por puntuar: ninguno de los píxeles donde los criterios tienen datos está dentro de ella. Revise MASK y MASK_VALUES.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="611" />
+      <location filename="../algorithms/minam.py" line="311" />
+      <source>The natural vegetation classes {values} are not in the land cover legend LC_CLASSES ({legend}). Set LC_CLASSES to every class of your land cover maps.</source>
+      <translation>Las clases de vegetación natural {values} no están en la leyenda de cobertura LC_CLASSES ({legend}). Ponga en LC_CLASSES todas las clases de sus mapas de cobertura.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="419" />
       <source>The number of recent years must be 0 (every year) or more; it is {value}.</source>
       <translation>El número de años recientes debe ser 0 (todos los años) o más; es {value}.</translation>
     </message>
@@ -3631,7 +4082,27 @@
       <translation>La tabla de salida tiene una fila por criterio con las columnas criterion, weight, rank, lambda_max, ci, cr y consistent (1 o 0). Guárdela (p. ej. como CSV) y désela a 'Puntaje de prioridad de restauración' como WEIGHTS_TABLE: los pesos se asignan a los criterios por su nombre.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="139" />
+      <location filename="../processing/base.py" line="106" />
+      <source>The output {output} could not be created. Choose another file or format.</source>
+      <translation>No se pudo crear la salida {output}. Elija otro archivo u otro formato.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_outputs.py" line="119" />
+      <source>The output {output} would overwrite the input {input}: both are {path}. Choose another file for {output}; nothing was written.</source>
+      <translation>La salida {output} sobrescribiría la entrada {input}: ambas son {path}. Elija otro archivo para {output}; no se escribió nada.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/files.py" line="202" />
+      <source>The outputs need up to {need} on the disk of {folder}, which has {free} free. Free some space or choose an output folder on another disk.</source>
+      <translation>Las salidas necesitan hasta {need} en el disco de {folder}, que tiene {free} libres. Libere espacio o elija una carpeta de salida en otro disco.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_outputs.py" line="125" />
+      <source>The outputs {output} and {other} are the same file {path}; one would overwrite the other. Choose a different file for each.</source>
+      <translation>Las salidas {output} y {other} son el mismo archivo {path}; una sobrescribiría a la otra. Elija un archivo distinto para cada una.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="202" />
       <source>The overlap is {pa:.1f} % of {a} and {pb:.1f} % of {b}.</source>
       <translation>La superposición es el {pa:.1f} % de {a} y el {pb:.1f} % de {b}.</translation>
     </message>
@@ -3661,17 +4132,27 @@
       <translation>La matriz de comparación por pares no es recíproca: la fila {row}, columna {col} ({a} frente a {b}) contiene {value}, así que la fila {col}, columna {row} debe contener {expected}, pero contiene {other}. Dé solo el triángulo superior y el inferior se completa solo.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="63" />
+      <location filename="../processing/base.py" line="149" />
+      <source>The parameter {label} ({name}) is '{value}', which is not a finite number. Enter a number.</source>
+      <translation>El parámetro {label} ({name}) es '{value}', que no es un número finito. Introduzca un número.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/agreement.py" line="72" />
       <source>The polygon layers have an empty extent; there is nothing to compare.</source>
       <translation>Las capas de polígonos tienen una extensión vacía; no hay nada que comparar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="293" />
+      <location filename="../algorithms/overlap.py" line="436" />
+      <source>The polygon overlay did not conserve area near ({x:.6f}, {y:.6f}): the pieces add up to {got:.3f} instead of {expected:.3f} square units, so land would be counted twice or lost. Repair the geometries there (Vector &gt; Geometry tools &gt; Fix geometries) and run again.</source>
+      <translation>La superposición de polígonos no conservó el área cerca de ({x:.6f}, {y:.6f}): las piezas suman {got:.3f} en lugar de {expected:.3f} unidades cuadradas, de modo que habría tierra contada dos veces o perdida. Repare allí las geometrías (Vectorial &gt; Herramientas de geometría &gt; Corregir geometrías) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/overlap.py" line="296" />
       <source>The polygon overlay failed near ({x:.6f}, {y:.6f}): {error} Repair the geometries there (Vector &gt; Geometry tools &gt; Fix geometries) and run again.</source>
       <translation>La superposición de polígonos falló cerca de ({x:.6f}, {y:.6f}): {error} Repare las geometrías de esa zona (Vectorial &gt; Herramientas de geometría &gt; Corregir geometrías) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="438" />
+      <location filename="../processing/priority_score.py" line="439" />
       <source>The preset refers to the layer {path}, which cannot be opened.</source>
       <translation>El preajuste remite a la capa {path}, que no se puede abrir.</translation>
     </message>
@@ -3692,22 +4173,23 @@
     </message>
     <message>
       <location filename="../algorithms/scoring.py" line="1103" />
-      <location filename="../algorithms/serfor.py" line="66" />
+      <location filename="../algorithms/serfor.py" line="73" />
       <source>The preset {path} is not valid JSON: {error}</source>
       <translation>El preajuste {path} no es un JSON válido: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="383" />
-      <source>The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5): {values}.</source>
-      <translation>El ráster de productividad {name} contiene códigos que no son clases de dinámica de la productividad de la tierra (1 a 5): {values}.</translation>
+      <location filename="../algorithms/ldn.py" line="216" />
+      <location filename="../algorithms/minam.py" line="294" />
+      <source>The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5; 0 and 15 are no data); codes (pixels): {values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
+      <translation>El ráster de productividad {name} contiene códigos que no son clases de dinámica de la productividad de la tierra (1 a 5; 0 y 15 son sin datos); códigos (píxeles): {values}. Corrija el ráster o su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="152" />
+      <location filename="../processing/target2_indicator.py" line="183" />
       <source>The raster DEGRADED has no pixel with the degraded value {value}. Check DEGRADED_VALUE (the T2 Restore degradation output uses -1).</source>
       <translation>El ráster DEGRADED no tiene ningún píxel con el valor degradado {value}. Revise DEGRADED_VALUE (la salida de degradación de T2 Restore usa -1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="229" />
+      <location filename="../algorithms/serfor_grid.py" line="39" />
       <source>The raster grid is rotated (its geotransform has rotation terms); slope and distances need a north-up raster. Warp it to a north-up grid first.</source>
       <translation>La grilla del ráster está rotada (su geotransformación tiene términos de rotación); la pendiente y las distancias necesitan un ráster orientado al norte. Reproyéctelo primero a una grilla orientada al norte.</translation>
     </message>
@@ -3717,41 +4199,41 @@
       <translation>El ráster no tiene sistema de referencia de coordenadas, así que no se pueden calcular sus áreas. Asígnele su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="142" />
-      <location filename="../processing/base.py" line="117" />
-      <location filename="../processing/priority_score.py" line="421" />
+      <location filename="../processing/_vector.py" line="143" />
+      <location filename="../processing/base.py" line="164" />
+      <location filename="../processing/priority_score.py" line="422" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="271" />
+      <location filename="../algorithms/serfor_grid.py" line="81" />
       <source>The raster {name} has a geographic CRS ({crs}) but its coordinates ({x:.0f}, {y:.0f}) are not longitudes and latitudes: it is probably in a projected CRS such as UTM. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} tiene un SRC geográfico ({crs}), pero sus coordenadas ({x:.0f}, {y:.0f}) no son longitudes y latitudes: probablemente está en un SRC proyectado como UTM. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="278" />
+      <location filename="../algorithms/serfor_grid.py" line="88" />
       <source>The raster {name} has a projected CRS ({crs}) but its pixel size ({size:g}) and coordinates ({x:g}, {y:g}) look like degrees: it is probably in a geographic CRS such as EPSG:4326. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} tiene un SRC proyectado ({crs}), pero su tamaño de píxel ({size:g}) y sus coordenadas ({x:g}, {y:g}) parecen grados: probablemente está en un SRC geográfico como EPSG:4326. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="216" />
+      <location filename="../algorithms/blocks.py" line="224" />
       <source>The raster {name} has no band {band}.</source>
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="264" />
+      <location filename="../algorithms/serfor_grid.py" line="74" />
       <source>The raster {name} has no coordinate reference system; slope, distances and areas need one. Assign its CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} no tiene sistema de referencia de coordenadas; la pendiente, las distancias y las áreas lo necesitan. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/fragmentation.py" line="239" />
+      <location filename="../algorithms/fragmentation.py" line="224" />
       <source>The raster {name} has no forest pixel: no valid cell holds {forest} (FOREST_VALUES). Values found: {found}. Set FOREST_VALUES to the values that mean forest.</source>
       <translation>El ráster {name} no tiene ningún píxel de bosque: ninguna celda válida contiene {forest} (FOREST_VALUES). Valores encontrados: {found}. Establezca FOREST_VALUES con los valores que significan bosque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="144" />
-      <location filename="../algorithms/blocks.py" line="489" />
-      <location filename="../algorithms/scoring.py" line="932" />
+      <location filename="../algorithms/agreement.py" line="163" />
+      <location filename="../algorithms/blocks.py" line="539" />
+      <location filename="../algorithms/scoring.py" line="931" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
     </message>
@@ -3761,19 +4243,24 @@
       <translation>El ráster {name} contiene valores decimales; el área por clase necesita un ráster de enteros (clases). Clasifíquelo o conviértalo primero.</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="421" />
+      <location filename="../algorithms/productivity.py" line="363" />
       <source>The raster {name} holds decimal values; ecological units and land cover must be integer class rasters.</source>
       <translation>El ráster {name} contiene valores decimales; las unidades ecológicas y la cobertura del suelo deben ser rásteres de clases enteras.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="624" />
+      <location filename="../algorithms/serfor.py" line="366" />
       <source>The raster {name} holds decimal values; it must hold class codes (whole numbers).</source>
       <translation>El ráster {name} contiene valores decimales; debe contener códigos de clase (números enteros).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="113" />
+      <location filename="../processing/base.py" line="160" />
       <source>The raster {name} is missing or cannot be opened.</source>
       <translation>Falta el ráster {name} o no se puede abrir.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/target2.py" line="241" />
+      <source>The raster {name} is rotated (its geotransform has rotation terms); warp it to a north-up grid first (Raster &gt; Projections &gt; Warp).</source>
+      <translation>El ráster {name} está rotado (su geotransformación tiene términos de rotación); reproyéctelo primero a una grilla orientada al norte (Ráster &gt; Proyecciones &gt; Combar).</translation>
     </message>
     <message>
       <location filename="../algorithms/errors.py" line="46" />
@@ -3781,14 +4268,19 @@
       <translation>Los rásteres {name_a} y {name_b} no están en la misma grilla: difiere {property} ({value_a} frente a {value_b}). Remuestréelos primero a una sola grilla, o active la opción de alineación para proyectarlos sobre la grilla de referencia.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="106" />
+      <location filename="../processing/ldn_degradation.py" line="111" />
       <source>The recode file {path} needs the columns code and unccd_class.</source>
       <translation>El archivo de reclasificación {path} necesita las columnas code y unccd_class.</translation>
     </message>
     <message>
-      <location filename="../registry/schema.py" line="167" />
+      <location filename="../registry/schema.py" line="168" />
       <source>The registry {path} cannot be created: {detail}</source>
       <translation>No se puede crear el registro {path}: {detail}</translation>
+    </message>
+    <message>
+      <location filename="../registry/store.py" line="57" />
+      <source>The registry {path} cannot be opened: you do not have permission to read it. Ask the owner of the file for read permission, or open a copy of it.</source>
+      <translation>No se puede abrir el registro {path}: usted no tiene permiso para leerlo. Pida permiso de lectura a quien administra el archivo, o abra una copia.</translation>
     </message>
     <message>
       <location filename="../registry/store.py" line="25" />
@@ -3796,28 +4288,38 @@
       <translation>No se puede usar el registro {path}: {reason}</translation>
     </message>
     <message>
-      <location filename="../registry/schema.py" line="178" />
+      <location filename="../registry/store.py" line="49" />
+      <source>The registry {path} cannot be written: the file or its folder is read-only, or you do not have permission to change it. Copy the registry to a folder where you can write (for example your Documents folder) and open the copy, or ask for write permission. Nothing was changed.</source>
+      <translation>No se puede escribir en el registro {path}: el archivo o su carpeta son de solo lectura, o usted no tiene permiso para modificarlo. Copie el registro a una carpeta donde pueda escribir (por ejemplo, Documentos) y abra la copia, o pida permiso de escritura. No se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="../registry/schema.py" line="179" />
       <source>The registry {path} could not be migrated from schema version {version}: {reason}. The file was left unchanged; a backup is at {backup}.</source>
       <translation>No se pudo migrar el registro {path} desde la versión de esquema {version}: {reason}. El archivo quedó sin cambios; hay una copia de respaldo en {backup}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="96" />
+      <location filename="../processing/export_ferm.py" line="97" />
       <location filename="../registry/store.py" line="29" />
       <source>The registry {path} does not exist.</source>
       <translation>El registro {path} no existe.</translation>
     </message>
     <message>
-      <location filename="../registry/schema.py" line="171" />
+      <location filename="../registry/schema.py" line="172" />
       <source>The registry {path} has schema version {version}, newer than this plugin supports ({supported}). Update the T2 Restore plugin.</source>
       <translation>El registro {path} tiene la versión de esquema {version}, más reciente que la que admite este complemento ({supported}). Actualice el complemento T2 Restore.</translation>
     </message>
     <message>
-      <location filename="../registry/store.py" line="41" />
+      <location filename="../registry/store.py" line="64" />
       <source>The registry {path} is being written by another program (QGIS, qgis_process or another user) and stayed locked for {seconds} s. Wait for it to finish, or close the other editing session, and try again. Nothing was changed.</source>
       <translation>Otro programa (QGIS, qgis_process u otro usuario) está escribiendo en el registro {path}, que permaneció bloqueado durante {seconds} s. Espere a que termine o cierre la otra sesión de edición, y vuelva a intentarlo. No se cambió nada.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="644" />
+      <location filename="../registry/store.py" line="41" />
+      <source>The registry {path} is damaged or truncated: it is not a readable GeoPackage any more. Do not keep working on it: restore it from a backup copy (a file named {name}.backup-… beside it, or your own backup), or ask whoever sent it for a new copy.</source>
+      <translation>El registro {path} está dañado o truncado: ya no es un GeoPackage legible. No siga trabajando en él: restáurelo desde una copia de respaldo (un archivo llamado {name}.backup-… junto a él, o su propio respaldo), o pida una copia nueva a quien se lo envió.</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="671" />
       <source>The registry's area layer cannot be edited.</source>
       <translation>La capa de áreas del registro no se puede editar.</translation>
     </message>
@@ -3832,49 +4334,54 @@
       <translation>La reparación cambia la superficie en más de un 5 %: revísela en el mapa antes de aceptar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="103" />
+      <location filename="../algorithms/minam.py" line="82" />
       <source>The rules file {path} has no 'rules' list (see presets/minam_provisional.json for the format).</source>
       <translation>El archivo de reglas {path} no tiene una lista 'rules' (vea el formato en presets/minam_provisional.json).</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="100" />
+      <location filename="../algorithms/minam.py" line="79" />
       <source>The rules file {path} is not valid JSON: {error}</source>
       <translation>El archivo de reglas {path} no es un JSON válido: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="203" />
+      <location filename="../algorithms/minam.py" line="182" />
       <source>The rules file {path} needs the columns cover_loss, productivity, fragmentation and level.</source>
       <translation>El archivo de reglas {path} necesita las columnas cover_loss, productivity, fragmentation y level.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="156" />
+      <location filename="../algorithms/minam.py" line="135" />
       <source>The rules table is empty.</source>
       <translation>La tabla de reglas está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="171" />
+      <location filename="../algorithms/minam.py" line="150" />
       <source>The rules table needs 4 cells per row (cover loss, productivity, fragmentation, level); it has {n} cells.</source>
       <translation>La tabla de reglas necesita 4 celdas por fila (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="614" />
+      <location filename="../algorithms/serfor.py" line="422" />
       <source>The search radius must be more than 0 m; it is {value}.</source>
       <translation>El radio de búsqueda debe ser mayor que 0 m; es {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="647" />
+      <location filename="../algorithms/serfor.py" line="445" />
       <source>The search radius of {radius:g} m spans {pixels} pixels; at most {limit} are supported. Use a smaller radius or a coarser raster.</source>
       <translation>El radio de búsqueda de {radius:g} m abarca {pixels} píxeles; se admiten como máximo {limit}. Use un radio menor o un ráster más grueso.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="237" />
+      <location filename="../algorithms/ldn.py" line="248" />
       <source>The soil organic carbon sub-indicator needs both the baseline and the target stock.</source>
       <translation>El subindicador de carbono orgánico del suelo necesita el stock de línea base y el stock meta.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="51" />
+      <location filename="../processing/target2_indicator.py" line="65" />
       <source>The table has one row per level: national, each zone, each ecosystem and each gap (plus the land outside every zone or ecosystem when there is any): degraded hectares, restoration inside and outside degraded land, the share, the hectares missing to the target share, and the row's contribution to the national goal; the national row also gives the hectares missing to that goal.</source>
       <translation>La tabla tiene una fila por nivel: nacional, cada zona, cada ecosistema y cada brecha (más el territorio fuera de toda zona o ecosistema cuando lo hay): hectáreas degradadas, restauración dentro y fuera de tierras degradadas, la proporción, las hectáreas que faltan para la proporción meta y el aporte de la fila a la meta nacional; la fila nacional da además las hectáreas que faltan para esa meta.</translation>
+    </message>
+    <message>
+      <location filename="../ui/area_import.py" line="396" />
+      <source>The text of feature {feature} (field "{field}") is not valid in the encoding read: the file does not declare its encoding. Choose it under "Encoding" (usually ISO-8859-1, or windows-1252).</source>
+      <translation>El texto del elemento {feature} (campo "{field}") no es válido en la codificación leída: el archivo no declara su codificación. Elíjala en «Codificación» (por lo general ISO-8859-1, o windows-1252).</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="66" />
@@ -3882,162 +4389,171 @@
       <translation>Las tres métricas se combinan en las 5 clases con la tabla de la Guía de Buenas Prácticas. Los años sin datos en un píxel quedan fuera de sus estadísticas. Un píxel necesita al menos 5 años válidos, 3 de ellos en la línea base y 1 en el periodo de comparación; si no, queda sin datos y el registro cuenta esos píxeles aparte. OUTPUT_METRICS (opcional) contiene cuatro bandas: pendiente (NDVI por año), código de significancia de Mann-Kendall (signo de la tendencia x 1 al 90 %, 2 al 95 %, 3 al 99 %, 0 no significativa), cambio de estado en clases de deciles y razón de desempeño.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="121" />
+      <location filename="../processing/ldn_degradation.py" line="126" />
       <source>The transition matrix may only hold -1, 0 or 1.</source>
       <translation>La matriz de transición solo puede contener -1, 0 o 1.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="53" />
+      <location filename="../algorithms/ldn.py" line="54" />
       <source>The transition matrix may only hold -1, 0 or 1; row {row}, column {col} holds {value}.</source>
       <translation>La matriz de transición solo puede contener -1, 0 o 1; la fila {row}, columna {col} contiene {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="116" />
+      <location filename="../processing/ldn_degradation.py" line="121" />
       <source>The transition matrix must be 7 x 7 (49 values, one row and one column per UNCCD class); it has {n} values.</source>
       <translation>La matriz de transición debe ser de 7 x 7 (49 valores, una fila y una columna por clase CNULD); tiene {n} valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="48" />
+      <location filename="../algorithms/ldn.py" line="49" />
       <source>The transition matrix must be 7 x 7 (one row and one column per UNCCD class); it is {shape}.</source>
       <translation>La matriz de transición debe ser de 7 x 7 (una fila y una columna por clase CNULD); es de {shape}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="45" />
+      <location filename="../algorithms/ldn.py" line="46" />
       <source>The transition matrix must hold numbers only (-1, 0 or 1).</source>
       <translation>La matriz de transición solo debe contener números (-1, 0 o 1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="869" />
+      <location filename="../algorithms/scoring.py" line="868" />
       <source>The uncertainty analysis needs an output for the stability raster.</source>
       <translation>El análisis de incertidumbre necesita una salida para el ráster de estabilidad.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="448" />
+      <location filename="../algorithms/scoring.py" line="450" />
       <source>The weight of criterion {name} is {value}; weights must be zero or positive.</source>
       <translation>El peso del criterio {name} es {value}; los pesos deben ser cero o positivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="672" />
+      <location filename="../algorithms/scoring.py" line="674" />
       <source>The weight perturbation must be more than 0 and at most 100 percent; {value} was given.</source>
       <translation>La perturbación de los pesos debe ser mayor que 0 y como máximo 100 por ciento; se dio {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="452" />
+      <location filename="../algorithms/scoring.py" line="454" />
       <source>The weights sum to 0; give at least one criterion a positive weight.</source>
       <translation>Los pesos suman 0; dé un peso positivo al menos a un criterio.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="355" />
+      <location filename="../processing/priority_score.py" line="354" />
       <source>The weights summed to {total:g}, not 1; they were normalized to sum 1.</source>
       <translation>Los pesos sumaban {total:g}, no 1; se normalizaron para sumar 1.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="225" />
+      <location filename="../processing/priority_score.py" line="224" />
       <source>The weights table comes from inconsistent AHP judgments (CR = {cr:.3f}); its weights are used, but review the comparisons.</source>
       <translation>La tabla de pesos proviene de juicios AHP inconsistentes (RC = {cr:.3f}); se usan sus pesos, pero revise las comparaciones.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="466" />
+      <location filename="../algorithms/scoring.py" line="468" />
       <source>The weights table gives '{weight}' as the weight of {name}; it must be a number.</source>
       <translation>La tabla de pesos da '{weight}' como peso de {name}; debe ser un número.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="470" />
+      <location filename="../algorithms/scoring.py" line="472" />
       <source>The weights table has no row for the criteria {missing}; its criteria are {found}. Criterion names must match.</source>
       <translation>La tabla de pesos no tiene fila para los criterios {missing}; sus criterios son {found}. Los nombres de los criterios deben coincidir.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="475" />
+      <location filename="../algorithms/scoring.py" line="477" />
       <source>The weights table names {extra}, which are not criteria of this run ({names}).</source>
       <translation>La tabla de pesos nombra {extra}, que no son criterios de esta ejecución ({names}).</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="214" />
+      <location filename="../processing/priority_score.py" line="213" />
       <source>The weights table needs the columns criterion and weight (as written by 'AHP weights').</source>
       <translation>La tabla de pesos necesita las columnas criterion y weight (como las escribe 'Pesos AHP').</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="158" />
-      <location filename="../processing/gap_overlap.py" line="117" />
+      <location filename="../processing/base.py" line="219" />
       <source>The zones layer has no field '{field}'.</source>
       <translation>La capa de zonas no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="174" />
-      <location filename="../processing/gap_overlap.py" line="124" />
+      <location filename="../processing/base.py" line="254" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="377" />
+      <location filename="../algorithms/minam.py" line="362" />
       <source>The zones raster {name} holds decimal values; zones must be whole numbers (e.g. ecosystem codes).</source>
       <translation>El ráster de zonas {name} contiene valores decimales; las zonas deben ser números enteros (p. ej. códigos de ecosistema).</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="232" />
+      <location filename="../algorithms/minam.py" line="211" />
       <source>The {name} mapping has a row that is not two whole numbers: {key} -&gt; {value}.</source>
       <translation>La correspondencia {name} tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="246" />
+      <location filename="../algorithms/minam.py" line="225" />
       <source>The {name} mapping has no state for the codes {values}.</source>
       <translation>La correspondencia {name} no tiene estado para los códigos {values}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="239" />
+      <location filename="../algorithms/minam.py" line="218" />
       <source>The {name} mapping is empty.</source>
       <translation>La correspondencia {name} está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="235" />
+      <location filename="../algorithms/minam.py" line="214" />
       <source>The {name} mapping sends code {key} to state {value}; states are 0 to {last}.</source>
       <translation>La correspondencia {name} lleva el código {key} al estado {value}; los estados son 0 a {last}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/productivity.py" line="335" />
+      <location filename="../processing/_zones.py" line="104" />
+      <source>Their coordinates fit none of the CRSs usual in Peru (WGS 84, UTM 17S/18S/19S on WGS 84, PSAD56 or SIRGAS 2000): check that the zones cover the same region.</source>
+      <translation>Sus coordenadas no encajan en ninguno de los SRC usuales en el Perú (WGS 84, UTM 17S/18S/19S sobre WGS 84, PSAD56 o SIRGAS 2000): verifique que las zonas cubran la misma región.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_zones.py" line="102" />
+      <source>Their coordinates would fit {crs}: assign that CRS to the zones (Layer properties &gt; Source, or a .prj file).</source>
+      <translation>Sus coordenadas encajarían en {crs}: asigne ese SRC a las zonas (Propiedades de la capa &gt; Fuente, o un archivo .prj).</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/unit_histograms.py" line="40" />
       <source>There are more than {max} ecological units (land cover classes x ecological units); performance needs one reference per unit. Group the classes into fewer units.</source>
       <translation>Hay más de {max} unidades ecológicas (clases de cobertura x unidades ecológicas); el desempeño necesita una referencia por unidad. Agrupe las clases en menos unidades.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="121" />
+      <location filename="../processing/target2_indicator.py" line="200" />
       <source>There is no area under restoration (the layer is empty or has no polygon): the share is 0 %.</source>
       <translation>No hay áreas en restauración (la capa está vacía o no tiene polígonos): la proporción es 0 %.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="941" />
+      <location filename="../algorithms/scoring.py" line="940" />
       <source>There is no pixel where all the criteria have data: their valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todos los criterios tengan datos: sus áreas válidas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="146" />
-      <location filename="../algorithms/ldn.py" line="314" />
-      <location filename="../algorithms/minam.py" line="465" />
+      <location filename="../algorithms/agreement.py" line="165" />
+      <location filename="../algorithms/ldn.py" line="318" />
+      <location filename="../algorithms/minam.py" line="461" />
       <source>There is no pixel where all the inputs have data: the inputs' valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="326" />
+      <location filename="../processing/priority_score.py" line="325" />
       <source>This preset is provisional: its weights and thresholds are editable placeholders, not an official rule set.</source>
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
     <message>
+      <location filename="../registry/validate.py" line="91" />
       <location filename="../ui/initiative_form.py" line="123" />
       <location filename="../ui/models.py" line="65" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="222" />
+      <location filename="../processing/target2_indicator.py" line="133" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="29" />
+      <location filename="../processing/area_summary.py" line="32" />
       <source>Total area with data (ha)</source>
       <translation>Área total con datos (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="40" />
+      <location filename="../processing/area_summary.py" line="43" />
       <source>Total area with data: {ha:,.2f} ha</source>
       <translation>Área total con datos: {ha:,.2f} ha</translation>
     </message>
@@ -4052,7 +4568,7 @@
       <translation>Transicional</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="611" />
+      <location filename="../algorithms/overlap.py" line="648" />
       <source>Turning the raster {name} into polygons failed: {error}</source>
       <translation>No se pudo convertir el ráster {name} en polígonos: {error}</translation>
     </message>
@@ -4063,6 +4579,8 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="62" />
+      <location filename="../registry/validate.py" line="105" />
+      <location filename="../registry/validate.py" line="129" />
       <source>Type of the leading organization</source>
       <translation>Tipo de la organización líder</translation>
     </message>
@@ -4078,36 +4596,41 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="37" />
-      <location filename="../ui/admin_units.py" line="81" />
-      <location filename="../ui/initiative_form.py" line="303" />
+      <location filename="../registry/validate.py" line="113" />
+      <location filename="../registry/validate.py" line="136" />
       <source>UBIGEO code source</source>
       <translation>Fuente del código UBIGEO</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="160" />
+      <location filename="../processing/import_initiatives.py" line="231" />
       <source>UBIGEO code source (INEI or RENIEC)</source>
       <translation>Fuente del código UBIGEO (INEI o RENIEC)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="153" />
+      <location filename="../processing/import_initiatives.py" line="224" />
       <location filename="../ui/admin_units.py" line="72" />
       <source>UBIGEO field</source>
       <translation>Campo del UBIGEO</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="177" />
+      <location filename="../processing/import_initiatives.py" line="263" />
       <source>UBIGEO_SOURCE must be one of: {codes}.</source>
       <translation>UBIGEO_SOURCE debe ser uno de: {codes}.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="61" />
+      <location filename="../processing/ldn_degradation.py" line="65" />
       <source>UNCCD class</source>
       <translation>Clase CNULD</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="87" />
+      <location filename="../processing/priority_score.py" line="86" />
       <source>UNCERTAINTY: each of RUNS weight vectors (default 50) multiplies every weight by a factor drawn uniformly within +-PERCENT (default 20 %) and renormalizes them to sum 1 (SEED makes the runs repeatable). OUTPUT_STABILITY is the share of runs in which each pixel is high or very high (the top two classes; the top class with 3 classes). Each block is read once and all runs are one matrix product. With fixed breaks every run uses the same breaks; with quantiles or equal interval each run gets its own breaks from its own score distribution, accumulated in the same shared pass, because those classes are relative: the question is whether a pixel stays in the top of the ranking under other weights, not whether the whole score moved. That needs a second pass, which reads the criteria again.</source>
       <translation>UNCERTAINTY: cada uno de los RUNS vectores de pesos (50 por defecto) multiplica cada peso por un factor sorteado uniformemente dentro de +-PERCENT (20 % por defecto) y los renormaliza para sumar 1 (SEED hace repetibles las corridas). OUTPUT_STABILITY es la proporción de corridas en que cada píxel tiene prioridad alta o muy alta (las dos clases superiores; la clase superior con 3 clases). Cada bloque se lee una sola vez y todas las corridas son un único producto de matrices. Con cortes fijos todas las corridas usan los mismos cortes; con cuantiles o intervalos iguales cada corrida obtiene sus propios cortes de su propia distribución de puntajes, acumulada en la misma pasada compartida, porque esas clases son relativas: la pregunta es si un píxel sigue en lo alto del ordenamiento con otros pesos, no si todo el puntaje se desplazó. Eso requiere una segunda pasada, que vuelve a leer los criterios.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/codes.py" line="24" />
+      <source>UNKNOWN_CODES must be 'refuse' or 'nodata'; it is '{value}'.</source>
+      <translation>UNKNOWN_CODES debe ser 'refuse' o 'nodata'; es '{value}'.</translation>
     </message>
     <message>
       <location filename="../processing/forest_fragmentation.py" line="24" />
@@ -4115,12 +4638,13 @@
       <translation>Indeterminado</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="126" />
+      <location filename="../ui/registry_dock.py" line="135" />
+      <location filename="../ui/registry_dock.py" line="137" />
       <source>Undo</source>
       <translation>Deshacer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="99" />
+      <location filename="../processing/base.py" line="130" />
       <source>Unexpected error in {algorithm}: {error}. The details are in the log panel (T2 Restore tab); please report them.</source>
       <translation>Error inesperado en {algorithm}: {error}. Los detalles están en el panel de registro (pestaña T2 Restore); por favor, repórtelos.</translation>
     </message>
@@ -4140,7 +4664,7 @@
       <translation>Unidad</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="505" />
+      <location filename="../algorithms/scoring.py" line="507" />
       <source>Unknown class method '{method}'; use fixed, quantile or equal_interval.</source>
       <translation>Método de clases desconocido '{method}'; use fixed, quantile o equal_interval.</translation>
     </message>
@@ -4150,12 +4674,12 @@
       <translation>A diferencia de los algoritmos que combinan varios rásteres, este no tiene opción ALIGN: lee un solo ráster, así que no hay otra grilla con la cual alinearlo, y las salidas quedan en la grilla de INPUT. Para combinar el resultado con rásteres en otra grilla, alinéelos en el algoritmo que los combina.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="675" />
+      <location filename="../algorithms/scoring.py" line="677" />
       <source>Use 2 to 1000 uncertainty runs; {value} were asked for.</source>
       <translation>Use de 2 a 1000 corridas de incertidumbre; se pidieron {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="519" />
+      <location filename="../algorithms/scoring.py" line="521" />
       <source>Use 3, 4 or 5 priority classes; {n} were asked for.</source>
       <translation>Use 3, 4 o 5 clases de prioridad; se pidieron {n}.</translation>
     </message>
@@ -4181,26 +4705,31 @@
     </message>
     <message>
       <location filename="../ui/models.py" line="67" />
-      <location filename="../ui/registry_dock.py" line="152" />
-      <location filename="../ui/registry_dock.py" line="205" />
+      <location filename="../ui/registry_dock.py" line="159" />
+      <location filename="../ui/registry_dock.py" line="229" />
       <source>Validation</source>
       <translation>Validación</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="88" />
+      <location filename="../processing/export_ferm.py" line="89" />
       <source>Validation report (CSV)</source>
       <translation>Informe de validación (CSV)</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="87" />
+      <location filename="../processing/export_ferm.py" line="88" />
       <source>Validation report (JSON)</source>
       <translation>Informe de validación (JSON)</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="135" />
-      <location filename="../ui/exchange_panel.py" line="158" />
+      <location filename="../processing/export_ferm.py" line="139" />
+      <location filename="../ui/exchange_panel.py" line="190" />
       <source>Validation report: {json} and {csv}</source>
       <translation>Informe de validación: {json} y {csv}</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="129" />
+      <source>Validation with the FERM export rules: {ok} of the {areas} areas of these initiatives can be exported, {refused} would be refused; {errors} errors, {warnings} warnings.</source>
+      <translation>Validación con las reglas de la exportación FERM: {ok} de las {areas} áreas de estas iniciativas se pueden exportar, {refused} serían rechazadas; {errors} errores, {warnings} advertencias.</translation>
     </message>
     <message>
       <location filename="../ui/widgets/monitoring_editor.py" line="97" />
@@ -4208,7 +4737,7 @@
       <translation>Valor</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="93" />
+      <location filename="../processing/minam_degradation.py" line="103" />
       <source>Values of the forest mask that are forest</source>
       <translation>Valores de la máscara que son bosque</translation>
     </message>
@@ -4218,60 +4747,70 @@
       <translation>Valores que significan bosque (separados por comas)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="86" />
+      <location filename="../processing/minam_degradation.py" line="96" />
       <source>Vegetation cover loss raster (0 no loss, 1 loss), instead of the land cover maps</source>
       <translation>Ráster de pérdida de cobertura vegetal (0 sin pérdida, 1 pérdida), en lugar de los mapas de cobertura</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="44" />
+      <location filename="../processing/minam_degradation.py" line="45" />
       <source>Vegetation cover loss: from LC_BASELINE and LC_TARGET (any legend), a pixel whose baseline class is in NATURAL_CLASSES (default 1,2,4: tree-covered, grassland and wetland of the 7 UNCCD classes; ranges such as 11-15 are allowed) and whose target class is not has lost its cover (state 1). Or give a COVER_LOSS raster holding 0 (no loss) and 1 (loss).</source>
       <translation>Pérdida de cobertura vegetal: a partir de LC_BASELINE y LC_TARGET (cualquier leyenda), un píxel cuya clase de línea base está en NATURAL_CLASSES (por defecto 1,2,4: cubierto de árboles, pastizal y humedal de las 7 clases de la CNULD; se admiten rangos como 11-15) y cuya clase final no lo está ha perdido su cobertura (estado 1). O indique un ráster COVER_LOSS con 0 (sin pérdida) y 1 (pérdida).</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="60" />
       <location filename="../algorithms/scoring.py" line="61" />
+      <location filename="../algorithms/scoring.py" line="62" />
       <source>Very high</source>
       <translation>Muy alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="24" />
+      <location filename="../processing/minam_degradation.py" line="25" />
       <source>Very high degradation</source>
       <translation>Degradación muy alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="121" />
+      <location filename="../processing/minam_degradation.py" line="132" />
       <source>Very high degradation area (ha)</source>
       <translation>Área con degradación muy alta (ha)</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="61" />
+      <location filename="../algorithms/scoring.py" line="62" />
       <source>Very low</source>
       <translation>Muy baja</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="74" />
+      <location filename="../processing/priority_score.py" line="73" />
       <source>WEIGHTS: one number per criterion in RESCALING order, separated by commas; or WEIGHTS_TABLE, the table written by 'AHP weights' (columns criterion and weight, matched by name). Weights must be zero or positive; they are normalized to sum 1, with a warning when they did not; weights summing to 0 stop the run. Without weights every criterion weighs the same.</source>
       <translation>WEIGHTS: un número por criterio en el orden de RESCALING, separados por comas; o WEIGHTS_TABLE, la tabla que escribe 'Pesos AHP' (columnas criterion y weight, asignadas por nombre). Los pesos deben ser cero o positivos; se normalizan para sumar 1, con una advertencia si no sumaban 1; pesos que suman 0 detienen la ejecución. Sin pesos, todos los criterios pesan lo mismo.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="28" />
-      <source>WGS 84 ellipsoid (pixel areas; restoration areas rasterized by pixel centre)</source>
-      <translation>Elipsoide WGS 84 (áreas de píxel; áreas en restauración rasterizadas por el centro del píxel)</translation>
+      <location filename="../processing/target2_indicator.py" line="34" />
+      <source>WGS 84 ellipsoid (degraded land: pixel areas; restoration: the exact share of each pixel the areas cover)</source>
+      <translation>Elipsoide WGS 84 (tierra degradada: áreas de píxel; restauración: la fracción exacta de cada píxel que cubren las áreas)</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap.py" line="45" />
+      <location filename="../algorithms/overlap.py" line="48" />
       <source>WGS 84 ellipsoid (polygons in the Lambert cylindrical equal-area projection, as EPSG:6933)</source>
       <translation>Elipsoide WGS 84 (polígonos en la proyección cilíndrica equivalente de Lambert, como EPSG:6933)</translation>
     </message>
     <message>
-      <location filename="../algorithms/fragmentation.py" line="37" />
+      <location filename="../algorithms/fragmentation.py" line="38" />
       <source>WINDOW must be an odd whole number from {min} to {max} (3, 5, 7 ...); it is {value}.</source>
       <translation>WINDOW debe ser un número entero impar de {min} a {max} (3, 5, 7 ...); es {value}.</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="166" />
+      <location filename="../ui/area_import.py" line="214" />
       <source>WKT column (CSV)</source>
       <translation>Columna WKT (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="145" />
+      <source>WRITE_TO_REGISTRY needs INITIATIVES to be the restoration areas layer of a T2 Restore registry (&lt;registry&gt;.gpkg|layername=restoration_areas). Choose the registry's layer, or turn WRITE_TO_REGISTRY off.</source>
+      <translation>WRITE_TO_REGISTRY necesita que INITIATIVES sea la capa de áreas de restauración de un registro de T2 Restore (&lt;registro&gt;.gpkg|layername=restoration_areas). Elija la capa del registro o desactive WRITE_TO_REGISTRY.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="66" />
+      <source>WRITE_TO_REGISTRY: when INITIATIVES is the restoration areas layer of a T2 Restore registry, the national gap of each area (MINAM only, SERFOR only, both, none: gap A is taken as MINAM's and gap B as SERFOR's; at least 1 m2 inside a gap counts) and the names of the protected areas it lies in (field PROTECTED_NAME_FIELD of PROTECTED_AREAS) are written into the registry, all areas in one transaction. Without PROTECTED_AREAS the protected area of each area is left as it was.</source>
+      <translation>WRITE_TO_REGISTRY: cuando INITIATIVES es la capa de áreas de restauración de un registro de T2 Restore, se escriben en el registro la brecha nacional de cada área (solo MINAM, solo SERFOR, ambas, ninguna: la brecha A se toma como la de MINAM y la B como la de SERFOR; cuenta al menos 1 m2 dentro de una brecha) y los nombres de las áreas protegidas en que se encuentra (campo PROTECTED_NAME_FIELD de PROTECTED_AREAS), todas las áreas en una sola transacción. Sin PROTECTED_AREAS, el área protegida de cada área queda como estaba.</translation>
     </message>
     <message>
       <location filename="../ui/models.py" line="236" />
@@ -4295,12 +4834,12 @@
       <translation>Sitio web</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="150" />
+      <location filename="../processing/priority_score.py" line="149" />
       <source>Weight perturbation (+- percent)</source>
       <translation>Perturbación de los pesos (+- por ciento)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="61" />
+      <location filename="../processing/priority_score.py" line="60" />
       <source>Weighted multi-criteria restoration priority, as in ROAM (IUCN and WRI) and SERFOR's national prioritization: each criterion is rescaled to 0..1, the rescaled criteria are summed with weights that sum to 1, constraint areas are excluded, and the score is classed low, medium, high and very high.</source>
       <translation>Prioridad de restauración multicriterio ponderada, como en ROAM (UICN y WRI) y en la priorización nacional del SERFOR: cada criterio se reescala a 0..1, los criterios reescalados se suman con pesos que suman 1, se excluyen las áreas de restricción y el puntaje se clasifica en prioridad baja, media, alta y muy alta.</translation>
     </message>
@@ -4310,32 +4849,32 @@
       <translation>Pesos (criterio=peso, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="128" />
+      <location filename="../processing/priority_score.py" line="127" />
       <source>Weights in criteria order, separated by commas</source>
       <translation>Pesos en el orden de los criterios, separados por comas</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="130" />
+      <location filename="../processing/priority_score.py" line="129" />
       <source>Weights table from 'AHP weights' (criterion, weight)</source>
       <translation>Tabla de pesos de 'Pesos AHP' (criterion, weight)</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="169" />
+      <location filename="../processing/priority_score.py" line="168" />
       <source>Weights used</source>
       <translation>Pesos usados</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="359" />
+      <location filename="../processing/priority_score.py" line="358" />
       <source>Weights used: {weights}.</source>
       <translation>Pesos usados: {weights}.</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="102" />
+      <location filename="../ui/exchange_panel.py" line="104" />
       <source>When an initiative differs</source>
       <translation>Si una iniciativa difiere</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="39" />
+      <location filename="../processing/gap_overlap.py" line="48" />
       <source>Where the MINAM ecosystem recovery gap (gap A) and the SERFOR restoration gap (gap B) overlap: the land of the two gaps is cut into three classes, only in gap A (1), only in gap B (2) and in both (3), a valid partition without overlaps, each polygon with its hectares on the WGS 84 ellipsoid. Land in both gaps is where the two sectors risk planning or counting the same restoration twice.</source>
       <translation>Dónde se superponen la brecha de recuperación de ecosistemas del MINAM (brecha A) y la brecha de restauración del SERFOR (brecha B): el territorio de las dos brechas se divide en tres clases, solo en la brecha A (1), solo en la brecha B (2) y en ambas (3), una partición válida sin superposiciones, cada polígono con sus hectáreas sobre el elipsoide WGS 84. El territorio en ambas brechas es donde los dos sectores corren el riesgo de planificar o contabilizar dos veces la misma restauración.</translation>
     </message>
@@ -4350,9 +4889,9 @@
       <translation>Ventana de {w} x {w} píxeles; valores de bosque: {values}.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="47" />
-      <source>With polygons the overlay is exact (GEOS). With a raster the restoration areas are rasterized onto its grid (a pixel counts when its centre lies inside) and every pixel counts with its own area on the WGS 84 ellipsoid; the output geometry then follows pixel edges. Every layer is reprojected to the CRS of DEGRADED; areas are hectares on the WGS 84 ellipsoid whatever the CRS.</source>
-      <translation>Con polígonos la superposición es exacta (GEOS). Con un ráster, las áreas en restauración se rasterizan sobre su cuadrícula (un píxel cuenta cuando su centro queda dentro) y cada píxel cuenta con su propia área sobre el elipsoide WGS 84; la geometría de salida sigue entonces los bordes de los píxeles. Todas las capas se reproyectan al SRC de DEGRADED; las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera que sea el SRC.</translation>
+      <location filename="../processing/target2_indicator.py" line="55" />
+      <source>With polygons the overlay is exact (GEOS). With a raster the degraded area is the sum of the degraded pixels, each with its own area on the WGS 84 ellipsoid, and the restoration areas are never reduced to pixel centres: each pixel counts with the exact share of it the dissolved areas cover, so every registered hectare is counted once, inside or outside degraded land, at any pixel size (an area smaller than a pixel keeps its hectares). Every layer is reprojected to the CRS of DEGRADED; areas are hectares on the WGS 84 ellipsoid whatever the CRS.</source>
+      <translation>Con polígonos la superposición es exacta (GEOS). Con un ráster la superficie degradada es la suma de los píxeles degradados, cada uno con su propia área en el elipsoide WGS 84, y las áreas en restauración nunca se reducen a centros de píxel: cada píxel cuenta con la fracción exacta que cubren las áreas disueltas, de modo que cada hectárea registrada se cuenta una vez, dentro o fuera de tierra degradada, con cualquier tamaño de píxel (un área menor que un píxel conserva sus hectáreas). Cada capa se reproyecta al SRC de DEGRADED; las áreas son hectáreas en el elipsoide WGS 84 sea cual sea el SRC.</translation>
     </message>
     <message>
       <location filename="../algorithms/ahp.py" line="157" />
@@ -4361,15 +4900,26 @@
     </message>
     <message>
       <location filename="../registry/mapping.py" line="51" />
-      <location filename="../ui/initiative_form.py" line="128" />
+      <location filename="../registry/validate.py" line="102" />
+      <location filename="../registry/validate.py" line="126" />
       <source>Workflow status</source>
       <translation>Estado del flujo de trabajo</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="84" />
-      <location filename="../processing/target2_indicator.py" line="114" />
+      <location filename="../processing/gap_overlap.py" line="105" />
+      <location filename="../processing/target2_indicator.py" line="193" />
       <source>Working CRS: {crs}; areas on the WGS 84 ellipsoid.</source>
       <translation>SRC de trabajo: {crs}; áreas sobre el elipsoide WGS 84.</translation>
+    </message>
+    <message>
+      <location filename="../ui/exchange_panel.py" line="138" />
+      <source>Write into the registry</source>
+      <translation>Escribir en el registro</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="87" />
+      <source>Write the gap and protected area of each area into the registry (INITIATIVES must be a registry)</source>
+      <translation>Escribir la brecha y el área protegida de cada área en el registro (INITIATIVES debe ser un registro)</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="55" />
@@ -4377,7 +4927,12 @@
       <translation>Escribe las iniciativas de un registro de T2 Restore en un GeoPackage que el FERM de la FAO y las plataformas nacionales pueden recibir: áreas de restauración como MultiPolígonos en EPSG:4326 con índice espacial, las tablas de iniciativas, organizaciones, contactos y monitoreo enlazadas por uuid, tablas de códigos (código, etiqueta en inglés y en español) de cada vocabulario, la capa plana de exportación pública de FERM y los metadatos de la exportación.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="123" />
+      <location filename="../ui/exchange_panel.py" line="211" />
+      <source>Writing gaps into the registry</source>
+      <translation>Escribiendo las brechas en el registro</translation>
+    </message>
+    <message>
+      <location filename="../processing/serfor_criteria.py" line="128" />
       <source>Year field of the loss points</source>
       <translation>Campo de año de los puntos de pérdida</translation>
     </message>
@@ -4393,28 +4948,38 @@
       <translation>Años</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="27" />
+      <location filename="../processing/target2_indicator.py" line="32" />
       <source>Zone</source>
       <translation>Zona</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="133" />
+      <location filename="../processing/base.py" line="182" />
+      <source>Zone identifier field (e.g. UBIGEO; empty: each feature is a zone)</source>
+      <translation>Campo identificador de zona (p. ej. UBIGEO; vacío: cada entidad es una zona)</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="180" />
       <source>Zone name field</source>
       <translation>Campo con el nombre de la zona</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="120" />
-      <location filename="../processing/target2_indicator.py" line="124" />
+      <location filename="../processing/_zones.py" line="176" />
+      <location filename="../processing/base.py" line="236" />
       <source>Zones</source>
       <translation>Zonas</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="131" />
+      <location filename="../processing/base.py" line="178" />
       <source>Zones (e.g. departments)</source>
       <translation>Zonas (p. ej. departamentos)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="162" />
+      <location filename="../processing/area_summary.py" line="21" />
+      <source>Zones are keyed by feature, or by ZONE_ID (e.g. UBIGEO), never by name: districts that share a name stay separate rows, each with its zone_id. Zones without a defined CRS are taken to be in the raster's CRS (with a warning); zones that do not overlap the raster stop the run.</source>
+      <translation>Las zonas se identifican por entidad, o por ZONE_ID (p. ej. UBIGEO), nunca por nombre: los distritos que comparten un nombre quedan en filas distintas, cada una con su zone_id. Las zonas sin SRC definido se toman en el SRC del ráster (con una advertencia); si ninguna zona se superpone al ráster, el algoritmo se detiene.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="243" />
       <source>Zones reprojected from {src} to {dst}.</source>
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
@@ -4425,18 +4990,33 @@
       <translation>Acercar a</translation>
     </message>
     <message>
+      <location filename="../registry/mapping.py" line="132" />
+      <source>a number</source>
+      <translation>un número</translation>
+    </message>
+    <message>
+      <location filename="../registry/mapping.py" line="132" />
+      <source>a whole number</source>
+      <translation>un número entero</translation>
+    </message>
+    <message>
+      <location filename="../processing/_align.py" line="20" />
+      <source>bilinear</source>
+      <translation>bilineal</translation>
+    </message>
+    <message>
       <location filename="../ui/widgets/monitoring_editor.py" line="63" />
       <source>choose an indicator</source>
       <translation>elija un indicador</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="443" />
-      <location filename="../processing/priority_score.py" line="241" />
+      <location filename="../processing/priority_score.py" line="444" />
+      <location filename="../processing/priority_score.py" line="240" />
       <source>class break</source>
       <translation>corte de clase</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="337" />
+      <location filename="../algorithms/scoring.py" line="339" />
       <source>classes</source>
       <translation>clases</translation>
     </message>
@@ -4451,17 +5031,17 @@
       <translation>distancia a áreas de conservación</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="38" />
+      <location filename="../algorithms/minam.py" line="40" />
       <source>fragmentation</source>
       <translation>fragmentación</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="342" />
+      <location filename="../algorithms/scoring.py" line="344" />
       <source>high</source>
       <translation>alto</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="194" />
+      <location filename="../ui/exchange_panel.py" line="252" />
       <source>kept the registry's version</source>
       <translation>se conservó la versión del registro</translation>
     </message>
@@ -4471,7 +5051,7 @@
       <translation>lambda máx. = {lam:.4f}, IC = {ci:.4f}, IA = {ri:.2f}, RC = {cr:.4f}</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="22" />
+      <location filename="../processing/ldn_degradation.py" line="23" />
       <source>land cover</source>
       <translation>cobertura del suelo</translation>
     </message>
@@ -4481,63 +5061,68 @@
       <translation>conflicto de uso de la tierra</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="144" />
+      <location filename="../algorithms/scoring.py" line="146" />
       <source>lookup score</source>
       <translation>puntaje de la tabla</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="148" />
+      <location filename="../algorithms/scoring.py" line="150" />
       <source>lookup value</source>
       <translation>valor de la tabla</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="341" />
+      <location filename="../algorithms/scoring.py" line="343" />
       <source>low</source>
       <translation>bajo</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="269" />
+      <location filename="../processing/priority_score.py" line="268" />
       <source>mask value</source>
       <translation>valor de máscara</translation>
     </message>
     <message>
+      <location filename="../processing/_align.py" line="20" />
+      <source>nearest neighbour</source>
+      <translation>vecino más cercano</translation>
+    </message>
+    <message>
       <location filename="../ui/admin_units.py" line="66" />
-      <location filename="../ui/area_import.py" line="164" />
+      <location filename="../ui/area_import.py" line="212" />
       <source>or a file</source>
       <translation>o un archivo</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="163" />
+      <location filename="../algorithms/blocks.py" line="167" />
       <source>origin</source>
       <translation>el origen</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="161" />
+      <location filename="../algorithms/blocks.py" line="165" />
       <source>pixel size</source>
       <translation>el tamaño de píxel</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="22" />
+      <location filename="../processing/ldn_degradation.py" line="23" />
       <source>productivity</source>
       <translation>productividad</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="37" />
+      <location filename="../algorithms/minam.py" line="39" />
       <source>productivity decline</source>
       <translation>declinación de la productividad</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="195" />
+      <location filename="../ui/exchange_panel.py" line="253" />
       <source>replaced by the file's version</source>
       <translation>se reemplazó por la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="165" />
+      <location filename="../algorithms/blocks.py" line="169" />
       <source>size</source>
       <translation>el tamaño</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="196" />
+      <location filename="../ui/exchange_panel.py" line="254" />
       <source>skipped: an area belongs to another initiative</source>
       <translation>omitida: un área pertenece a otra iniciativa</translation>
     </message>
@@ -4547,7 +5132,7 @@
       <translation>pendiente</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="23" />
+      <location filename="../processing/ldn_degradation.py" line="24" />
       <source>soil organic carbon</source>
       <translation>carbono orgánico del suelo</translation>
     </message>
@@ -4557,9 +5142,29 @@
       <translation>la fecha "{date}" no es una fecha (AAAA-MM-DD)</translation>
     </message>
     <message>
+      <location filename="../processing/target2_indicator.py" line="144" />
+      <source>the degraded land</source>
+      <translation>la tierra degradada</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="112" />
+      <source>the gaps</source>
+      <translation>las brechas</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="257" />
+      <source>the raster</source>
+      <translation>el ráster</translation>
+    </message>
+    <message>
       <location filename="../ui/widgets/monitoring_editor.py" line="68" />
       <source>the value "{value}" is not a number</source>
       <translation>el valor "{value}" no es un número</translation>
+    </message>
+    <message>
+      <location filename="../processing/_outputs.py" line="150" />
+      <source>the write was refused</source>
+      <translation>la escritura fue rechazada</translation>
     </message>
     <message>
       <location filename="../ui/initiative_form.py" line="104" />
@@ -4567,37 +5172,38 @@
       <translation>a</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="297" />
+      <location filename="../processing/_align.py" line="65" />
+      <location filename="../ui/area_import.py" line="384" />
       <source>unknown</source>
       <translation>desconocido</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="37" />
+      <location filename="../algorithms/minam.py" line="39" />
       <source>vegetation cover loss</source>
       <translation>pérdida de cobertura vegetal</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="423" />
+      <location filename="../algorithms/scoring.py" line="425" />
       <source>weight</source>
       <translation>peso</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="586" />
+      <location filename="../ui/registry_dock.py" line="613" />
       <source>{action}: done.</source>
       <translation>{action}: hecho.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="233" />
-      <source>{areas} areas imported into {initiatives} initiatives ({created} new).</source>
-      <translation>{areas} áreas importadas en {initiatives} iniciativas ({created} nuevas).</translation>
+      <location filename="../processing/import_initiatives.py" line="338" />
+      <source>{areas} areas read into {initiatives} initiatives ({created} new): {inserted} added, {updated} updated, {unchanged} unchanged, {skipped} skipped, {removed} removed.</source>
+      <translation>{areas} áreas leídas en {initiatives} iniciativas ({created} nuevas): {inserted} añadidas, {updated} actualizadas, {unchanged} sin cambios, {skipped} omitidas, {removed} eliminadas.</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="183" />
+      <location filename="../ui/summary_panel.py" line="199" />
       <source>{areas} areas, {total} ha registered in total.</source>
       <translation>{areas} áreas, {total} ha registradas en total.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="31" />
+      <location filename="../processing/gap_overlap.py" line="40" />
       <source>{a} and {b}</source>
       <translation>{a} y {b}</translation>
     </message>
@@ -4607,40 +5213,55 @@
       <translation>{code} (no está en el vocabulario)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="743" />
-      <source>{count} areas imported; save the initiative to keep them.</source>
-      <translation>{count} áreas importadas; guarde la iniciativa para conservarlas.</translation>
+      <location filename="../processing/gap_overlap.py" line="187" />
+      <source>{count} areas of INITIATIVES are no longer in the registry and were not written.</source>
+      <translation>{count} áreas de INITIATIVES ya no están en el registro y no se escribieron.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="698" />
+      <location filename="../ui/registry_dock.py" line="782" />
+      <source>{count} areas read: {inserted} added, {updated} updated, {unchanged} unchanged, {skipped} skipped, {removed} removed; save the initiative to keep them.</source>
+      <translation>{count} áreas leídas: {inserted} añadidas, {updated} actualizadas, {unchanged} sin cambios, {skipped} omitidas, {removed} eliminadas; guarde la iniciativa para conservarlas.</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="725" />
       <source>{count} drawn area(s) are not attached to any initiative. Open an initiative in the form and use "Draw on map" before drawing.</source>
       <translation>{count} área(s) dibujada(s) no pertenecen a ninguna iniciativa. Abra una iniciativa en el formulario y use "Dibujar en el mapa" antes de dibujar.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="211" />
-      <location filename="../ui/registry_dock.py" line="745" />
+      <location filename="../processing/import_initiatives.py" line="293" />
+      <location filename="../ui/registry_dock.py" line="789" />
       <source>{count} features without a polygon were skipped.</source>
       <translation>Se omitieron {count} entidades sin polígono.</translation>
     </message>
     <message>
-      <location filename="../ui/area_import.py" line="296" />
+      <location filename="../ui/area_import.py" line="383" />
       <source>{count} features; the layer says its CRS is {crs}.</source>
       <translation>{count} entidades; la capa declara el SRC {crs}.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="622" />
+      <location filename="../ui/registry_dock.py" line="649" />
       <source>{count} initiative(s) deleted.</source>
       <translation>{count} iniciativa(s) eliminada(s).</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="448" />
+      <location filename="../ui/registry_dock.py" line="475" />
       <source>{count} initiatives</source>
       <translation>{count} iniciativas</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="106" />
+      <location filename="../processing/export_ferm.py" line="107" />
       <source>{count} initiatives match the filter.</source>
       <translation>{count} iniciativas cumplen el filtro.</translation>
+    </message>
+    <message>
+      <location filename="../ui/registry_dock.py" line="787" />
+      <source>{count} invalid geometries were repaired before measuring.</source>
+      <translation>{count} geometrías no válidas se repararon antes de medirlas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="140" />
+      <source>{count} more findings not listed; open the registry's validation panel.</source>
+      <translation>{count} hallazgos más no se listan; abra el panel de validación del registro.</translation>
     </message>
     <message>
       <location filename="../ui/widgets/progress_chart.py" line="47" />
@@ -4648,7 +5269,12 @@
       <translation>{done} ha de {target} ha ({percent:.1f} %)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="218" />
+      <location filename="../processing/base.py" line="100" />
+      <source>{error}. Check that the folder of the output {output} exists and can be written to, or choose another file.</source>
+      <translation>{error}. Compruebe que la carpeta de la salida {output} existe y admite escritura, o elija otro archivo.</translation>
+    </message>
+    <message>
+      <location filename="../processing/import_initiatives.py" line="301" />
       <source>{filled} of {areas} areas given department, province, district and UBIGEO.</source>
       <translation>{filled} de {areas} áreas recibieron departamento, provincia, distrito y UBIGEO.</translation>
     </message>
@@ -4658,31 +5284,31 @@
       <translation>{initiatives} iniciativas y {areas} áreas revisadas: {errors} errores, {warnings} advertencias; {valid} iniciativas válidas.</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="152" />
+      <location filename="../ui/exchange_panel.py" line="184" />
       <source>{initiatives} initiatives and {areas} areas exported to {path}.</source>
       <translation>{initiatives} iniciativas y {areas} áreas exportadas a {path}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="121" />
+      <location filename="../processing/export_ferm.py" line="125" />
       <source>{initiatives} initiatives and {areas} areas exported; {refused} areas refused.</source>
       <translation>{initiatives} iniciativas y {areas} áreas exportadas; {refused} áreas rechazadas.</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="184" />
+      <location filename="../ui/exchange_panel.py" line="242" />
       <source>{inserted} initiatives added, {replaced} replaced, {unchanged} unchanged, {conflicts} conflicts.</source>
       <translation>{inserted} iniciativas añadidas, {replaced} reemplazadas, {unchanged} sin cambios, {conflicts} conflictos.</translation>
     </message>
     <message>
       <location filename="../processing/forest_fragmentation.py" line="76" />
       <location filename="../processing/productivity_dynamics.py" line="108" />
-      <location filename="../processing/serfor_criteria.py" line="148" />
+      <location filename="../processing/serfor_criteria.py" line="153" />
       <source>{label} (ha)</source>
       <translation>{label} (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="219" />
-      <location filename="../processing/base.py" line="221" />
-      <location filename="../processing/definition_agreement.py" line="137" />
+      <location filename="../processing/base.py" line="303" />
+      <location filename="../processing/base.py" line="305" />
+      <location filename="../processing/definition_agreement.py" line="150" />
       <source>{label}: {ha:,.2f} ha</source>
       <translation>{label}: {ha:,.2f} ha</translation>
     </message>
@@ -4699,55 +5325,70 @@
       <translation>{label}: {px} píxeles</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="365" />
+      <location filename="../processing/_align.py" line="65" />
+      <source>{m:g} m</source>
+      <translation>{m:g} m</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="50" />
+      <source>{name} ({key}) has no coordinate reference system; it is assumed to be in the CRS of the other input, {crs}. If that is wrong, assign its CRS (Layer properties &gt; Source) and run again.</source>
+      <translation>{name} ({key}) no tiene sistema de referencia de coordenadas; se supone que está en el SRC de la otra entrada, {crs}. Si no es así, asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../processing/priority_score.py" line="364" />
       <source>{name} excludes {n} pixels.</source>
       <translation>{name} excluye {n} píxeles.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="128" />
+      <location filename="../processing/_vector.py" line="150" />
+      <source>{name} has no coordinate reference system; its pixels are assumed to be in {dst}. If that is wrong, assign its CRS (Layer properties &gt; Source) and run again.</source>
+      <translation>{name} no tiene sistema de referencia de coordenadas; se supone que sus píxeles están en {dst}. Si no es así, asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+      <location filename="../processing/definition_agreement.py" line="141" />
       <source>{name} has no degraded pixel with the values given; check its degraded values.</source>
       <translation>{name} no tiene ningún píxel degradado con los valores indicados; revise sus valores degradados.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="300" />
+      <location filename="../processing/priority_score.py" line="299" />
       <source>{name} has no polygon; it changes nothing.</source>
       <translation>{name} no tiene polígonos; no cambia nada.</translation>
     </message>
     <message>
-      <location filename="../processing/priority_score.py" line="294" />
+      <location filename="../processing/priority_score.py" line="293" />
       <source>{name} is neither a raster nor a polygon layer; constraints and masks must be one of those.</source>
       <translation>{name} no es un ráster ni una capa de polígonos; las restricciones y máscaras deben ser una de ellas.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="135" />
+      <location filename="../processing/_vector.py" line="136" />
       <source>{name} must be a polygon layer or a raster mask.</source>
       <translation>{name} debe ser una capa de polígonos o una máscara ráster.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="89" />
-      <location filename="../processing/_vector.py" line="149" />
+      <location filename="../processing/_vector.py" line="90" />
+      <location filename="../processing/_vector.py" line="155" />
       <location filename="../processing/serfor_criteria.py" line="51" />
       <source>{name} reprojected from {src} to {dst}.</source>
       <translation>{name} reproyectada de {src} a {dst}.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="144" />
+      <location filename="../processing/_vector.py" line="145" />
       <source>{name}: turning the raster mask into polygons.</source>
       <translation>{name}: convirtiendo la máscara ráster en polígonos.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="173" />
+      <location filename="../processing/_vector.py" line="179" />
       <source>{name}: {n} features without area (lines, points or collapsed polygons) were skipped.</source>
       <translation>{name}: se omitieron {n} elementos sin área (líneas, puntos o polígonos colapsados).</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="167" />
+      <location filename="../processing/_vector.py" line="173" />
       <location filename="../processing/serfor_criteria.py" line="56" />
       <source>{name}: {n} features without geometry were skipped.</source>
       <translation>{name}: se omitieron {n} elementos sin geometría.</translation>
     </message>
     <message>
-      <location filename="../processing/_vector.py" line="170" />
+      <location filename="../processing/_vector.py" line="176" />
       <source>{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired; first feature ids: {ids}.</source>
       <translation>{name}: se repararon {n} geometrías no válidas (p. ej., anillos que se autointersecan); primeros identificadores de elemento: {ids}.</translation>
     </message>
@@ -4757,14 +5398,29 @@
       <translation>{name}: se repararon {n} geometrías no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="172" />
+      <location filename="../processing/_codes.py" line="31" />
+      <source>{name}: {pixels} pixels hold codes outside the legend and were left out as no data; codes (pixels): {values}.</source>
+      <translation>{name}: {pixels} píxeles contienen códigos fuera de la leyenda y se dejaron fuera como sin datos; códigos (píxeles): {values}.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/serfor.py" line="581" />
+      <source>{n} conservation areas lie farther than {limit:g} m (the largest distance computed) from the raster and were left out: the nearest pixels are that far or farther. If they should be near, check their CRS; to measure them, raise MAX_DISTANCE.</source>
+      <translation>{n} áreas de conservación están a más de {limit:g} m (la distancia máxima calculada) del ráster y se dejaron fuera: los píxeles más cercanos están a esa distancia o más. Si deberían estar cerca, revise su SRC; para medirlas, aumente MAX_DISTANCE.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="252" />
       <source>{n} invalid zone geometries were repaired.</source>
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="178" />
+      <location filename="../processing/serfor_criteria.py" line="183" />
       <source>{n} loss points without a year were skipped.</source>
       <translation>Se omitieron {n} puntos de pérdida sin año.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_zones.py" line="148" />
+      <source>{n} names are borne by more than one zone of {name} ({names}): each zone keeps its own row, told apart by zone_id (the feature id). Give ZONE_ID (e.g. UBIGEO) to identify the zones by code.</source>
+      <translation>{n} nombres los llevan varias zonas de {name} ({names}): cada zona conserva su propia fila, distinguida por zone_id (el id de la entidad). Indique ZONE_ID (p. ej. UBIGEO) para identificar las zonas por código.</translation>
     </message>
     <message>
       <location filename="../processing/productivity_dynamics.py" line="176" />
@@ -4772,17 +5428,17 @@
       <translation>{n} píxeles tienen menos años válidos de los necesarios ({trend} en la serie, {baseline} en la línea base, {comparison} en el periodo de comparación) y quedan sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="443" />
+      <location filename="../algorithms/scoring.py" line="445" />
       <source>{n} weights were given for {k} criteria ({names}); give one weight per criterion, in the same order.</source>
       <translation>Se dieron {n} pesos para {k} criterios ({names}); dé un peso por criterio, en el mismo orden.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="170" />
+      <location filename="../processing/base.py" line="250" />
       <source>{n} zones without geometry were skipped.</source>
       <translation>Se omitieron {n} zonas sin geometría.</translation>
     </message>
     <message>
-      <location filename="../algorithms/scoring.py" line="398" />
+      <location filename="../algorithms/scoring.py" line="400" />
       <source>{origin} gives weights to some criteria but not to {names}; give a weight to every criterion or to none.</source>
       <translation>{origin} da pesos a algunos criterios pero no a {names}; dé un peso a todos los criterios o a ninguno.</translation>
     </message>
@@ -4792,17 +5448,32 @@
       <translation>{path} ya existe; elija otro nombre de archivo para el nuevo registro.</translation>
     </message>
     <message>
-      <location filename="../registry/ferm.py" line="38" />
+      <location filename="../registry/ferm.py" line="67" />
       <source>{path} cannot be imported: {reason}</source>
       <translation>No se puede importar {path}: {reason}</translation>
     </message>
     <message>
-      <location filename="../registry/schema.py" line="163" />
+      <location filename="../algorithms/files.py" line="216" />
+      <source>{path} does not exist. Check the path, or that the disk or network folder is connected.</source>
+      <translation>{path} no existe. Revise la ruta, o que el disco o la carpeta de red estén conectados.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/files.py" line="217" />
+      <source>{path} is a folder, not a file. Choose a file name.</source>
+      <translation>{path} es una carpeta, no un archivo. Elija un nombre de archivo.</translation>
+    </message>
+    <message>
+      <location filename="../registry/schema.py" line="164" />
       <source>{path} is not a T2 Restore registry (it has no initiatives and restoration areas tables).</source>
       <translation>{path} no es un registro de T2 Restore (no tiene las tablas de iniciativas y de áreas en restauración).</translation>
     </message>
     <message>
-      <location filename="../registry/store.py" line="64" />
+      <location filename="../algorithms/files.py" line="215" />
+      <source>{path} is on a read-only disk. Choose a folder on a writable disk.</source>
+      <translation>{path} está en un disco de solo lectura. Elija una carpeta en un disco que admita escritura.</translation>
+    </message>
+    <message>
+      <location filename="../registry/store.py" line="87" />
       <source>{path}: PostGIS registries are not supported yet; use a GeoPackage file.</source>
       <translation>{path}: los registros en PostGIS aún no están disponibles; use un archivo GeoPackage.</translation>
     </message>
@@ -4817,12 +5488,12 @@
       <translation>{rank}. {name}: {weight:.4f}</translation>
     </message>
     <message>
-      <location filename="../ui/exchange_panel.py" line="155" />
+      <location filename="../ui/exchange_panel.py" line="187" />
       <source>{refused} areas refused (errors), {warnings} warnings.</source>
       <translation>{refused} áreas rechazadas (errores), {warnings} advertencias.</translation>
     </message>
     <message>
-      <location filename="../processing/export_ferm.py" line="133" />
+      <location filename="../processing/export_ferm.py" line="137" />
       <source>… and {count} more errors: see the validation report.</source>
       <translation>… y {count} errores más: vea el informe de validación.</translation>
     </message>

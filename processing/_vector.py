@@ -36,12 +36,13 @@ from .. import compat
 from ..algorithms import overlap
 from ..algorithms.errors import Cancelled
 from ..translation import tr
-from .base import StylePostProcessor
+from . import _zones
+from .base import StylePostProcessor, write_qml
 
 try:  # QGIS >= 3.36 / 4
     SKIP_VALIDITY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
 except AttributeError:  # QGIS 3.22 .. 3.34
-    SKIP_VALIDITY_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+    SKIP_VALIDITY_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks  # qt6: ok (QGIS < 3.36)
 
 
 def add_gap_parameters(alg, optional=False):
@@ -84,7 +85,7 @@ class PolygonReader:
 
     def _request(self, crs, name):
         request = QgsFeatureRequest()
-        if crs.isValid() and self.target_crs.isValid() and crs != self.target_crs:
+        if crs.isValid() and not _zones.is_undefined(crs) and self.target_crs.isValid() and crs != self.target_crs:
             request.setDestinationCrs(self.target_crs, self.context.transformContext())
             self.feedback.pushInfo(tr("{name} reprojected from {src} to {dst}.").format(
                 name=name, src=crs.authid() or crs.description(), dst=self.target_crs.authid()))
@@ -145,6 +146,11 @@ class PolygonReader:
         polys, _wkt = overlap.polygonize_mask(layer.source(), self.workdir, values, name,
                                               is_cancelled=self.feedback.isCanceled)
         crs = layer.crs()
+        if _zones.is_undefined(crs) and self.target_crs.isValid():
+            self.feedback.pushWarning(tr("{name} has no coordinate reference system; its pixels are assumed to be in "
+                                         "{dst}. If that is wrong, assign its CRS (Layer properties > Source) and run "
+                                         "again.").format(name=name, dst=self.target_crs.authid()
+                                                          or self.target_crs.description()))
         if crs.isValid() and self.target_crs.isValid() and crs != self.target_crs:
             self.feedback.pushInfo(tr("{name} reprojected from {src} to {dst}.").format(
                 name=name, src=crs.authid() or crs.description(), dst=self.target_crs.authid()))
@@ -212,11 +218,11 @@ def style_vector_output(context, dest, field, classes, layer_name):
     through the base post-processor when QGIS loads the output on completion."""
     path = str(dest).split("|")[0]
     if os.path.splitext(path)[1] and os.path.isdir(os.path.dirname(path) or "."):
-        qml = os.path.splitext(path)[0] + ".qml"
+        qml = write_qml(path, categorized_qml(field, classes))  # never over a style file that is not ours
     else:  # a memory layer: the style lives in the processing temporary folder
         qml = os.path.join(QgsProcessingUtils.tempFolder(), f"style_{uuid.uuid4().hex[:12]}.qml")
-    with open(qml, "w", encoding="utf-8") as fh:
-        fh.write(categorized_qml(field, classes))
+        with open(qml, "w", encoding="utf-8") as fh:
+            fh.write(categorized_qml(field, classes))
     if context.willLoadLayerOnCompletion(dest):
         details = context.layerToLoadOnCompletionDetails(dest)
         details.name = layer_name

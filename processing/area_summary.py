@@ -18,6 +18,9 @@ class AreaSummaryAlgorithm(T2Algorithm):
            "cell areas in a geographic CRS, the ellipsoidal cell area across the map in a projected one."),
         N_("A pixel belongs to the zone whose polygon contains its centre. Nodata pixels are reported as "
            "their own row, never dropped. The table states the raster's CRS and the area method."),
+        N_("Zones are keyed by feature, or by ZONE_ID (e.g. UBIGEO), never by name: districts that share a name "
+           "stay separate rows, each with its zone_id. Zones without a defined CRS are taken to be in the "
+           "raster's CRS (with a warning); zones that do not overlap the raster stop the run."),
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name

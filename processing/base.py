@@ -6,7 +6,6 @@ area tables and styled outputs are the same for every algorithm.
 """
 
 import os
-import tempfile
 import traceback
 
 from qgis.core import (
@@ -20,14 +19,17 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsRectangle,
 )
 
 from .. import compat
+from ..algorithms import files
 from ..algorithms import zones as zone_raster
 from ..algorithms.areas import AREA_METHOD, crs_description
 from ..algorithms.blocks import Grid, open_raster, warp_to_grid, write_categories
 from ..algorithms.errors import N_, T2Error
 from ..translation import tr
+from . import _outputs
 
 GROUPS = {
     "degradation": N_("Degradation"),
@@ -74,11 +76,38 @@ class T2Algorithm(QgsProcessingAlgorithm):
         return "\n\n".join(tr(p) for p in self.HELP)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        with tempfile.TemporaryDirectory(prefix="t2restore-") as workdir:
-            try:
+        """Destinations checked against inputs first, then ``compute`` in a working folder removed afterwards
+        (those a killed run left behind are removed first: ``algorithms.files``)."""
+        try:
+            _outputs.check_destinations(self, parameters, context)
+            with files.work_directory() as workdir:
                 return self.compute(parameters, context, feedback, workdir)
-            except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a traceback
-                raise self._as_processing_exception(error) from None
+        except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a traceback
+            failure = self._as_processing_exception(error)
+        # Raised here, outside the handler, so that the exception QGIS receives has no __context__: PyQGIS
+        # keeps that exception (and the frames of its traceback) alive, and through the original error it
+        # would keep every frame of the failed computation and what their functions hold (open GDAL
+        # datasets, layers) until after QGIS has shut GDAL down, crashing the process at exit.
+        raise failure
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 - QGIS API name
+        """QGIS's sink wrapped so that a failed write raises (``_outputs.CheckedSink``); a requested output
+        that cannot be created is refused rather than skipped."""
+        definition = self.parameterDefinition(name)
+        try:
+            sink, dest = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        except QgsProcessingException as error:  # QGIS's "Could not create layer ...": add what to do
+            raise QgsProcessingException(tr(
+                "{error}. Check that the folder of the output {output} exists and can be written to, or choose "
+                "another file.").format(error=str(error).rstrip("."), output=f"{definition.description()} ({name})")
+            ) from None
+        if sink is None:
+            if _outputs.requested(parameters.get(name), context):
+                raise QgsProcessingException(tr(
+                    "The output {output} could not be created. Choose another file or format.").format(
+                        output=f"{definition.description()} ({name})"))
+            return None, dest
+        return _outputs.CheckedSink(sink, definition, dest), dest
 
     def _as_processing_exception(self, error):
         """The translated QgsProcessingException for any failure, with the failing frames released.
@@ -87,11 +116,13 @@ class T2Algorithm(QgsProcessingAlgorithm):
         alive by the caller would otherwise keep QGIS layers alive until after QGIS has shut down,
         which crashes on exit.
         """
-        traceback.clear_frames(error.__traceback__)
+        _release_frames(error)
         if isinstance(error, QgsProcessingException):
             return QgsProcessingException(str(error))
         if isinstance(error, T2Error):
             return translate_error(error)
+        if isinstance(error, OSError):
+            return translate_error(files.os_error(error))
         if isinstance(error, MemoryError):
             return QgsProcessingException(tr("Not enough memory. Close other programs or process a smaller region."))
         QgsMessageLog.logMessage("".join(traceback.format_exception(type(error), error, error.__traceback__)),
@@ -102,6 +133,22 @@ class T2Algorithm(QgsProcessingAlgorithm):
 
     def compute(self, parameters, context, feedback, workdir):
         raise NotImplementedError
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
+        """QGIS's checks, after refusing a number parameter given NaN or an infinite value by name.
+
+        QGIS's own range check lets NaN through (it is neither below the minimum nor above the
+        maximum), and a NaN goal or threshold would give results that look like numbers.
+        """
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.type() not in ("number", "distance", "duration", "scale") or parameters.get(name) is None:
+                continue
+            value = self.parameterAsDouble(parameters, name, context)
+            if value != value or value in (float("inf"), float("-inf")):  # NaN is the one value unequal to itself
+                return False, tr("The parameter {label} ({name}) is '{value}', which is not a finite number. "
+                                 "Enter a number.").format(label=definition.description(), name=name, value=value)
+        return super().checkParameterValues(parameters, context)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -131,41 +178,74 @@ class T2Algorithm(QgsProcessingAlgorithm):
             "ZONES", tr("Zones (e.g. departments)"), [compat.TYPE_VECTOR_POLYGON], optional=optional))
         self.addParameter(QgsProcessingParameterField(
             "ZONE_FIELD", tr("Zone name field"), parentLayerParameterName="ZONES", optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "ZONE_ID", tr("Zone identifier field (e.g. UBIGEO; empty: each feature is a zone)"),
+            parentLayerParameterName="ZONES", optional=True))
 
     def add_table_output(self, description):
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT_TABLE", description, compat.TYPE_VECTOR, optional=True, createByDefault=True))
 
-    def align_inputs(self, parameters, context, sources, keys, grid, bilinear=()):
+    def align_inputs(self, parameters, context, sources, keys, grid, bilinear=(), feedback=None):
         """With ALIGN checked, warp ``sources[key]`` (where set) onto ``grid`` for each of ``keys``, in place.
 
-        Nearest neighbour (classes), bilinear for the keys in ``bilinear`` (continuous values).
+        Nearest neighbour (classes), bilinear for the keys in ``bilinear`` (continuous values). Each
+        alignment is logged with its CRSs and the coordinate operation used (``_align``), which GDAL
+        is then told to apply.
         """
         if not self.parameterAsBoolean(parameters, "ALIGN", context):
             return
         for key in keys:
             if sources[key]:
                 method = "bilinear" if key in bilinear else "near"
-                sources[key] = warp_to_grid(open_raster(sources[key], key), grid, method)
+                sources[key] = self.warp_logged(context, feedback, sources[key], key, grid, method)
+
+    @staticmethod
+    def warp_logged(context, feedback, source, name, grid, method="near"):
+        """``warp_to_grid`` of the raster ``source`` with the coordinate operation QGIS picks, logged first."""
+        from . import _align
+
+        ds = open_raster(source, name)
+        operation = _align.coordinate_operation(context, ds, grid)
+        _align.log_alignment(feedback or context.feedback(), name, ds, grid, method, operation)
+        return warp_to_grid(ds, grid, method, coordinate_operation=operation[0])
+
+    def zone_fields(self, parameters, context, source):
+        """(name field, id field) of the zones, each checked to exist ("" when not set)."""
+        fields = []
+        for key in ("ZONE_FIELD", "ZONE_ID"):
+            field = self.parameterAsString(parameters, key, context) if key in parameters else ""
+            if field and source.fields().lookupField(field) < 0:
+                raise QgsProcessingException(tr("The zones layer has no field '{field}'.").format(field=field))
+            fields.append(field)
+        return fields
 
     def zones_for_grid(self, parameters, context, feedback, grid, workdir):
-        """Rasterize the ZONES polygons onto ``grid``: (raster path, {zone id: label}) or (None, {})."""
+        """Rasterize the ZONES polygons onto ``grid``: (raster path, {zone number: name}) or (None, {}).
+
+        The labels are a ``_zones.ZoneLabels`` dict: ``labels.zone_ids`` gives each zone's id.
+
+        Zones are keyed by feature (or ZONE_ID), never merged by name; zones without a defined CRS are
+        taken to be in the grid's CRS with a warning; zones that miss the grid stop the run.
+        """
+        from . import _zones
+
         source = self.parameterAsSource(parameters, "ZONES", context)
         if source is None:
             return None, {}
-        field = self.parameterAsString(parameters, "ZONE_FIELD", context)
-        if field and source.fields().lookupField(field) < 0:
-            raise QgsProcessingException(tr("The zones layer has no field '{field}'.").format(field=field))
+        name = tr("Zones")
+        keys = _zones.ZoneKeys(*self.zone_fields(parameters, context, source))
+        _zones.check_polygons(source, name)
         target_crs = _crs_from_wkt(grid.crs_wkt)
-        request = request_in_crs(source.sourceCrs(), target_crs, context)
+        crs = _zones.zones_crs(source, target_crs, feedback, name)
+        request = request_in_crs(crs, target_crs, context)
         if request.destinationCrs().isValid():
             feedback.pushInfo(tr("Zones reprojected from {src} to {dst}.").format(
-                src=source.sourceCrs().authid(), dst=target_crs.authid()))
-        ids, shapes, counts = {}, [], {"skipped": 0, "repaired": 0}
+                src=_zones.crs_text(crs), dst=_zones.crs_text(target_crs)))
+        shapes, counts, extent = [], {"skipped": 0, "repaired": 0}, QgsRectangle()
         for feature, geom in usable_geometries(source.getFeatures(request), counts):
-            label = str(feature[field]) if field else str(feature.id())
-            zid = ids.setdefault(label, len(ids) + 1)
-            shapes.append((zid, bytes(geom.asWkb())))
+            shapes.append((keys.add(feature), bytes(geom.asWkb())))
+            extent.combineExtentWith(geom.boundingBox())
         if counts["skipped"]:
             feedback.pushWarning(tr("{n} zones without geometry were skipped.").format(n=counts["skipped"]))
         if counts["repaired"]:
@@ -173,16 +253,19 @@ class T2Algorithm(QgsProcessingAlgorithm):
         if not shapes:
             raise QgsProcessingException(tr("The zones layer has no polygon to summarize by. "
                                             "Choose a layer with polygons or leave ZONES empty."))
+        _zones.check_overlap(extent, QgsRectangle(*grid.bounds()), source, target_crs, context, name,
+                             tr("the raster"))
+        keys.warn_repeated(feedback, name)
         path = os.path.join(workdir, "zones.tif")
         zone_raster.rasterize_zones(shapes, grid, path)
-        return path, {zid: label for label, zid in ids.items()}
+        return path, keys.labels
 
     def write_area_table(self, parameters, context, accumulator, class_names, zone_labels, grid):
         """OUTPUT_TABLE: hectares per zone and class; nodata is its own row; CRS and method stated."""
         fields = QgsFields()
         for name, kind in (("zone", "string"), ("class", "int"), ("class_name", "string"),
                            ("hectares", "double"), ("pixels", "longlong"), ("percent", "double"),
-                           ("input_crs", "string"), ("area_method", "string")):
+                           ("input_crs", "string"), ("area_method", "string"), ("zone_id", "string")):
             fields.append(compat.field(name, kind))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
@@ -197,10 +280,11 @@ class T2Algorithm(QgsProcessingAlgorithm):
                 label = zone_labels.get(zone, tr("(outside every zone)"))
             else:
                 label = tr("(all)")
+            zone_id = getattr(zone_labels, "zone_ids", {}).get(zone)
             name = tr("No data") if cls is None else class_names.get(cls, str(cls))
             feature.setAttributes([label, cls, name, round(ha, 4), px,
                                    round(100.0 * ha / totals[zone], 4) if totals[zone] else 0.0,
-                                   crs, tr(AREA_METHOD)])
+                                   crs, tr(AREA_METHOD), zone_id])
             sink.addFeature(feature, compat.FAST_INSERT)
         return dest
 
@@ -233,10 +317,23 @@ class T2Algorithm(QgsProcessingAlgorithm):
 
 
 def write_qml(path, text):
-    """The QML sidecar of the raster ``path`` (same name, .qml); returns its path."""
+    """The QML sidecar of the output ``path`` (same name, .qml, which QGIS loads with it); returns its path.
+
+    A ``<stem>.qml`` T2 Restore did not write (the user's style, or the style of another file of the
+    same stem such as ``<stem>.shp``) is never overwritten: ours then goes to ``<output>.t2restore.qml``
+    and is still applied when QGIS loads the output. Ours carry ``files.QML_MARKER``; written to a
+    temporary name, then renamed.
+    """
     qml = os.path.splitext(path)[0] + ".qml"
-    with open(qml, "w", encoding="utf-8") as fh:
+    if os.path.exists(qml) and not files.written_by_us(qml):
+        qml = path + ".t2restore.qml"
+    head, sep, rest = text.partition("\n")
+    text = f"{head}\n{files.QML_MARKER}\n{rest}" if head.startswith(("<?xml", "<!DOCTYPE")) and sep \
+        else f"{files.QML_MARKER}\n{text}"
+    tmp = files.part_path(qml, ".qml")
+    with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)
+    os.replace(tmp, qml)
     return qml
 
 
@@ -270,6 +367,17 @@ def usable_geometries(features, counts):
             geom = geom.makeValid()
             counts["repaired"] += 1
         yield feature, geom
+
+
+def _release_frames(error, seen=None):
+    """Clear the local variables of every frame in the tracebacks of ``error`` and of the errors chained to it."""
+    seen = set() if seen is None else seen
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        traceback.clear_frames(error.__traceback__)
+        if error.__cause__ is not None:
+            _release_frames(error.__cause__, seen)
+        error = error.__context__
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):

@@ -20,9 +20,9 @@ from qgis.core import (
 from .. import compat
 from ..algorithms import agreement
 from ..algorithms.areas import AREA_METHOD, crs_description
-from ..algorithms.blocks import open_raster, warp_to_grid
 from ..algorithms.errors import N_
 from ..translation import tr
+from . import _zones
 from .base import T2Algorithm, grid_of
 from .serfor_criteria import polygons_in_crs
 
@@ -31,7 +31,7 @@ COLORS = {agreement.BOTH: "#b2182b", agreement.ONLY_A: "#ef8a62", agreement.ONLY
 TABLE_FIELDS = (("zone", "string"), ("name_a", "string"), ("name_b", "string"), ("both_ha", "double"),
                 ("only_a_ha", "double"), ("only_b_ha", "double"), ("neither_ha", "double"), ("nodata_ha", "double"),
                 ("total_ha", "double"), ("overall_agreement", "double"), ("kappa", "double"),
-                ("input_crs", "string"), ("area_method", "string"))
+                ("input_crs", "string"), ("area_method", "string"), ("zone_id", "string"))
 
 
 def agreement_classes(name_a, name_b):
@@ -40,6 +40,17 @@ def agreement_classes(name_a, name_b):
             (agreement.ONLY_A, tr("Degraded only in {name}").format(name=name_a), COLORS[agreement.ONLY_A]),
             (agreement.ONLY_B, tr("Degraded only in {name}").format(name=name_b), COLORS[agreement.ONLY_B]),
             (agreement.NEITHER, tr("Degraded in neither"), COLORS[agreement.NEITHER])]
+
+
+def warn_missing_crs(layers, names, feedback):
+    """Warn when one input has no CRS and the other has one: it is then read in the other's CRS."""
+    crs = {key: layer.crs() for key, layer in layers.items()}
+    for (key, name), other in ((("INPUT_A", names[0]), "INPUT_B"), (("INPUT_B", names[1]), "INPUT_A")):
+        if _zones.is_undefined(crs[key]) and not _zones.is_undefined(crs[other]):
+            feedback.pushWarning(tr("{name} ({key}) has no coordinate reference system; it is assumed to be in the "
+                                    "CRS of the other input, {crs}. If that is wrong, assign its CRS (Layer "
+                                    "properties > Source) and run again.").format(
+                name=name, key=key, crs=crs[other].authid() or crs[other].description()))
 
 
 class DefinitionAgreementAlgorithm(T2Algorithm):
@@ -101,6 +112,8 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
                 raise QgsProcessingException(tr("The layer {name} is missing or cannot be opened.").format(name=key))
         rasters = {key: self.raster_path(parameters, key, context) for key, layer in layers.items()
                    if isinstance(layer, QgsRasterLayer)}
+        if len(rasters) < 2 or self.parameterAsBoolean(parameters, "ALIGN", context):
+            warn_missing_crs(layers, names, feedback)
         if rasters:
             grid = grid_of(rasters.get("INPUT_A") or rasters["INPUT_B"])
         else:
@@ -117,7 +130,7 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
             sources[key] = agreement.rasterize_mask(shapes, grid, os.path.join(workdir, f"{key.lower()}.tif"))
             values[key] = "1"
         if len(rasters) == 2 and self.parameterAsBoolean(parameters, "ALIGN", context):
-            sources["INPUT_B"] = warp_to_grid(open_raster(sources["INPUT_B"], names[1]), grid, "near")
+            sources["INPUT_B"] = self.warp_logged(context, feedback, sources["INPUT_B"], names[1], grid, "near")
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         progress, cancelled = self.callbacks(feedback, 0, 95)
@@ -178,6 +191,6 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
                                    round(total, 4),
                                    None if entry["overall"] is None else round(entry["overall"], 6),
                                    None if entry["kappa"] is None else round(entry["kappa"], 6),
-                                   crs, tr(AREA_METHOD)])
+                                   crs, tr(AREA_METHOD), getattr(zone_labels, "zone_ids", {}).get(zone)])
             sink.addFeature(feature, compat.FAST_INSERT)
         return dest

@@ -59,7 +59,8 @@ class ExportFermAlgorithm(T2Algorithm):
             "English and Spanish label) for every vocabulary, FERM's flat public-export layer and export metadata."
         ),
         N_(
-            "Every area is validated first (FERM_INTERCHANGE.md item 7): areas with errors are refused, areas "
+            "Every area is validated first (the checks are listed in docs/metodos.md, section 12, shipped with the "
+            "plugin): areas with errors are refused, areas "
             "with warnings are exported and flagged. The validation report is written beside the file as "
             "<name>.validation.json and .csv. The file is built under a temporary name and renamed only when "
             "complete."
@@ -117,6 +118,9 @@ class ExportFermAlgorithm(T2Algorithm):
                 progress=progress,
                 is_cancelled=cancelled,
             )
+            left_out = [store.get_initiative(uuid).title for uuid in result.initiatives_left_out]
+        if left_out:
+            feedback.pushWarning(tr("Left out, every area refused: {titles}.").format(titles="; ".join(left_out)))
         feedback.pushInfo(
             tr("{initiatives} initiatives and {areas} areas exported; {refused} areas refused.").format(
                 initiatives=len(result.initiatives_exported),

@@ -41,9 +41,9 @@ class ForestFragmentationAlgorithm(T2Algorithm):
         N_("Classifies every forest pixel by the pattern of forest around it, after Riitters et al. (2000, "
            "Conservation Ecology 4(2): 3, with the 2001 errata), the method of GRASS r.forestfrag and of the R "
            "package fragmentation. Fragmentation is one of MINAM's degradation indicators."),
-        N_("INPUT: a raster whose values FOREST_VALUES (default 1; several separated by commas, e.g. 1,2,5) are "
-           "forest; every other value is non-forest and nodata cells are left out. WINDOW: the side of the square "
-           "moving window in pixels, odd from 3 to 31 (default 3)."),
+        N_("INPUT: a raster whose values FOREST_VALUES (default 1; several separated by commas, e.g. 1,2,5, or "
+           "ranges such as 1-5) are forest; every other value is non-forest and nodata cells are left out. "
+           "WINDOW: the side of the square moving window in pixels, odd from 3 to 31 (default 3)."),
         N_("In the window around each pixel, Pf is the share of forest among the valid cells, and Pff, among the "
            "pairs of cardinal neighbours inside the window with at least one forest cell, the share in which both "
            "are forest. Cells outside the raster, nodata cells and pairs with a nodata cell are not counted."),

@@ -1,18 +1,27 @@
 """t2restore:gap_overlap: where the MINAM recovery gap and the SERFOR restoration gap overlap (issue 4)."""
 
+import json
+
 from qgis.core import (
+    QgsField,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingUtils,
+    QgsProviderRegistry,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from .. import compat
 from ..algorithms import overlap
 from ..algorithms.errors import N_
+from ..registry import gap_writeback, schema
+from ..registry.store import open_registry
 from ..translation import tr
-from . import _vector
+from . import _vector, _zones
 from .base import T2Algorithm
 
 COLORS = {overlap.ONLY_A: "#1f78b4", overlap.ONLY_B: "#33a02c", overlap.BOTH: "#e31a1c"}
@@ -54,6 +63,11 @@ class GapOverlapAlgorithm(T2Algorithm):
            "SERNANP's); and, when INITIATIVES are given, each initiative with its hectares in A, in B, in both, "
            "in neither and in protected areas, and two double-counting flags: it overlaps another initiative "
            "(by at least 1 m2), or it counts toward both gaps."),
+        N_("WRITE_TO_REGISTRY: when INITIATIVES is the restoration areas layer of a T2 Restore registry, the "
+           "national gap of each area (MINAM only, SERFOR only, both, none: gap A is taken as MINAM's and gap B "
+           "as SERFOR's; at least 1 m2 inside a gap counts) and the names of the protected areas it lies in "
+           "(field PROTECTED_NAME_FIELD of PROTECTED_AREAS) are written into the registry, all areas in one "
+           "transaction. Without PROTECTED_AREAS the protected area of each area is left as it was."),
         N_("Bad input: an empty gap layer (no polygon with an area, or a raster mask without gap pixels) stops the "
            "run naming the layer. Two gaps that do not overlap at all are not an error: the run warns and the "
            "class 'both' has 0 ha. Zones are expected not to overlap each other; land outside every zone has "
@@ -66,12 +80,19 @@ class GapOverlapAlgorithm(T2Algorithm):
             "PROTECTED_AREAS", tr("Protected areas (e.g. SERNANP)"), [compat.TYPE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "INITIATIVES", tr("Restoration initiatives (areas)"), [compat.TYPE_VECTOR_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "PROTECTED_NAME_FIELD", tr("Name field of the protected areas"), parentLayerParameterName="PROTECTED_AREAS",
+            optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "WRITE_TO_REGISTRY", tr("Write the gap and protected area of each area into the registry (INITIATIVES "
+                                    "must be a registry)"), defaultValue=False))
         self.add_zone_parameters()
         _vector.add_polygon_sink(self, "OUTPUT", tr("Gap overlap (only A, only B, both)"))
         self.add_table_output(tr("Gap overlap table (hectares per zone and class)"))
         _vector.add_polygon_sink(self, "OUTPUT_INITIATIVES", tr("Initiatives in the gaps"), optional=True)
         for key, label in (("ONLY_A_HA", N_("Area only in gap A (ha)")), ("ONLY_B_HA", N_("Area only in gap B (ha)")),
-                           ("BOTH_HA", N_("Area in both gaps (ha)"))):
+                           ("BOTH_HA", N_("Area in both gaps (ha)")),
+                           ("AREAS_WRITTEN", N_("Registry areas whose gap or protected area changed"))):
             self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
 
     def compute(self, parameters, context, feedback, workdir):
@@ -87,8 +108,10 @@ class GapOverlapAlgorithm(T2Algorithm):
         gap_b, b_disjoint = reader.layer_polygons(parameters, "GAP_B", name_b)
         protected_source = self.parameterAsSource(parameters, "PROTECTED_AREAS", context)
         protected = reader.polygons(protected_source, tr("Protected areas")) if protected_source else None
-        zones = self.zone_regions(parameters, context, reader)
+        zones = _zones.zone_regions(self, parameters, context, feedback, reader, crs,
+                                    _zones.envelope((gap_a or []) + (gap_b or [])), tr("the gaps"))
         init_source = self.parameterAsSource(parameters, "INITIATIVES", context)
+        registry = self.registry_target(parameters, context)
         initiatives = reader.features(init_source, tr("Initiatives")) if init_source else None
         feedback.setProgress(10)
         progress, cancelled = self.callbacks(feedback, 10, 90)
@@ -103,27 +126,67 @@ class GapOverlapAlgorithm(T2Algorithm):
         init_out = None
         if initiatives is not None:
             init_out = self.write_initiatives(parameters, context, init_source, initiatives, result.initiatives, crs)
+        written = None
+        if registry is not None:
+            written = self.write_back(parameters, context, feedback, reader, registry, initiatives,
+                                      result.initiatives)
         feedback.setProgress(100)
-        return {"OUTPUT": output, "OUTPUT_TABLE": table, "OUTPUT_INITIATIVES": init_out,
+        return {"OUTPUT": output, "OUTPUT_TABLE": table, "OUTPUT_INITIATIVES": init_out, "AREAS_WRITTEN": written,
                 "ONLY_A_HA": result.totals[overlap.ONLY_A], "ONLY_B_HA": result.totals[overlap.ONLY_B],
                 "BOTH_HA": result.totals[overlap.BOTH]}
 
-    def zone_regions(self, parameters, context, reader):
-        source = self.parameterAsSource(parameters, "ZONES", context)
+    def registry_target(self, parameters, context):
+        """The registry file INITIATIVES comes from when WRITE_TO_REGISTRY is set (refused otherwise)."""
+        if not self.parameterAsBoolean(parameters, "WRITE_TO_REGISTRY", context):
+            return None
+        layer = self.parameterAsVectorLayer(parameters, "INITIATIVES", context)
+        path = registry_path_of(layer)
+        if path is None:
+            raise QgsProcessingException(tr(
+                "WRITE_TO_REGISTRY needs INITIATIVES to be the restoration areas layer of a T2 Restore registry "
+                "(<registry>.gpkg|layername=restoration_areas). Choose the registry's layer, or turn "
+                "WRITE_TO_REGISTRY off."))
+        return path
+
+    def protected_index(self, parameters, context, reader):
+        """Named protected areas for the write-back, or None without PROTECTED_AREAS."""
+        source = self.parameterAsSource(parameters, "PROTECTED_AREAS", context)
         if source is None:
             return None
-        field = self.parameterAsString(parameters, "ZONE_FIELD", context)
-        if field and source.fields().lookupField(field) < 0:
-            raise QgsProcessingException(tr("The zones layer has no field '{field}'.").format(field=field))
-        regions = []
-        wanted = [field] if field else []
-        for fid, polys, values, _f in reader.features(source, tr("Zones"), wanted, all_attributes=False):
-            label = _vector.label_of(values[0]) if field else str(fid)
-            regions.extend((label, p) for p in polys)
-        if not regions:
-            raise QgsProcessingException(tr("The zones layer has no polygon to summarize by. "
-                                            "Choose a layer with polygons or leave ZONES empty."))
-        return regions
+        field = self.parameterAsString(parameters, "PROTECTED_NAME_FIELD", context) or guess_name_field(source.fields())
+        if not field:
+            raise QgsProcessingException(tr(
+                "Choose the field of PROTECTED_AREAS that holds the protected area's name (PROTECTED_NAME_FIELD): "
+                "it is written into the registry."))
+        named = [(_vector.label_of(values[0]), polys)
+                 for _fid, polys, values, _f in reader.features(source, tr("Protected areas"), [field], False)]
+        return gap_writeback.ProtectedAreaIndex(named)
+
+    def write_back(self, parameters, context, feedback, reader, registry, features, rows):
+        """Write the gap code and protected areas of every registry area, in one transaction."""
+        protected = self.protected_index(parameters, context, reader)
+        results, counts = {}, {}
+        for (_fid, polys, _values, feature), row in zip(features, rows):
+            if row is None:
+                continue
+            gap = gap_writeback.gap_code(row["ha_a"], row["ha_b"])
+            counts[gap] = counts.get(gap, 0) + 1
+            uuid = feature["uuid"]
+            if protected is not None:
+                text = gap_writeback.protected_text(protected.names(polys))
+            else:
+                text = feature["protected_area"] or ""
+            results[uuid] = (gap, text)
+        with open_registry(registry) as store:
+            changed, missing = store.set_area_gaps(results)
+        feedback.pushInfo(tr("Registry {path}: {changed} of {total} areas changed (gap MINAM only {minam}, SERFOR "
+                             "only {serfor}, both {both}, none {none}).").format(
+            path=registry, changed=changed, total=len(results), minam=counts.get("MINAM", 0),
+            serfor=counts.get("SERFOR", 0), both=counts.get("BOTH", 0), none=counts.get("NONE", 0)))
+        if missing:
+            feedback.pushWarning(tr("{count} areas of INITIATIVES are no longer in the registry and were not "
+                                    "written.").format(count=len(missing)))
+        return changed
 
     @staticmethod
     def report(feedback, totals, names, name_a, name_b):
@@ -157,7 +220,7 @@ class GapOverlapAlgorithm(T2Algorithm):
         for name, kind in (("zone", "string"), ("class", "int"), ("class_name", "string"), ("hectares", "double"),
                            ("protected_ha", "double"), ("unprotected_ha", "double"), ("percent", "double"),
                            ("gap_a", "string"), ("gap_b", "string"), ("input_crs", "string"),
-                           ("area_method", "string")):
+                           ("area_method", "string"), ("zone_id", "string")):
             fields.append(compat.field(name, kind))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
@@ -170,25 +233,27 @@ class GapOverlapAlgorithm(T2Algorithm):
             total = sum(cells.get((label, c), (0.0, 0.0))[0] for c in names)
             for cls in (overlap.ONLY_A, overlap.ONLY_B, overlap.BOTH):
                 ha, pha = cells.get((label, cls), (0.0, 0.0))
+                zone_id, zone = label if isinstance(label, tuple) else (None, shown.get(label, label))
                 _vector.add_feature(sink, fields, [
-                    shown.get(label, label), cls, names[cls], round(ha, 6),
+                    zone, cls, names[cls], round(ha, 6),
                     round(pha, 6) if with_protected else None, round(ha - pha, 6) if with_protected else None,
                     round(100.0 * ha / total, 4) if total else 0.0, name_a, name_b, _vector.crs_label(crs),
-                    tr(overlap.AREA_METHOD)])
+                    tr(overlap.AREA_METHOD), zone_id])
         return dest
 
     def write_initiatives(self, parameters, context, source, features, rows, crs):
         extra = QgsFields()
         for name, kind in INITIATIVE_FIELDS:
             extra.append(compat.field(name, kind))
-        fields = QgsProcessingUtils.combineFields(source.fields(), extra)
+        source_fields, as_text = text_fields(source.fields())
+        fields = QgsProcessingUtils.combineFields(source_fields, extra)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_INITIATIVES", context, fields,
                                           compat.WKB_MULTIPOLYGON, crs)
         if sink is None:
             return None
         fids = [fid for fid, _p, _v, _f in features]
         for (_fid, _polys, _values, feature), row in zip(features, rows):
-            attrs = list(feature.attributes())
+            attrs = [as_json(v) if i in as_text else v for i, v in enumerate(feature.attributes())]
             if row is None:
                 _vector.add_feature(sink, fields, attrs + [None] * len(INITIATIVE_FIELDS))
                 continue
@@ -201,3 +266,47 @@ class GapOverlapAlgorithm(T2Algorithm):
         classes = [(v, tr(label), color) for v, label, color in FLAG_CLASSES]
         _vector.style_vector_output(context, dest, "double_count", classes, tr("Initiatives in the gaps"))
         return dest
+
+
+# Field types no vector format can take as they are: lists and JSON objects (the registry's
+# ecosystems, activities ...) are written as their JSON text.
+_STRUCTURED = {QVariant.Map, QVariant.List, QVariant.StringList}  # qt6: ok (QGIS < 3.38)
+_NAME_FIELDS = ("anp_nomb", "anp_nom", "nom_anp", "nombre", "nombre_anp", "name", "nom")
+
+
+def text_fields(fields):
+    """(fields with list/JSON fields turned into text, indexes of the turned fields)."""
+    out, turned = QgsFields(), set()
+    for index, fld in enumerate(fields):
+        if fld.type() in _STRUCTURED:
+            fld = QgsField(fld.name(), QVariant.String, "string")  # qt6: ok (QGIS < 3.38)
+            turned.add(index)
+        out.append(fld)
+    return out, turned
+
+
+def as_json(value):
+    """A list or JSON object as JSON text (None stays None)."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return json.dumps(value, ensure_ascii=False)
+
+
+def guess_name_field(fields):
+    """The name field of a protected-areas layer (SERNANP's ANP_NOMB, a "nombre" or "name" field)."""
+    names = {fld.name().lower(): fld.name() for fld in fields}
+    return next((names[n] for n in _NAME_FIELDS if n in names), "")
+
+
+def registry_path_of(layer):
+    """The registry file of a layer that is a registry's restoration areas, else None."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, name = parts.get("path") or "", parts.get("layerName") or ""
+    if name != schema.AREA_TABLE or not path.lower().endswith(".gpkg"):
+        return None
+    try:
+        return path if schema.file_version(path) == schema.SCHEMA_VERSION else None
+    except Exception:  # noqa: BLE001 - not a registry (another GeoPackage, unreadable): None
+        return None

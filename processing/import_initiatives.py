@@ -1,6 +1,7 @@
 """t2restore:import_initiatives: polygons of any layer or file into a registry, grouped into
 initiatives, for batch loading of the tables regional governments already keep."""
 
+import codecs
 import json
 from pathlib import Path
 
@@ -9,19 +10,22 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
+    QgsVectorLayer,
 )
 
 from .. import compat
 from ..algorithms.errors import N_
-from ..registry import mapping, vocab
+from ..registry import area_match, mapping, vocab
 from ..registry.admin_units import UNIT_FIELDS, AdminConfig, AdminLookup, guess_fields
-from ..registry.feature_import import read_areas
+from ..registry.feature_import import ENCODINGS, is_undefined_crs, read_areas
 from ..registry.model import InitiativeFilter, utc_now
 from ..registry.store import create_registry, open_registry
+from ..registry.validate import ERROR, validate_store
 from ..translation import tr
 from .base import T2Algorithm
 
@@ -58,13 +62,14 @@ def existing_initiative(store, key):
     return store.get_initiative(candidates[0].uuid) if len(candidates) == 1 else None
 
 
-def group_records(records, store):
+def group_records(records, store, mode="update"):
     """[(values, area)] grouped into initiatives (new or existing), in first-seen order.
 
-    Returns (initiatives, created uuids). An incoming area with the uuid of an area already in
-    the initiative replaces it, so importing the same file twice does not duplicate areas.
+    Returns (initiatives, created uuids, MergeCounts). Areas an initiative already holds (same
+    uuid, or same site name and geometry) are updated, left alone or replaced as ``mode`` says
+    (``area_match``), so importing the same file twice does not duplicate areas.
     """
-    groups, created = {}, set()
+    groups, created, incoming = {}, set(), {}
     for values, area in records:
         key = mapping.initiative_key(values)
         if key is None:
@@ -83,8 +88,58 @@ def group_records(records, store):
                 if not initiative.title:
                     initiative.title = values.get("initiative_title", "")
             groups[key] = initiative
-        initiative.areas = [a for a in initiative.areas if a.uuid != area.uuid] + [area]
-    return list(groups.values()), created
+        incoming.setdefault(key, []).append(area)
+    counts = area_match.MergeCounts()
+    for key, initiative in groups.items():
+        initiative.areas, merged = area_match.merge_areas(initiative.areas, incoming[key], mode)
+        counts.add(merged)
+    return list(groups.values()), created, counts
+
+
+MODES = {"add-new-and-update": "update", "skip-existing": "skip", "replace": "replace"}
+DEFAULT_MODE = "add-new-and-update"
+MAX_LOGGED_FINDINGS = 200
+
+
+def known_encoding(name):
+    """True when Python (and so, for these names, Qt) knows the encoding ``name``."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def report_repairs(repaired, feedback):
+    """One log line per geometry repaired before its hectares were computed."""
+    for feature, area, preview in repaired:
+        feedback.pushWarning(
+            tr("Feature {feature} (\"{site}\"): invalid geometry (self-intersection) repaired before measuring; "
+               "{before:.2f} ha as drawn, {after:.2f} ha repaired, {parts} part(s).").format(
+                feature=feature, site=area.site_name, before=preview.area_before_ha, after=preview.area_after_ha,
+                parts=preview.parts_after))
+
+
+def report_validation(report, feedback):
+    """Log the export rules' verdict on the initiatives written; returns the number of refused areas."""
+    checked = list(report.areas_checked)
+    refused = sorted(set(checked) & report.blocked_areas())
+    findings = report.findings
+    feedback.pushInfo(
+        tr("Validation with the FERM export rules: {ok} of the {areas} areas of these initiatives can be exported, "
+           "{refused} would be refused; {errors} errors, {warnings} warnings.").format(
+            ok=len(checked) - len(refused), areas=len(checked), refused=len(refused),
+            errors=sum(f.severity == ERROR for f in findings), warnings=sum(f.severity != ERROR for f in findings)))
+    for finding in findings[:MAX_LOGGED_FINDINGS]:
+        text = finding.message(tr)
+        if finding.severity == ERROR:
+            feedback.reportError(text, False)
+        else:
+            feedback.pushWarning(text)
+    if len(findings) > MAX_LOGGED_FINDINGS:
+        feedback.pushWarning(tr("{count} more findings not listed; open the registry's validation panel.").format(
+            count=len(findings) - MAX_LOGGED_FINDINGS))
+    return len(refused)
 
 
 class ImportInitiativesAlgorithm(T2Algorithm):
@@ -118,6 +173,22 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             "UBIGEO_FIELD; fields left empty are guessed from INEI's names (NOMBDEP, NOMBPROV, NOMBDIST, "
             "UBIGEO or IDDIST). UBIGEO_SOURCE says whose codes they are (INEI by default, or RENIEC). Areas "
             "whose source already gives both department and UBIGEO keep them."
+        ),
+        N_(
+            "MODE says what happens to areas the registry already holds: the same area is one with the same "
+            "identifier (uuid), or with the same site name and geometry in the same initiative. "
+            "add-new-and-update (default) adds new areas and updates known ones with the file's values; "
+            "skip-existing adds new areas and leaves known ones untouched; replace leaves each initiative of the "
+            "file with exactly the file's areas (its other areas are removed). The log counts inserted, updated, "
+            "unchanged, skipped and removed areas."
+        ),
+        N_(
+            "ENCODING is the text encoding of the input when the file does not declare it (a shapefile without "
+            "its .cpg file): usually ISO-8859-1, or windows-1252 for files saved on Windows. Without it, text "
+            "that is not valid UTF-8 stops the import instead of being stored with replacement characters. "
+            "Invalid geometries (a self-intersecting bow-tie) are repaired before hectares are computed, and "
+            "the log names each repair. After the import every written initiative is validated with the rules "
+            "of the FERM export; the log lists each area the export would refuse, and why."
         ),
     )
 
@@ -160,11 +231,26 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             QgsProcessingParameterString("UBIGEO_SOURCE", tr("UBIGEO code source (INEI or RENIEC)"),
                                          defaultValue="INEI", optional=True)
         )
+        self.addParameter(
+            QgsProcessingParameterEnum("MODE", tr("Areas already in the registry"), options=list(MODES),
+                                       defaultValue=DEFAULT_MODE, usesStaticStrings=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString("ENCODING", tr("Text encoding of the input (when the file does not say)"),
+                                         optional=True)
+        )
         self.addOutput(QgsProcessingOutputNumber("INITIATIVES", tr("Initiatives written")))
         self.addOutput(QgsProcessingOutputNumber("INITIATIVES_CREATED", tr("Initiatives created")))
         self.addOutput(QgsProcessingOutputNumber("AREAS", tr("Areas imported")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Features without a polygon (skipped)")))
         self.addOutput(QgsProcessingOutputNumber("ADMIN_FILLED", tr("Areas given administrative units")))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_INSERTED", tr("Areas added")))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_UPDATED", tr("Areas already held, updated")))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_UNCHANGED", tr("Areas already held, unchanged")))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_SKIPPED", tr("Areas already held, skipped")))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_REMOVED", tr("Areas removed (replace mode)")))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_REPAIRED", tr("Geometries repaired")))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_REFUSED", tr("Areas the FERM export would refuse")))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
         for key, parse in (("FIELD_MAPPING", read_mapping_text), ("DEFAULTS", read_defaults_text)):
@@ -176,12 +262,14 @@ class ImportInitiativesAlgorithm(T2Algorithm):
         if ubigeo_source and not vocab.get("ubigeoSources").is_valid(ubigeo_source):
             return False, tr("UBIGEO_SOURCE must be one of: {codes}.").format(
                 codes=", ".join(str(e.code) for e in vocab.get("ubigeoSources").entries))
+        encoding = (self.parameterAsString(parameters, "ENCODING", context) or "").strip()
+        if encoding and not known_encoding(encoding):
+            return False, tr("ENCODING \"{encoding}\" is not a known text encoding; use for example "
+                             "{examples}.").format(encoding=encoding, examples=", ".join(ENCODINGS))
         return super().checkParameterValues(parameters, context)
 
     def compute(self, parameters, context, feedback, workdir):
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        if source is None:
-            raise QgsProcessingException(tr("The input layer cannot be opened."))
+        source, _keep, encoding = self.input_source(parameters, context)
         path = self.parameterAsFile(parameters, "REGISTRY", context)
         if not path:
             raise QgsProcessingException(tr("Give the registry file (GeoPackage)."))
@@ -192,34 +280,51 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             field_mapping = mapping.guess_mapping(names)
             feedback.pushInfo(tr("No field mapping given; fields matched by name: {mapping}").format(
                 mapping=json.dumps(field_mapping, ensure_ascii=False)))
-        crs = self.parameterAsCrs(parameters, "SOURCE_CRS", context)
-        if not crs.isValid():
-            crs = source.sourceCrs()
-        if not crs.isValid():
-            raise QgsProcessingException(
-                tr("The input has no CRS; give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).")
-            )
+        crs = self.input_crs(parameters, context, source)
         admin = self.admin_lookup(parameters, context, feedback)
         total = source.featureCount() if source.featureCount() > 0 else None
         progress, cancelled = self.callbacks(feedback, 0, 50 if admin is not None else 60)
-        features = source.getFeatures(QgsFeatureRequest())
+        repaired = []
         records, skipped = read_areas(
-            features, names, crs, field_mapping, defaults, context.transformContext(), total, progress, cancelled,
-            keep_values=True,
+            source.getFeatures(QgsFeatureRequest()), names, crs, field_mapping, defaults, context.transformContext(),
+            total, progress, cancelled, keep_values=True, repaired=repaired, encoding=encoding,
         )
         if skipped:
             feedback.pushWarning(tr("{count} features without a polygon were skipped.").format(count=skipped))
         if not records:
             raise QgsProcessingException(tr("The input holds no polygon to import."))
+        report_repairs(repaired, feedback)
         admin_filled = 0
         if admin is not None:
             feedback.setProgress(55)
             admin_filled = admin.fill([area for _values, area in records])
             feedback.pushInfo(tr("{filled} of {areas} areas given department, province, district and UBIGEO.").format(
                 filled=admin_filled, areas=len(records)))
+        mode = MODES[self.parameterAsEnumString(parameters, "MODE", context) or DEFAULT_MODE]
+        initiatives, created, counts, refused = self.write(path, records, mode, feedback)
+        return {
+            "INITIATIVES": len(initiatives),
+            "INITIATIVES_CREATED": len(created),
+            "AREAS": len(records),
+            "SKIPPED": skipped,
+            "ADMIN_FILLED": admin_filled,
+            "AREAS_INSERTED": counts.inserted,
+            "AREAS_UPDATED": counts.updated,
+            "AREAS_UNCHANGED": counts.unchanged,
+            "AREAS_SKIPPED": counts.skipped,
+            "AREAS_REMOVED": counts.removed,
+            "AREAS_REPAIRED": len(repaired),
+            "AREAS_REFUSED": refused,
+        }
+
+    def write(self, path, records, mode, feedback):
+        """Group, merge and write the records in one transaction, then validate what was written.
+
+        Returns (initiatives, created uuids, MergeCounts, number of areas the export would refuse).
+        """
         store = create_registry(path) if not Path(path).exists() else open_registry(path)
         with store:
-            initiatives, created = group_records(records, store)
+            initiatives, created, counts = group_records(records, store, mode)
             now = utc_now()
             for initiative in initiatives:
                 # Bookkeeping a save would set; put_initiatives writes everything in one transaction.
@@ -227,20 +332,55 @@ class ImportInitiativesAlgorithm(T2Algorithm):
                 initiative.created_at = initiative.created_at or now
                 initiative.updated_at = now
                 initiative.validation_state = "unchecked"
-            progress, cancelled = self.callbacks(feedback, 60, 100)
+            progress, cancelled = self.callbacks(feedback, 60, 90)
             store.put_initiatives(initiatives, progress, cancelled)
-        feedback.pushInfo(
-            tr("{areas} areas imported into {initiatives} initiatives ({created} new).").format(
-                areas=len(records), initiatives=len(initiatives), created=len(created)
+            feedback.pushInfo(
+                tr("{areas} areas read into {initiatives} initiatives ({created} new): {inserted} added, {updated} "
+                   "updated, {unchanged} unchanged, {skipped} skipped, {removed} removed.").format(
+                    areas=len(records), initiatives=len(initiatives), created=len(created), inserted=counts.inserted,
+                    updated=counts.updated, unchanged=counts.unchanged, skipped=counts.skipped,
+                    removed=counts.removed))
+            if counts.removed_sites:
+                feedback.pushWarning(tr("Removed (replace mode): {sites}.").format(
+                    sites=", ".join(counts.removed_sites)))
+            progress, cancelled = self.callbacks(feedback, 90, 100)
+            report = validate_store(store, [i.uuid for i in initiatives], progress=progress, is_cancelled=cancelled)
+        refused = report_validation(report, feedback)
+        return initiatives, created, counts, refused
+
+    def input_source(self, parameters, context):
+        """(feature source, object to keep alive, encoding) of INPUT, read with ENCODING when given."""
+        encoding = (self.parameterAsString(parameters, "ENCODING", context) or "").strip()
+        source = self.parameterAsSource(parameters, "INPUT", context)
+        if source is None:
+            raise QgsProcessingException(tr("The input layer cannot be opened."))
+        if not encoding:
+            return source, None, None
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if layer is None:
+            raise QgsProcessingException(tr("ENCODING applies to a layer or a file; the input is neither."))
+        copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
+        copy.setProviderEncoding(encoding)
+        if not copy.isValid():
+            raise QgsProcessingException(tr("The input layer cannot be opened."))
+        return copy.dataProvider(), copy, encoding
+
+    def input_crs(self, parameters, context, source):
+        """SOURCE_CRS, else the input's own CRS; a missing or undefined CRS is refused."""
+        crs = self.parameterAsCrs(parameters, "SOURCE_CRS", context)
+        if crs.isValid() and not is_undefined_crs(crs):
+            return crs
+        crs = source.sourceCrs()
+        if not crs.isValid():
+            raise QgsProcessingException(
+                tr("The input has no CRS; give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).")
             )
-        )
-        return {
-            "INITIATIVES": len(initiatives),
-            "INITIATIVES_CREATED": len(created),
-            "AREAS": len(records),
-            "SKIPPED": skipped,
-            "ADMIN_FILLED": admin_filled,
-        }
+        if is_undefined_crs(crs):
+            raise QgsProcessingException(
+                tr("The CRS of the input \"{layer}\" is undefined (\"{crs}\"): its coordinates would be read as "
+                   "degrees. Set the layer's CRS, or give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).").format(
+                    layer=self.parameterAsString(parameters, "INPUT", context), crs=crs.description()))
+        return crs
 
     def admin_lookup(self, parameters, context, feedback):
         """The AdminLookup of ADMIN_LAYER (None when no layer was given)."""

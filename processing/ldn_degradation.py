@@ -16,6 +16,7 @@ from qgis.core import (
 from ..algorithms import ldn
 from ..algorithms.errors import N_
 from ..translation import tr
+from ._codes import add_unknown_codes_parameter, report_unknown, unknown_policy
 from .base import T2Algorithm, grid_of
 
 CLASSES = [(-1, N_("Degraded"), "#d7191c"), (0, N_("Stable"), "#bdbdbd"), (1, N_("Improved"), "#1a9641")]
@@ -38,8 +39,11 @@ class LdnDegradationAlgorithm(T2Algorithm):
         N_("Land cover: the baseline and target maps in the 7 UNCCD classes (1 tree-covered, 2 grassland, "
            "3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water) are compared through the transition "
            "matrix (default: the UNCCD matrix; edit it, e.g. for agroforestry). National legends are recoded "
-           "with LC_RECODE (input class, UNCCD class) or a CSV file with columns code,unccd_class; a class in "
-           "the data without a row is an error. Values outside 1..7 give nodata."),
+           "with LC_RECODE (input class, UNCCD class) or a CSV file with columns code,unccd_class."),
+        N_("Codes outside the legend (a land cover class without a recode row, or outside 1..7 without a recode "
+           "table; an LPD value other than 1..5, where 0 and 15 are nodata) stop the run, which names each code "
+           "with its pixel count, unless UNKNOWN_CODES is set to leave those pixels out as no data (the log then "
+           "says how many). NaN and infinite values are no data in every input."),
         N_("Productivity: a 5-class land productivity dynamics raster (1 declining, 2 moderate decline, "
            "3 stressed, 4 stable, 5 increasing); 1-2 are degraded, 3-4 stable, 5 improved; 0 and 15 are nodata."),
         N_("Soil organic carbon: change of at most -10 % is degraded, at least +10 % improved; a baseline of 0 "
@@ -75,6 +79,7 @@ class LdnDegradationAlgorithm(T2Algorithm):
             "SOC_TARGET", tr("Soil organic carbon, target stock"), **optional))
         self.addParameter(QgsProcessingParameterBoolean(
             "ALIGN", tr("Align inputs onto the baseline grid when they differ"), defaultValue=False))
+        add_unknown_codes_parameter(self)
         self.add_zone_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Degradation (SDG 15.3.1)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -131,7 +136,8 @@ class LdnDegradationAlgorithm(T2Algorithm):
         recode = self.recode_table(parameters, context)
         matrix = self.transition_matrix(parameters, context)
         grid = grid_of(sources[present[0]])
-        self.align_inputs(parameters, context, sources, present[1:], grid, bilinear=("SOC_BASELINE", "SOC_TARGET"))
+        self.align_inputs(parameters, context, sources, present[1:], grid, bilinear=("SOC_BASELINE", "SOC_TARGET"),
+                          feedback=feedback)
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         sub_output = self.parameterAsOutputLayer(parameters, "OUTPUT_SUBINDICATORS", context) or None
@@ -140,7 +146,9 @@ class LdnDegradationAlgorithm(T2Algorithm):
             output, lc_baseline=sources["LC_BASELINE"], lc_target=sources["LC_TARGET"],
             productivity=sources["PRODUCTIVITY"], soc_baseline=sources["SOC_BASELINE"],
             soc_target=sources["SOC_TARGET"], lc_recode=recode, matrix=matrix, zones=zones,
-            subindicators_output=sub_output, progress=progress, is_cancelled=cancelled)
+            subindicators_output=sub_output, progress=progress, is_cancelled=cancelled,
+            unknown_codes=unknown_policy(self, parameters, context))
+        report_unknown(feedback, result["unknown"])
         used = ", ".join(tr(SUBINDICATOR_LABELS[name]) for name in result["used"])
         feedback.pushInfo(tr("Sub-indicators used: {used}.").format(used=used))
         classes = degradation_classes()

@@ -17,6 +17,7 @@ from .. import compat
 from ..algorithms import minam
 from ..algorithms.errors import N_
 from ..translation import tr
+from ._codes import add_unknown_codes_parameter, report_unknown, unknown_policy
 from .base import T2Algorithm, grid_of
 
 LEVEL_CLASSES = [(0, N_("No degradation"), "#e8e8e8"), (1, N_("Low degradation"), "#fee391"),
@@ -45,6 +46,12 @@ class MinamDegradationAlgorithm(T2Algorithm):
            "in NATURAL_CLASSES (default 1,2,4: tree-covered, grassland and wetland of the 7 UNCCD classes; "
            "ranges such as 11-15 are allowed) and whose target class is not has lost its cover (state 1). Or "
            "give a COVER_LOSS raster holding 0 (no loss) and 1 (loss)."),
+        N_("LC_CLASSES is the legend of the land cover maps: every code they may hold (default 1-7, the UNCCD "
+           "classes; NATURAL_CLASSES must be among them). A land cover code outside it, an LPD value other than "
+           "1..5 (0 and 15 are nodata), a cover loss value other than 0 and 1 or a fragmentation code other "
+           "than 0..6 stops the run, which names each code with its pixel count, unless UNKNOWN_CODES is set to "
+           "leave those pixels out as no data (the log then says how many). NaN and infinite values are no data "
+           "in every input."),
         N_("Productivity: a land productivity dynamics raster (LPD, 1 declining .. 5 increasing; 0 and 15 are "
            "nodata), mapped by default to 3 declining (LPD 1), 2 moderate decline (2), 1 stressed (3) and "
            "0 no decline (4, 5)."),
@@ -82,6 +89,9 @@ class MinamDegradationAlgorithm(T2Algorithm):
         self.addParameter(QgsProcessingParameterString(
             "NATURAL_CLASSES", tr("Natural vegetation classes of the land cover (e.g. 1,2,4 or 11-15,21)"),
             defaultValue=",".join(str(v) for v in preset["natural_vegetation_classes"]), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "LC_CLASSES", tr("Land cover legend: every class code of the land cover maps (e.g. 1-7 or 11-15,21-25)"),
+            defaultValue=",".join(str(v) for v in preset["land_cover_classes"]), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             "COVER_LOSS", tr("Vegetation cover loss raster (0 no loss, 1 loss), instead of the land cover maps"),
             **optional))
@@ -111,6 +121,7 @@ class MinamDegradationAlgorithm(T2Algorithm):
             fileFilter="JSON / CSV (*.json *.csv)"))
         self.addParameter(QgsProcessingParameterBoolean(
             "ALIGN", tr("Align inputs onto the first input's grid when they differ"), defaultValue=False))
+        add_unknown_codes_parameter(self)
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Degradation level (MINAM)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT_INDICATORS", tr("Indicator states (cover loss, productivity, fragmentation)"), optional=True))
@@ -152,7 +163,7 @@ class MinamDegradationAlgorithm(T2Algorithm):
         rules, lpd, riitters = self.rules(parameters, context, feedback)
         grid = grid_of(sources[present[0]])
         sources["ECOSYSTEMS"] = ecosystems
-        self.align_inputs(parameters, context, sources, present[1:] + ["ECOSYSTEMS"], grid)
+        self.align_inputs(parameters, context, sources, present[1:] + ["ECOSYSTEMS"], grid, feedback=feedback)
         ecosystems = sources.pop("ECOSYSTEMS")
         if ecosystems:
             zones, labels = ecosystems, None
@@ -169,7 +180,10 @@ class MinamDegradationAlgorithm(T2Algorithm):
             forest_values=self.parameterAsString(parameters, "FOREST_VALUES", context) or "1",
             window=self.parameterAsInt(parameters, "WINDOW", context), fragmentation=sources["FRAGMENTATION"],
             zones=zones, rules=rules, lpd_states=lpd, riitters_states=riitters, indicators_output=indicators,
-            progress=progress, is_cancelled=cancelled)
+            progress=progress, is_cancelled=cancelled,
+            land_cover_classes=self.parameterAsString(parameters, "LC_CLASSES", context) or None,
+            unknown_codes=unknown_policy(self, parameters, context))
+        report_unknown(feedback, result["unknown"])
         used = ", ".join(tr(minam.INDICATOR_LABELS[name]) for name in result["used"])
         feedback.pushInfo(tr("Indicators used: {used}.").format(used=used))
         classes = level_classes()

@@ -28,7 +28,6 @@ from qgis.core import (
 from .. import compat
 from ..algorithms import scoring
 from ..algorithms import zones as burn
-from ..algorithms.blocks import open_raster, warp_to_grid
 from ..algorithms.errors import N_
 from ..translation import tr
 from .base import (
@@ -288,7 +287,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
                     name=name, provider=layer.providerType()))
             source = layer.source()
             if align:
-                source = warp_to_grid(open_raster(source, name), grid, "near")
+                source = self.warp_logged(context, feedback, source, name, grid, "near")
             return scoring.Layer(name, source)
         if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != compat.GEOMETRY_POLYGON:
             raise QgsProcessingException(tr("{name} is neither a raster nor a polygon layer; constraints and masks "
@@ -301,7 +300,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
         path = burn.rasterize_zones(shapes, grid, os.path.join(workdir, f"{stem}.tif"))
         return scoring.Layer(name, path)
 
-    def align_criteria(self, criteria, grid, align):
+    def align_criteria(self, criteria, grid, align, context, feedback):
         if not align:
             return
         warped = {}
@@ -312,7 +311,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
             method = "near" if c.method == "categorical" else "bilinear"
             key = (c.source, method)
             if key not in warped:
-                warped[key] = warp_to_grid(open_raster(c.source, c.name), grid, method)
+                warped[key] = self.warp_logged(context, feedback, c.source, c.name, grid, method)
             c.source = warped[key]
 
     # -- run ----------------------------------------------------------------------------------
@@ -332,7 +331,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
         align = self.parameterAsBoolean(parameters, "ALIGN", context)
         grid = grid_of(criteria[0].source)
         originals = [c.source for c in criteria]
-        self.align_criteria(criteria, grid, align)
+        self.align_criteria(criteria, grid, align, context, feedback)
         mask, constraints, documented = self.region_layers(parameters, context, feedback, preset, grid, workdir,
                                                            align)
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
@@ -368,11 +367,13 @@ class PriorityScoreAlgorithm(T2Algorithm):
         self.style_ramp(context, score_path, SCORE_RAMP, tr("Priority score"))
         if stability_path:
             self.style_ramp(context, stability_path, STABILITY_RAMP, tr("Priority stability"))
-        table = self.write_area_table(parameters, context, result["areas"], {v: lbl for v, lbl, _c in legend},
-                                      labels, grid)
+        names = {v: lbl for v, lbl, _c in legend}
+        names[scoring.MASKED] = tr(scoring.MASKED_LABEL)  # data outside the mask: its own row, not "No data"
+        table = self.write_area_table(parameters, context, result["areas"], names, labels, grid)
         totals = {}
         for _zone, cls, ha, _px in result["areas"].rows():
             totals[cls] = totals.get(cls, 0.0) + ha
+        totals.pop(scoring.MASKED, None)  # outside the mask: neither scored nor high
         high = sum(ha for cls, ha in totals.items() if cls is not None and cls >= result["high_from"])
         scored = sum(ha for cls, ha in totals.items() if cls)
         preset_out = self.parameterAsFileOutput(parameters, "OUTPUT_PRESET", context)

@@ -131,7 +131,7 @@ class ProductivityDynamicsAlgorithm(T2Algorithm):
         ndvi_keys = list(named)[:len(sources)]
         grid = grid_of(sources[0])
         differ = [key for key in list(named)[1:] if named[key] and grid_difference(grid, grid_of(named[key]))]
-        self.align_inputs(parameters, context, named, differ, grid, bilinear=ndvi_keys)
+        self.align_inputs(parameters, context, named, differ, grid, bilinear=ndvi_keys, feedback=feedback)
         sources = [named[key] for key in ndvi_keys]
         units, land_cover = named["ECOLOGICAL_UNITS"], named["LAND_COVER"]
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)

@@ -80,8 +80,10 @@ class SerforCriteriaAlgorithm(T2Algorithm):
            "coordinates, or the reverse) is refused with a message."),
         N_("Distance to conservation areas (polygons, e.g. protected areas), in metres, from each pixel centre to "
            "the nearest pixel touched by an area (GDAL proximity, bounded memory), within half a pixel diagonal of "
-           "the exact distance; areas outside the raster count. An empty layer leaves the band as nodata and says "
-           "so in the log."),
+           "the exact distance; areas outside the raster count. Distances are computed up to MAX_DISTANCE (default "
+           "20 km, from the preset): pixels farther from every area get that value (that far or farther), and areas "
+           "farther than that from the raster (a stray feature, a wrong CRS) are left out with a warning, so they "
+           "cost no time. An empty layer leaves the band as nodata and says so in the log."),
         N_("Density of recent deforestation: hectares of forest loss per km2 of land with data within RADIUS metres "
            "(100 = everything lost), from a year-of-loss raster (LOSS_YEAR: 0 no loss; Hansen's codes 1-99 are read "
            "as 2001-2099) or from loss points (with an optional year field). Recent = the last RECENT_YEARS years up "
@@ -115,6 +117,9 @@ class SerforCriteriaAlgorithm(T2Algorithm):
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("Elevation (DEM, metres)"), **optional))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "CONSERVATION_AREAS", tr("Conservation areas (polygons)"), [compat.TYPE_VECTOR_POLYGON], **optional))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MAX_DISTANCE", tr("Largest distance to conservation areas computed (m)"), type=compat.NUMBER_DOUBLE,
+            defaultValue=float(preset["conservation_distance"]["max_distance_m"]), minValue=1.0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             "LOSS_YEAR", tr("Forest loss year raster (0 = no loss)"), **optional))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -193,7 +198,7 @@ class SerforCriteriaAlgorithm(T2Algorithm):
         cells = self.parameterAsMatrix(parameters, "CONFLICT_MATRIX", context)
         matrix = serfor.conflict_matrix_from_cells(cells) if cells else None
         grid = grid_of(capability)
-        self.align_inputs(parameters, context, sources, list(sources), grid, bilinear=("DEM",))
+        self.align_inputs(parameters, context, sources, list(sources), grid, bilinear=("DEM",), feedback=feedback)
         loss, years_known = sources["LOSS_YEAR"], True
         if loss is None:
             loss, years_known = self.loss_points(parameters, context, feedback, grid, workdir)
@@ -214,9 +219,12 @@ class SerforCriteriaAlgorithm(T2Algorithm):
             recent_years=self.parameterAsInt(parameters, "RECENT_YEARS", context),
             radius_m=self.parameterAsDouble(parameters, "RADIUS", context),
             forest_land_groups=self.parameterAsString(parameters, "FOREST_LAND_GROUPS", context) or None,
-            loss_period=period, zones=zones, workdir=workdir, progress=progress, is_cancelled=cancelled)
+            loss_period=period, zones=zones, max_distance=self.parameterAsDouble(parameters, "MAX_DISTANCE", context),
+            workdir=workdir, progress=progress, is_cancelled=cancelled)
         for template, params in result["notes"]:
             feedback.pushInfo(tr(template).format(**params))
+        for template, params in result["warnings"]:
+            feedback.pushWarning(tr(template).format(**params))
         used = ", ".join(tr(CRITERIA_LABELS[name]) for name in result["used"])
         feedback.pushInfo(tr("Criteria used: {used}.").format(used=used))
         classes = reason_classes()

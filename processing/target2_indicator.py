@@ -5,6 +5,9 @@ the distance to the 30 % target and to the national ProREST goal.
 """
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -12,22 +15,27 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsRasterLayer,
+    QgsRectangle,
 )
 
 from .. import compat
-from ..algorithms import overlap
+from ..algorithms import overlap, target2
 from ..algorithms.errors import N_
-from ..translation import tr
-from . import _vector
+from ..translation import format_ha, tr
+from . import _vector, _zones
 from .base import T2Algorithm
 
-INSIDE_CLASS = (overlap.INSIDE, N_("Restoration inside degraded land"), "#1a9641")
-OUTSIDE_CLASS = (overlap.OUTSIDE, N_("Restoration outside degraded land"), "#fdae61")
-LEVELS = {"national": N_("National"), "zone": N_("Zone"), "ecosystem": N_("Ecosystem"), "gap": N_("Gap")}
-RASTER_METHOD = N_("WGS 84 ellipsoid (pixel areas; restoration areas rasterized by pixel centre)")
+INSIDE_CLASS = (target2.INSIDE, N_("Restoration inside degraded land"), "#1a9641")
+OUTSIDE_CLASS = (target2.OUTSIDE, N_("Restoration outside degraded land"), "#fdae61")
+LEVELS = {"national": N_("National"), "region": N_("Region"), "zone": N_("Zone"), "ecosystem": N_("Ecosystem"),
+          "gap": N_("Gap")}
+RASTER_METHOD = N_("WGS 84 ellipsoid (degraded land: pixel areas; restoration: the exact share of each pixel the "
+                   "areas cover)")
 DEFAULT_TARGET_HA = 330000.0  # ProREST national restoration goal (issue 4)
 DEFAULT_TARGET_SHARE = 30.0   # KM-GBF Target 2: 30 % of degraded areas under effective restoration
+PERU_EXTENT = QgsRectangle(-81.33, -18.35, -68.65, -0.04)  # longitude / latitude bounds of Peru
 
 
 class Target2IndicatorAlgorithm(T2Algorithm):
@@ -44,10 +52,16 @@ class Target2IndicatorAlgorithm(T2Algorithm):
            "degradation algorithm). RESTORATION_AREAS are the areas under restoration (a registry layer or any "
            "polygon layer); they are dissolved, so land under two overlapping initiatives counts once. "
            "Restoration outside degraded land is reported in its own column, not dropped."),
-        N_("With polygons the overlay is exact (GEOS). With a raster the restoration areas are rasterized onto "
-           "its grid (a pixel counts when its centre lies inside) and every pixel counts with its own area on "
-           "the WGS 84 ellipsoid; the output geometry then follows pixel edges. Every layer is reprojected to "
-           "the CRS of DEGRADED; areas are hectares on the WGS 84 ellipsoid whatever the CRS."),
+        N_("With polygons the overlay is exact (GEOS). With a raster the degraded area is the sum of the degraded "
+           "pixels, each with its own area on the WGS 84 ellipsoid, and the restoration areas are never reduced "
+           "to pixel centres: each pixel counts with the exact share of it the dissolved areas cover, so every "
+           "registered hectare is counted once, inside or outside degraded land, at any pixel size (an area "
+           "smaller than a pixel keeps its hectares). Every layer is reprojected to the CRS of DEGRADED; areas "
+           "are hectares on the WGS 84 ellipsoid whatever the CRS."),
+        N_("National or regional: by default the total row is national and is compared with the national goal "
+           "TARGET_HA (330,000 ha, ProREST). For a region (e.g. one department), give AREA_NAME: the total row is "
+           "labelled with that name and compared only with REGIONAL_TARGET_HA, when given. Zones are keyed by "
+           "feature, or by ZONE_ID (e.g. UBIGEO), so zones that share a name stay separate rows."),
         N_("The table has one row per level: national, each zone, each ecosystem and each gap (plus the land "
            "outside every zone or ecosystem when there is any): degraded hectares, restoration inside and "
            "outside degraded land, the share, the hectares missing to the target share, and the row's "
@@ -74,6 +88,11 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "TARGET_HA", tr("National restoration goal (ha)"), compat.NUMBER_DOUBLE,
             defaultValue=DEFAULT_TARGET_HA, minValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            "AREA_NAME", tr("Name of the region covered (empty: national, all of Peru)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "REGIONAL_TARGET_HA", tr("Regional restoration goal (ha), used with a region name"),
+            compat.NUMBER_DOUBLE, optional=True, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "TARGET_SHARE", tr("Target share of degraded land under restoration (%)"), compat.NUMBER_DOUBLE,
             defaultValue=DEFAULT_TARGET_SHARE, minValue=0, maxValue=100))
@@ -106,6 +125,66 @@ class Target2IndicatorAlgorithm(T2Algorithm):
                                             "with polygons or leave it empty.").format(name=name))
         return out
 
+    def scope(self, parameters, context, feedback, layer):
+        """(level of the total row, its name, goal in hectares or 0): national, or the region AREA_NAME."""
+        area = (self.parameterAsString(parameters, "AREA_NAME", context) or "").strip()
+        if not area:
+            _warn_if_regional(feedback, layer, context)
+            return "national", tr("Total"), self.parameterAsDouble(parameters, "TARGET_HA", context)
+        given = parameters.get("REGIONAL_TARGET_HA") not in (None, "")
+        goal = self.parameterAsDouble(parameters, "REGIONAL_TARGET_HA", context) if given else 0.0
+        if not goal:
+            feedback.pushInfo(tr("Regional run ({area}): the total is not compared with the national goal; give "
+                                 "REGIONAL_TARGET_HA to compare it with a regional goal.").format(area=area))
+        return "region", area, goal
+
+    def breakdowns(self, parameters, context, feedback, reader, crs, extent):
+        """([[(label, polygon)]], [(level, gap name)]) of the zones, ecosystems and gaps given."""
+        breakdowns, levels = [], []
+        zones = _zones.zone_regions(self, parameters, context, feedback, reader, crs, extent, tr("the degraded land"))
+        ecosystems = self.regions(parameters, context, reader, "ECOSYSTEMS", "ECOSYSTEM_FIELD", tr("Ecosystems"))
+        for regions, level in ((zones, "zone"), (ecosystems, "ecosystem")):
+            if regions is not None:
+                breakdowns.append(regions)
+                levels.append((level, None))
+        for key, name_key, default in (("GAP_A", "NAME_A", "MINAM"), ("GAP_B", "NAME_B", "SERFOR")):
+            gap_name = self.parameterAsString(parameters, name_key, context).strip() or default
+            polys, _disjoint = reader.layer_polygons(parameters, key, gap_name)
+            if polys is None:
+                continue
+            if not polys:
+                raise QgsProcessingException(tr("The gap layer {name} has no polygon: it is empty, or every "
+                                                "geometry is null or has no area.").format(name=gap_name))
+            breakdowns.append([(gap_name, p) for p in polys])
+            levels.append(("gap", gap_name))
+        return breakdowns, levels
+
+    def overlay(self, parameters, context, feedback, reader, degraded_layer, restoration, breakdowns, crs, workdir):
+        """(Target2Result, area method) from a degraded raster or degraded polygons."""
+        progress, cancelled = self.callbacks(feedback, 10, 90)
+        feedback.setProgress(10)
+        if not isinstance(degraded_layer, QgsRasterLayer):
+            degraded = reader.polygons(self.parameterAsSource(parameters, "DEGRADED", context) or degraded_layer,
+                                       tr("Degraded land"))
+            if not degraded:
+                raise QgsProcessingException(tr("The degraded land layer has no polygon: it is empty, or every "
+                                                "geometry is null or has no area."))
+            return target2.target2_vector(degraded, restoration, _vector.osr_of(crs), breakdowns,
+                                          progress=progress, is_cancelled=cancelled), overlap.AREA_METHOD
+        value = self.parameterAsInt(parameters, "DEGRADED_VALUE", context)
+        path = self.raster_path(parameters, "DEGRADED", context)
+        feedback.pushInfo(tr("Degraded land: pixels equal to {value}, each with its area on the WGS 84 ellipsoid "
+                             "(zones, ecosystems and gaps by pixel centre). Restoration areas: counted exactly, "
+                             "each pixel with the share of it the dissolved areas cover, so areas smaller than a "
+                             "pixel keep their hectares.").format(value=value))
+        result, _grid = target2.target2_raster(path, [value], restoration, workdir, breakdowns,
+                                               progress=progress, is_cancelled=cancelled)
+        if result.rows[0][2] <= 0:
+            raise QgsProcessingException(tr("The raster DEGRADED has no pixel with the degraded value {value}. "
+                                            "Check DEGRADED_VALUE (the T2 Restore degradation output uses -1)."
+                                            ).format(value=value))
+        return result, RASTER_METHOD
+
     def compute(self, parameters, context, feedback, workdir):
         degraded_layer = self.parameterAsLayer(parameters, "DEGRADED", context)
         if degraded_layer is None:
@@ -120,58 +199,21 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         if not restoration:
             feedback.pushWarning(tr("There is no area under restoration (the layer is empty or has no polygon): "
                                     "the share is 0 %."))
-        breakdowns, levels = [], []
-        for key, field_key, level, name in (("ZONES", "ZONE_FIELD", "zone", tr("Zones")),
-                                            ("ECOSYSTEMS", "ECOSYSTEM_FIELD", "ecosystem", tr("Ecosystems"))):
-            regions = self.regions(parameters, context, reader, key, field_key, name)
-            if regions is not None:
-                breakdowns.append(regions)
-                levels.append((level, None))
-        for key, name_key, default in (("GAP_A", "NAME_A", "MINAM"), ("GAP_B", "NAME_B", "SERFOR")):
-            gap_name = self.parameterAsString(parameters, name_key, context).strip() or default
-            polys, _disjoint = reader.layer_polygons(parameters, key, gap_name)
-            if polys is None:
-                continue
-            if not polys:
-                raise QgsProcessingException(tr("The gap layer {name} has no polygon: it is empty, or every "
-                                                "geometry is null or has no area.").format(name=gap_name))
-            breakdowns.append([(gap_name, p) for p in polys])
-            levels.append(("gap", gap_name))
-        progress, cancelled = self.callbacks(feedback, 10, 90)
-        feedback.setProgress(10)
-        method = overlap.AREA_METHOD
-        if isinstance(degraded_layer, QgsRasterLayer):
-            method = RASTER_METHOD
-            value = self.parameterAsInt(parameters, "DEGRADED_VALUE", context)
-            path = self.raster_path(parameters, "DEGRADED", context)
-            feedback.pushInfo(tr("Degraded land: pixels equal to {value}; the restoration areas are rasterized "
-                                 "onto the raster's grid (pixel centres).").format(value=value))
-            result, _grid = overlap.target2_raster(path, [value], restoration, workdir, breakdowns,
-                                                   progress=progress, is_cancelled=cancelled)
-            if result.rows[0][2] <= 0:
-                raise QgsProcessingException(tr("The raster DEGRADED has no pixel with the degraded value {value}. "
-                                                "Check DEGRADED_VALUE (the T2 Restore degradation output uses -1)."
-                                                ).format(value=value))
-        else:
-            degraded = reader.polygons(self.parameterAsSource(parameters, "DEGRADED", context) or degraded_layer,
-                                       tr("Degraded land"))
-            if not degraded:
-                raise QgsProcessingException(tr("The degraded land layer has no polygon: it is empty, or every "
-                                                "geometry is null or has no area."))
-            result = overlap.target2_vector(degraded, restoration, _vector.osr_of(crs), breakdowns,
-                                            progress=progress, is_cancelled=cancelled)
-        target_ha = self.parameterAsDouble(parameters, "TARGET_HA", context)
+        scope = self.scope(parameters, context, feedback, degraded_layer)
+        breakdowns, levels = self.breakdowns(parameters, context, feedback, reader, crs, degraded_layer.extent())
+        result, method = self.overlay(parameters, context, feedback, reader, degraded_layer, restoration,
+                                      breakdowns, crs, workdir)
         share = self.parameterAsDouble(parameters, "TARGET_SHARE", context)
         national = result.rows[0]
         if restoration and national[3] <= 0:
             feedback.pushWarning(tr("None of the areas under restoration lies on degraded land: the share is 0 %. "
                                     "Check that the layers cover the same region and that their coordinate "
                                     "reference systems are declared correctly."))
-        figures = overlap.indicator(national[2], national[3], share, target_ha)
-        self.report(feedback, national, figures, share, target_ha)
+        figures = target2.indicator(national[2], national[3], share, scope[2])
+        self.report(feedback, national, figures, share, scope)
         output = self.write_geometry(parameters, context, "OUTPUT", result.inside, INSIDE_CLASS, crs)
         outside = self.write_geometry(parameters, context, "OUTPUT_OUTSIDE", result.outside, OUTSIDE_CLASS, crs)
-        table = self.write_table(parameters, context, result.rows, levels, share, target_ha, crs, method)
+        table = self.write_table(parameters, context, result.rows, levels, share, scope, crs, method)
         feedback.setProgress(100)
         return {"OUTPUT": output, "OUTPUT_OUTSIDE": outside, "OUTPUT_TABLE": table,
                 "DEGRADED_HA": national[2], "RESTORATION_IN_DEGRADED_HA": national[3],
@@ -179,15 +221,20 @@ class Target2IndicatorAlgorithm(T2Algorithm):
                 "TO_SHARE_HA": figures["to_share_ha"], "TO_TARGET_HA": figures["to_target_ha"]}
 
     @staticmethod
-    def report(feedback, national, figures, share, target_ha):
-        feedback.pushInfo(tr("Degraded land: {ha:,.2f} ha").format(ha=national[2]))
-        feedback.pushInfo(tr("Restoration inside degraded land: {ha:,.2f} ha ({pct:.2f} % of the degraded land; "
-                             "target {target:g} %, missing {missing:,.2f} ha)").format(
-            ha=national[3], pct=figures["share_pct"] or 0.0, target=share, missing=figures["to_share_ha"]))
-        feedback.pushInfo(tr("Restoration outside degraded land: {ha:,.2f} ha").format(ha=national[4]))
-        if target_ha:
-            feedback.pushInfo(tr("National goal {goal:,.0f} ha: missing {missing:,.2f} ha").format(
-                goal=target_ha, missing=figures["to_target_ha"]))
+    def report(feedback, national, figures, share, scope):
+        level, area, target_ha = scope
+        feedback.pushInfo(tr("Degraded land: {ha} ha").format(ha=format_ha(national[2])))
+        feedback.pushInfo(tr("Restoration inside degraded land: {ha} ha ({pct:.2f} % of the degraded land; "
+                             "target {target:g} %, missing {missing} ha)").format(
+            ha=format_ha(national[3]), pct=figures["share_pct"] or 0.0, target=share,
+            missing=format_ha(figures["to_share_ha"])))
+        feedback.pushInfo(tr("Restoration outside degraded land: {ha} ha").format(ha=format_ha(national[4])))
+        if target_ha and level == "national":
+            feedback.pushInfo(tr("National goal {goal} ha: missing {missing} ha").format(
+                goal=format_ha(target_ha, 0), missing=format_ha(figures["to_target_ha"])))
+        elif target_ha:
+            feedback.pushInfo(tr("Goal of {area}, {goal} ha: missing {missing} ha").format(
+                area=area, goal=format_ha(target_ha, 0), missing=format_ha(figures["to_target_ha"])))
 
     def write_geometry(self, parameters, context, key, polygons, cls, crs):
         fields = QgsFields()
@@ -203,35 +250,54 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         _vector.style_vector_output(context, dest, "class", [(value, tr(label), color)], tr(label))
         return dest
 
-    def write_table(self, parameters, context, rows, levels, share, target_ha, crs, method):
+    def write_table(self, parameters, context, rows, levels, share, scope, crs, method):
         fields = QgsFields()
         for name, kind in (("level", "string"), ("level_name", "string"), ("name", "string"),
                            ("degraded_ha", "double"), ("restoration_in_degraded_ha", "double"),
                            ("restoration_outside_degraded_ha", "double"), ("share_pct", "double"),
                            ("target_share_pct", "double"), ("to_share_ha", "double"), ("target_ha", "double"),
                            ("to_target_ha", "double"), ("target_contribution_pct", "double"),
-                           ("input_crs", "string"), ("area_method", "string")):
+                           ("input_crs", "string"), ("area_method", "string"), ("zone_id", "string")):
             fields.append(compat.field(name, kind))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
             return None
+        total_level, total_name, target_ha = scope
         outside = {"zone": tr("(outside every zone)"), "ecosystem": tr("(outside every ecosystem)")}
         for index, label, degraded, inside, out in rows:
-            level, gap_name = ("national", None) if index is None else levels[index]
+            level, gap_name = (total_level, None) if index is None else levels[index]
+            zone_id = None
             if index is None:
-                name = tr("Total")
+                name = total_name
             elif label == "":
                 name = outside.get(level) or tr("(outside {gap})").format(gap=gap_name)
+            elif isinstance(label, tuple):
+                zone_id, name = label
             else:
                 name = label
-            figures = overlap.indicator(degraded, inside, share, target_ha)
-            national = index is None
+            figures = target2.indicator(degraded, inside, share, target_ha)
+            total = index is None
             _vector.add_feature(sink, fields, [
                 level, tr(LEVELS[level]), name, round(degraded, 6), round(inside, 6), round(out, 6),
                 _round(figures["share_pct"]), share, round(figures["to_share_ha"], 6),
-                target_ha if national else None, _round(figures["to_target_ha"]) if national else None,
-                _round(figures["target_contribution_pct"]), _vector.crs_label(crs), tr(method)])
+                (target_ha or None) if total else None, _round(figures["to_target_ha"]) if total else None,
+                _round(figures["target_contribution_pct"]), _vector.crs_label(crs), tr(method), zone_id])
         return dest
+
+
+def _warn_if_regional(feedback, layer, context):
+    """Warn when a "national" run covers less than half of Peru's extent (a region labelled national)."""
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    try:
+        box = QgsCoordinateTransform(layer.crs(), wgs84, context.transformContext()).transformBoundingBox(
+            layer.extent())
+    except QgsCsException:
+        return
+    covered = box.intersect(PERU_EXTENT)
+    if covered.isEmpty() or covered.area() < 0.5 * PERU_EXTENT.area():
+        feedback.pushWarning(tr(
+            "DEGRADED covers only part of Peru, yet the total is reported as national and compared with the "
+            "national goal. For a region, give its name in AREA_NAME (and its goal in REGIONAL_TARGET_HA)."))
 
 
 def _round(value, digits=6):

@@ -18,12 +18,43 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from ..algorithms.errors import Cancelled
-from ..algorithms.vector_areas import wgs84
+from ..algorithms.errors import N_, Cancelled, T2Error
+from ..algorithms.vector_areas import is_valid, wgs84
 from . import mapping
-from .geometry import as_multipolygon
+from .geometry import as_multipolygon, repair_geometry
 
 STORAGE_CRS = "EPSG:4326"
+REPLACEMENT = "\ufffd"  # what a decoder puts for bytes that are not valid in the declared encoding
+ENCODINGS = ("UTF-8", "ISO-8859-1", "windows-1252")  # what Peruvian files come in, the usual first
+
+
+class UndeclaredEncodingError(T2Error):
+    template = N_(
+        'Feature {feature}: the field "{field}" holds bytes that are not valid in the encoding {encoding} '
+        '("{value}"). The file does not declare its encoding (a shapefile without its .cpg file, for '
+        "example); nothing was imported. Give the encoding of the file (ENCODING in the algorithm, "
+        '"Encoding" in the import dialog): usually ISO-8859-1, or windows-1252 for files saved on Windows.'
+    )
+
+
+def check_text(raw, feature, encoding="UTF-8"):
+    """Refuse a row whose text holds replacement characters (the file is in another encoding)."""
+    for name, value in raw.items():
+        if isinstance(value, str) and REPLACEMENT in value:
+            raise UndeclaredEncodingError(feature=feature, field=name, value=value, encoding=encoding or "UTF-8")
+
+
+def first_undecoded(features, field_names, limit=1000):
+    """(feature id, field) of the first text value holding a replacement character among the first
+    ``limit`` features, or None: the check the import dialog runs when a file is opened."""
+    for n, feature in enumerate(features):
+        if n >= limit:
+            break
+        for name in field_names:
+            value = feature.attribute(name)
+            if isinstance(value, str) and REPLACEMENT in value:
+                return feature.id(), name
+    return None
 
 
 def python_value(value):
@@ -37,6 +68,15 @@ def python_value(value):
     return value
 
 
+def is_undefined_crs(crs):
+    """True for a missing CRS and for GeoPackage's placeholders "Undefined geographic SRS" (srs_id 0)
+    and "Undefined Cartesian SRS" (-1): QGIS reports those as valid lon/lat, so metres would be
+    read as degrees."""
+    if crs is None or not crs.isValid():
+        return True
+    return not crs.authid() and "undefined" in (crs.description() or crs.toWkt()[:80]).lower()
+
+
 def storage_transform(source_crs, transform_context=None):
     """The transform from ``source_crs`` to the registry's storage CRS (None when already there)."""
     target = QgsCoordinateReferenceSystem(STORAGE_CRS)
@@ -45,8 +85,14 @@ def storage_transform(source_crs, transform_context=None):
     return QgsCoordinateTransform(source_crs, target, transform_context or QgsCoordinateTransformContext())
 
 
-def storage_geometry(geometry, transform):
-    """A QgsGeometry as the storage form (OGR MultiPolygon, EPSG:4326), or None without polygons."""
+def storage_geometry(geometry, transform, repaired=None):
+    """A QgsGeometry as the storage form (OGR MultiPolygon, EPSG:4326), or None without polygons.
+
+    An invalid polygon (a bow-tie, a spike) is repaired here, before anyone measures it: the
+    signed area of a bow-tie's two lobes cancels, so measuring first stores a fraction of it.
+    With a list ``repaired``, a repair appends its ``RepairPreview``. A polygon no repair fixes
+    is kept as it is, for validation to refuse.
+    """
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return None
     geometry = QgsGeometry(geometry)
@@ -62,6 +108,13 @@ def storage_geometry(geometry, transform):
     if multi.IsEmpty():
         return None
     multi.AssignSpatialReference(wgs84())
+    if not is_valid(multi):
+        preview = repair_geometry(multi)
+        if preview.geometry is not None:
+            multi = preview.geometry
+            multi.AssignSpatialReference(wgs84())
+            if repaired is not None:
+                repaired.append(preview)
     return multi
 
 
@@ -81,12 +134,17 @@ def read_areas(
     progress=None,
     is_cancelled=None,
     keep_values=False,
+    repaired=None,
+    encoding=None,
 ):
     """Areas from ``features`` (an iterable of QgsFeature) mapped by ``area_mapping``.
 
     Returns ``(areas, skipped)`` where skipped counts features without a polygon; with
     ``keep_values`` it returns ``([(values, area), ...], skipped)`` so a caller can group areas
     into initiatives by the initiative targets. ``capture_method`` defaults to "imported".
+    With a list ``repaired``, each geometry repaired on the way appends (feature id, area,
+    ``RepairPreview``). Text holding replacement characters (a file in another encoding than
+    ``encoding``, the one it was read with) raises ``UndeclaredEncodingError``.
     """
     transform = storage_transform(source_crs, transform_context)
     original = crs_label(source_crs)
@@ -99,13 +157,17 @@ def read_areas(
     for n, feature in enumerate(features):
         if is_cancelled is not None and n % 100 == 0 and is_cancelled():
             raise Cancelled()
-        geometry = storage_geometry(feature.geometry(), transform)
+        previews = []
+        geometry = storage_geometry(feature.geometry(), transform, previews)
         if geometry is None:
             skipped += 1
             continue
         raw = {name: python_value(feature.attribute(name)) for name in set(area_mapping.values())}
-        values = mapping.record_values(raw, area_mapping, defaults)
+        check_text(raw, feature.id(), encoding)
+        values = mapping.record_values(raw, area_mapping, defaults, feature=feature.id())
         area = mapping.area_from_values(values)
+        if previews and repaired is not None:
+            repaired.append((feature.id(), area, previews[0]))
         area.geometry_wkb = bytes(geometry.ExportToIsoWkb(ogr.wkbNDR))
         area.original_crs = original or STORAGE_CRS
         out.append((values, area) if keep_values else area)

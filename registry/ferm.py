@@ -2,13 +2,18 @@
 
 An export is a registry file of its own (same schema, lookup tables, uuids), plus FERM's flat
 public layer, an optional GEF table and export metadata, so importing it back is lossless by
-construction: export -> import -> export gives the same content. The file is built under a
-temporary name in the target folder and renamed only when complete, so a cancelled or crashed
-export never leaves a half-written file under the user's chosen name.
+construction: export -> import -> export gives the same content. The file and its two
+validation reports are built under hidden names unique to the process in the target folder, then
+published in a fixed order (see ``_publish``): the previous GeoPackage is removed, the reports
+are renamed, and the GeoPackage is renamed last. So a cancelled, crashed or killed export never
+leaves a half-written file under the user's chosen name, and a ``.gpkg`` that is there always has
+its own reports beside it. Hidden files of a killed export are removed by the next export to the
+same name. An export over the registry itself is refused (``check_destination``).
 """
 
 import configparser
 import copy
+import glob
 import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -20,7 +25,7 @@ from ..algorithms.errors import N_, Cancelled, T2Error
 from ..algorithms.vector_areas import AREA_METHOD
 from . import ferm_layers, schema, vocab
 from .gpkg_store import GeoPackageRegistryStore
-from .report import write_report
+from .report import report_paths, write_report_files
 from .validate import WARNING, Finding, validate_initiatives
 
 FERM_UPLOAD_LIMIT = 50
@@ -32,6 +37,30 @@ T_UPLOAD_LIMIT = N_(
 
 class ExportError(T2Error):
     template = N_("The FERM export to {path} failed: {reason}. No file was written.")
+
+
+class ExportOverRegistryError(ExportError):
+    template = N_(
+        "The FERM export cannot be written to {path}: that file is the registry being exported, and "
+        "the export would replace it. Choose another file name for the export. The registry was left "
+        "unchanged."
+    )
+
+
+class NothingExportableError(ExportError):
+    template = N_(
+        "Nothing to export to {path}: validation refuses all {refused} areas of the {initiatives} initiatives "
+        "chosen ({errors} errors). No file was written. Open the validation panel (or the import's log) to "
+        "see why each area is refused, fix them and export again."
+    )
+
+
+class ExportFolderError(ExportError):
+    template = N_(
+        "The FERM export cannot be written in the folder {folder}: it is read-only, or you do not have "
+        "permission to write there. Choose a folder where you can write (for example your Documents "
+        "folder). No file was written."
+    )
 
 
 class FermImportError(T2Error):
@@ -50,6 +79,7 @@ class ExportResult:
     areas_refused: list
     file_findings: list
     report: object  # ValidationReport
+    initiatives_left_out: list = field(default_factory=list)  # uuids: every area refused, so not exported
 
 
 @dataclass
@@ -93,6 +123,20 @@ def _check_cancel(is_cancelled):
         raise Cancelled()
 
 
+def same_file(a, b):
+    """True when the paths ``a`` and ``b`` name the same file (links and relative paths resolved)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare the resolved names
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_destination(store, output):
+    """Refuse an export over the registry itself (``ExportOverRegistryError``)."""
+    if same_file(str(output), str(store.location)):
+        raise ExportOverRegistryError(path=str(output))
+
+
 def _exportable(subjects, report):
     """Copies of the initiatives holding only exportable areas, with validation results set."""
     blocked_inis = report.blocked_initiatives()
@@ -105,6 +149,8 @@ def _exportable(subjects, report):
             continue
         clone = copy.deepcopy(ini)
         clone.areas = [a for a in clone.areas if a.uuid not in blocked_areas]
+        if ini.areas and not clone.areas:
+            continue  # every area refused: not exported as an initiative without areas (listed as left out)
         for area in clone.areas:
             area.validation_flags = flags.get(area.uuid, [])
         # The state describes what the file holds: refused areas are not in it.
@@ -112,6 +158,104 @@ def _exportable(subjects, report):
         clone.validation_state = "warnings" if warned else "valid"
         out.append(clone)
     return out
+
+
+def _check_exportable(output, subjects, exported, report):
+    """The uuids of the initiatives left out; ``NothingExportableError`` when no area can be exported."""
+    if not any(ini.areas for ini in exported):
+        raise NothingExportableError(path=str(output), refused=len(report.areas_checked), initiatives=len(subjects),
+                                     errors=len(report.errors()))
+    kept = {ini.uuid for ini in exported}
+    return [ini.uuid for ini in subjects if ini.uuid not in kept]
+
+
+def _temp_names(output):
+    """Hidden names, unique to this process, under which the export and its reports are built."""
+    suffix = ".exporting-" + str(os.getpid())
+    json_path, csv_path = report_paths(output)
+    return (output.with_name("." + output.stem + suffix + ".gpkg"),
+            json_path.with_name("." + json_path.name + suffix), csv_path.with_name("." + csv_path.name + suffix))
+
+
+def _pid_alive(pid):
+    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_stale_temps(output):
+    """Delete the hidden files of earlier exports to ``output`` whose process was killed."""
+    output = Path(output)
+    stem = glob.escape(output.stem)
+    found = set(output.parent.glob("." + stem + "*.exporting-*"))
+    found |= set(output.parent.glob(".." + stem + "*.exporting-*"))
+    for path in found:
+        pid = path.name.rsplit(".exporting-", 1)[1].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _publish(temps, output):
+    """Move a finished export into place: the reports first, the GeoPackage last.
+
+    The previous GeoPackage is removed before the reports are replaced, so whenever a killed
+    process interrupts this, no ``.gpkg`` sits beside reports that are not its own: a ``.gpkg``
+    present is always complete with its reports (written before it), while reports without a
+    ``.gpkg`` mean the export did not finish.
+    """
+    tmp_gpkg, tmp_json, tmp_csv = temps
+    json_path, csv_path = report_paths(output)
+    if output.exists():
+        output.unlink()
+    os.replace(tmp_json, json_path)
+    os.replace(tmp_csv, csv_path)
+    os.replace(tmp_gpkg, output)
+
+
+def _write_files(output, exported, metadata, gef_table, report_args, progress, is_cancelled):
+    """Build the GeoPackage and its two reports under hidden names, then publish them together."""
+    remove_stale_temps(output)
+    temps = _temp_names(output)
+    tmp = temps[0]
+    try:
+        _check_cancel(is_cancelled)
+        for path in temps:
+            path.unlink(missing_ok=True)
+        schema.create(tmp, add_tables=lambda ds: ferm_layers.create_layers(ds, gef_table))
+        with GeoPackageRegistryStore(tmp, migrate=False) as target:
+            target.put_initiatives(exported, _step(progress, 0.5, 0.35), is_cancelled)
+        _check_cancel(is_cancelled)
+        ds = ogr.Open(str(tmp), 1)
+        try:
+            ferm_layers.fill_layers(ds, exported, metadata, gef_table)
+        finally:
+            ds = None
+        report, subjects, exported_areas, file_findings, translate = report_args
+        write_report_files(temps[1], temps[2], report, subjects, exported_areas, file_findings, metadata, translate)
+        _check_cancel(is_cancelled)
+        _publish(temps, output)
+    except Cancelled:
+        _remove(temps)
+        raise
+    except Exception as exc:
+        _remove(temps)
+        if not os.access(output.parent, os.W_OK):
+            raise ExportFolderError(folder=str(output.parent)) from exc
+        raise ExportError(path=str(output), reason=str(exc)) from exc
+
+
+def _remove(paths):
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:  # nothing could be written there in the first place
+            pass
 
 
 def export_ferm(
@@ -124,11 +268,13 @@ def export_ferm(
     the new one is complete. Returns an ``ExportResult``.
     """
     output = Path(output)
+    check_destination(store, output)
     everything = store.get_initiatives(None, _step(progress, 0.0, 0.1), is_cancelled)
     wanted = set(uuids) if uuids is not None else None
     subjects = [ini for ini in everything if wanted is None or ini.uuid in wanted]
     report = validate_initiatives(subjects, everything, thresholds, _step(progress, 0.1, 0.4), is_cancelled)
     exported = _exportable(subjects, report)
+    left_out = _check_exportable(output, subjects, exported, report)
     area_count = sum(len(ini.areas) for ini in exported)
     file_findings = []
     if area_count > FERM_UPLOAD_LIMIT:
@@ -155,32 +301,10 @@ def export_ferm(
         "areas": area_count,
         "areas_refused": len(report.areas_checked) - area_count,
     }
-    tmp = output.with_name("." + output.stem + ".exporting-" + str(os.getpid()) + ".gpkg")
-    try:
-        _check_cancel(is_cancelled)
-        if tmp.exists():
-            tmp.unlink()
-        schema.create(tmp, add_tables=lambda ds: ferm_layers.create_layers(ds, gef_table))
-        with GeoPackageRegistryStore(tmp, migrate=False) as target:
-            target.put_initiatives(exported, _step(progress, 0.5, 0.35), is_cancelled)
-        _check_cancel(is_cancelled)
-        ds = ogr.Open(str(tmp), 1)
-        try:
-            ferm_layers.fill_layers(ds, exported, metadata, gef_table)
-        finally:
-            ds = None
-        _check_cancel(is_cancelled)
-        os.replace(tmp, output)
-    except Cancelled:
-        if tmp.exists():
-            tmp.unlink()
-        raise
-    except Exception as exc:
-        if tmp.exists():
-            tmp.unlink()
-        raise ExportError(path=str(output), reason=str(exc)) from exc
     exported_areas = [a.uuid for ini in exported for a in ini.areas]
-    json_path, csv_path = write_report(output, report, subjects, exported_areas, file_findings, metadata, translate)
+    _write_files(output, exported, metadata, gef_table, (report, subjects, exported_areas, file_findings, translate),
+                 progress, is_cancelled)
+    json_path, csv_path = (str(p) for p in report_paths(output))
     if progress is not None:
         progress(1.0)
     return ExportResult(
@@ -192,6 +316,7 @@ def export_ferm(
         areas_refused=sorted(set(report.areas_checked) - set(exported_areas)),
         file_findings=file_findings,
         report=report,
+        initiatives_left_out=left_out,
     )
 
 

@@ -7,7 +7,9 @@ The schema itself is created by OGR (schema.py), and the R-tree triggers get the
 from gpkg_geom, so QGIS and GDAL read the file as any other GeoPackage.
 """
 
+import errno
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -24,9 +26,13 @@ from .store import (
     STATE_UNCHECKED,
     AreaOwnerConflictError,
     ConflictError,
+    RegistryCorruptError,
+    RegistryError,
     RegistryExistsError,
     RegistryLockedError,
     RegistryNotFoundError,
+    RegistryPermissionError,
+    RegistryReadOnlyError,
     RegistryStore,
     UnreadableGeometryError,
 )
@@ -60,12 +66,67 @@ def _is_locked(exc):
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
+_NO_WRITE = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def _unreadable(path):
+    """True when ``path`` exists for someone but this user may not read it (or reach it)."""
+    try:
+        os.stat(path)
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return not os.access(path, os.R_OK)
+
+
+def file_error(exc, path, timeout=10.0):
+    """The registry error a user can act on for an sqlite3 or OS error on the file at ``path``.
+
+    None when ``exc`` is none of the known cases (a programming error, shown as unexpected).
+    """
+    path = Path(path)
+    if isinstance(exc, RegistryError):
+        return exc
+    if _is_locked(exc):
+        return RegistryLockedError(path=str(path), seconds=round(timeout, 1))
+    if isinstance(exc, OSError):
+        if exc.errno in _NO_WRITE:
+            if _unreadable(path):
+                return RegistryPermissionError(path=str(path))
+            return RegistryReadOnlyError(path=str(path))
+        return None
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text or "unable to open database file" in text:
+        if _unreadable(path):
+            return RegistryPermissionError(path=str(path))
+        return RegistryReadOnlyError(path=str(path))
+    if type(exc) is sqlite3.DatabaseError or "malformed" in text or "not a database" in text:
+        return RegistryCorruptError(path=str(path), name=path.stem)
+    return None
+
+
 class GeoPackageRegistryStore(RegistryStore):
     """A registry in one GeoPackage file (see module docstring)."""
 
     def __init__(self, path, create=False, busy_timeout=10.0, migrate=True):
         self._path = Path(path)
         self._timeout = float(busy_timeout)
+        self._conn = None
+        self._lock = threading.RLock()
+        try:
+            self._open(create, migrate)
+        except BaseException as exc:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            if isinstance(exc, (sqlite3.DatabaseError, OSError)):
+                self._raise_file_error(exc)
+            raise
+
+    def _open(self, create, migrate):
         if create:
             if self._path.exists():
                 raise RegistryExistsError(path=str(self._path))
@@ -73,8 +134,7 @@ class GeoPackageRegistryStore(RegistryStore):
         elif not self._path.exists():
             raise RegistryNotFoundError(path=str(self._path))
         elif migrate:
-            schema.migrate(self._path)
-        self._lock = threading.RLock()
+            schema.migrate(self._path, self._timeout)
         self._conn = sqlite3.connect(
             str(self._path), timeout=self._timeout, isolation_level=None, check_same_thread=False
         )
@@ -82,7 +142,6 @@ class GeoPackageRegistryStore(RegistryStore):
         register_text_functions(self._conn)
         version = self._read(lambda c: schema.read_version(c))
         if version != schema.SCHEMA_VERSION:
-            self._conn.close()
             raise schema.SchemaTooNewError(path=str(self._path), version=version, supported=schema.SCHEMA_VERSION)
         self._fields = {table: _defaults(cls) for table, cls in _CLASSES.items()}
 
@@ -103,9 +162,6 @@ class GeoPackageRegistryStore(RegistryStore):
     def layer_uri(self):
         return str(self._path) + "|layername=" + schema.AREA_TABLE
 
-    def _locked_error(self):
-        return RegistryLockedError(path=str(self._path), seconds=round(self._timeout, 1))
-
     def _read(self, func):
         """Run ``func(conn)`` inside one read transaction (a consistent snapshot)."""
         with self._lock:
@@ -115,10 +171,15 @@ class GeoPackageRegistryStore(RegistryStore):
                     return func(self._conn)
                 finally:
                     self._conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                if _is_locked(exc):
-                    raise self._locked_error() from exc
+            except sqlite3.DatabaseError as exc:
+                self._raise_file_error(exc)
                 raise
+
+    def _raise_file_error(self, exc):
+        """Raise ``exc`` as the registry error the user can act on, when it is a known case."""
+        error = file_error(exc, self._path, self._timeout)
+        if error is not None:
+            raise error from exc
 
     @contextmanager
     def _write(self):
@@ -126,9 +187,8 @@ class GeoPackageRegistryStore(RegistryStore):
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                if _is_locked(exc):
-                    raise self._locked_error() from exc
+            except sqlite3.DatabaseError as exc:
+                self._raise_file_error(exc)
                 raise
             try:
                 yield self._conn
@@ -138,8 +198,8 @@ class GeoPackageRegistryStore(RegistryStore):
             except BaseException as exc:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
-                if _is_locked(exc):
-                    raise self._locked_error() from exc
+                if isinstance(exc, sqlite3.DatabaseError):
+                    self._raise_file_error(exc)
                 raise
 
     # --- row mapping ----------------------------------------------------------------------
@@ -428,3 +488,29 @@ class GeoPackageRegistryStore(RegistryStore):
                 sql.SET_AREA_FLAGS,
                 [(json.dumps(sorted(set(flags))), uuid) for uuid, flags in area_flags.items()],
             )
+
+    def set_area_gaps(self, results):
+        changed, owners = 0, set()
+        with self._write() as conn:
+            known = dict(conn.execute(sql.AREA_OWNERS, (json.dumps(list(results)),)).fetchall())
+            for uuid, (gap, protected) in results.items():
+                if uuid not in known:
+                    continue
+                cursor = conn.execute(_SET_AREA_GAP, (gap, protected or "", uuid, gap, protected or ""))
+                if cursor.rowcount:
+                    changed += 1
+                    owners.add(known[uuid])
+            if owners:
+                conn.execute(_BUMP_REVISIONS, (utc_now(), json.dumps(sorted(owners))))
+        return changed, sorted(set(results) - set(known))
+
+
+# Only rows whose values differ are touched, so a re-run changes nothing and bumps no revision.
+_SET_AREA_GAP = (
+    "UPDATE restoration_areas SET national_gap = ?, protected_area = ? "
+    "WHERE uuid = ? AND (national_gap IS NOT ? OR coalesce(protected_area, '') IS NOT ?)"
+)
+_BUMP_REVISIONS = (
+    "UPDATE initiatives SET revision = revision + 1, updated_at = ? "
+    "WHERE uuid IN (SELECT value FROM json_each(?))"
+)

@@ -116,6 +116,22 @@ class MissingSourceFieldError(MappingError):
     template = N_('The field mapping uses the source field "{field}", which the input does not have.')
 
 
+class AmbiguousValueError(MappingError):
+    translated_params = ("field",)
+    template = N_(
+        'Feature {feature}: "{value}" given for "{field}" matches several values: {candidates}. '
+        "Write the full label or the code of the one meant."
+    )
+
+
+class DefaultValueError(MappingError):
+    translated_params = ("expected",)
+    template = N_('DEFAULTS: "{key}" is "{value}", which is not {expected}. Give it as, for example, {example}.')
+
+
+_EXPECTED = {"int": (N_("a whole number"), "2021"), "real": (N_("a number"), "12.5")}
+
+
 def target_label(target):
     """The English label of a target (callers translate it)."""
     return TARGETS[target][2]
@@ -153,11 +169,28 @@ def parse_mapping(text):
 
 
 def parse_defaults(text):
-    """Default values {target: value} from JSON (values as they would appear in a source field)."""
+    """Default values {target: value} from JSON (values as they would appear in a source field).
+
+    A number field given text that is not a number ({"start_year": "abc"}) is refused here
+    rather than stored empty, and so is a coded value matching several vocabulary entries.
+    """
     text = (text or "").strip()
     if not text:
         return {}
-    return _check_targets(_json_object(text))
+    defaults = _check_targets(_json_object(text))
+    for target, value in defaults.items():
+        kind = TARGETS[target][0]
+        converted = convert(target, value, feature="DEFAULTS")
+        if kind in _EXPECTED and not is_empty(value) and not _is_number(converted, kind):
+            expected, example = _EXPECTED[kind]
+            raise DefaultValueError(key=target, value=value, expected=expected, example=example)
+    return defaults
+
+
+def _is_number(value, kind):
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) if kind == "int" else isinstance(value, (int, float)) and value == value
 
 
 def _json_object(text):
@@ -223,21 +256,27 @@ def split_values(value):
     return [part.strip() for part in re.split(r"[;|,]", text) if part.strip()]
 
 
-def to_code(vocabulary, value):
-    """The code of ``vocabulary`` that ``value`` names (code, English or Spanish label).
+def to_code(vocabulary, value, target=None, feature=""):
+    """The code of ``vocabulary`` that ``value`` names (code, English or Spanish label, with or
+    without the label's parenthetical part; case and accents ignored).
 
     Unknown values come back unchanged (coerced to the code type where possible) so that
-    validation reports them instead of them vanishing.
+    validation reports them instead of them vanishing. A value naming several entries raises
+    ``AmbiguousValueError`` listing them.
     """
     voc = vocab.get(vocabulary)
-    coerced = voc.coerce(value)
-    if voc.get(coerced) is not None:
-        return coerced
-    wanted = fold(str(value).strip())
-    for entry in voc.entries:
-        if wanted in (fold(entry.label_en), fold(entry.label_es), fold(str(entry.code))):
-            return entry.code
-    return coerced
+    found = voc.find(value)
+    if len(found) == 1:
+        return found[0].code
+    if len(found) > 1:
+        spanish = any(vocab.bare(value) == vocab.bare(e.label_es) for e in found)
+        raise AmbiguousValueError(
+            feature=feature,
+            value=value,
+            field=TARGETS[target][2] if target in TARGETS else vocabulary,
+            candidates="; ".join('%s = "%s"' % (e.code, e.label("es" if spanish else "en")) for e in found),
+        )
+    return voc.coerce(value)
 
 
 def _int(value):
@@ -268,12 +307,15 @@ def _ubigeo(value):
     return text
 
 
-def convert(target, value):
-    """The registry value of a raw source value for ``target`` (None or [] when empty)."""
+def convert(target, value, feature=""):
+    """The registry value of a raw source value for ``target`` (None or [] when empty).
+
+    ``feature`` names the row in the error raised for an ambiguous coded value.
+    """
     kind, vocabulary, _label = TARGETS[target]
     if kind in ("codes", "list"):
         items = split_values(value)
-        return [to_code(vocabulary, v) for v in items] if vocabulary else [str(v) for v in items]
+        return [to_code(vocabulary, v, target, feature) for v in items] if vocabulary else [str(v) for v in items]
     if is_empty(value):
         return None
     if kind == "int":
@@ -281,25 +323,26 @@ def convert(target, value):
     if kind == "real":
         return _real(value)
     if kind == "code":
-        return to_code(vocabulary, value)
+        return to_code(vocabulary, value, target, feature)
     if kind == "ubigeo":
         return _ubigeo(value)
     return str(value).strip()
 
 
-def record_values(raw, mapping, defaults=None):
+def record_values(raw, mapping, defaults=None, feature=""):
     """{target: converted value} from a source row ``raw`` ({field: value}) and the mapping.
 
     A default applies where the mapped value is empty or the target is not mapped at all.
+    ``feature`` names the row in errors.
     """
     values = {}
     for target, source_field in mapping.items():
-        value = convert(target, raw.get(source_field))
+        value = convert(target, raw.get(source_field), feature)
         if not is_empty(value):
             values[target] = value
     for target, default in (defaults or {}).items():
         if is_empty(values.get(target)):
-            value = convert(target, default)
+            value = convert(target, default, "DEFAULTS")
             if not is_empty(value):
                 values[target] = value
     return values

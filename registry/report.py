@@ -1,6 +1,7 @@
 """The validation report delivered beside every FERM export, as JSON (complete) and CSV (for a
-spreadsheet). Both are written to temporary files and renamed, like the export itself, so a
-half-written report never sits next to a finished GeoPackage.
+spreadsheet). The export writes both under hidden names and publishes them before the GeoPackage
+(registry/ferm.py), so a half-written or stale report never sits next to a finished GeoPackage.
+Findings are indexed by uuid once, so the report is linear in the number of refused areas.
 """
 
 import csv
@@ -31,10 +32,43 @@ def write_report(gpkg_path, report, initiatives, exported_areas, file_findings, 
     (such as FERM's 50-feature upload limit).
     """
     json_path, csv_path = report_paths(gpkg_path)
+    write_report_files(json_path, csv_path, report, initiatives, exported_areas, file_findings, metadata, translate)
+    return str(json_path), str(csv_path)
+
+
+def _errors_by_uuid(report):
+    """Error findings (with their position) indexed by area uuid and, for initiative-level
+    errors, by initiative uuid.
+
+    One pass over the findings, so the report stays linear in the number of refused areas (it
+    was quadratic: every refused area scanned every finding).
+    """
+    by_area, by_initiative = {}, {}
+    for n, f in enumerate(report.findings):
+        if f.severity != "error":
+            continue
+        if f.area_uuid is not None:
+            by_area.setdefault(f.area_uuid, []).append((n, f))
+        else:
+            by_initiative.setdefault(f.initiative_uuid, []).append((n, f))
+    return by_area, by_initiative
+
+
+def _refusal_reasons(report, by_area, by_initiative, uuid):
+    """The errors that refuse one area, in the order of the report's findings."""
+    reasons = by_area.get(uuid, []) + by_initiative.get(report.areas_checked[uuid], [])
+    return [f for _n, f in sorted(reasons, key=lambda item: item[0])]
+
+
+def write_report_files(json_path, csv_path, report, initiatives, exported_areas, file_findings, metadata,
+                       translate=None):
+    """Write the JSON and CSV reports to the given paths (each atomically)."""
+    json_path, csv_path = Path(json_path), Path(csv_path)
     titles = {ini.uuid: ini.title for ini in initiatives}
     sites = {a.uuid: a.site_name for ini in initiatives for a in ini.areas}
     exported = set(exported_areas)
     refused = sorted(set(report.areas_checked) - exported)
+    by_area, by_initiative = _errors_by_uuid(report)
 
     def entry(finding):
         data = finding.to_dict()
@@ -61,14 +95,7 @@ def write_report(gpkg_path, report, initiatives, exported_areas, file_findings, 
                 "area_uuid": uuid,
                 "initiative_uuid": report.areas_checked[uuid],
                 "site_name": sites.get(uuid, ""),
-                "reasons": [
-                    entry(f)
-                    for f in report.findings
-                    if f.severity == "error"
-                    and (
-                        f.area_uuid == uuid or (f.area_uuid is None and f.initiative_uuid == report.areas_checked[uuid])
-                    )
-                ],
+                "reasons": [entry(f) for f in _refusal_reasons(report, by_area, by_initiative, uuid)],
             }
             for uuid in refused
         ],
@@ -107,4 +134,3 @@ def write_report(gpkg_path, report, initiatives, exported_areas, file_findings, 
             )
 
     _atomic_write(csv_path, write_csv)
-    return str(json_path), str(csv_path)

@@ -11,7 +11,8 @@ import json
 import os
 import shutil
 import sqlite3
-from contextlib import closing
+import uuid
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -423,34 +424,78 @@ def file_version(path):
         return read_version(conn)
 
 
-def migrate(path):
-    """Bring the registry at ``path`` to SCHEMA_VERSION: backup, migrate a copy, swap it in."""
+def migrate(path, busy_timeout=10.0):
+    """Bring the registry at ``path`` to SCHEMA_VERSION: backup, migrate a copy, swap it in.
+
+    One migration at a time: a lock (an SQLite write transaction on the hidden, empty file
+    ``.<name>.migration-lock`` beside the registry, released by the system even when a process is
+    killed) is held from the version check to the swap, so a second process waits, then finds the
+    file migrated and does nothing. Each process's working copy has its own name, so no process
+    ever touches another's copy.
+    """
     path = Path(path)
     version = file_version(path)
     if version > SCHEMA_VERSION:
         raise SchemaTooNewError(path=str(path), version=version, supported=SCHEMA_VERSION)
     if version == SCHEMA_VERSION:
         return MigrationResult(version, version)
+    lock_path = path.with_name("." + path.name + ".migration-lock")
+    for attempt in range(5):
+        try:
+            with _migration_lock(lock_path, busy_timeout):
+                version = file_version(path)  # another process may have migrated it while we waited
+                if version == SCHEMA_VERSION:
+                    return MigrationResult(version, version)
+                return _migrate_copy(path, version)
+        except _LockFileGone:
+            if attempt == 4:
+                raise
+    raise AssertionError("unreachable")
+
+
+class _LockFileGone(sqlite3.OperationalError):
+    """The lock file was removed by the process that held it: take the lock again."""
+
+
+@contextmanager
+def _migration_lock(lock_path, busy_timeout):
+    """Hold an SQLite write lock on ``lock_path``; remove the file afterwards.
+
+    A process that waited on a lock file its holder then removed gets an I/O error from SQLite
+    (or a lock on the removed file, harmless: it only reads the version): it retries.
+    """
+    with closing(sqlite3.connect(str(lock_path), timeout=busy_timeout, isolation_level=None)) as lock:
+        try:
+            lock.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as exc:
+            if "i/o error" in str(exc).lower():
+                raise _LockFileGone(str(exc)) from exc
+            raise
+        try:
+            yield
+        finally:
+            try:
+                lock_path.unlink()
+            except OSError:  # Windows keeps open files: the small hidden file stays
+                pass
+            lock.execute("ROLLBACK")
+
+
+def _copy_database(source, target):
+    shutil.copy2(source, target)
+
+
+def _migrate_copy(path, version):
+    """Back ``path`` up, migrate a uniquely named working copy and swap it in (atomic rename)."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     backup = path.with_name(path.stem + ".backup-v" + str(version) + "-" + stamp + path.suffix)
-    shutil.copy2(path, backup)
-    work = path.with_name("." + path.stem + ".migrating.gpkg")
-    shutil.copy2(path, work)
+    _copy_database(path, backup)
+    work = path.with_name("." + path.stem + ".migrating-" + str(os.getpid()) + "-" + uuid.uuid4().hex + ".gpkg")
     try:
+        _copy_database(path, work)
         current = version
         while current < SCHEMA_VERSION:
-            schema_step, data_step, note = MIGRATIONS[current]
-            ds = ogr.Open(str(work), 1)
-            try:
-                schema_step(ds)
-                _record_version(ds, current + 1, note)
-            finally:
-                ds = None
-            with closing(sqlite3.connect(str(work))) as conn:
-                gpkg_geom.register_functions(conn)
-                register_text_functions(conn)
-                with conn:
-                    data_step(conn)
+            _migrate_step(work, current)
             current += 1
         _create_indexes(str(work), MIGRATION_INDEXES)
     except Exception as exc:
@@ -459,3 +504,18 @@ def migrate(path):
         raise MigrationError(path=str(path), version=version, reason=str(exc), backup=str(backup)) from exc
     os.replace(work, path)
     return MigrationResult(version, SCHEMA_VERSION, str(backup))
+
+
+def _migrate_step(work, current):
+    schema_step, data_step, note = MIGRATIONS[current]
+    ds = ogr.Open(str(work), 1)
+    try:
+        schema_step(ds)
+        _record_version(ds, current + 1, note)
+    finally:
+        ds = None
+    with closing(sqlite3.connect(str(work))) as conn:
+        gpkg_geom.register_functions(conn)
+        register_text_functions(conn)
+        with conn:
+            data_step(conn)

@@ -37,6 +37,29 @@ class UnreadableGeometryError(RegistryError):
     template = N_("The geometry of area {area} cannot be read; draw or import it again.")
 
 
+class RegistryCorruptError(RegistryError):
+    template = N_(
+        "The registry {path} is damaged or truncated: it is not a readable GeoPackage any more. Do not "
+        "keep working on it: restore it from a backup copy (a file named {name}.backup-… beside it, or "
+        "your own backup), or ask whoever sent it for a new copy."
+    )
+
+
+class RegistryReadOnlyError(RegistryError):
+    template = N_(
+        "The registry {path} cannot be written: the file or its folder is read-only, or you do not have "
+        "permission to change it. Copy the registry to a folder where you can write (for example your "
+        "Documents folder) and open the copy, or ask for write permission. Nothing was changed."
+    )
+
+
+class RegistryPermissionError(RegistryError):
+    template = N_(
+        "The registry {path} cannot be opened: you do not have permission to read it. Ask the owner of "
+        "the file for read permission, or open a copy of it."
+    )
+
+
 class RegistryLockedError(RegistryError):
     template = N_(
         "The registry {path} is being written by another program (QGIS, qgis_process or another "
@@ -130,6 +153,15 @@ class RegistryStore(ABC):
     @abstractmethod
     def set_validation_results(self, initiative_states, area_flags):
         """Store validation outcomes without touching revisions: {uuid: state}, {uuid: [rules]}."""
+
+    def set_area_gaps(self, results):
+        """Write the national gap code and protected-area name of areas, in one transaction.
+
+        ``results``: {area uuid: (national gap code, protected area text)}. The initiatives whose
+        areas changed get a new revision (open editors notice). Returns (areas changed, area uuids
+        not in the registry).
+        """
+        raise NotImplementedError
 
     @abstractmethod
     def distinct_values(self, column):

@@ -81,6 +81,68 @@ T_DECLARED = N_(
 )
 
 
+T_NOT_WHOLE_INI = N_(
+    'Initiative "{title}": "{field}" is "{value}", which is not a year. Write it as a number, such as 2021.'
+)
+T_NOT_WHOLE_AREA = N_('Area "{site}": "{field}" is "{value}", which is not a year. Write it as a number, such as 2021.')
+
+# The form's label of each checked field, so a message says «Año de inicio», never "start_year".
+FIELD_LABELS = {
+    "title": N_("Title"),
+    "restoration_status": N_("Restoration status"),
+    "start_year": N_("Starting year"),
+    "end_year": N_("Ending year"),
+    "countries": N_("Countries"),
+    "restoration_types": N_("Restoration types"),
+    "objectives": N_("Target 2 objectives"),
+    "tenure_statuses": N_("Tenure statuses"),
+    "target_area_unit": N_("Target area unit"),
+    "reporting_line": N_("Reporting line"),
+    "gef_targets": N_("GEF core indicator"),
+    "workflow_status": N_("Workflow status"),
+    "funding_sources": N_("Funding sources"),
+    "implementing_institutions": N_("Implementing institutions"),
+    "organizations.org_type": N_("Type of the leading organization"),
+    "organizations.role": N_("Role"),
+    "ecosystems": N_("Ecosystems (IUCN)"),
+    "activities": N_("Activities"),
+    "gef_indicator": N_("GEF core indicator"),
+    "national_gap": N_("National gap"),
+    "practices": N_("Restoration practices"),
+    "capture_method": N_("Capture method"),
+    "ubigeo_source": N_("UBIGEO code source"),
+    "monitoring.indicator": N_("Monitoring values"),
+}
+# The list a vocabulary fills in the form (FERM's vocabulary names are not words a user knows).
+VOCABULARY_LABELS = {
+    "restorationStatuses": N_("Restoration status"),
+    "restorationTypes": N_("Restoration types"),
+    "projectObjectives": N_("Target 2 objectives"),
+    "tenureStatuses": N_("Tenure statuses"),
+    "units": N_("Target area unit"),
+    "countries": N_("Countries"),
+    "reportingLines": N_("Reporting line"),
+    "gefIndicators": N_("GEF core indicator"),
+    "workflowStatuses": N_("Workflow status"),
+    "fundingSources": N_("Funding sources"),
+    "implementingInstitutions": N_("Implementing institutions"),
+    "agencyTypes": N_("Type of the leading organization"),
+    "agencyRoles": N_("Role"),
+    "iucnEcosystems": N_("Ecosystems (IUCN)"),
+    "activities": N_("Activities"),
+    "nationalGaps": N_("National gap"),
+    "restorationPractices": N_("Restoration practices"),
+    "captureMethods": N_("Capture method"),
+    "ubigeoSources": N_("UBIGEO code source"),
+    "indicators": N_("Monitoring values"),
+}
+
+
+def field_label(name):
+    """The English form label of an internal field name (callers translate it)."""
+    return FIELD_LABELS.get(name, name)
+
+
 @dataclass
 class Thresholds:
     """Limits of the checks; the defaults follow FERM and the Peruvian context."""
@@ -106,11 +168,18 @@ class Finding:
     params: dict = field(default_factory=dict)
     field_name: str = ""  # the form field to highlight ("geometry", "ecosystems", ...)
 
+    translated_params = ("field", "vocabulary")  # parameters holding N_-marked labels
+
     def message(self, translate=None):
         """The message, translated by ``translate`` (e.g. the dock's ``tr``) when given."""
         text = translate(self.template) if translate else self.template
+        params = dict(self.params)
+        if translate:
+            for key in self.translated_params:
+                if isinstance(params.get(key), str):
+                    params[key] = translate(params[key])
         try:
-            return text.format(**self.params)
+            return text.format(**params)
         except (KeyError, IndexError, ValueError):
             return text
 
@@ -212,9 +281,9 @@ class _Checker:
             "unknown_code",
             (T_CODE_INI, T_CODE_AREA),
             field_name,
-            field=field_name,
+            field=field_label(field_name),
             code=value,
-            vocabulary=vocabulary,
+            vocabulary=VOCABULARY_LABELS.get(vocabulary, vocabulary),
         )
 
     def codes(self, ini, area, field_name, vocabulary, values):
@@ -222,7 +291,13 @@ class _Checker:
             self.code(ini, area, field_name, vocabulary, value)
 
     def year(self, ini, area, field_name, value):
-        if value is None or self.t.year_min <= value <= self.t.year_max:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add_for(ini, area, "value_out_of_range", (T_NOT_WHOLE_INI, T_NOT_WHOLE_AREA), field_name,
+                         field=field_label(field_name), value=value)
+            return
+        if self.t.year_min <= value <= self.t.year_max:
             return
         self.add_for(
             ini,
@@ -230,7 +305,7 @@ class _Checker:
             "value_out_of_range",
             (T_YEAR_INI, T_YEAR_AREA),
             field_name,
-            field=field_name,
+            field=field_label(field_name),
             value=value,
             minimum=self.t.year_min,
             maximum=self.t.year_max,
@@ -242,7 +317,7 @@ class _Checker:
             if value is None or (
                 isinstance(value, (str, list)) and not (value.strip() if isinstance(value, str) else value)
             ):
-                self.add(ini, None, "missing_required", T_MISSING_INI, name, title=ini.title, field=name)
+                self.add(ini, None, "missing_required", T_MISSING_INI, name, title=ini.title, field=field_label(name))
         if not any(org.role == 1 for org in ini.organizations):
             self.add(ini, None, "missing_required", T_NO_LEAD, "organizations", title=ini.title)
         self.code(ini, None, "restoration_status", "restorationStatuses", ini.restoration_status)
@@ -261,7 +336,8 @@ class _Checker:
             self.code(ini, None, "organizations.role", "agencyRoles", org.role)
         self.year(ini, None, "start_year", ini.start_year)
         self.year(ini, None, "end_year", ini.end_year)
-        if ini.start_year is not None and ini.end_year is not None and ini.end_year < ini.start_year:
+        years = (ini.start_year, ini.end_year)
+        if all(isinstance(y, int) for y in years) and ini.end_year < ini.start_year:
             self.add(
                 ini,
                 None,
@@ -275,9 +351,11 @@ class _Checker:
 
     def area_attributes(self, ini, area):
         if not area.ecosystems:
-            self.add(ini, area, "missing_required", T_MISSING_AREA, "ecosystems", site=_site(area), field="ecosystems")
+            self.add(ini, area, "missing_required", T_MISSING_AREA, "ecosystems", site=_site(area),
+                     field=field_label("ecosystems"))
         if not area.activities and not (area.activities_other or "").strip():
-            self.add(ini, area, "missing_required", T_MISSING_AREA, "activities", site=_site(area), field="activities")
+            self.add(ini, area, "missing_required", T_MISSING_AREA, "activities", site=_site(area),
+                     field=field_label("activities"))
         self.codes(ini, area, "ecosystems", "iucnEcosystems", area.ecosystems)
         self.codes(ini, area, "activities", "activities", area.activities)
         self.codes(ini, area, "restoration_types", "restorationTypes", area.restoration_types)

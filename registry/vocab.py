@@ -7,9 +7,12 @@ same entries, so a file explains itself without this plugin. The data lives insi
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from .text import fold
 
 VOCAB_DIR = Path(__file__).resolve().parent / "vocabularies"
 
@@ -71,6 +74,7 @@ class Vocabulary:
 
     def __post_init__(self):
         self._by_code = {(type(e.code), e.code): e for e in self.entries}
+        self._by_name = None  # ({plain name: entries}, {bare name: entries}), built on first ``find``
 
     @property
     def code_type(self):
@@ -103,6 +107,47 @@ class Vocabulary:
         """The label of ``code``, or the code itself as text when unknown."""
         entry = self.get(code)
         return entry.label(lang) if entry else str(code)
+
+    def find(self, value):
+        """The entries that ``value`` names: its code, else a label, else a label without its parenthetical part.
+
+        Labels compare folded (case, accents and spacing ignored), in English and in Spanish, so
+        "restauracion pasiva" names "Restauración pasiva (regeneración natural con protección)".
+        Selectable entries win over category headers of the same name. Several entries mean the
+        value is ambiguous; none means it is not in the vocabulary.
+        """
+        entry = self.get(self.coerce(value))
+        if entry is not None:
+            return [entry]
+        for key, index in zip((plain, bare), self._names()):
+            found = index.get(key(value)) if key(value) else None
+            if found:
+                selectable = [e for e in found if e.selectable]
+                return list({e.code: e for e in (selectable or found)}.values())
+        return []
+
+    def _names(self):
+        if self._by_name is None:
+            by_plain, by_bare = {}, {}
+            for e in self.entries:
+                for name in (e.label_en, e.label_es, e.code):
+                    by_plain.setdefault(plain(name), []).append(e)
+                    by_bare.setdefault(bare(name), []).append(e)
+            self._by_name = (by_plain, by_bare)
+        return self._by_name
+
+
+_PARENTHESES = re.compile(r"[(\[][^()\[\]]*[)\]]")
+
+
+def plain(text):
+    """Folded text with runs of spaces made one."""
+    return " ".join(fold(text).split())
+
+
+def bare(text):
+    """``plain`` without parenthetical parts ("Restauración pasiva (regeneración...)" -> "restauracion pasiva")."""
+    return plain(_PARENTHESES.sub(" ", str(text)))
 
 
 def _flatten(items, name, parent=None, top=None, out=None):

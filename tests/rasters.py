@@ -56,3 +56,19 @@ def write_polygons(path, polygons, epsg=UTM18S, field="name", layer="zones"):
         lyr.CreateFeature(feat)
     ds = None
     return str(path)
+
+
+def declare_undefined_geographic_srs(path):
+    """Make every layer of the GeoPackage ``path`` declare srs_id 0, "Undefined geographic SRS".
+
+    That is what older GDAL, ArcGIS and many field tools write for a layer without a CRS (GDAL 3.10 and
+    newer write srs_id 99999 instead, which QGIS reads as no CRS at all), so the tests set it themselves
+    to meet the same file on every GDAL.
+    """
+    import sqlite3
+
+    with sqlite3.connect(str(path)) as con:
+        con.execute("UPDATE gpkg_geometry_columns SET srs_id = 0")
+        con.execute("UPDATE gpkg_contents SET srs_id = 0 WHERE data_type = 'features'")
+        name = con.execute("SELECT srs_name FROM gpkg_spatial_ref_sys WHERE srs_id = 0").fetchone()
+    assert name == ("Undefined geographic SRS",), name

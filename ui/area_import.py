@@ -9,6 +9,7 @@ office needs no clicks. The reading itself runs in a QgsTask (``registry.feature
 
 import csv
 import json
+import zipfile
 from pathlib import Path
 
 from osgeo import ogr
@@ -28,7 +29,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import compat
+from ..algorithms.errors import N_
 from ..registry import mapping
+from ..registry.feature_import import first_undecoded, is_undefined_crs
 from ..translation import tr
 
 SETTINGS_PREFIX = "t2restore/registry/import_mappings/"
@@ -49,6 +52,12 @@ PERU_CRS = (
     "EPSG:31978",
     "EPSG:31979",
 )
+# What to do with areas the initiative already holds (registry.area_match modes), as offered in the dialog.
+MODE_LABELS = (
+    ("update", N_("Add new areas and update those the initiative already holds")),
+    ("skip", N_("Add new areas and leave those the initiative already holds as they are")),
+    ("replace", N_("Replace the initiative's areas with those of the file")),
+)
 SUPPORTED_SUFFIXES = (".shp", ".zip", ".kml", ".kmz", ".geojson", ".json", ".gpkg", ".csv")
 
 
@@ -57,9 +66,28 @@ def file_filter():
 
 
 def _ogr_path(path):
-    """The path OGR opens: zipped shapefiles through /vsizip/."""
+    """The path OGR opens: zipped shapefiles through /vsizip/, KMZ as GDAL documents it.
+
+    GDAL reads a .kmz itself only with its LIBKML driver, which some builds lack (Debian's GDAL
+    3.13); the KML driver then reads the archive's root document through /vsizip/ (the first .kml
+    file of the archive, usually doc.kml, as the KMZ specification says).
+    """
     path = str(path)
-    return "/vsizip/" + path if path.lower().endswith(".zip") else path
+    if path.lower().endswith(".zip"):
+        return "/vsizip/" + path
+    if path.lower().endswith(".kmz") and ogr.GetDriverByName("LIBKML") is None:
+        root = _kmz_root(path)
+        return f"/vsizip/{path}/{root}" if root else path
+    return path
+
+
+def _kmz_root(path):
+    """The name of the first .kml file inside the KMZ archive ``path``, or None."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return next((n for n in archive.namelist() if n.lower().endswith(".kml")), None)
+    except (OSError, zipfile.BadZipFile):
+        return None
 
 
 def sublayers(path):
@@ -111,8 +139,11 @@ def csv_layer(path, wkt_field, crs):
     return QgsVectorLayer(url.toString(), Path(path).stem, "delimitedtext")
 
 
-def open_file(path, sublayer=None, wkt_field=None, crs=None):
-    """A QgsVectorLayer for a supported file (CSV needs its WKT column and CRS)."""
+def open_file(path, sublayer=None, wkt_field=None, crs=None, encoding=None):
+    """A QgsVectorLayer for a supported file (CSV needs its WKT column and CRS).
+
+    ``encoding`` reads the text of a file that does not declare its own (a shapefile without .cpg).
+    """
     path = str(path)
     if path.lower().endswith(".csv"):
         _delimiter, header = csv_columns(path)
@@ -120,7 +151,18 @@ def open_file(path, sublayer=None, wkt_field=None, crs=None):
     uri = _ogr_path(path)
     if sublayer:
         uri += "|layername=" + sublayer
-    return QgsVectorLayer(uri, Path(path).stem, "ogr")
+    layer = QgsVectorLayer(uri, Path(path).stem, "ogr")
+    if encoding and layer.isValid():
+        layer.setProviderEncoding(encoding)
+    return layer
+
+
+def with_encoding(layer, encoding):
+    """A copy of a project layer read with ``encoding`` (the user's own layer is left as it is)."""
+    copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
+    if copy.isValid():
+        copy.setProviderEncoding(encoding)
+    return copy
 
 
 def remembered(names):
@@ -150,6 +192,12 @@ class ImportAreasDialog(QDialog):
         self.layer = None
         self._own_layer = None
         outer = QVBoxLayout(self)
+        self.scope_note = QLabel(tr(
+            "All rows of the file become areas of the initiative open in the form. To create one initiative per "
+            "value of a field (e.g. initiative_title), use the Processing algorithm \"Import initiatives and areas "
+            "into a registry\" (T2 Restore > Initiative registry)."))
+        self.scope_note.setWordWrap(True)
+        outer.addWidget(self.scope_note)
         source_box = QGroupBox(tr("Source"))
         source_form = QFormLayout(source_box)
         self.layer_combo = QgsMapLayerComboBox()
@@ -173,6 +221,22 @@ class ImportAreasDialog(QDialog):
             self.peru_crs.addItem("%s — %s" % (authid, crs.description()), authid)
         source_form.addRow(tr("CRS of the data"), self.crs_widget)
         source_form.addRow("", self.peru_crs)
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.addItem(tr("As the file declares (UTF-8 otherwise)"), "")
+        for name in ("ISO-8859-1", "windows-1252", "UTF-8"):
+            self.encoding_combo.addItem(name, name)
+        self.encoding_combo.setToolTip(tr("Old shapefiles without a .cpg file (ArcGIS, GPS) are usually ISO-8859-1 "
+                                          "or windows-1252: choose it when accented letters show as boxes or "
+                                          "question marks."))
+        source_form.addRow(tr("Encoding"), self.encoding_combo)
+        self.mode_combo = QComboBox()
+        for key, label in MODE_LABELS:
+            self.mode_combo.addItem(tr(label), key)
+        self.mode_combo.setToolTip(tr("An area is already held when it has the same identifier, or the same site "
+                                      "name and geometry. All rows of the file go into the initiative open in the "
+                                      "form; the Processing algorithm \"Import initiatives\" makes one initiative "
+                                      "per value of a project field."))
+        source_form.addRow(tr("Areas already held"), self.mode_combo)
         self.info = QLabel()
         self.info.setWordWrap(True)
         source_form.addRow(self.info)
@@ -201,6 +265,9 @@ class ImportAreasDialog(QDialog):
         self.sublayer_combo.currentIndexChanged.connect(lambda _i: self._reopen())
         self.wkt_combo.currentIndexChanged.connect(lambda _i: self._reopen())
         self.peru_crs.currentIndexChanged.connect(self._peru_crs_chosen)
+        self.encoding_combo.currentIndexChanged.connect(lambda _i: self._encoding_chosen())
+        self._project_layer = None
+        self._undecoded = None
         self.crs_widget.crsChanged.connect(lambda _crs: self._reopen() if self._is_csv() else self._update_info())
         self._path = None
         self._update_info()
@@ -211,9 +278,27 @@ class ImportAreasDialog(QDialog):
     def _is_csv(self):
         return bool(self._path) and self._path.lower().endswith(".csv")
 
+    def encoding(self):
+        """The encoding chosen for the source ("" for what the file declares)."""
+        return self.encoding_combo.currentData() or ""
+
+    def mode(self):
+        """What to do with areas the initiative already holds: "update", "skip" or "replace"."""
+        return self.mode_combo.currentData()
+
+    def _encoding_chosen(self):
+        if self._path:
+            self._reopen()
+        elif self._project_layer is not None:
+            self._set_layer(with_encoding(self._project_layer, self.encoding()) if self.encoding()
+                            else self._project_layer)
+
     def _layer_chosen(self, layer):
         if layer is None:
             return
+        self._project_layer = layer
+        if self.encoding():
+            layer = with_encoding(layer, self.encoding())
         self._path = None
         self.file_widget.blockSignals(True)
         self.file_widget.setFilePath("")
@@ -254,13 +339,15 @@ class ImportAreasDialog(QDialog):
         crs = self.crs_widget.crs() if self._is_csv() else None
         if self._is_csv() and not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:4326")
-        layer = open_file(self._path, self.sublayer_combo.currentText() or None, self.wkt_combo.currentText(), crs)
+        layer = open_file(self._path, self.sublayer_combo.currentText() or None, self.wkt_combo.currentText(), crs,
+                          self.encoding())
         self._own_layer = layer
         self._set_layer(layer if layer.isValid() else None)
 
     def _set_layer(self, layer):
         self.layer = layer
         names = [f.name() for f in layer.fields()] if layer is not None else []
+        self._undecoded = first_undecoded(layer.getFeatures(), names) if names else None
         kept, crs = remembered(names) if names else ({}, "")
         proposal = kept or mapping.guess_mapping(names)
         proposal = {t: f for t, f in proposal.items() if t in mapping.AREA_TARGETS}
@@ -297,7 +384,21 @@ class ImportAreasDialog(QDialog):
                     count=self.layer.featureCount(), crs=self.layer.crs().authid() or tr("unknown")
                 )
             )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and self.crs().isValid())
+            problem = self._problem()
+            if problem:
+                self.info.setText(self.info.text() + " " + problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and not self._problem())
+
+    def _problem(self):
+        """Why the import cannot go ahead yet (undecoded text, undefined CRS), or ""."""
+        if self._undecoded is not None:
+            feature, field = self._undecoded
+            return tr("The text of feature {feature} (field \"{field}\") is not valid in the encoding read: the file "
+                      "does not declare its encoding. Choose it under \"Encoding\" (usually ISO-8859-1, or "
+                      "windows-1252).").format(feature=feature, field=field)
+        if is_undefined_crs(self.crs()):
+            return tr("The CRS of the data is undefined; choose the CRS the coordinates are in.")
+        return ""
 
     # --- results ---------------------------------------------------------------------------
     def crs(self):
@@ -310,6 +411,11 @@ class ImportAreasDialog(QDialog):
     def set_mapping(self, area_mapping):
         for target, combo in self.map_combos.items():
             combo.setCurrentIndex(max(0, combo.findData(area_mapping.get(target, ""))))
+
+    def release(self):
+        """Close the file this dialog opened and free the dialog (an open file stays locked on Windows)."""
+        self.layer = self._own_layer = None
+        self.deleteLater()
 
     def accept(self):
         if self.layer is not None:

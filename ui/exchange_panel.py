@@ -6,7 +6,8 @@ exported, warnings, areas refused and why) is shown here and saved beside the fi
 listed with what was done about each.
 """
 
-from qgis.gui import QgsFileWidget
+from qgis.core import QgsMapLayerProxyModel
+from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 from ..registry import ferm
 from ..registry.store import open_registry
 from ..translation import tr
+from .gap_writeback import write_gaps
 from .models import FindingsModel
 
 SETTINGS_EXPORT = "t2restore/registry/last_export"
@@ -114,7 +116,34 @@ class ExchangePanel(QWidget):
         self.conflict_table.setMinimumHeight(90)
         import_form.addRow(self.conflict_table)
         layout.addWidget(import_box)
+        layout.addWidget(self._gap_box())
         layout.addStretch(1)
+
+    def _gap_box(self):
+        """Gaps and protected areas written into the registry (t2restore:gap_overlap)."""
+        box = QGroupBox(tr("National gap and protected area of each area"))
+        form = QFormLayout(box)
+        self.gap_a_combo, self.gap_b_combo = QgsMapLayerComboBox(), QgsMapLayerComboBox()
+        self.protected_combo = QgsMapLayerComboBox()
+        for combo in (self.gap_a_combo, self.gap_b_combo, self.protected_combo):
+            combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.protected_combo.setAllowEmptyLayer(True)
+        self.protected_field = QgsFieldComboBox()
+        self.protected_field.setAllowEmptyFieldName(True)
+        self.protected_combo.layerChanged.connect(self.protected_field.setLayer)
+        form.addRow(tr("MINAM recovery gap (A)"), self.gap_a_combo)
+        form.addRow(tr("SERFOR restoration gap (B)"), self.gap_b_combo)
+        form.addRow(tr("Protected areas"), self.protected_combo)
+        form.addRow(tr("Name field"), self.protected_field)
+        self.gap_button = QPushButton(tr("Write into the registry"))
+        self.gap_button.setToolTip(tr("Runs «Overlap of the two national restoration gaps» on the registry's "
+                                      "areas and stores the gap and protected area of each, in one transaction."))
+        self.gap_button.clicked.connect(lambda: self.write_gaps())
+        form.addRow(self.gap_button)
+        self.gap_summary = QLabel()
+        self.gap_summary.setWordWrap(True)
+        form.addRow(self.gap_summary)
+        return box
 
     # --- export ----------------------------------------------------------------------------
     def export(self, output=None, selected=None):
@@ -127,6 +156,9 @@ class ExchangePanel(QWidget):
             return False
         if not output.lower().endswith(".gpkg"):
             output += ".gpkg"
+        if ferm.same_file(output, store.location):
+            self.dock.show_error(ferm.ExportOverRegistryError(path=output).message(tr))
+            return False
         selected = self.selected_radio.isChecked() if selected is None else selected
         uuids = None
         if selected:
@@ -161,6 +193,32 @@ class ExchangePanel(QWidget):
             lines.append(finding.message(tr))
         self.export_summary.setText("\n".join(lines))
         self.dock.show_success(lines[0])
+
+    # --- gaps ------------------------------------------------------------------------------
+    def write_gaps(self):
+        store = self.dock.require_store()
+        if store is None:
+            return False
+        gap_a, gap_b = self.gap_a_combo.currentLayer(), self.gap_b_combo.currentLayer()
+        if gap_a is None or gap_b is None:
+            self.dock.show_error(tr("Choose the layers of both gaps (MINAM and SERFOR)."))
+            return False
+        protected = self.protected_combo.currentLayer()
+        sources = (gap_a.source(), gap_b.source(), protected.source() if protected is not None else None,
+                   self.protected_field.currentField())
+        location = store.location
+        return self.dock.run_task(
+            tr("Writing gaps into the registry"),
+            lambda progress, cancelled: write_gaps(location, *sources, progress, cancelled),
+            self.show_gaps,
+        )
+
+    def show_gaps(self, outcome):
+        changed, _messages = outcome
+        text = tr("Gap and protected area written: {count} areas changed.").format(count=changed)
+        self.gap_summary.setText(text)
+        self.dock.registry_changed()
+        self.dock.show_success(text)
 
     # --- import ----------------------------------------------------------------------------
     def import_file_(self, path=None, on_conflict=None):

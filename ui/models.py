@@ -37,10 +37,10 @@ def state_label(state):
 
 
 def format_ha(value):
-    """Hectares with two decimals and a thousands separator in the user's locale."""
-    from qgis.PyQt.QtCore import QLocale
+    """Hectares with two decimals, written as in the log (``translation.format_ha``)."""
+    from ..translation import format_ha as _format_ha
 
-    return QLocale().toString(float(value or 0.0), "f", 2)
+    return _format_ha(value)
 
 
 class InitiativeListModel(QAbstractTableModel):

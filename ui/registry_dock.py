@@ -17,7 +17,6 @@ from qgis.gui import QgsDockWidget, QgsFilterLineEdit, QgsMessageBar
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QAction,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -32,12 +31,12 @@ from qgis.PyQt.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolButton,
-    QUndoStack,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import compat
+from ..compat import QAction, QUndoStack
 from ..registry.model import InitiativeFilter
 from ..registry.store import VALIDATION_STATES, ConflictError, create_registry
 from ..registry.store import open_registry as open_store
@@ -58,6 +57,16 @@ SETTINGS_PATH = "t2restore/registry/path"
 PROJECT_SCOPE = "t2restore"
 PROJECT_KEY = "registry_path"
 BIG_SAVE_AREAS = 500  # above this many areas a save runs as a QgsTask
+
+
+def narrow_combo(combo, chars=10):
+    """A combo box whose width does not follow its longest item (long vocabulary labels would widen the
+    dock); the list it opens still shows whole labels, and the current one is in the tooltip."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    combo.currentTextChanged.connect(combo.setToolTip)
+    combo.setToolTip(combo.currentText())
 
 
 def guarded(method):
@@ -125,10 +134,8 @@ class RegistryDock(QgsDockWidget):
         self.open_registry_button.clicked.connect(lambda: self.choose_registry())
         self.undo_action = self.undo_stack.createUndoAction(self, tr("Undo"))
         self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
-        self.undo_button = QToolButton()
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.redo_button = QToolButton()
-        self.redo_button.setDefaultAction(self.redo_action)
+        self.undo_button = self._stack_button(tr("Undo"), self.undo_action)
+        self.redo_button = self._stack_button(tr("Redo"), self.redo_action)
         self.settings_button = QToolButton()
         self.settings_button.setText("⋯")
         self.settings_button.setToolTip(tr("More"))
@@ -174,6 +181,23 @@ class RegistryDock(QgsDockWidget):
         self.setWidget(root)
         self.setMinimumWidth(320)
 
+    @staticmethod
+    def _stack_button(text, action):
+        """An undo/redo button of fixed text; what it would undo ("Undo Save «title»", as long as the
+        title) goes to its tooltip, so a long initiative title never widens the dock."""
+        button = QToolButton()
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(action.trigger)
+
+        def follow():
+            button.setEnabled(action.isEnabled())
+            button.setToolTip(action.text())
+
+        action.changed.connect(follow)
+        follow()
+        return button
+
     def _list_page(self):
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -205,11 +229,11 @@ class RegistryDock(QgsDockWidget):
             (tr("Validation"), self.state_filter),
         )
         for n, (label, combo) in enumerate(filters):
-            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2)
-            grid.addWidget(combo, n // 2, (n % 2) * 2 + 1)
+            narrow_combo(combo)  # one column of narrow combos: the dock fits a laptop screen
+            grid.addWidget(QLabel(label), n, 0)
+            grid.addWidget(combo, n, 1)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
@@ -371,6 +395,9 @@ class RegistryDock(QgsDockWidget):
 
     def close_registry(self):
         self.runner.cancel()
+        # Undo replays writes into the registry that was open: after closing (or opening another)
+        # there is nothing it may write into, so the history goes with the registry.
+        self.undo_stack.clear()
         self.area_layer.release()
         if self.store is not None:
             self.store.close()
@@ -707,14 +734,25 @@ class RegistryDock(QgsDockWidget):
         if self.require_store() is None:
             return False
         dialog = ImportAreasDialog(self, path)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.layer is None:
-            return False
-        return self.import_areas(dialog.layer, dialog.crs(), dialog.area_mapping())
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.layer is None:
+                return False
+            # the task reads a copy of the layer's source, so the file can be closed right after
+            return self.import_areas(dialog.layer, dialog.crs(), dialog.area_mapping(), mode=dialog.mode(),
+                                     encoding=dialog.encoding())
+        finally:
+            dialog.release()
 
-    def import_areas(self, layer, crs, area_mapping, defaults=None):
-        """Read areas from ``layer`` (in ``crs``) in a QgsTask and add them to the form."""
+    def import_areas(self, layer, crs, area_mapping, defaults=None, mode="update", encoding=None):
+        """Read areas from ``layer`` (in ``crs``) in a QgsTask and merge them into the form's areas.
+
+        Areas the form already holds (same uuid, or same site name and geometry) are updated,
+        skipped or replaced as ``mode`` says (``registry.area_match``), so a second import of one
+        file does not duplicate them.
+        """
         from qgis.core import QgsVectorLayerFeatureSource
 
+        from ..registry.area_match import merge_areas
         from ..registry.feature_import import read_areas
 
         if self.require_store() is None:
@@ -726,25 +764,39 @@ class RegistryDock(QgsDockWidget):
         config = load_config()
 
         def work(progress, cancelled):
+            repaired = []
             areas, skipped = read_areas(
                 source.getFeatures(), names, crs, area_mapping, defaults, context, total,
-                lambda f: progress(0.8 * f), cancelled,
+                lambda f: progress(0.8 * f), cancelled, repaired=repaired, encoding=encoding,
             )
-            filled = 0
+            filled, admin_missing = 0, ""
             if config.usable:
-                filled = AdminLookup(config, context, cancelled).fill(areas)
-            return areas, skipped, filled
+                try:
+                    filled = AdminLookup(config, context, cancelled).fill(areas)
+                except FileNotFoundError:
+                    admin_missing = config.source  # the areas are still imported; the user is told below
+            return areas, skipped, filled, len(repaired), admin_missing
 
         def done(result):
-            areas, skipped, filled = result
-            self.form.add_areas(areas)
+            areas, skipped, filled, repaired, admin_missing = result
+            merged, counts = merge_areas(self.form.current_areas(), areas, mode)
+            self.form.replace_areas(merged)
             self.tabs.setCurrentIndex(1)
             self.form.tabs.setCurrentIndex(2)
-            text = tr("{count} areas imported; save the initiative to keep them.").format(count=len(areas))
+            text = tr("{count} areas read: {inserted} added, {updated} updated, {unchanged} unchanged, {skipped} "
+                      "skipped, {removed} removed; save the initiative to keep them.").format(
+                count=len(areas), inserted=counts.inserted, updated=counts.updated, unchanged=counts.unchanged,
+                skipped=counts.skipped, removed=counts.removed)
+            if repaired:
+                text += " " + tr("{count} invalid geometries were repaired before measuring.").format(count=repaired)
             if skipped:
                 text += " " + tr("{count} features without a polygon were skipped.").format(count=skipped)
             if filled:
                 text += " " + tr("Department and district filled for {count} areas.").format(count=filled)
+            if admin_missing:
+                text += " " + tr("The administrative layer {path} could not be opened, so department and district "
+                                 "were not filled: choose it again (menu: Administrative layer…).").format(
+                    path=admin_missing)
             self.show_success(text)
 
         return self.run_task(tr("Importing areas"), work, done)

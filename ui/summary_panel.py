@@ -9,7 +9,7 @@ table may add up to more than the total, which is the union of all areas.
 """
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QLocale, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -97,6 +97,7 @@ class SummaryPanel(QWidget):
         super().__init__(parent)
         self.dock = dock
         self.data = None
+        self._job = None  # the summary task this panel started, while it runs
         self._lang = ui_language()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -149,14 +150,29 @@ class SummaryPanel(QWidget):
             self._show(self.data)
 
     def refresh(self):
+        """Summarize in a task. Pressed while the summary the tab started on opening is still running
+        (the usual case right after opening the tab), it waits for that one rather than reporting that
+        another task is running."""
+        if self._job is not None and self.dock.runner.task is self._job:
+            return True
         store = self.dock.require_store()
         if store is None:
             return False
         location = store.location
-        return self.dock.run_task(
+        started = self.dock.run_task(
             tr("Summarizing the registry"), lambda progress, cancelled: summarize(location, progress, cancelled),
             self._show,
         )
+        if started:
+            self._job = self.dock.runner.task
+            self.refresh_button.setEnabled(False)
+            self.dock.runner.done.connect(self._job_done)
+        return started
+
+    def _job_done(self, _ok, _message):
+        self.dock.runner.done.disconnect(self._job_done)
+        self._job = None
+        self.refresh_button.setEnabled(True)
 
     def label(self, key, code):
         if code == NONE_KEY:
@@ -174,7 +190,7 @@ class SummaryPanel(QWidget):
                 item = QTableWidgetItem(format_ha(ha))
                 item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 table.setItem(row, 1, item)
-                count = QTableWidgetItem(QLocale().toString(int(data["counts"][key].get(code, 0))))
+                count = QTableWidgetItem(f'{int(data["counts"][key].get(code, 0)):,}')  # as the log writes numbers
                 count.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 table.setItem(row, 2, count)
             table.resizeRowsToContents()

@@ -58,6 +58,9 @@ class FunctionTask(QgsTask):
             self.error = exc
             if not isinstance(exc, T2Error):
                 log_exception(exc)
+            # Release the failing frames' locals (feature iterators of layers that may be deleted
+            # before this task is): kept alive by the stored error, they crash QGIS later.
+            traceback.clear_frames(exc.__traceback__)
         return False
 
     def finished(self, ok):

@@ -9,10 +9,14 @@ write: undoing would silently throw their work away.
 
 import copy
 
-from qgis.PyQt.QtWidgets import QUndoCommand
-
+from ..algorithms.errors import N_, T2Error
+from ..compat import QUndoCommand
 from ..registry.store import ConflictError
 from ..translation import tr
+
+
+class NoRegistryError(T2Error):
+    template = N_("No registry is open: undo and redo work on the open registry only. Open it again to keep editing.")
 
 
 def _current_revision(store, uuid):
@@ -46,6 +50,8 @@ class RegistryCommand(QUndoCommand):
 
     def _apply(self, version):
         store = self.dock.store
+        if store is None:
+            raise NoRegistryError()
         current = _current_revision(store, self.uuid)
         if current != self.revision:
             raise ConflictError(title=self.title, expected=self.revision or "-", actual=current or "-")

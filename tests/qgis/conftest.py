@@ -1,11 +1,54 @@
 """QGIS fixtures: the plugin loaded once through classFactory, as QGIS does, and what several test files share."""
 
+import gc
 import sys
 from pathlib import Path
 
 import pytest
 
 QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
+
+
+def _gdal_backed_objects():
+    """Python-owned QGIS layers read through GDAL/OGR, and GDAL/OGR datasets, still alive (descriptions).
+
+    Memory layers are left out: nothing of theirs needs GDAL when they are freed."""
+    from osgeo import gdal, ogr
+    from qgis.core import QgsMapLayer
+    from qgis.PyQt import sip
+
+    alive = []
+    for obj in gc.get_objects():
+        if (isinstance(obj, QgsMapLayer) and not sip.isdeleted(obj) and sip.ispyowned(obj)
+                and obj.providerType() in ("ogr", "gdal")):
+            alive.append(f"{type(obj).__name__} {obj.source()}")
+        elif isinstance(obj, (gdal.Dataset, ogr.DataSource)):
+            alive.append(f"{type(obj).__name__} {obj.GetDescription()}")
+    return alive
+
+
+@pytest.fixture(scope="session", autouse=True)
+def release_gdal_objects_before_qgis_exits(qgis_app):
+    """Destroy what holds GDAL data while GDAL is still there (issue 9: the crash at exit).
+
+    pytest-qgis calls QgsApplication.exitQgis(), which tears GDAL down, when the session ends; Python
+    frees what is left afterwards, at interpreter shutdown, and a QGIS layer or GDAL dataset freed
+    then aborts the process after the summary line ("ERROR 10: Pointer 'hDriver' is NULL in
+    'GDALGetDriverShortName'", "free(): invalid size", or a segmentation fault), even when every
+    test passed. Two things keep such objects that long: reference cycles the garbage collector has
+    not reached yet (when it runs depends on allocations, hence "one run in two"), and the frames of
+    the last failed test, which pytest keeps in sys.last_exc for post-mortem debugging. This fixture,
+    torn down just before pytest-qgis's exitQgis, releases both, then fails loudly if anything
+    GDAL-backed is still reachable (a global or class attribute holding it), naming it.
+    """
+    yield
+    for name in ("last_exc", "last_value", "last_traceback", "last_type"):
+        if hasattr(sys, name):
+            delattr(sys, name)
+    gc.collect()
+    alive = _gdal_backed_objects()
+    assert not alive, ("still alive when QGIS shuts GDAL down (they would crash the process at exit): "
+                       + "; ".join(alive[:10]))
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +76,70 @@ def run_alg(plugin):
         return processing.run(alg_id, params, context=context, feedback=feedback or QgsProcessingFeedback())
 
     return _run
+
+
+@pytest.fixture
+def run_and_load(plugin, qgis_iface, monkeypatch):
+    """Run an algorithm as the toolbox does with "Open output file after running", loading its outputs
+    with QGIS's own post-processing (processing.gui.Postprocessing.handleAlgorithmResults) into the
+    project's layer tree, shown in a real QgsLayerTreeView.
+
+    ``run_and_load(alg_id, params)`` -> (results, {output name: loaded layer}, {output name: load
+    details as the algorithm left them}). QGIS 3.40 and later use ``iface.layerTreeView()`` when
+    loading results, and 3.44 hands it to C++ (QgsProcessingGuiUtils.addResultLayers), where the
+    MagicMock of pytest-qgis's stub iface is refused: the fixture gives the iface a real view. The
+    call ``handleAlgorithmResults(alg, context, feedback, parameters=...)`` is the same on 3.22,
+    3.40 and 3.44 (by keyword), so no version switch is needed.
+    """
+    from processing.gui import Postprocessing
+    from qgis.core import (
+        QgsApplication,
+        QgsLayerTreeModel,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+    )
+    from qgis.gui import QgsLayerTreeView
+
+    import processing
+
+    project = QgsProject.instance()
+    project.removeAllMapLayers()
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(project.layerTreeRoot(), view))
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
+    monkeypatch.setattr(Postprocessing, "iface", qgis_iface, raising=False)  # imported by the module (3.40+)
+
+    def _run(alg_id, params):
+        alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+        params = dict(params)
+        for definition in alg.destinationParameterDefinitions():
+            if definition.name() in params and definition.type() in ("sink", "vectorDestination",
+                                                                      "rasterDestination"):
+                params[definition.name()] = QgsProcessingOutputLayerDefinition(params[definition.name()], project)
+        context = QgsProcessingContext()
+        context.setProject(project)
+        pending, loaded = {}, []
+
+        def on_finish(alg, context, feedback):
+            pending.update(context.layersToLoadOnCompletion())
+            loaded.append(Postprocessing.handleAlgorithmResults(alg, context, feedback, parameters=params))
+
+        results = processing.run(alg, params, onFinish=on_finish, context=context, feedback=QgsProcessingFeedback())
+        assert loaded == [True], "QGIS's post-processing reported layers it could not load"
+        layers = {}
+        for name, value in results.items():
+            for layer in project.mapLayers().values():
+                if value in (layer.id(), layer.source().split("|")[0]):
+                    assert project.layerTreeRoot().findLayer(layer.id()) is not None, name
+                    layers[name] = layer
+        details = {name: pending[key] for name, value in results.items() for key in pending
+                   if value in (key, key.split("|")[0])}
+        return results, layers, details
+
+    yield _run
+    project.removeAllMapLayers()
 
 
 @pytest.fixture

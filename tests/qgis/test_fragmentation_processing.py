@@ -53,7 +53,7 @@ def test_output_is_styled_with_class_names(tmp_path, mask, run_alg):
 @pytest.mark.parametrize("params,fragment", [
     ({"WINDOW": 4}, "WINDOW must be an odd whole number from 3 to 31 (3, 5, 7 ...); it is 4"),
     ({"WINDOW": 33}, "it is 33"),
-    ({"FOREST_VALUES": "bosque"}, "'bosque' is not one"),
+    ({"FOREST_VALUES": "bosque"}, "neither a whole number nor a range such as 11-15: 'bosque'"),
     ({"FOREST_VALUES": "9"}, "has no forest pixel: no valid cell holds 9 (FOREST_VALUES). Values found: 1, 3, 7"),
 ])
 def test_bad_input_gives_clear_messages(tmp_path, mask, run_alg, params, fragment):

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from feedback import Capture
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDistanceArea,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -27,21 +27,6 @@ def sq(x, y, w, h=None):
 
 def multi(*wkts):
     return "MULTIPOLYGON(" + ",".join(w[len("POLYGON"):] for w in wkts) + ")"
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.info, self.warnings = [], []
-
-    def pushInfo(self, text):  # noqa: N802
-        self.info.append(text)
-
-    def pushWarning(self, text):  # noqa: N802
-        self.warnings.append(text)
-
-    def text(self):
-        return "\n".join(self.info + self.warnings)
 
 
 @pytest.fixture
@@ -96,9 +81,7 @@ def test_partition_areas_validity_and_log(tmp_path, gaps, run_alg, ellipsoid_ha)
     assert "Working CRS: EPSG:32718" in log
 
 
-def test_output_is_styled_by_class(tmp_path, gaps, run_alg, plugin):
-    import processing
-
+def test_output_is_styled_by_class(tmp_path, gaps, run_alg, run_and_load):
     a, b, _ = gaps
     run_alg("t2restore:gap_overlap", {"GAP_A": a, "GAP_B": b, "NAME_A": "Recuperación", "NAME_B": "Restauración",
                                       "OUTPUT": str(tmp_path / "o.gpkg")})
@@ -109,14 +92,13 @@ def test_output_is_styled_by_class(tmp_path, gaps, run_alg, plugin):
     labels = {int(c.value()): c.label() for c in renderer.categories()}
     assert labels == {1: "Only Recuperación", 2: "Only Restauración", 3: "Recuperación and Restauración"}
     assert renderer.categories()[2].symbol().color().name() == "#e31a1c"
-    QgsProject.instance().removeAllMapLayers()
-    result = processing.runAndLoadResults("t2restore:gap_overlap", {"GAP_A": a, "GAP_B": b,
-                                                                    "OUTPUT": "TEMPORARY_OUTPUT"})
-    loaded = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.id() == result["OUTPUT"]]
-    assert len(loaded) == 1 and loaded[0].name() == "Gap overlap"
-    assert loaded[0].renderer().type() == "categorizedSymbol"
-    assert {c.label() for c in loaded[0].renderer().categories()} == {"Only MINAM", "Only SERFOR", "MINAM and SERFOR"}
-    QgsProject.instance().removeAllMapLayers()
+    _result, loaded, details = run_and_load("t2restore:gap_overlap", {"GAP_A": a, "GAP_B": b,
+                                                                      "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert details["OUTPUT"].postProcessor() is not None
+    assert loaded["OUTPUT"].name() == "Gap overlap"
+    assert loaded["OUTPUT"].renderer().type() == "categorizedSymbol"
+    assert {c.label() for c in loaded["OUTPUT"].renderer().categories()} == {"Only MINAM", "Only SERFOR",
+                                                                            "MINAM and SERFOR"}
 
 
 def test_zone_table_inside_and_outside_protected_areas(tmp_path, gaps, run_alg, ellipsoid_ha):

@@ -63,7 +63,8 @@ def test_algorithm_error_in_spanish(spanish, tmp_path, run_alg):
     with pytest.raises(QgsProcessingException) as err:
         run_alg("t2restore:ldn_degradation", {"LC_BASELINE": path, "LC_TARGET": path,
                                               "LC_RECODE": [2, 1], "OUTPUT": str(tmp_path / "d.tif")})
-    assert "La tabla de reclasificación de cobertura no tiene fila para las clases 1" in str(err.value)
+    assert ("La tabla de reclasificación de cobertura no tiene fila para las clases halladas en LC_BASELINE; "
+            "clases (píxeles): 1 (9)") in str(err.value)
 
 
 def test_algorithm_log_in_spanish(spanish, tmp_path, run_alg):

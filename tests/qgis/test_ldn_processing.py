@@ -88,20 +88,16 @@ def test_output_is_styled_with_class_names(tmp_path, rasters, run_alg):
     assert colors[-1.0] == "#d7191c" and colors[1.0] == "#1a9641"
 
 
-def test_style_applied_when_loaded_on_completion(tmp_path, rasters, plugin):
-    import processing
-
+def test_style_applied_when_loaded_on_completion(tmp_path, rasters, run_and_load):
     paths, _ = rasters
-    QgsProject.instance().removeAllMapLayers()
-    result = processing.runAndLoadResults("t2restore:ldn_degradation", {
+    result, loaded, details = run_and_load("t2restore:ldn_degradation", {
         "PRODUCTIVITY": paths["PRODUCTIVITY"], "OUTPUT": str(tmp_path / "loaded.tif")})
-    layers = QgsProject.instance().mapLayers().values()
-    loaded = [lyr for lyr in layers if lyr.source() == result["OUTPUT"]]
-    assert len(loaded) == 1
-    assert loaded[0].name() == "Degradation (SDG 15.3.1)"
-    assert loaded[0].renderer().type() == "paletted"
-    assert {c.label for c in loaded[0].renderer().classes()} == {"Degraded", "Stable", "Improved"}
-    QgsProject.instance().removeAllMapLayers()
+    assert details["OUTPUT"].postProcessor() is not None  # the style is applied by our post-processor
+    layer = loaded["OUTPUT"]
+    assert layer.source() == result["OUTPUT"] and layer.name() == "Degradation (SDG 15.3.1)"
+    assert layer.renderer().type() == "paletted"
+    assert {c.value: c.label for c in layer.renderer().classes()} == {-1.0: "Degraded", 0.0: "Stable",
+                                                                       1.0: "Improved"}
 
 
 def test_zones_table_and_reprojected_zones(tmp_path, rasters, run_alg):

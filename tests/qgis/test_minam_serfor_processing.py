@@ -1,9 +1,12 @@
 """minam_degradation, serfor_criteria and definition_agreement through processing.run and qgis_process."""
 
+import time
+
 import numpy as np
 import pytest
+from feedback import Capture as Log
 from osgeo import gdal, ogr, osr
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsRasterLayer, QgsVectorLayer
 from rasters import read_raster, write_polygons, write_raster
 
 from t2restore.algorithms import agreement, minam, serfor
@@ -11,18 +14,6 @@ from t2restore.algorithms import agreement, minam, serfor
 WEST = "POLYGON((400000 8958200,400600 8958200,400600 8960000,400000 8960000,400000 8958200))"
 EAST = "POLYGON((400600 8958200,401200 8958200,401200 8960000,400600 8960000,400600 8958200))"
 PARK = "POLYGON((400900 8959100,401100 8959100,401100 8959300,400900 8959300,400900 8959100))"
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
 
 
 @pytest.fixture
@@ -185,6 +176,31 @@ def test_serfor_loss_points_and_empty_conservation_layer(tmp_path, region, run_a
     assert reason[20, 20] == (2 if cap[20, 20] in (4, 5) else 0)  # loss of any year degrades forest land
 
 
+# one 1 km2 polygon 3,000 km east and north of the region (a stray feature): issue 17 item 11
+STRAY = "POLYGON((3400000 11960000,3401000 11960000,3401000 11961000,3400000 11961000,3400000 11960000))"
+STRAY_WARNING = ("1 conservation areas lie farther than 20000 m (the largest distance computed) from the raster and "
+                 "were left out")
+
+
+def test_serfor_stray_conservation_area_is_left_out_with_a_warning(tmp_path, region, run_alg):
+    paths, _ = region
+    areas = write_polygons(tmp_path / "areas.gpkg", [("Parque", PARK), ("Stray", STRAY)])
+    log = Log()
+    result = run_alg("t2restore:serfor_criteria", {
+        "CAPABILITY": paths["cap"], "LAND_COVER": paths["lct"], "CONSERVATION_AREAS": areas,
+        "OUTPUT": str(tmp_path / "s.tif"), "OUTPUT_CRITERIA": str(tmp_path / "c.tif")}, log)
+    assert any(line.startswith(STRAY_WARNING) for line in log.lines), log.lines
+    dist = read_raster(result["OUTPUT_CRITERIA"], 4)
+    assert dist[25, 33] == 0 and dist[25, 20] == pytest.approx(300, abs=30)  # as with the park alone
+    assert dist.max() < 2000
+    alone = write_polygons(tmp_path / "stray.gpkg", [("Stray", STRAY)])
+    result = run_alg("t2restore:serfor_criteria", {
+        "CAPABILITY": paths["cap"], "LAND_COVER": paths["lct"], "CONSERVATION_AREAS": alone, "MAX_DISTANCE": 5000,
+        "OUTPUT": str(tmp_path / "s2.tif"), "OUTPUT_CRITERIA": str(tmp_path / "c2.tif")}, log)
+    assert (read_raster(result["OUTPUT_CRITERIA"], 4) == 5000).all()  # farther than 5 km everywhere
+    np.testing.assert_array_equal(read_raster(result["OUTPUT"]), read_raster(tmp_path / "s.tif"))
+
+
 @pytest.mark.parametrize("case,fragment", [
     ("capability", "holds classes 6, 9 that are not in the capability table (known: 1 A, 2 C, 3 P, 4 F, 5 X)"),
     ("dem_crs", "has a geographic CRS (EPSG:4326 WGS 84) but its coordinates"),
@@ -286,6 +302,20 @@ def test_qgis_process_in_spanish(qp_es, tmp_path, region):
     code, _data, log = qp_es.run("t2restore:serfor_criteria", CAPABILITY=paths["cap"], LAND_COVER=paths["lct"],
                                  DEM=dem, OUTPUT=str(tmp_path / "s.tif"))
     assert code != 0 and "tiene un SRC geográfico (EPSG:4326 WGS 84), pero sus coordenadas" in log
+
+
+def test_qgis_process_stray_conservation_area_finishes_fast(qp, tmp_path, region):
+    paths, _ = region
+    areas = write_polygons(tmp_path / "areas.gpkg", [("Parque", PARK), ("Stray", STRAY)])
+    start = time.perf_counter()
+    code, data, log = qp.run("t2restore:serfor_criteria", CAPABILITY=paths["cap"], LAND_COVER=paths["lct"],
+                             CONSERVATION_AREAS=areas, OUTPUT=str(tmp_path / "s.tif"),
+                             OUTPUT_CRITERIA=str(tmp_path / "c.tif"))
+    assert code == 0, log
+    assert time.perf_counter() - start < 60  # the old code was still writing a 13,067 x 298,667 grid after 4 min
+    assert STRAY_WARNING in log
+    dist = read_raster(tmp_path / "c.tif", 4)
+    assert dist[25, 33] == 0 and dist.max() < 2000
 
 
 def test_qgis_process_bad_input_is_a_message(qp, tmp_path, region):

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from feedback import Capture
 from osgeo import gdal
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsRasterLayer, QgsVectorLayer
 from rasters import read_raster, write_polygons, write_raster
 
 from t2restore.algorithms import scoring
@@ -16,18 +17,6 @@ SHAPE = (40, 30)  # 1200 m x 900 m of 30 m UTM 18S pixels from (400000, 8960000)
 ND = scoring.SCORE_NODATA
 # the west half of the raster (x < 400450)
 WEST = "POLYGON((400000 8958800,400450 8958800,400450 8960000,400000 8960000,400000 8958800))"
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings, self.infos = [], []
-
-    def pushWarning(self, text):  # noqa: N802 - QGIS API name
-        self.warnings.append(text)
-
-    def pushInfo(self, text):  # noqa: N802 - QGIS API name
-        self.infos.append(text)
 
 
 @pytest.fixture
@@ -267,19 +256,17 @@ def test_preset_without_its_criteria_raster(tmp_path, run_alg):
         in str(err.value)
 
 
-def test_outputs_load_styled(tmp_path, rasters, plugin):
-    import processing
-
+def test_outputs_load_styled(tmp_path, rasters, run_and_load):
     paths, _ = rasters
-    QgsProject.instance().removeAllMapLayers()
-    result = processing.runAndLoadResults("t2restore:priority_score", {
+    _result, loaded, _details = run_and_load("t2restore:priority_score", {
         "CRITERIA": [paths["slope"], paths["dist"], paths["cover"]], "RESCALING": RESCALING, "UNCERTAINTY": True,
         "RUNS": 5, "OUTPUT_SCORE": str(tmp_path / "s.tif"), "OUTPUT_CLASSES": str(tmp_path / "c.tif")})
-    layers = {lyr.source(): lyr for lyr in QgsProject.instance().mapLayers().values()}
-    assert layers[result["OUTPUT_CLASSES"]].renderer().type() == "paletted"
-    assert layers[result["OUTPUT_SCORE"]].renderer().type() == "singlebandpseudocolor"
-    assert layers[result["OUTPUT_STABILITY"]].name() == "Priority stability"
-    QgsProject.instance().removeAllMapLayers()
+    classes = loaded["OUTPUT_CLASSES"].renderer()
+    assert classes.type() == "paletted"
+    assert {c.value: c.label for c in classes.classes()} == {
+        0.0: "Excluded by a constraint", 1.0: "Low", 2.0: "Medium", 3.0: "High", 4.0: "Very high"}
+    assert loaded["OUTPUT_SCORE"].renderer().type() == "singlebandpseudocolor"
+    assert loaded["OUTPUT_STABILITY"].name() == "Priority stability"
 
 
 # -- qgis_process -------------------------------------------------------------------------------

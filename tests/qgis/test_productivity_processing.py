@@ -2,25 +2,14 @@
 
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer
+from feedback import Capture
+from qgis.core import QgsProcessingException, QgsRasterLayer
 from rasters import read_raster, write_raster
 
 from t2restore.algorithms import productivity
 
 ALG = "t2restore:productivity_dynamics"
 ND = -32768
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802 - QGIS API name
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802 - QGIS API name
-        self.lines.append(warning)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import QDialog
 from t2restore.registry import samples
 from t2restore.registry.model import Organization
 from t2restore.registry.store import open_registry
+from t2restore.ui.area_import import ImportAreasDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 VALIDATOR = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"
@@ -82,6 +83,9 @@ def make_dock(qgis_iface, qgis_new_project, qtbot, clean_settings):
             dock.runner.cancel()
             qtbot.waitUntil(lambda d=dock: not d.busy, timeout=TASK_TIMEOUT_MS)
         dock.unload()
+        # free the dialogs the test opened on the dock (and the layers they hold) now, not at exit
+        for dialog in dock.findChildren(ImportAreasDialog):  # dialogs a test opened without the dock's flow
+            dialog.release()
 
 
 @pytest.fixture
@@ -323,6 +327,29 @@ def test_import_areas_from_a_utm_file_with_mapping_dialog(dock, qtbot, tmp_path,
     # the mapping (with the hand-picked ecosystem field) is remembered for the next file alike
     again = ImportAreasDialog(dock, path)
     assert again.area_mapping()["ecosystems"] == "ECOSIS"
+
+
+def test_import_still_works_when_the_remembered_admin_layer_is_gone(dock, qtbot, tmp_path, write_vector):
+    """A remembered administrative layer deleted since (a USB stick, a moved folder) must not lose the import."""
+    from t2restore.ui.admin_units import AdminConfig, save_config
+    from t2restore.ui.area_import import ImportAreasDialog
+
+    gone = str(tmp_path / "borrado.gpkg") + "|layername=distritos"
+    save_config(AdminConfig(gone, "ogr", {"department": "NOMBDEP", "ubigeo": "UBIGEO"}))
+    path = write_vector(tmp_path / "parcela.geojson", [(utm_square(476000.0, 8680000.0, 1000.0),
+                                                        {"NOMBRE": "Parcela 1"})], epsg=32718)
+    dock.new_initiative()
+    dock.form.title_edit.setText("Sin límites")
+    dock.form.add_organization(Organization(name="GRJ", role=1))
+    assert dock.save_form()
+    dialog = ImportAreasDialog(dock, path)
+    dialog.accept()
+    assert dock.import_areas(dialog.layer, dialog.crs(), dialog.area_mapping())
+    wait(qtbot, dock)
+    assert not errors(dock), dock.messages
+    assert [a.site_name for a in dock.form.areas] == ["Parcela 1"]
+    assert dock.form.areas[0].department in (None, "")
+    assert "borrado.gpkg" in dock.messages[-1][1]
 
 
 def test_csv_with_wkt_in_psad56_and_other_formats_open(dock, tmp_path, write_vector):
@@ -677,3 +704,4 @@ def test_layer_source_is_the_registry(dock):
     assert isinstance(layer, QgsVectorLayer) and layer.source() == dock.store.layer_uri()
     with open_registry(dock.store.location) as other:
         assert other.count_initiatives() == 0
+

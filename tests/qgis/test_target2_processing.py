@@ -6,9 +6,9 @@ two overlapping restoration areas cover [X0 + 1200, X0 + 2400] x 900 m, half of 
 
 import numpy as np
 import pytest
+from feedback import Capture
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 from rasters import write_polygons, write_raster
@@ -25,18 +25,6 @@ DEGRADED = sq(X0, Y0 - 3600, 1800, 3600)
 R1, R2 = sq(X0 + 1200, Y0 - 1800, 900), sq(X0 + 1500, Y0 - 1800, 900)   # overlap 600 m x 900 m
 INSIDE = sq(X0 + 1200, Y0 - 1800, 600, 900)
 OUTSIDE = sq(X0 + 1800, Y0 - 1800, 600, 900)
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines, self.warnings = [], []
-
-    def pushInfo(self, text):  # noqa: N802
-        self.lines.append(text)
-
-    def pushWarning(self, text):  # noqa: N802
-        self.warnings.append(text)
 
 
 @pytest.fixture
@@ -117,7 +105,7 @@ def test_wgs84_raster_areas_against_qgsdistancearea(tmp_path, run_alg, ha):
                                                rel=1e-5)
     assert res["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(
         ha("POLYGON((-75.98 -9.08,-75.95 -9.08,-75.95 -9.05,-75.98 -9.05,-75.98 -9.08))", 4326), rel=1e-5)
-    assert table(res)[("national", "Total")]["area_method"].startswith("WGS 84 ellipsoid (pixel areas")
+    assert table(res)[("national", "Total")]["area_method"].startswith("WGS 84 ellipsoid (degraded land: pixel areas")
 
 
 def test_restoration_in_psad56_is_reprojected(tmp_path, layers, run_alg, ha, reproject_wkt):
@@ -201,3 +189,75 @@ def test_qgis_process_spanish(qp_es, tmp_path, layers):
                                  RESTORATION_AREAS=layers["restoration"], OUTPUT=str(tmp_path / "o.gpkg"))
     assert code != 0 and "El ráster DEGRADED no tiene ningún píxel con el valor degradado 7" in log
     assert "Traceback" not in log
+
+
+# -- issue 18 item 3: sub-pixel areas, regional runs; item 5: zones keyed by feature --------------------------
+
+SUB_PIXEL = [  # areas of 0.1 to ~40 ha in San Martín (lon/lat), none holding a 0.05 degree pixel centre
+    "POLYGON((-76.99 -6.39,-76.989 -6.39,-76.989 -6.389,-76.99 -6.389,-76.99 -6.39))",
+    "POLYGON((-76.93 -6.34,-76.927 -6.34,-76.927 -6.336,-76.93 -6.336,-76.93 -6.34))",
+    "POLYGON((-76.89 -6.34,-76.8897 -6.34,-76.8897 -6.3397,-76.89 -6.3397,-76.89 -6.34))",
+    "POLYGON((-76.87 -6.31,-76.864 -6.31,-76.864 -6.304,-76.87 -6.304,-76.87 -6.31))",
+]
+
+
+def test_sub_pixel_areas_keep_their_hectares_on_a_coarse_raster(tmp_path, run_alg, ha):
+    arr = np.full((4, 4), -1, np.int16)
+    arr[0, 2:] = 0  # the last two areas lie on a pixel that is not degraded
+    raster = write_raster(tmp_path / "d.tif", arr, epsg=4326, nodata=-32768,
+                          geotransform=(-77.0, 0.05, 0.0, -6.3, 0.0, -0.05))
+    rest = write_polygons(tmp_path / "r.gpkg", [(str(i), w) for i, w in enumerate(SUB_PIXEL)], epsg=4326)
+    fb = Capture()
+    res = run_alg("t2restore:target2_indicator", {"DEGRADED": raster, "RESTORATION_AREAS": rest,
+                                                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_OUTSIDE": "TEMPORARY_OUTPUT",
+                                                  "AREA_NAME": "San Martín"}, fb)
+    inside, outside = sum(ha(w, 4326) for w in SUB_PIXEL[:2]), sum(ha(w, 4326) for w in SUB_PIXEL[2:])
+    assert res["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(inside, rel=1e-5)
+    assert res["RESTORATION_OUTSIDE_HA"] == pytest.approx(outside, rel=1e-5)
+    assert any("counted exactly" in line for line in fb.lines)
+    assert not any("None of the areas" in w for w in fb.warnings)
+
+
+def test_regional_run_is_labelled_with_its_name_and_its_own_goal(tmp_path, layers, run_alg, ha):
+    base = {"DEGRADED": layers["raster"], "RESTORATION_AREAS": layers["restoration"], "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_TABLE": "TEMPORARY_OUTPUT"}
+    fb = Capture()
+    res = run_alg("t2restore:target2_indicator", dict(base, AREA_NAME="San Martín"), fb)
+    rows = table(res)
+    assert ("national", "Total") not in rows
+    total = rows[("region", "San Martín")]
+    assert str(total["target_ha"]) == "NULL" and str(total["to_target_ha"]) == "NULL"
+    assert res["TO_TARGET_HA"] in (None, 0.0)
+    assert not any("330,000" in line or "National goal" in line for line in fb.lines)
+    res = run_alg("t2restore:target2_indicator", dict(base, AREA_NAME="San Martín", REGIONAL_TARGET_HA=500))
+    total = table(res)[("region", "San Martín")]
+    assert total["target_ha"] == 500 and res["TO_TARGET_HA"] == pytest.approx(500 - ha(INSIDE), rel=1e-6)
+    fb = Capture()
+    run_alg("t2restore:target2_indicator", base, fb)  # national by default: a 3 km raster is not Peru
+    assert any("covers only part of Peru" in w and "AREA_NAME" in w for w in fb.warnings)
+
+
+def test_target2_zones_keyed_by_feature_and_zone_id(tmp_path, layers, run_alg, ha):
+    zones = write_polygons(tmp_path / "z.gpkg", [("SANTA ROSA", sq(X0, Y0 - 3600, 1350, 3600)),
+                                                 ("SANTA ROSA", sq(X0 + 1350, Y0 - 3600, 1350, 3600))])
+    fb = Capture()
+    res = run_alg("t2restore:target2_indicator", {"DEGRADED": layers["degraded"], "RESTORATION_AREAS":
+                                                  layers["restoration"], "ZONES": zones, "ZONE_FIELD": "name",
+                                                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT"}, fb)
+    layer = res["OUTPUT_TABLE"]
+    rows = [f for f in layer.getFeatures() if f["level"] == "zone"]
+    assert sorted(f["degraded_ha"] for f in rows) == pytest.approx(
+        sorted([ha(sq(X0, Y0 - 3600, 1350, 3600)), ha(sq(X0 + 1350, Y0 - 3600, 450, 3600))]), rel=1e-6)
+    assert len({f["zone_id"] for f in rows}) == 2 and {f["name"] for f in rows} == {"SANTA ROSA"}
+    assert any("SANTA ROSA" in w and "ZONE_ID" in w for w in fb.warnings)
+
+
+def test_qgis_process_sub_pixel_areas(qp, tmp_path, ha):
+    raster = write_raster(tmp_path / "d.tif", np.full((4, 4), -1, np.int16), epsg=4326, nodata=-32768,
+                          geotransform=(-77.0, 0.05, 0.0, -6.3, 0.0, -0.05))
+    rest = write_polygons(tmp_path / "r.gpkg", [(str(i), w) for i, w in enumerate(SUB_PIXEL)], epsg=4326)
+    code, data, log = qp.run("t2restore:target2_indicator", DEGRADED=raster, RESTORATION_AREAS=rest,
+                             AREA_NAME="San Martín", OUTPUT=str(tmp_path / "o.gpkg"))
+    assert code == 0, log
+    assert data["results"]["RESTORATION_IN_DEGRADED_HA"] == pytest.approx(sum(ha(w, 4326) for w in SUB_PIXEL),
+                                                                          rel=1e-5)

@@ -267,8 +267,9 @@ def test_forest_values_parsed(text, expected):
     assert frag.parse_forest_values(text) == expected
 
 
-@pytest.mark.parametrize("text,fragment", [("", "FOREST_VALUES is empty"), ("bosque", "'bosque' is not one"),
-                                           ("1.5", "'1.5' is not one")])
+@pytest.mark.parametrize("text,fragment", [("", "FOREST_VALUES is empty"),
+                                           ("bosque", "FOREST_VALUES has an item that is neither a whole number"),
+                                           ("1.5", "range such as 11-15: '1.5'")])
 def test_bad_forest_values(text, fragment):
     with pytest.raises(InputError) as err:
         frag.parse_forest_values(text)

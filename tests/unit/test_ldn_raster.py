@@ -113,7 +113,7 @@ def test_recode_missing_class_names_them_and_leaves_no_output(tmp_path):
     out = tmp_path / "o.tif"
     with pytest.raises(InputError) as err:
         ldn.ldn_degradation(str(out), lc_baseline=b, lc_target=t, lc_recode={11: 1})
-    assert "98, 99" in str(err.value) and "LC_BASELINE" in str(err.value)
+    assert "98 (1), 99 (1)" in str(err.value) and "LC_BASELINE" in str(err.value)
     assert not out.exists()
     assert os.listdir(tmp_path) == sorted(os.listdir(tmp_path)) and not [p for p in os.listdir(tmp_path)
                                                                         if "part" in p]

@@ -238,9 +238,12 @@ def test_forest_mask_without_forest(tmp_path):
 
 
 @pytest.mark.parametrize("key,array,fragment", [
-    ("cover_loss", np.array([[0, 1, 2, 7]], np.uint8), "holds values other than 0 (no loss) and 1 (loss): 2, 7."),
-    ("productivity", np.array([[1, 5, 6, 0]], np.uint8), "not land productivity dynamics classes (1 to 5): 6."),
-    ("fragmentation", np.array([[0, 6, 8, 9]], np.uint8), "not Riitters classes (0 to 6): 8, 9."),
+    ("cover_loss", np.array([[0, 1, 2, 7, 7]], np.uint8),
+     "holds values other than 0 (no loss) and 1 (loss); values (pixels): 7 (2), 2 (1)."),
+    ("productivity", np.array([[1, 5, 6, 0, 15]], np.uint8),
+     "not land productivity dynamics classes (1 to 5; 0 and 15 are no data); codes (pixels): 6 (1)."),
+    ("fragmentation", np.array([[0, 6, 8, 9, 9]], np.uint8),
+     "not Riitters classes (0 to 6); codes (pixels): 9 (2), 8 (1)."),
 ])
 def test_unknown_codes_are_named(tmp_path, key, array, fragment):
     path = _write(tmp_path, key, array, 255)

@@ -456,3 +456,47 @@ def test_output_format(tmp_path, series):
     assert m.RasterCount == 4 and m.GetRasterBand(1).DataType == gdal.GDT_Float32
     assert m.GetRasterBand(3).GetDescription() == "state change (decile classes)"
     assert progress == sorted(progress) and progress[-1] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("scale,dtype", [(10000, np.int16), (1, np.float32)])
+def test_performance_ratio_exactly_half_is_low_through_the_raster_path(tmp_path, scale, dtype):
+    # Constant series (no trajectory, no state change): LPD 3 stressed when performance is low, else 4 stable.
+    # 17 pixels at 0.6 NDVI make the 90th percentile 0.6 (nearest rank 18 of 20); 0.3 is exactly half of it.
+    means = np.array([0.6] * 17 + [0.2999, 0.3, 0.3001]).reshape(4, 5)
+    y = np.repeat(means[None], 8, axis=0) * scale
+    path = write_raster(tmp_path / "ndvi.tif", (np.rint(y) if scale > 1 else y).astype(dtype), nodata=-9999)
+    result = prod.productivity_dynamics(path, str(tmp_path / "lpd.tif"), scale=scale)
+    assert result["references"] == {0: 0.6}
+    lpd = read_raster(tmp_path / "lpd.tif").ravel()
+    assert lpd[-3:].tolist() == [prod.STRESSED, prod.STRESSED, prod.STABLE]  # ratio 0.49983, 0.5 (tie), 0.50017
+    assert set(lpd[:17].tolist()) == {prod.STABLE}
+
+
+def test_performance_tolerance_is_only_the_float32_rounding():
+    mean32 = np.float32(0.3)  # 0.30000001192..., the stored form of a mean of exactly 0.3
+    assert prod.performance_class([float(mean32)], [0.6])[0] == 0  # exact rule: stored value is above half
+    assert prod.performance_class([float(mean32)], [0.6], prod.TOLERANCE)[0] == -1
+    assert prod.performance_class([0.3000002], [0.6], prod.TOLERANCE)[0] == 0
+
+
+STARTS = [round(0.1 + 0.01 * k, 2) for k in range(80)]
+
+
+@pytest.mark.parametrize("years", [5, 8, 12, 20])
+@pytest.mark.parametrize("step", [0.001, -0.001])
+def test_slope_of_exactly_0_001_with_float32_ndvi_is_no_trend(years, step):
+    # NDVI typed as 0.5, 0.501, 0.502 ... is stored as float32 (0.50099999...): still a slope of 0.001, no trend
+    y = np.array([[round(s + step * i, 3) for s in STARTS] for i in range(years)], np.float32)
+    m = prod.series_metrics(y, years - 2, 2, 1)
+    assert (np.abs(m["sig"]) >= 2).all()  # every series is a significant (95 %) monotone trend ...
+    assert not prod.trajectory_class(m["slope"].astype(np.float32), m["sig"]).any()  # ... of exactly 0.001: none
+    y = np.array([[round(s + 1.1 * step * i, 4) for s in STARTS] for i in range(years)], np.float32)
+    m = prod.series_metrics(y, years - 2, 2, 1)
+    assert (prod.trajectory_class(m["slope"].astype(np.float32), m["sig"]) == np.sign(step)).all()
+
+
+def test_state_means_exactly_0_01_apart_with_float32_ndvi_give_no_change():
+    y = np.array([STARTS, STARTS, STARTS, [round(s + 0.01, 2) for s in STARTS]], np.float32)
+    assert not prod.series_metrics(y, 3, 1, 1, min_trend=4)["change"].any()
+    y[3] = [round(s + 0.0101, 4) for s in STARTS]  # just beyond 0.01: the decile change counts again
+    assert prod.series_metrics(y, 3, 1, 1, min_trend=4)["change"].all()

@@ -220,7 +220,7 @@ def test_works_with_gdal_exceptions_enabled(tmp_path):
         from t2restore.registry.store import create_registry
         from t2restore.registry.validate import repair_geometry, validate_store
         store = create_registry(sys.argv[1] + "/r.gpkg")
-        ini = samples.sample_initiative(1)
+        ini = samples.sample_initiative(1, areas=3)  # the third area exportable: nothing exportable fails
         ini.areas[0].set_geometry(ogr.CreateGeometryFromWkt(
             "POLYGON((-75.2 -11.8,-75.19 -11.79,-75.19 -11.8,-75.2 -11.79,-75.2 -11.8))"))
         ini.areas[1].set_geometry(samples.square(-60.0, -3.0, 0.01))

@@ -4,6 +4,7 @@ distances and deforestation density against hand-computed values, block-size ind
 import itertools
 import math
 import os
+import time
 
 import numpy as np
 import pytest
@@ -167,12 +168,12 @@ def _square(x0, y0, x1, y1):
                  .ExportToWkb())
 
 
-def _distance_run(tmp_path, shapes, shape=(20, 20), epsg=32718, gt=GT_UTM, block_size=1024):
+def _distance_run(tmp_path, shapes, shape=(20, 20), epsg=32718, gt=GT_UTM, block_size=1024, **kwargs):
     cap = write_raster(tmp_path / "cap.tif", np.full(shape, 4, np.uint8), epsg=epsg, geotransform=gt, nodata=0)
     lc = write_raster(tmp_path / "lc.tif", np.ones(shape, np.uint8), epsg=epsg, geotransform=gt, nodata=0)
     result = serfor.serfor_criteria(str(tmp_path / "o.tif"), cap, criteria_output=str(tmp_path / "c.tif"),
                                     land_cover=lc, conservation=shapes, workdir=str(tmp_path),
-                                    block_size=block_size)
+                                    block_size=block_size, **kwargs)
     return read_raster(tmp_path / "c.tif", 4), result
 
 
@@ -221,6 +222,50 @@ def test_distance_geographic_raster_in_metres(tmp_path):
         assert abs(abs(truth) - dist[row, 10]) <= 1.5 * 111 * pixel * 1000 / 2  # within ~one pixel
 
 
+def test_distances_beyond_the_largest_distance_read_far(tmp_path):
+    # the area of test_distance_hand_computed; 200 m is the largest distance computed
+    dist, result = _distance_run(tmp_path, [_square(400300, 8959850, 400450, 8959940)], max_distance=200)
+    assert dist[3, 9] == pytest.approx(30) and dist[10, 12] == pytest.approx(180)
+    assert dist[3, 0] == 200 and dist[19, 19] == 200  # 300 m and 474 m: farther than 200 m
+    assert dist.max() == 200 and not result["warnings"]
+    assert any("computed up to {limit:g} m" in template for template, _ in result["notes"])
+
+
+@pytest.mark.parametrize("epsg,gt,far", [(32718, GT_UTM, (3_000_000, 3_000_000)),
+                                         (4326, (-75.0, 0.001, 0.0, -12.0, 0.0, -0.001), (40, 30))])
+def test_stray_conservation_area_far_away_is_left_out_fast(tmp_path, epsg, gt, far):
+    # issue 17 item 11: one 1 km2 polygon thousands of km away (a stray feature, a wrong CRS) made a distance
+    # grid of billions of pixels; it must be left out with a warning, the near area measured as before.
+    x0, y0 = gt[0] + far[0], gt[3] + far[1]
+    side = 1000 if epsg != 4326 else 0.01
+    near = [_square(400300, 8959850, 400450, 8959940)] if epsg != 4326 else [_square(-75.0, -12.0015, -74.98,
+                                                                                      -11.999)]
+    deadline = time.perf_counter() + 20  # the old code was still working after minutes: cancel it instead
+    dist, result = _distance_run(tmp_path, near + [_square(x0, y0, x0 + side, y0 + side)], epsg=epsg, gt=gt,
+                                 shape=(20, 20), is_cancelled=lambda: time.perf_counter() > deadline)
+    assert len(result["warnings"]) == 1 and "were left out" in result["warnings"][0][0]
+    assert result["warnings"][0][1] == {"n": 1, "limit": 20000.0}
+    assert result["used"] == ["land_use_conflict", "distance"]
+    if epsg == 32718:
+        assert dist[3, 12] == 0 and dist[3, 0] == pytest.approx(300) and dist[19, 19] == pytest.approx(
+            math.hypot(150, 450))
+    else:
+        assert dist[0, 10] == 0 and 0 < dist[19, 10] < 25 * 111
+    assert (read_raster(tmp_path / "o.tif") == 0).all()  # forest on forest land: proper use, no loss
+    alone, result = _distance_run(tmp_path, [_square(x0, y0, x0 + side, y0 + side)], epsg=epsg, gt=gt,
+                                  max_distance=5000, is_cancelled=lambda: time.perf_counter() > deadline)
+    assert (dist.shape == alone.shape) and (alone == 5000).all()
+    assert result["warnings"][0][1] == {"n": 1, "limit": 5000.0} and "distance" in result["used"]
+    assert not [p for p in os.listdir(tmp_path) if p.startswith("conservation_") and
+                os.path.getsize(tmp_path / p) > 10_000_000]
+
+
+@pytest.mark.parametrize("value", [0, -5, float("nan"), float("inf")])
+def test_largest_distance_must_be_positive(tmp_path, value):
+    with pytest.raises(InputError, match="must be a number of metres above 0"):
+        _distance_run(tmp_path, [_square(400300, 8959850, 400450, 8959940)], max_distance=value)
+
+
 def test_empty_conservation_layer_leaves_band_nodata(tmp_path):
     dist, result = _distance_run(tmp_path, [])
     assert (dist == CND).all()
@@ -234,6 +279,32 @@ def test_kernel_half_widths_disc_of_three_pixels():
     widths = serfor.kernel_half_widths(90.0, 30.0, 30.0)
     assert widths == {-3: 0, -2: 2, -1: 2, 0: 3, 1: 2, 2: 2, 3: 0}
     assert sum(2 * w + 1 for w in widths.values()) == 29
+
+
+def disc_of(radius, halo):
+    t, s = np.mgrid[-halo:halo + 1, -halo:halo + 1]
+    return (t * 30.0) ** 2 + (s * 30.0) ** 2 <= radius ** 2 + 1e-6
+
+
+@pytest.mark.parametrize("radius,halo", [(90.0, 3), (4500.0, 150)])  # discs of 29 and 70,685 pixels
+def test_density_equals_a_brute_force_disc_count(radius, halo):
+    rng = np.random.default_rng(5)
+    core = 9
+    size = core + 2 * halo
+    valid = rng.random((size, size)) < 0.98
+    if halo < 10:
+        valid[:, :halo // 2] = False  # a strip outside the raster
+    else:
+        assert valid[:2 * halo + 1, :2 * halo + 1][disc_of(radius, halo)].sum() > 65535  # beyond 16 bits
+    loss = valid & (rng.random((size, size)) < 0.3)
+    rows = np.full(core, 30.0)
+    dens, land = serfor.density(loss, valid, halo, radius, rows, rows)
+    disc = disc_of(radius, halo)
+    for r, c in itertools.product(range(core), range(core)):
+        window = (slice(r, r + 2 * halo + 1), slice(c, c + 2 * halo + 1))
+        n_land, n_loss = int(valid[window][disc].sum()), int(loss[window][disc].sum())
+        assert land[r, c] == n_land
+        assert dens[r, c] == 100.0 * n_loss / n_land
 
 
 def _density_run(tmp_path, loss, radius=90.0, block_size=1024, **kwargs):
