@@ -63,7 +63,12 @@ def check_polygons(source, name):
 
 def zones_crs(source, target_crs, feedback, name):
     """The CRS the zones are read in: their own, or ``target_crs`` (assumed, with a warning) when undefined."""
-    crs = source.sourceCrs()
+    return assumed_crs(source.sourceCrs(), target_crs, feedback, name)
+
+
+def assumed_crs(crs, target_crs, feedback, name):
+    """``crs``, or ``target_crs`` with a warning when ``crs`` is missing or a placeholder such as
+    "Undefined geographic SRS" (reprojecting from it would read metres as degrees)."""
     if not is_undefined(crs):
         return crs
     feedback.pushWarning(tr(

@@ -30,6 +30,7 @@ from ..algorithms import scoring
 from ..algorithms import zones as burn
 from ..algorithms.errors import N_
 from ..translation import tr
+from . import _zones
 from .base import (
     T2Algorithm,
     _crs_from_wkt,
@@ -292,7 +293,8 @@ class PriorityScoreAlgorithm(T2Algorithm):
         if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != compat.GEOMETRY_POLYGON:
             raise QgsProcessingException(tr("{name} is neither a raster nor a polygon layer; constraints and masks "
                                             "must be one of those.").format(name=name))
-        request = request_in_crs(layer.crs(), _crs_from_wkt(grid.crs_wkt), context)
+        target = _crs_from_wkt(grid.crs_wkt)
+        request = request_in_crs(_zones.assumed_crs(layer.crs(), target, feedback, name), target, context)
         counts = {"skipped": 0, "repaired": 0}
         shapes = [(1, bytes(geom.asWkb())) for _feature, geom in usable_geometries(layer.getFeatures(request), counts)]
         if not shapes:

@@ -23,6 +23,7 @@ from .. import compat
 from ..algorithms import serfor
 from ..algorithms.errors import N_
 from ..translation import tr
+from . import _zones
 from .base import T2Algorithm, _crs_from_wkt, grid_of, request_in_crs, usable_geometries
 
 REASON_CLASSES = [(0, N_("Not degraded"), "#e8e8e8"), (1, N_("Overuse"), "#fdae61"),
@@ -46,6 +47,7 @@ def polygons_in_crs(source, crs_wkt, context, feedback, name):
     """
     target = _crs_from_wkt(crs_wkt)
     crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    crs = _zones.assumed_crs(crs, target, feedback, name)
     request = request_in_crs(crs, target, context)
     if request.destinationCrs().isValid():
         feedback.pushInfo(tr("{name} reprojected from {src} to {dst}.").format(name=name, src=crs.authid(),

@@ -190,11 +190,15 @@ def test_processing_run(world, plugin, alg, kind, fragments, _via_qp):
     _check(str(err.value), fragments, param, out, kind, out_dir, before, base / "in")
 
 
+# runuser lives in /usr/sbin, which a chroot's or a service's PATH may lack
+RUNUSER = shutil.which("runuser", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"]))
+
+
 class NobodyProcess(QgisProcess):
     """qgis_process run as ``nobody`` when the tests run as root (so that permissions apply)."""
 
     def __init__(self, config_dir, plugin_parent):
-        self.prefix = ["runuser", "-u", "nobody", "--"] if ROOT else []
+        self.prefix = [RUNUSER, "-u", "nobody", "--"] if ROOT else []
         super().__init__(config_dir, plugin_parent)
 
     def call(self, *args, timeout=300):
@@ -210,7 +214,7 @@ class NobodyProcess(QgisProcess):
 def qp_nobody(world):
     import t2restore
 
-    if ROOT and (NOBODY is None or not shutil.which("runuser")):
+    if ROOT and (NOBODY is None or not RUNUSER):
         pytest.skip("running as root without a 'nobody' user or runuser: qgis_process cannot run unprivileged")
     base, _files = world
     config = base / "qgis-config"

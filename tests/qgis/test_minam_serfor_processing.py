@@ -7,7 +7,7 @@ import pytest
 from feedback import Capture as Log
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsProcessingException, QgsRasterLayer, QgsVectorLayer
-from rasters import read_raster, write_polygons, write_raster
+from rasters import declare_undefined_geographic_srs, read_raster, write_polygons, write_raster
 
 from t2restore.algorithms import agreement, minam, serfor
 
@@ -199,6 +199,20 @@ def test_serfor_stray_conservation_area_is_left_out_with_a_warning(tmp_path, reg
         "OUTPUT": str(tmp_path / "s2.tif"), "OUTPUT_CRITERIA": str(tmp_path / "c2.tif")}, log)
     assert (read_raster(result["OUTPUT_CRITERIA"], 4) == 5000).all()  # farther than 5 km everywhere
     np.testing.assert_array_equal(read_raster(result["OUTPUT"]), read_raster(tmp_path / "s.tif"))
+
+
+def test_serfor_conservation_areas_with_an_undefined_crs_are_read_in_the_grid_crs(tmp_path, region, run_alg):
+    """Issue 17 item 7: a GeoPackage declaring "Undefined geographic SRS" was read as degrees (float infinity)."""
+    paths, _ = region
+    areas = write_polygons(tmp_path / "areas.gpkg", [("Parque", PARK)])
+    declare_undefined_geographic_srs(areas)
+    log = Log()
+    result = run_alg("t2restore:serfor_criteria", {
+        "CAPABILITY": paths["cap"], "LAND_COVER": paths["lct"], "CONSERVATION_AREAS": areas,
+        "OUTPUT": str(tmp_path / "s.tif"), "OUTPUT_CRITERIA": str(tmp_path / "c.tif")}, log)
+    assert any("Undefined geographic SRS" in line and "EPSG:32718" in line for line in log.warnings), log.lines
+    dist = read_raster(result["OUTPUT_CRITERIA"], 4)
+    assert dist[25, 33] == 0 and dist[25, 20] == pytest.approx(300, abs=30)  # as with the park in EPSG:32718
 
 
 @pytest.mark.parametrize("case,fragment", [
