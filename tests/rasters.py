@@ -72,3 +72,20 @@ def declare_undefined_geographic_srs(path):
         con.execute("UPDATE gpkg_contents SET srs_id = 0 WHERE data_type = 'features'")
         name = con.execute("SELECT srs_name FROM gpkg_spatial_ref_sys WHERE srs_id = 0").fetchone()
     assert name == ("Undefined geographic SRS",), name
+
+
+NONFINITE_ND = -9999.0
+NONFINITE_AT = [(0, 1, np.nan), (2, 2, np.inf), (3, 0, -np.inf)]  # (row, col, value)
+
+
+def nonfinite_pair(folder, name, array):
+    """(path with NaN/±inf at NONFINITE_AT, path with NONFINITE_ND there) of a float32 copy of ``array``.
+
+    Both declare NONFINITE_ND as nodata: results must be equal, since NaN and ±inf are no data."""
+    dirty = np.asarray(array, np.float32).copy()
+    clean = dirty.copy()
+    for r, c, v in NONFINITE_AT:
+        dirty[r, c] = v
+        clean[r, c] = NONFINITE_ND
+    return (write_raster(folder / f"{name}_dirty.tif", dirty, nodata=NONFINITE_ND),
+            write_raster(folder / f"{name}_clean.tif", clean, nodata=NONFINITE_ND))

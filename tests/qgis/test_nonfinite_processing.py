@@ -6,21 +6,12 @@ import numpy as np
 import pytest
 from feedback import Capture as Log
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException
+from rasters import NONFINITE_AT as BAD
+from rasters import NONFINITE_ND as ND
+from rasters import nonfinite_pair as _pair
 from rasters import read_raster, write_polygons, write_raster
 
-ND = -9999.0
-BAD = [(0, 1, np.nan), (2, 2, np.inf), (3, 0, -np.inf)]
 X0, Y0 = 400000.0, 8960000.0
-
-
-def _pair(tmp_path, name, array):
-    dirty = np.asarray(array, np.float32).copy()
-    clean = dirty.copy()
-    for r, c, v in BAD:
-        dirty[r, c] = v
-        clean[r, c] = ND
-    return (write_raster(tmp_path / f"{name}_dirty.tif", dirty, nodata=ND),
-            write_raster(tmp_path / f"{name}_clean.tif", clean, nodata=ND))
 
 
 def _at_bad(array):

@@ -7,23 +7,12 @@ no data in both; every other pixel and count is unchanged), and the pixels must 
 
 import numpy as np
 import pytest
+from rasters import NONFINITE_AT as BAD
+from rasters import NONFINITE_ND as ND
+from rasters import nonfinite_pair as _pair
 from rasters import read_raster, write_raster
 
 from t2restore.algorithms import agreement, blocks, fragmentation, ldn, minam, overlap, productivity, scoring
-
-ND = -9999.0
-BAD = [(0, 1, np.nan), (2, 2, np.inf), (3, 0, -np.inf)]  # (row, col, value)
-
-
-def _pair(tmp_path, name, array):
-    """(path with NaN/inf at BAD, path with ND there) of a float32 copy of ``array``, nodata ND."""
-    dirty = np.asarray(array, np.float32).copy()
-    clean = dirty.copy()
-    for r, c, v in BAD:
-        dirty[r, c] = v
-        clean[r, c] = ND
-    return (write_raster(tmp_path / f"{name}_dirty.tif", dirty, nodata=ND),
-            write_raster(tmp_path / f"{name}_clean.tif", clean, nodata=ND))
 
 
 def _bad_mask(shape):
