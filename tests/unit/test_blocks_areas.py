@@ -153,3 +153,42 @@ def test_area_summary_refuses_float(tmp_path):
     with pytest.raises(InputError) as err:
         class_areas(path)
     assert "decimal values" in str(err.value)
+
+
+def _noisy_multiband_run(tmp_path, name, block_size=48):
+    rng = np.random.default_rng(5)
+    arr = rng.normal(size=(130, 150)).astype(np.float32)
+    path = write_raster(tmp_path / "noise.tif", arr)
+    out = tmp_path / name
+    blocks.run_blocks([blocks.RasterInput(path)], lambda b: np.stack([b.arrays[0], 2 * b.arrays[0], -b.arrays[0]]),
+                      [blocks.RasterOutput(str(out), np.float32, -9999.0, bands=3)], block_size=block_size)
+    return out.read_bytes()
+
+
+def test_output_bytes_do_not_depend_on_the_compression_threads(tmp_path, monkeypatch):
+    monkeypatch.setenv("T2RESTORE_THREADS", "3")
+    assert "NUM_THREADS=3" in blocks.creation_options("float32")
+    monkeypatch.setenv("T2RESTORE_THREADS", "1")
+    assert "NUM_THREADS=1" in blocks.creation_options("float32")
+    one = _noisy_multiband_run(tmp_path, "one.tif")
+    for value in ("", "zero", "0"):  # unset or not a positive whole number: every CPU
+        monkeypatch.setenv("T2RESTORE_THREADS", value)
+        assert "NUM_THREADS=ALL_CPUS" in blocks.creation_options("float32")
+    assert _noisy_multiband_run(tmp_path, "all.tif") == one
+
+
+def test_a_failing_write_in_the_writer_thread_stops_the_run_and_leaves_nothing(tmp_path, monkeypatch):
+    calls = []
+    write = blocks.RasterOutput.write
+
+    def failing(self, array, xoff, yoff):
+        calls.append((xoff, yoff))
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device", self.tmp_path)
+        write(self, array, xoff, yoff)
+
+    monkeypatch.setattr(blocks.RasterOutput, "write", failing)
+    with pytest.raises(OSError, match="No space left"):
+        _noisy_multiband_run(tmp_path, "failed.tif", block_size=16)
+    assert len(calls) <= 3 + blocks.WRITE_AHEAD + 1  # the run stopped soon after the failure
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["noise.tif"]  # no output, no temporary file

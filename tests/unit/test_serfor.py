@@ -11,7 +11,7 @@ import pytest
 from osgeo import ogr
 from rasters import GT_UTM, read_raster, write_raster
 
-from t2restore.algorithms import serfor
+from t2restore.algorithms import serfor, serfor_grid
 from t2restore.algorithms.errors import Cancelled, GridMismatchError, InputError
 
 ND = 255
@@ -186,6 +186,17 @@ def test_distance_hand_computed(tmp_path):
     assert dist[10, 12] == pytest.approx(180)  # six rows south of row 4
     assert dist[0, 0] == pytest.approx(math.hypot(300, 60))  # to the centre of (2, 10)
     assert dist[19, 19] == pytest.approx(math.hypot(150, 450))  # to (4, 14)
+
+
+def test_distance_work_files_compressed_or_not_give_the_same_distances(tmp_path, monkeypatch):
+    shapes = [_square(400300, 8959850, 400450, 8959940), _square(400660, 8959700, 400700, 8959800)]
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "compressed").mkdir()
+    raw, _ = _distance_run(tmp_path / "raw", shapes)
+    monkeypatch.setattr(serfor_grid, "RAW_WORK_BYTES", 0)  # a work grid too large to leave uncompressed
+    compressed, _ = _distance_run(tmp_path / "compressed", shapes)
+    np.testing.assert_array_equal(raw, compressed)
+    assert serfor_grid._raw_work_files(str(tmp_path / "x.tif"), 10, 10) is False
 
 
 def test_distance_within_half_a_pixel_diagonal_of_exact(tmp_path):
