@@ -161,9 +161,7 @@ def definition_agreement(output, a, b, degraded_a=(1,), degraded_b=(1,), zones=N
         for i, name in enumerate(names):
             if not seen[i]:
                 raise InputError(N_("The raster {name} has no valid pixel (all nodata)."), name=name)
-        if not any(cls is not None for (_z, cls) in areas.hectares):
-            raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
-                                "do not overlap. Check that they cover the same region."))
+        areas.require_overlap()
 
     run_blocks(inputs, block_func, outputs, block_size=block_size, progress=progress, is_cancelled=is_cancelled,
                before_commit=before_commit)

@@ -314,9 +314,7 @@ class _OneOutAllOut:
         for item in self.unknown.values():
             item.check()
         self.opened.require_data(self.seen_data)
-        if not any(cls is not None for (_zone, cls) in self.areas.hectares):
-            raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
-                                "do not overlap. Check that they cover the same region."))
+        self.areas.require_overlap()
 
 
 def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None, soc_baseline=None,

@@ -457,9 +457,7 @@ class _Levels:
             raise InputError(N_("The forest mask {name} has no forest pixel (no value in {values}), so fragmentation "
                                 "cannot be derived. Check FOREST_VALUES or leave the forest mask out."),
                              name="FOREST_MASK", values=_format_values(self.forest_values))
-        if not any(cls is not None for (_zone, cls) in self.areas.hectares):
-            raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
-                                "do not overlap. Check that they cover the same region."))
+        self.areas.require_overlap()
 
 
 def minam_degradation(output, lc_baseline=None, lc_target=None, natural_classes=None, cover_loss=None,

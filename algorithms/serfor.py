@@ -549,9 +549,7 @@ class _BlockPass:
                                 "conflict matrix. Add rows for them to CONFLICT_MATRIX."),
                              name="LAND_COVER", values=_format_values(self.unknown_lc))
         self.opened.require_data(self.seen_data)
-        if not any(cls is not None for (_zone, cls) in self.areas.hectares):
-            raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
-                                "do not overlap. Check that they cover the same region."))
+        self.areas.require_overlap()
 
 
 def _note_unknown(found, values, bad):

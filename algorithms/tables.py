@@ -4,6 +4,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from .errors import N_, InputError
+
 NODATA_CLASS = None  # the key under which nodata area is reported (never silently dropped)
 
 
@@ -80,6 +82,12 @@ class AreaAccumulator:
             return (zone, cls is None, cls if cls is not None else 0)
 
         return [(z, c, self.hectares[(z, c)], self.pixels[(z, c)]) for z, c in sorted(self.hectares, key=order)]
+
+    def require_overlap(self):
+        """Refuse a result without a single pixel where every input had data (their valid areas do not meet)."""
+        if not any(cls is not None for (_zone, cls) in self.hectares):
+            raise InputError(N_("There is no pixel where all the inputs have data: the inputs' valid areas "
+                                "do not overlap. Check that they cover the same region."))
 
     def total(self, include_nodata=True):
         return sum(v for (z, c), v in self.hectares.items() if include_nodata or c is not None)
