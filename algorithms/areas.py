@@ -14,7 +14,7 @@ import numpy as np
 from osgeo import osr
 
 from .errors import N_, InputError
-from .vector_areas import wgs84
+from .geometry import wgs84
 
 WGS84_A = 6378137.0
 WGS84_F = 1 / 298.257223563

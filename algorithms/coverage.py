@@ -14,7 +14,8 @@ closed-form integral, so all (edge, pixel) pairs are evaluated at once in numpy,
 
 Geographic grids: the integral runs in the plane (longitude, q(latitude)) of the authalic function
 q, in which the WGS 84 ellipsoid's area is proportional to plane area and pixel rows stay straight
-(edges are densified first, as ``overlap.AreaCalculator`` does), so shares are exact there too.
+(edges are densified first, by the geometry core's ``densify`` as for its areas), so shares are
+exact there too.
 """
 
 import math
@@ -22,6 +23,7 @@ import math
 import numpy as np
 
 from .areas import _q
+from .geometry import densify, rings
 
 MAX_SEGMENT_DEG = 0.001
 
@@ -34,12 +36,11 @@ def ring_edges(polygons, deg=None):
     """
     parts = []
     for poly in polygons:
-        for i in range(poly.GetGeometryCount()):
-            pts = np.asarray(poly.GetGeometryRef(i).GetPoints(), dtype=np.float64)[:, :2]
+        for i, pts in enumerate(rings(poly)):
             if len(pts) < 4:
                 continue
             if deg is not None:
-                pts = _densify(pts, MAX_SEGMENT_DEG / deg)
+                pts, _starts = densify(pts, np.array([len(pts)]), MAX_SEGMENT_DEG / deg)
                 pts = np.column_stack([pts[:, 0], _q(np.radians(pts[:, 1] * deg))])
             x, y = pts[:, 0], pts[:, 1]
             signed = 0.5 * float(np.sum(x[:-1] * y[1:] - x[1:] * y[:-1]))
@@ -48,15 +49,6 @@ def ring_edges(polygons, deg=None):
             weight = (1.0 if i == 0 else -1.0) * math.copysign(1.0, signed)
             parts.append(np.column_stack([x[:-1], y[:-1], x[1:], y[1:], np.full(len(x) - 1, weight)]))
     return np.concatenate(parts) if parts else np.zeros((0, 5))
-
-
-def _densify(pts, step):
-    """Ring points with points inserted so that no segment is longer than ``step``."""
-    seg = np.diff(pts, axis=0)
-    count = np.maximum(1, np.ceil(np.hypot(seg[:, 0], seg[:, 1]) / step).astype(np.int64))
-    start = np.repeat(pts[:-1], count, axis=0)
-    t = (np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)) / np.repeat(count, count)
-    return np.vstack([start + np.repeat(seg, count, axis=0) * t[:, None], pts[-1:]])
 
 
 def _clamped_integral(y_u, y_v, length, h):

@@ -15,7 +15,7 @@ from osgeo import gdal, ogr, osr
 from .areas import WGS84_A, WGS84_E2, crs_description, wgs84_centred
 from .blocks import bounded_gdal_cache, compression, creation_options, open_raster
 from .errors import N_, Cancelled, InputError
-from .vector_areas import wgs84
+from .geometry import wgs84
 
 
 def metres_per_degree(lat_deg):

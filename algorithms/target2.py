@@ -2,8 +2,8 @@
 
 Why a module of its own: the Target 2 counting rules (restoration dissolved so overlaps count once,
 degraded land from polygons or from a raster, every registered hectare conserved at any pixel size)
-sit on top of the polygon machinery of ``overlap`` (dissolve, partition, ellipsoidal areas) but are
-not part of it. Pure numpy + OGR/GEOS: no qgis import.
+sit on top of the polygon machinery of ``overlap`` (dissolve, partition) and the geometry core's
+ellipsoidal areas but are not part of them. Pure numpy + OGR/GEOS: no qgis import.
 """
 
 import math
@@ -15,19 +15,8 @@ from osgeo import gdal, ogr
 from . import coverage
 from .blocks import Grid, RasterInput, open_raster, run_blocks, valid_mask
 from .errors import N_, Cancelled, InputError
-from .overlap import (
-    BOTH,
-    ONLY_A,
-    ONLY_B,
-    AreaCalculator,
-    _rectangle,
-    class_areas_by_region,
-    dissolve,
-    labelled_regions,
-    partition,
-    polygons_of,
-)
-from .vector_areas import quiet_gdal_errors
+from .geometry import AreaCalculator, polygons_of, quiet_gdal_errors, rectangle
+from .overlap import BOTH, ONLY_A, ONLY_B, class_areas_by_region, dissolve, labelled_regions, partition
 
 INSIDE, OUTSIDE, DEGRADED_ONLY = BOTH, ONLY_A, ONLY_B  # partition of (restoration, degraded)
 
@@ -248,7 +237,7 @@ def target2_raster(degraded_path, degraded_values, restoration, workdir, breakdo
     restored = _Restored(inp, wanted, levels, grid)
     area = AreaCalculator(grid.srs())
     xmin, ymin, xmax, ymax = grid.bounds()
-    extent = _rectangle(xmin, xmax, ymin, ymax)
+    extent = rectangle(xmin, xmax, ymin, ymax)
     for n, part in enumerate(parts):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()

@@ -1,43 +1,34 @@
 """Helpers shared by the vector algorithms (gap_overlap, target2_indicator).
 
 Why a module: both algorithms read "a polygon layer or a raster mask" into valid OGR polygons in one
-working CRS, log what was repaired or skipped in the same words, write polygon outputs from OGR
-geometries, and style them with a categorized renderer. The provider skips modules starting with
-``_``, so this holds no algorithm.
+working CRS, log what was repaired or skipped in the same words, and write polygon outputs from OGR
+geometries (their categorized style is ``styles.style_vector_output``). The provider skips modules
+starting with ``_``, so this holds no algorithm.
 """
-
-import os
-import uuid
 
 from qgis.core import (
     NULL,
     Qgis,
-    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFillSymbol,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterString,
-    QgsProcessingUtils,
     QgsRasterLayer,
-    QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
-from ..algorithms import overlap
+from ..algorithms import geometry, overlap
 from ..algorithms.errors import Cancelled
 from ..translation import tr
 from . import _zones
-from .base import StylePostProcessor, write_qml
 
 try:  # QGIS >= 3.36 / 4
     SKIP_VALIDITY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
@@ -47,8 +38,8 @@ except AttributeError:  # QGIS 3.22 .. 3.34
 
 def add_gap_parameters(alg, optional=False):
     """GAP_A / NAME_A / GAP_B / NAME_B: two polygon layers or raster masks and their names."""
-    for key, name, default, label in (("GAP_A", "NAME_A", "MINAM", tr("Gap A (polygons, or a raster mask)")),
-                                      ("GAP_B", "NAME_B", "SERFOR", tr("Gap B (polygons, or a raster mask)"))):
+    for key, name, default, label in ((alg.GAP_A, alg.NAME_A, "MINAM", tr("Gap A (polygons, or a raster mask)")),
+                                      (alg.GAP_B, alg.NAME_B, "SERFOR", tr("Gap B (polygons, or a raster mask)"))):
         alg.addParameter(QgsProcessingParameterMapLayer(
             key, label, optional=optional, types=[compat.TYPE_VECTOR_POLYGON, compat.TYPE_RASTER]))
         alg.addParameter(QgsProcessingParameterString(
@@ -98,7 +89,7 @@ class PolygonReader:
         request = self._request(source.sourceCrs(), name)
         if not all_attributes:
             request.setSubsetOfAttributes(list(fields), source.fields())
-        stats = overlap.CleanStats()
+        stats = geometry.CleanStats()
         out = []
         total = max(1, source.featureCount())
         iterator = (source.getFeatures(request, SKIP_VALIDITY_CHECKS)
@@ -111,7 +102,7 @@ class PolygonReader:
                     name=name, n=n, total=total))
             geom = feature.geometry()
             wkb = None if geom is None or geom.isNull() or geom.isEmpty() else bytes(geom.asWkb())
-            polys, status = overlap.clean_geometry(wkb)
+            polys, status = geometry.clean_geometry(wkb)
             stats.add(status, polys, feature.id())
             out.append((feature.id(), polys, [feature[f] for f in fields], feature))
         self.log(name, stats)
@@ -163,7 +154,7 @@ class PolygonReader:
                     geom.transform(transform)
                 except QgsCsException:
                     continue
-                moved.extend(overlap.clean_geometry(bytes(geom.asWkb()))[0])
+                moved.extend(geometry.clean_geometry(bytes(geom.asWkb()))[0])
             polys = moved
         return polys
 
@@ -183,7 +174,7 @@ class PolygonReader:
 def qgs_geometry(ogr_geometry):
     """A QGIS multipolygon from an OGR polygon, multipolygon or list of polygons."""
     if isinstance(ogr_geometry, list):
-        ogr_geometry = overlap.multipolygon(ogr_geometry)
+        ogr_geometry = geometry.multipolygon(ogr_geometry)
     from osgeo import ogr
 
     multi = ogr.ForceToMultiPolygon(ogr_geometry.Clone())
@@ -198,36 +189,6 @@ def add_feature(sink, fields, attributes, geometry=None):
         feature.setGeometry(qgs_geometry(geometry))
     feature.setAttributes(attributes)
     sink.addFeature(feature, compat.FAST_INSERT)
-
-
-def categorized_qml(field, classes):
-    """QML text of a categorized fill renderer: ``classes`` [(value, translated label, '#rrggbb')]."""
-    categories = []
-    for value, label, color in classes:
-        symbol = QgsFillSymbol.createSimple({"color": color, "outline_color": "#505050", "outline_width": "0.1"})
-        categories.append(QgsRendererCategory(value, symbol, label))
-    layer = QgsVectorLayer(f"MultiPolygon?field={field}:integer", "style", "memory")
-    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
-    doc = QDomDocument("qgis")
-    layer.exportNamedStyle(doc)
-    return doc.toString()
-
-
-def style_vector_output(context, dest, field, classes, layer_name):
-    """A QML sidecar beside a file output (QGIS loads it with the file) and the same style applied
-    through the base post-processor when QGIS loads the output on completion."""
-    path = str(dest).split("|")[0]
-    if os.path.splitext(path)[1] and os.path.isdir(os.path.dirname(path) or "."):
-        qml = write_qml(path, categorized_qml(field, classes))  # never over a style file that is not ours
-    else:  # a memory layer: the style lives in the processing temporary folder
-        qml = os.path.join(QgsProcessingUtils.tempFolder(), f"style_{uuid.uuid4().hex[:12]}.qml")
-        with open(qml, "w", encoding="utf-8") as fh:
-            fh.write(categorized_qml(field, classes))
-    if context.willLoadLayerOnCompletion(dest):
-        details = context.layerToLoadOnCompletionDetails(dest)
-        details.name = layer_name
-        details.setPostProcessor(StylePostProcessor.create(qml))
-    return qml
 
 
 def crs_label(crs):

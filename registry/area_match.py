@@ -16,7 +16,7 @@ Pure Python and OGR, no Qt.
 
 from dataclasses import dataclass, field
 
-from ..algorithms.vector_areas import quiet_gdal_errors
+from ..algorithms.geometry import quiet_gdal_errors
 from .mapping import AREA_TARGETS, is_empty
 from .text import fold
 

@@ -7,7 +7,7 @@ NONE) and the protected area's name, and the store writes them in one transactio
 QGIS here.
 """
 
-from osgeo import ogr
+from ..algorithms.geometry import iter_polygons, multipolygon
 
 GAP_MINAM, GAP_SERFOR, GAP_BOTH, GAP_NONE = "MINAM", "SERFOR", "BOTH", "NONE"
 MIN_HA = 0.0001  # 1 m2: less than this inside a gap is a shared edge, not land in the gap
@@ -31,12 +31,8 @@ def gap_code(ha_in_a, ha_in_b, min_ha=MIN_HA):
 
 
 def _multi(polygons):
-    out = ogr.Geometry(ogr.wkbMultiPolygon)
-    for poly in polygons:
-        for part in ([poly.GetGeometryRef(i) for i in range(poly.GetGeometryCount())]
-                     if poly.GetGeometryType() in (ogr.wkbMultiPolygon, ogr.wkbMultiPolygon25D) else [poly]):
-            out.AddGeometry(part)
-    return out
+    """One multipolygon of the polygons of a list of polygons and multipolygons."""
+    return multipolygon(iter_polygons(list(polygons)))
 
 
 class ProtectedAreaIndex:

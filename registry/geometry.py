@@ -10,31 +10,17 @@ from dataclasses import dataclass
 
 from osgeo import ogr
 
-from ..algorithms.vector_areas import ellipsoidal_area_ha, is_valid, quiet_gdal_errors, to_lonlat
+from ..algorithms.geometry import (
+    as_multipolygon,
+    ellipsoidal_area_ha,
+    is_valid,
+    iter_polygons,
+    quiet_gdal_errors,
+    repairs,
+    to_lonlat,
+)
 
-
-def _polygon_parts(geom):
-    gtype = ogr.GT_Flatten(geom.GetGeometryType())
-    if gtype == ogr.wkbPolygon:
-        if not geom.IsEmpty():
-            yield geom
-    elif gtype in (ogr.wkbMultiPolygon, ogr.wkbGeometryCollection):
-        for i in range(geom.GetGeometryCount()):
-            yield from _polygon_parts(geom.GetGeometryRef(i))
-    elif gtype in (ogr.wkbCurvePolygon, ogr.wkbMultiSurface):
-        yield from _polygon_parts(geom.GetLinearGeometry())
-
-
-def as_multipolygon(geom):
-    """A 2D MultiPolygon holding the polygonal parts of ``geom`` (lines and points dropped)."""
-    out = ogr.Geometry(ogr.wkbMultiPolygon)
-    if geom is None:
-        return out
-    geom = geom.Clone()
-    geom.FlattenTo2D()
-    for part in _polygon_parts(geom):
-        out.AddGeometry(part)
-    return out
+__all__ = ["RepairPreview", "as_multipolygon", "repair_geometry", "to_storage", "union_area_ha", "wkt_of"]
 
 
 def to_storage(geometry, srs=None):
@@ -87,14 +73,7 @@ def repair_geometry(geometry):
     before = as_multipolygon(geometry)
     valid_before = is_valid(before) and not before.IsEmpty()
     area_before = ellipsoidal_area_ha(before) or 0.0
-    candidate = before if valid_before else None
-    if candidate is None:
-        with quiet_gdal_errors():
-            for attempt in (_make_valid, _buffer0):
-                fixed = attempt(before)
-                if fixed is not None and not fixed.IsEmpty() and is_valid(fixed):
-                    candidate = fixed
-                    break
+    candidate = before if valid_before else _valid_multipolygon(before)
     if candidate is not None:
         candidate.AssignSpatialReference(geometry.GetSpatialReference())
     return RepairPreview(
@@ -109,20 +88,14 @@ def repair_geometry(geometry):
     )
 
 
-def _make_valid(geom):
-    try:
-        fixed = geom.MakeValid()
-    except (RuntimeError, AttributeError):
-        return None
-    return as_multipolygon(fixed) if fixed is not None else None
-
-
-def _buffer0(geom):
-    try:
-        fixed = geom.Buffer(0)
-    except RuntimeError:
-        return None
-    return as_multipolygon(fixed) if fixed is not None else None
+def _valid_multipolygon(geom):
+    """The first repair of ``geom`` (plain MakeValid, then buffer(0)) whose polygons form a valid
+    multipolygon, or None. The STRUCTURE method is not tried: the preview keeps MakeValid's lines."""
+    for fixed in repairs(geom, structure=False):
+        multi = as_multipolygon(fixed)
+        if not multi.IsEmpty() and is_valid(multi):
+            return multi
+    return None
 
 
 def union_area_ha(geometries):
@@ -141,7 +114,7 @@ def union_area_ha(geometries):
     with quiet_gdal_errors():
         union = _unary_union(geometries)
         if union is None:
-            union = _unary_union([g if is_valid(g) else (_make_valid(g) or _buffer0(g)) for g in geometries])
+            union = _unary_union([g if is_valid(g) else _first_repair(g) for g in geometries])
     if union is None:
         return sum(ellipsoidal_area_ha(g) or 0.0 for g in geometries)
     return ellipsoidal_area_ha(union) or 0.0
@@ -152,7 +125,7 @@ def _unary_union(geometries):
     for geometry in geometries:
         if geometry is None:
             return None
-        for part in _polygon_parts(geometry):
+        for part in iter_polygons(geometry):
             collection.AddGeometry(part)
     try:
         # UnaryUnion needs GDAL >= 3.7; UnionCascaded is the same GEOS union of a MultiPolygon's parts.
@@ -163,3 +136,9 @@ def _unary_union(geometries):
         return None
     union = as_multipolygon(union)
     return union if not union.IsEmpty() else None
+
+
+def _first_repair(geom):
+    """The polygons of the first non-empty repair of ``geom`` (plain MakeValid, then buffer(0)), or None."""
+    return next((multi for multi in map(as_multipolygon, repairs(geom, structure=False)) if not multi.IsEmpty()),
+                None)

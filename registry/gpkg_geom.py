@@ -11,7 +11,7 @@ import struct
 
 from osgeo import ogr
 
-from ..algorithms.vector_areas import quiet_gdal_errors
+from ..algorithms.geometry import quiet_gdal_errors
 
 _ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 _FLAG_EMPTY = 0x10

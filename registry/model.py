@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from osgeo import ogr
 
-from ..algorithms.vector_areas import wgs84
+from ..algorithms.geometry import wgs84
 from .geometry import to_storage, wkt_of
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from osgeo import gdal, ogr
 
 from ..algorithms.errors import N_, T2Error
-from ..algorithms.vector_areas import ellipsoidal_area_ha, wgs84
+from ..algorithms.geometry import ellipsoidal_area_ha, wgs84
 from . import gpkg_geom, vocab
 from .text import register_text_functions
 

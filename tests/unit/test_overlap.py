@@ -14,7 +14,7 @@ from rasters import write_raster
 from t2restore.algorithms import overlap as ov
 from t2restore.algorithms import target2 as t2
 from t2restore.algorithms.errors import Cancelled, InputError
-from t2restore.algorithms.vector_areas import cell_area_ha, ellipsoidal_area_ha
+from t2restore.algorithms.geometry import cell_area_ha, ellipsoidal_area_ha
 
 X0, Y0 = 400000.0, 8960000.0
 
@@ -363,7 +363,7 @@ def test_partition_refuses_pieces_that_count_land_twice(monkeypatch, side):
     def wrong_difference(op, left, right):  # an overlay that leaves the overlap in the difference too
         return left.Clone() if op == "Difference" and left is broken else overlay(op, left, right)
 
-    monkeypatch.setattr(ov, "_overlay", wrong_difference)
+    monkeypatch.setattr(ov.pieces, "overlay", wrong_difference)  # the overlay the partition calls
     with pytest.raises(InputError) as err:
         ov.partition(parts_a, parts_b)
     assert "did not conserve area near" in str(err.value) and "counted twice" in str(err.value)

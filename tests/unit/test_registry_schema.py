@@ -8,7 +8,7 @@ from contextlib import closing
 import pytest
 from osgeo import ogr
 
-from t2restore.algorithms.vector_areas import ellipsoidal_area_ha, wgs84
+from t2restore.algorithms.geometry import ellipsoidal_area_ha, wgs84
 from t2restore.registry import samples, schema
 from t2restore.registry.store import open_registry
 

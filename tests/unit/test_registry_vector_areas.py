@@ -1,4 +1,4 @@
-"""Ellipsoidal area (algorithms/vector_areas.py) against independent truths."""
+"""Ellipsoidal area (algorithms/geometry, formerly vector_areas.py) against independent truths."""
 
 import math
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from osgeo import ogr, osr
 
-from t2restore.algorithms import vector_areas as va
+from t2restore.algorithms import geometry as va
 
 
 def _square(x0, y0, size, srs=None):
