@@ -19,11 +19,10 @@ from pathlib import Path
 from osgeo import ogr
 
 from ..algorithms.errors import Cancelled
-from ..algorithms.vector_areas import ellipsoidal_area_ha
+from ..algorithms.geometry import ellipsoidal_area_ha
 from . import gpkg_geom, schema, sql
-from .model import Area, Contact, Initiative, InitiativeSummary, MonitoringValue, Organization, utc_now
-from .store import (
-    STATE_UNCHECKED,
+from .backend import STATE_UNCHECKED, RegistryStore
+from .errors import (
     AreaOwnerConflictError,
     ConflictError,
     RegistryCorruptError,
@@ -33,9 +32,9 @@ from .store import (
     RegistryNotFoundError,
     RegistryPermissionError,
     RegistryReadOnlyError,
-    RegistryStore,
     UnreadableGeometryError,
 )
+from .model import Area, Contact, Initiative, InitiativeSummary, MonitoringValue, Organization, utc_now
 from .text import fold, register_text_functions
 
 _CLASSES = {

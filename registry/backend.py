@@ -1,0 +1,98 @@
+"""What a registry backend must offer (``RegistryStore``) and the validation states it stores.
+
+Backends (``gpkg_store``, a later PostGIS store) import this module and ``errors``; ``store.py``
+opens them. Nothing here imports a backend, so the import graph of ``registry/`` has no circle.
+"""
+
+from abc import ABC, abstractmethod
+
+STATE_UNCHECKED = "unchecked"
+STATE_VALID = "valid"
+STATE_WARNINGS = "warnings"
+STATE_ERRORS = "errors"
+VALIDATION_STATES = (STATE_UNCHECKED, STATE_VALID, STATE_WARNINGS, STATE_ERRORS)
+
+
+class RegistryStore(ABC):
+    """What a registry backend must offer. All identifiers are uuid strings."""
+
+    @property
+    @abstractmethod
+    def location(self):
+        """Where the registry is (file path or connection name), for messages and settings."""
+
+    @abstractmethod
+    def close(self):
+        """Release the connection; the object cannot be used afterwards."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @abstractmethod
+    def schema_version(self):
+        """Schema version of the registry."""
+
+    @abstractmethod
+    def count_initiatives(self, flt=None):
+        """Number of initiatives matching an ``InitiativeFilter`` (all when None)."""
+
+    @abstractmethod
+    def list_initiatives(self, flt=None, order_by="title", descending=False, limit=None, offset=0):
+        """``InitiativeSummary`` rows matching ``flt``, sorted, one page at a time."""
+
+    @abstractmethod
+    def get_initiative(self, uuid):
+        """The full ``Initiative`` (organizations, contacts, areas, monitoring) or None."""
+
+    @abstractmethod
+    def get_initiatives(self, uuids=None, progress=None, is_cancelled=None):
+        """Full initiatives for ``uuids`` (all when None), in title order; for export."""
+
+    @abstractmethod
+    def save_initiative(self, initiative, progress=None):
+        """Create or update one initiative and everything in it, as one transaction.
+
+        Raises ``ConflictError`` when the registry holds another revision than the one the
+        initiative was read at. On success updates ``revision``, timestamps and computed area
+        hectares of ``initiative`` in place and returns it.
+        """
+
+    @abstractmethod
+    def delete_initiative(self, uuid, expected_revision=None):
+        """Delete an initiative with its children; True if it existed."""
+
+    @abstractmethod
+    def put_initiatives(self, initiatives, progress=None, is_cancelled=None):
+        """Write initiatives verbatim (revision, timestamps kept) in one transaction: for import."""
+
+    @abstractmethod
+    def area_owners(self, area_uuids):
+        """{area uuid: initiative uuid} for the given areas that exist in the registry."""
+
+    @abstractmethod
+    def list_areas(self, initiative_uuids=None):
+        """Areas (without monitoring values) of the given initiatives (all when None)."""
+
+    @abstractmethod
+    def set_validation_results(self, initiative_states, area_flags):
+        """Store validation outcomes without touching revisions: {uuid: state}, {uuid: [rules]}."""
+
+    def set_area_gaps(self, results):
+        """Write the national gap code and protected-area name of areas, in one transaction.
+
+        ``results``: {area uuid: (national gap code, protected area text)}. The initiatives whose
+        areas changed get a new revision (open editors notice). Returns (areas changed, area uuids
+        not in the registry).
+        """
+        raise NotImplementedError
+
+    @abstractmethod
+    def distinct_values(self, column):
+        """Distinct non-empty values of an area column (department, province, district...)."""
+
+    @abstractmethod
+    def layer_uri(self):
+        """A QGIS/OGR data source string for the restoration areas layer."""
