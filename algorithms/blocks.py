@@ -18,6 +18,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 from . import files
+from .block_writer import WRITE_AHEAD, BlockWriter  # noqa: F401 - WRITE_AHEAD stays importable here
 from .errors import N_, Cancelled, GridMismatchError, InputError
 
 DEFAULT_BLOCK = 1024
@@ -441,52 +442,6 @@ def _completes_tiles(win, grid):
     return (x_ok and y_ok) or row_done
 
 
-# Blocks whose results may wait for the writer thread (each holds one block of every output band).
-WRITE_AHEAD = 2
-
-
-class _Writer:
-    """Writes (and compresses) block results in its own thread while the next blocks are computed.
-
-    Why: compressing the outputs (GDAL's worker threads, waited for at each flush) took about a third
-    of a run on the calling thread; here it overlaps the computation. The datasets are used by this
-    one thread only, with the same writes and flushes in the same order, so the files are the same
-    bytes. At most ``WRITE_AHEAD`` results wait, which bounds the memory they hold.
-    """
-
-    def __init__(self, outputs, completes_tiles, grid):
-        self.outputs, self.completes_tiles, self.grid = outputs, completes_tiles, grid
-        self.pool = ThreadPoolExecutor(max_workers=1)
-        self.queued = []
-
-    def _write(self, win, results):
-        for out, arr in zip(self.outputs, results):
-            out.write(arr, win[0], win[1])
-        if self.completes_tiles(win, self.grid):
-            for out in self.outputs:
-                out.flush()
-
-    def put(self, win, results):
-        self.queued.append(self.pool.submit(self._write, win, results))
-        while len(self.queued) > WRITE_AHEAD:
-            self.queued.pop(0).result()
-
-    def wait(self):
-        """Every queued write done (the first error raised)."""
-        while self.queued:
-            self.queued.pop(0).result()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *_exc):
-        for future in self.queued:  # after an error or a cancel: drop what has not started
-            future.cancel()
-        self.pool.shutdown(wait=True)  # never leave a write running on a dataset about to be discarded
-        self.queued = []
-        return False
-
-
 def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progress=None,
                is_cancelled=None, grid=None, before_commit=None):
     """Apply ``func(block)`` to every window of aligned inputs and write its results.
@@ -522,7 +477,7 @@ def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progr
         for out in outputs:
             out.create(grid)
         with bounded_gdal_cache(), ThreadPoolExecutor(max_workers=1) as pool, \
-                _Writer(outputs, _completes_tiles, grid) as writer:
+                BlockWriter(outputs, _completes_tiles, grid) as writer:
             pending = pool.submit(load, wins[0]) if wins else None
             for n, win in enumerate(wins):
                 if is_cancelled is not None and is_cancelled():

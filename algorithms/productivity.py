@@ -45,6 +45,8 @@ from .unit_histograms import (  # noqa: F401 - the percentile names stay importa
     REFERENCE_PERCENTILE,
     UnitHistograms,
     nearest_rank_percentile,
+    unit_inputs,
+    unit_keys,
 )
 
 NODATA = 0  # LPD output (the JRC / FAO-WOCAT convention: 0 is nodata)
@@ -221,15 +223,33 @@ def series_metrics(y, baseline_years, comparison_years, scale, min_trend=MIN_TRE
     ``s``, ``var``, ``z``, ``sig`` (significance code), ``change`` (state change in classes,
     0 where the means are within 0.01 NDVI), ``mean`` (NDVI over all years).
     """
-    n_years, npix = y.shape
+    n_years = y.shape[0]
     valid = ~np.isnan(y)
     n = valid.sum(axis=0, dtype=np.int16)
     nb_valid = valid[:baseline_years].sum(axis=0, dtype=np.int16)
     nc_valid = valid[n_years - comparison_years:].sum(axis=0, dtype=np.int16)
     ok = (n >= min_trend) & (nb_valid >= MIN_BASELINE_YEARS) & (nc_valid >= MIN_COMPARISON_YEARS)
+    sums = _series_sums(y, valid, baseline_years, comparison_years)
+    nf = n.astype(np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        slope = (nf * sums["xy"] - sums["x"] * sums["y"]) / (nf * sums["xx"] - sums["x"] * sums["x"]) / scale
+        mean = sums["y"] / nf / scale
+        b_mean = sums["baseline"] / nb_valid
+        c_mean = sums["comparison"] / nc_valid
+    s, var, z = _mann_kendall_block(y, n)
+    sig = significance_code(s, z)
+    change = _state_change_block(y, valid, baseline_years, b_mean, c_mean, scale)
+    return {"n": n, "ok": ok, "slope": slope, "s": s, "var": var, "z": z, "sig": sig, "change": change,
+            "mean": mean}
 
-    # Least squares on centred years, accumulated year by year in float64 (sums of integer-valued
-    # data stay exact); the same pass gives the baseline, comparison and whole-series sums.
+
+def _series_sums(y, valid, baseline_years, comparison_years):
+    """Sums of the valid years per pixel for least squares on centred years (x, xx, y, xy), and of
+    the baseline and comparison periods.
+
+    Accumulated year by year in float64, so sums of integer-valued data stay exact.
+    """
+    n_years, npix = y.shape
     x = np.arange(n_years, dtype=np.float64) - (n_years - 1) / 2.0
     sy, sxy = np.zeros(npix), np.zeros(npix)
     sx, sxx = np.zeros(npix), np.zeros(npix)
@@ -248,16 +268,17 @@ def series_metrics(y, baseline_years, comparison_years, scale, min_trend=MIN_TRE
         if i == n_years - comparison_years - 1:
             c_sum = -sy
     c_sum = sy.copy() if c_sum is None else c_sum + sy
-    nf = n.astype(np.float64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        slope = (nf * sxy - sx * sy) / (nf * sxx - sx * sx) / scale
-        mean = sy / nf / scale
-        b_mean = b_sum / nb_valid
-        c_mean = c_sum / nc_valid
+    return {"x": sx, "xx": sxx, "y": sy, "xy": sxy, "baseline": b_sum, "comparison": c_sum}
 
-    # Mann-Kendall: S over all pairs of years; comparisons with NaN are False, so missing years
-    # drop out. ``eq`` counts for year i the later years with the same value: a tie group of
-    # size t gives t-1, t-2, ..., 0, and sum 6 c (c + 2) over the group is t (t - 1) (2 t + 5).
+
+def _mann_kendall_block(y, n):
+    """(S, variance, z) per pixel of a block of series (see ``mann_kendall`` for one series).
+
+    S over all pairs of years; comparisons with NaN are False, so missing years drop out. ``eq``
+    counts for year i the later years with the same value: a tie group of size t gives t-1, t-2,
+    ..., 0, and sum 6 c (c + 2) over the group is t (t - 1) (2 t + 5).
+    """
+    n_years, npix = y.shape
     s = np.zeros(npix, np.int32)
     ties = np.zeros(npix, np.int64)
     eq = np.zeros(npix, np.int32)
@@ -274,11 +295,7 @@ def series_metrics(y, baseline_years, comparison_years, scale, min_trend=MIN_TRE
     var = (nn * (nn - 1) * (2 * nn + 5) - ties) / 18.0
     with np.errstate(invalid="ignore", divide="ignore"):
         z = np.where((s != 0) & (var > 0), (s - np.sign(s)) / np.sqrt(np.where(var > 0, var, 1)), 0.0)
-    sig = significance_code(s, z)
-
-    change = _state_change_block(y, valid, baseline_years, b_mean, c_mean, scale)
-    return {"n": n, "ok": ok, "slope": slope, "s": s, "var": var, "z": z, "sig": sig, "change": change,
-            "mean": mean}
+    return s, var, z
 
 
 def _state_change_block(y, valid, baseline_years, b_mean, c_mean, scale):
@@ -357,26 +374,6 @@ def _check_options(scale, significance):
         raise InputError(N_("SIGNIFICANCE must be 90, 95 or 99 (percent); it is {value}."), value=f"{significance:g}")
 
 
-def _unit_input(source, name):
-    inp = RasterInput(source, name=name)
-    if inp.dtype().kind not in "iu":
-        raise InputError(N_("The raster {name} holds decimal values; ecological units and land cover must be "
-                            "integer class rasters."), name=name)
-    return inp
-
-
-def _unit_keys(arrays, valids):
-    """int64 unit key per pixel and its validity, from zero, one or two class rasters."""
-    if not arrays:
-        return None, None
-    ok = valids[0].copy()
-    key = arrays[0].astype(np.int64)
-    if len(arrays) == 2:
-        ok &= valids[1]
-        key = (key << 32) | (arrays[1].astype(np.int64) & 0xFFFFFFFF)
-    return key, ok
-
-
 def _temp_options():
     return ("TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512", "COMPRESS=LZW", "BIGTIFF=IF_SAFER")
 
@@ -399,141 +396,164 @@ def productivity_dynamics(ndvi, output, first_year=2001, baseline_years=None,
     reference NDVI per unit.
     """
     _check_options(scale, significance)
-    sources = list(ndvi) if isinstance(ndvi, (list, tuple)) else [ndvi]
-    if not sources:
-        raise InputError(N_("Give the NDVI series: one raster with a band per year, or one raster per year."))
-    ndvi_inputs = []
-    for i, src in enumerate(sources):
-        name = "NDVI" if len(sources) == 1 else f"NDVI [{i + 1}]"
-        ndvi_inputs.append(RasterInput(src, name=name, band=None))
-        ndvi_inputs[-1].open()
+    ndvi_inputs = _ndvi_inputs(ndvi)
     n_years = sum(inp.open().RasterCount for inp in ndvi_inputs)
     nb, nc = years_plan(n_years, baseline_years, comparison_years)
-    unit_inputs = []
-    if land_cover is not None:
-        unit_inputs.append(_unit_input(land_cover, "LAND_COVER"))
-    if ecological_units is not None:
-        unit_inputs.append(_unit_input(ecological_units, "ECOLOGICAL_UNITS"))
+    units = unit_inputs(land_cover, ecological_units)
     block_size = block_size or _default_block(n_years)
     first_year = int(first_year)
-    ds0 = open_raster(sources[0])
-    grid_pixels = ds0.RasterXSize * ds0.RasterYSize
-    hists = UnitHistograms(np.uint32 if grid_pixels < 2 ** 32 else np.int64)
-    stats = {"no_data": 0, "too_few_years": 0, "max_abs": 0.0, "seen": False}
-    n_in = len(ndvi_inputs)
-    limit = scale * (1 + TOLERANCE)
-
-    def pass1(block):
-        parts = []
-        for i in range(n_in):
-            arr = block.arrays[i].astype(np.float32)
-            arr[~block.valid(i)] = np.nan  # nodata, NaN and +/-inf
-            parts.append(arr.reshape(arr.shape[0], -1))
-        y = parts[0] if n_in == 1 else np.concatenate(parts, axis=0)
-        high, low = float(np.fmax.reduce(y, axis=None)), float(np.fmin.reduce(y, axis=None))  # NaN-blind
-        if not math.isnan(high):
-            stats["seen"] = True
-            top = max(high, -low)
-            stats["max_abs"] = max(stats["max_abs"], top)
-            if top > limit:
-                worst = high if high >= -low else low
-                if scale == 1 and abs(worst) <= 10000:
-                    raise InputError(N_("NDVI values reach {value}, outside -1..1 for NDVI_SCALE = 1; the series "
-                                        "is probably scaled by 10000: set NDVI_SCALE to 10000."), value=f"{worst:g}")
-                raise InputError(N_("NDVI values reach {value}, outside the range -{scale}..{scale} of NDVI_SCALE "
-                                    "= {scale}. Check the nodata value of the NDVI rasters (fill values must be "
-                                    "set as nodata) and the scale."), value=f"{worst:g}", scale=scale)
-        m = series_metrics(y, nb, nc, scale)
-        ok = m["ok"]
-        stats["no_data"] += int(np.count_nonzero(m["n"] == 0))
-        stats["too_few_years"] += int(np.count_nonzero(~ok & (m["n"] > 0)))
-        arrays = [block.arrays[n_in + k].ravel() for k in range(len(unit_inputs))]
-        valids = [block.valid(n_in + k).ravel() for k in range(len(unit_inputs))]
-        keys, unit_ok = _unit_keys(arrays, valids)
-        use = ok if unit_ok is None else ok & unit_ok
-        hists.add(None if keys is None else keys[use], m["mean"][use])
-        shape = (block.ysize, block.xsize)
-        floats = np.stack([np.where(ok, m["mean"], np.nan), np.where(ok, m["slope"], np.nan)]).astype(np.float32)
-        codes = np.stack([m["sig"], m["change"]]).astype(np.int16)
-        return [floats.reshape((2,) + shape), codes.reshape((2,) + shape)]
-
-    def check_scale():
-        if not stats["seen"]:
-            raise InputError(N_("The NDVI series has no valid pixel (all nodata)."))
-        if scale == 10000 and stats["max_abs"] <= 1:
-            raise InputError(N_("Every NDVI value lies between -1 and 1 although NDVI_SCALE = 10000; the series "
-                                "is probably not scaled: set NDVI_SCALE to 1."))
-
+    ds0 = ndvi_inputs[0].ds
+    metrics = _MetricsPass(len(ndvi_inputs), len(units), nb, nc, scale, ds0.RasterXSize * ds0.RasterYSize)
     tmp_parent = workdir or os.path.dirname(os.path.abspath(str(output)))
     with tempfile.TemporaryDirectory(prefix=".t2restore-lpd-", dir=tmp_parent) as tmp:
         tmp_float = os.path.join(tmp, "metrics_float.tif")
         tmp_codes = os.path.join(tmp, "metrics_codes.tif")
         p1 = (lambda f: progress(0.85 * f)) if progress else None
-        run_blocks(ndvi_inputs + unit_inputs, pass1,
+        run_blocks(ndvi_inputs + units, metrics,
                    [RasterOutput(tmp_float, np.float32, None, bands=2, options=_temp_options()),
                     RasterOutput(tmp_codes, np.int16, None, bands=2, options=_temp_options())],
-                   block_size=block_size, progress=p1, is_cancelled=is_cancelled, before_commit=check_scale)
-        references = hists.references()
-        result = _pass2(tmp_float, tmp_codes, unit_inputs, references, output, metrics_output, significance,
+                   block_size=block_size, progress=p1, is_cancelled=is_cancelled, before_commit=metrics.check_scale)
+        references = metrics.hists.references()
+        result = _pass2(tmp_float, tmp_codes, units, references, output, metrics_output, significance,
                         block_size, (lambda f: progress(0.85 + 0.15 * f)) if progress else None, is_cancelled)
     result.update({
         "years": (first_year, first_year + n_years - 1),
         "baseline": (first_year, first_year + nb - 1),
         "comparison": (first_year + n_years - nc, first_year + n_years - 1),
-        "no_data": stats["no_data"], "too_few_years": stats["too_few_years"],
-        "references": references, "units": len(hists.index),
+        "no_data": metrics.stats["no_data"], "too_few_years": metrics.stats["too_few_years"],
+        "references": references, "units": len(metrics.hists.index),
     })
     return result
 
 
-def _pass2(tmp_float, tmp_codes, unit_inputs, references, output, metrics_output, significance, block_size,
+def _ndvi_inputs(ndvi):
+    """Opened RasterInputs (all bands) of the NDVI series: one raster, or a list in year order."""
+    sources = list(ndvi) if isinstance(ndvi, (list, tuple)) else [ndvi]
+    if not sources:
+        raise InputError(N_("Give the NDVI series: one raster with a band per year, or one raster per year."))
+    inputs = []
+    for i, src in enumerate(sources):
+        name = "NDVI" if len(sources) == 1 else f"NDVI [{i + 1}]"
+        inputs.append(RasterInput(src, name=name, band=None))
+        inputs[-1].open()
+    return inputs
+
+
+def read_series(block, n_ndvi):
+    """(years, pixels) float32 NDVI of a block with NaN where a year has no data (nodata, NaN, +/-inf)."""
+    parts = []
+    for i in range(n_ndvi):
+        arr = block.arrays[i].astype(np.float32)
+        arr[~block.valid(i)] = np.nan
+        parts.append(arr.reshape(arr.shape[0], -1))
+    return parts[0] if n_ndvi == 1 else np.concatenate(parts, axis=0)
+
+
+class _MetricsPass:
+    """Pass 1, one block at a time: read the series, check its range, compute the per-pixel metrics
+    (``series_metrics``), accumulate the counts and the per-unit histograms of mean NDVI, and return
+    the metrics as two temporary rasters (mean and slope; significance code and state change)."""
+
+    def __init__(self, n_ndvi, n_units, baseline, comparison, scale, grid_pixels):
+        self.n_ndvi, self.n_units = n_ndvi, n_units
+        self.baseline, self.comparison, self.scale = baseline, comparison, scale
+        self.limit = scale * (1 + TOLERANCE)
+        self.hists = UnitHistograms(np.uint32 if grid_pixels < 2 ** 32 else np.int64)
+        self.stats = {"no_data": 0, "too_few_years": 0, "max_abs": 0.0, "seen": False}
+
+    def __call__(self, block):
+        y = read_series(block, self.n_ndvi)
+        self.check_range(y)
+        m = series_metrics(y, self.baseline, self.comparison, self.scale)
+        self.accumulate(block, m)
+        shape = (block.ysize, block.xsize)
+        ok = m["ok"]
+        floats = np.stack([np.where(ok, m["mean"], np.nan), np.where(ok, m["slope"], np.nan)]).astype(np.float32)
+        codes = np.stack([m["sig"], m["change"]]).astype(np.int16)
+        return [floats.reshape((2,) + shape), codes.reshape((2,) + shape)]
+
+    def check_range(self, y):
+        """InputError when values leave the range of NDVI_SCALE, naming the likely cause."""
+        high, low = float(np.fmax.reduce(y, axis=None)), float(np.fmin.reduce(y, axis=None))  # NaN-blind
+        if math.isnan(high):
+            return
+        self.stats["seen"] = True
+        top = max(high, -low)
+        self.stats["max_abs"] = max(self.stats["max_abs"], top)
+        if top > self.limit:
+            worst = high if high >= -low else low
+            if self.scale == 1 and abs(worst) <= 10000:
+                raise InputError(N_("NDVI values reach {value}, outside -1..1 for NDVI_SCALE = 1; the series "
+                                    "is probably scaled by 10000: set NDVI_SCALE to 10000."), value=f"{worst:g}")
+            raise InputError(N_("NDVI values reach {value}, outside the range -{scale}..{scale} of NDVI_SCALE "
+                                "= {scale}. Check the nodata value of the NDVI rasters (fill values must be "
+                                "set as nodata) and the scale."), value=f"{worst:g}", scale=self.scale)
+
+    def accumulate(self, block, m):
+        """Count pixels without data or with too few years; add the mean NDVI to its unit's histogram."""
+        ok = m["ok"]
+        self.stats["no_data"] += int(np.count_nonzero(m["n"] == 0))
+        self.stats["too_few_years"] += int(np.count_nonzero(~ok & (m["n"] > 0)))
+        arrays = [block.arrays[self.n_ndvi + k].ravel() for k in range(self.n_units)]
+        valids = [block.valid(self.n_ndvi + k).ravel() for k in range(self.n_units)]
+        keys, unit_ok = unit_keys(arrays, valids)
+        use = ok if unit_ok is None else ok & unit_ok
+        self.hists.add(None if keys is None else keys[use], m["mean"][use])
+
+    def check_scale(self):
+        """After every block: InputError when the series has no data, or looks unscaled for NDVI_SCALE 10000."""
+        if not self.stats["seen"]:
+            raise InputError(N_("The NDVI series has no valid pixel (all nodata)."))
+        if self.scale == 10000 and self.stats["max_abs"] <= 1:
+            raise InputError(N_("Every NDVI value lies between -1 and 1 although NDVI_SCALE = 10000; the series "
+                                "is probably not scaled: set NDVI_SCALE to 1."))
+
+
+def _pass2(tmp_float, tmp_codes, units, references, output, metrics_output, significance, block_size,
            progress, is_cancelled):
     """Classify from the pass-1 metrics and the per-unit references; count classes and nodata."""
     inputs = [RasterInput(tmp_float, name="metrics", band=None), RasterInput(tmp_codes, name="codes", band=None)]
-    for inp in unit_inputs:
+    for inp in units:
         inputs.append(RasterInput(inp.source, name=inp.name))
-    ref_keys = np.array(sorted(references), dtype=np.int64)
-    ref_values = np.array([references[k] for k in sorted(references)], dtype=np.float64)
     grid = Grid.of(open_raster(tmp_float))
-    cells = CellAreas(grid) if grid.crs_wkt else None
-    areas = AreaAccumulator()
-    counts = {"no_unit": 0, "no_reference": 0}
+    classify = _ClassifyPass(len(units), references, significance, CellAreas(grid) if grid.crs_wkt else None,
+                             bool(metrics_output))
     outputs = [RasterOutput(output, np.uint8, NODATA, band_names=("LPD",))]
     if metrics_output:
         outputs.append(RasterOutput(metrics_output, np.float32, METRICS_NODATA, bands=4, band_names=METRIC_BANDS))
+    run_blocks(inputs, classify, outputs, block_size=block_size, progress=progress, is_cancelled=is_cancelled)
+    return classify.summary()
 
-    def pass2(block):
+
+class _ClassifyPass:
+    """Pass 2, one block at a time: read the pass-1 metrics, look up each pixel's performance
+    reference, class the three metrics and combine them into LPD, accumulate hectares and counts."""
+
+    def __init__(self, n_units, references, significance, cells, with_metrics):
+        self.n_units, self.references, self.significance = n_units, references, significance
+        self.ref_keys = np.array(sorted(references), dtype=np.int64)
+        self.ref_values = np.array([references[k] for k in sorted(references)], dtype=np.float64)
+        self.cells, self.with_metrics = cells, with_metrics
+        self.areas = AreaAccumulator()
+        self.counts = {"no_unit": 0, "no_reference": 0}
+
+    def __call__(self, block):
         mean, slope = block.arrays[0][0].ravel(), block.arrays[0][1].ravel()
         sig, change = block.arrays[1][0].ravel(), block.arrays[1][1].ravel()
         ok = ~np.isnan(mean)
-        arrays = [block.arrays[2 + k].ravel() for k in range(len(unit_inputs))]
-        valids = [block.valid(2 + k).ravel() for k in range(len(unit_inputs))]
-        keys, unit_ok = _unit_keys(arrays, valids)
-        reference = np.full(mean.shape, np.nan)
-        if keys is None:
-            if 0 in references:
-                reference[:] = references[0]
-        elif len(ref_keys):
-            pos = np.clip(np.searchsorted(ref_keys, keys), 0, len(ref_keys) - 1)
-            hit = (ref_keys[pos] == keys) & unit_ok
-            reference[hit] = ref_values[pos[hit]]
+        arrays = [block.arrays[2 + k].ravel() for k in range(self.n_units)]
+        valids = [block.valid(2 + k).ravel() for k in range(self.n_units)]
+        keys, unit_ok = unit_keys(arrays, valids)
+        reference = self.reference(keys, unit_ok, mean.shape)
         if unit_ok is not None:
-            counts["no_unit"] += int(np.count_nonzero(ok & ~unit_ok))
+            self.counts["no_unit"] += int(np.count_nonzero(ok & ~unit_ok))
         has_ref = reference > 0
-        counts["no_reference"] += int(np.count_nonzero(ok & ~has_ref & (unit_ok if unit_ok is not None else True)))
-        traj = trajectory_class(np.where(ok, slope, 0), sig, significance)
-        state = state_class(change)
-        with np.errstate(invalid="ignore"):
-            perf = performance_class(mean, np.where(has_ref, reference, 0), TOLERANCE)
+        self.counts["no_reference"] += int(np.count_nonzero(ok & ~has_ref & (unit_ok if unit_ok is not None else True)))
         valid = ok & has_ref
-        lpd = combine(traj, state, perf, valid)
+        lpd = self.classify(mean, slope, sig, change, ok, np.where(has_ref, reference, 0), valid)
         shape = (block.ysize, block.xsize)
-        if cells is not None:
-            areas.add_codes(lpd.reshape(shape), 6, cells.block(block.xoff, block.yoff, block.xsize, block.ysize),
-                            None, (None,) + LPD_CODES)
-        else:
-            areas.add_codes(lpd.reshape(shape), 6, np.zeros(shape), None, (None,) + LPD_CODES)
-        if not metrics_output:
+        self.accumulate(block, lpd.reshape(shape))
+        if not self.with_metrics:
             return lpd.reshape(shape)
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = np.where(valid, mean / np.where(has_ref, reference, 1), METRICS_NODATA)
@@ -541,9 +561,39 @@ def _pass2(tmp_float, tmp_codes, unit_inputs, references, output, metrics_output
                             np.where(ok, change, METRICS_NODATA), ratio]).astype(np.float32)
         return [lpd.reshape(shape), metrics.reshape((4,) + shape)]
 
-    run_blocks(inputs, pass2, outputs, block_size=block_size, progress=progress, is_cancelled=is_cancelled)
-    pixels = {code: areas.pixels.get((0, code), 0) for code in LPD_CODES}
-    hectares = {code: areas.hectares.get((0, code), 0.0) for code in LPD_CODES} if cells is not None else None
-    nodata_ha = areas.hectares.get((0, None), 0.0) if cells is not None else None
-    return {"pixels": pixels, "hectares": hectares, "nodata_pixels": areas.pixels.get((0, None), 0),
-            "nodata_hectares": nodata_ha, "no_unit": counts["no_unit"], "no_reference": counts["no_reference"]}
+    def reference(self, keys, unit_ok, shape):
+        """Reference NDVI (90th percentile of its unit's mean) per pixel; NaN outside every known unit."""
+        reference = np.full(shape, np.nan)
+        if keys is None:
+            if 0 in self.references:
+                reference[:] = self.references[0]
+        elif len(self.ref_keys):
+            pos = np.clip(np.searchsorted(self.ref_keys, keys), 0, len(self.ref_keys) - 1)
+            hit = (self.ref_keys[pos] == keys) & unit_ok
+            reference[hit] = self.ref_values[pos[hit]]
+        return reference
+
+    def classify(self, mean, slope, sig, change, ok, reference, valid):
+        """LPD codes from the three metrics (NODATA where not ``valid``)."""
+        traj = trajectory_class(np.where(ok, slope, 0), sig, self.significance)
+        state = state_class(change)
+        with np.errstate(invalid="ignore"):
+            perf = performance_class(mean, reference, TOLERANCE)
+        return combine(traj, state, perf, valid)
+
+    def accumulate(self, block, lpd):
+        """Pixels (and hectares when the grid has a CRS) per LPD class."""
+        if self.cells is not None:
+            cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
+        else:
+            cell = np.zeros(lpd.shape)
+        self.areas.add_codes(lpd, 6, cell, None, (None,) + LPD_CODES)
+
+    def summary(self):
+        areas, with_ha = self.areas, self.cells is not None
+        pixels = {code: areas.pixels.get((0, code), 0) for code in LPD_CODES}
+        hectares = {code: areas.hectares.get((0, code), 0.0) for code in LPD_CODES} if with_ha else None
+        nodata_ha = areas.hectares.get((0, None), 0.0) if with_ha else None
+        return {"pixels": pixels, "hectares": hectares, "nodata_pixels": areas.pixels.get((0, None), 0),
+                "nodata_hectares": nodata_ha, "no_unit": self.counts["no_unit"],
+                "no_reference": self.counts["no_reference"]}

@@ -4,13 +4,15 @@ Why a module of its own: performance compares each pixel's mean NDVI with the 90
 the means of its ecological unit, a statistic over the whole raster. Pass 1 of
 ``productivity.productivity_dynamics`` adds every block's means to one histogram per unit
 (0.0001 NDVI bins), so memory does not grow with the raster; the percentile is read from it by
-nearest rank, and ``nearest_rank_percentile`` is the reference the tests compare it with.
+nearest rank, and ``nearest_rank_percentile`` is the reference the tests compare it with. A unit
+is a class of one integer raster, or a (land cover, unit) pair of two (``unit_keys``).
 """
 
 import math
 
 import numpy as np
 
+from .blocks import RasterInput
 from .errors import N_, InputError
 
 REFERENCE_PERCENTILE = 90
@@ -83,3 +85,36 @@ def nearest_rank_percentile(values, percentile=REFERENCE_PERCENTILE):
     """Reference for one unit: the same percentile from the values rounded to 0.0001 NDVI."""
     v = np.sort(np.rint(np.asarray(values, np.float64) * HIST_BINS_PER_UNIT)) / HIST_BINS_PER_UNIT
     return float(v[max(1, math.ceil(percentile * len(v) / 100)) - 1])
+
+
+# -- ecological units: class rasters -> one key per pixel ----------------------------------------
+
+def unit_input(source, name):
+    """An ecological-unit class raster as a RasterInput; InputError when it holds decimal values."""
+    inp = RasterInput(source, name=name)
+    if inp.dtype().kind not in "iu":
+        raise InputError(N_("The raster {name} holds decimal values; ecological units and land cover must be "
+                            "integer class rasters."), name=name)
+    return inp
+
+
+def unit_keys(arrays, valids):
+    """int64 unit key per pixel and its validity, from zero, one or two class rasters."""
+    if not arrays:
+        return None, None
+    ok = valids[0].copy()
+    key = arrays[0].astype(np.int64)
+    if len(arrays) == 2:
+        ok &= valids[1]
+        key = (key << 32) | (arrays[1].astype(np.int64) & 0xFFFFFFFF)
+    return key, ok
+
+
+def unit_inputs(land_cover, ecological_units):
+    """The class rasters that define the ecological units, land cover first."""
+    inputs = []
+    if land_cover is not None:
+        inputs.append(unit_input(land_cover, "LAND_COVER"))
+    if ecological_units is not None:
+        inputs.append(unit_input(ecological_units, "ECOLOGICAL_UNITS"))
+    return inputs

@@ -15,14 +15,14 @@ UNKNOWN_CODES = "UNKNOWN_CODES"
 def add_unknown_codes_parameter(alg):
     """The UNKNOWN_CODES choice: 0 refuse the run (default), 1 leave those pixels out as no data."""
     alg.addParameter(QgsProcessingParameterEnum(
-        UNKNOWN_CODES, tr("Codes outside the legend (e.g. land cover 50 in a 7-class map, LPD 7)"),
+        alg.UNKNOWN_CODES, tr("Codes outside the legend (e.g. land cover 50 in a 7-class map, LPD 7)"),
         options=[tr("Refuse the run, naming each code and its pixel count"), tr("Leave those pixels out as no data")],
         defaultValue=0))
 
 
 def unknown_policy(alg, parameters, context):
     """'refuse' or 'nodata' from UNKNOWN_CODES."""
-    return codes.POLICIES[alg.parameterAsEnum(parameters, UNKNOWN_CODES, context)]
+    return codes.POLICIES[alg.parameterAsEnum(parameters, alg.UNKNOWN_CODES, context)]
 
 
 def report_unknown(feedback, reports):

@@ -172,7 +172,7 @@ def zone_regions(alg, parameters, context, feedback, reader, crs, extent, what):
     Keyed by feature (or ZONE_ID), checked like ``zones_for_grid``: polygons only, an undefined CRS
     assumed to be ``crs`` with a warning, and a stop when no zone reaches ``extent`` (``what`` names it).
     """
-    source = alg.parameterAsSource(parameters, "ZONES", context)
+    source = alg.parameterAsSource(parameters, alg.ZONES, context)
     if source is None:
         return None
     name = tr("Zones")

@@ -47,29 +47,41 @@ class AhpWeightsAlgorithm(T2Algorithm):
            "WEIGHTS_TABLE: weights are matched to criteria by name."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    CRITERIA = "CRITERIA"
+    MATRIX = "MATRIX"
+    MATRIX_FILE = "MATRIX_FILE"
+    OUTPUT = "OUTPUT"
+    LAMBDA_MAX = "LAMBDA_MAX"
+    CI = "CI"
+    CR = "CR"
+    CONSISTENT = "CONSISTENT"
+    INCONSISTENT_PAIR = "INCONSISTENT_PAIR"
+    WEIGHTS = "WEIGHTS"
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterString(
-            "CRITERIA", tr("Criterion names in matrix order, separated by commas"), optional=True))
+            self.CRITERIA, tr("Criterion names in matrix order, separated by commas"), optional=True))
         self.addParameter(QgsProcessingParameterMatrix(
-            "MATRIX", tr("Pairwise comparisons, row by row (full matrix or upper triangle)"), numberRows=0,
+            self.MATRIX, tr("Pairwise comparisons, row by row (full matrix or upper triangle)"), numberRows=0,
             hasFixedNumberRows=False, headers=[tr("Comparison (1/9 to 9)")], optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            "MATRIX_FILE", tr("Pairwise matrix as CSV (names in the header row and first column)"),
+            self.MATRIX_FILE, tr("Pairwise matrix as CSV (names in the header row and first column)"),
             extension="csv", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("AHP weights"), compat.TYPE_VECTOR))
-        self.addOutput(QgsProcessingOutputNumber("LAMBDA_MAX", tr("Lambda max")))
-        self.addOutput(QgsProcessingOutputNumber("CI", tr("Consistency index (CI)")))
-        self.addOutput(QgsProcessingOutputNumber("CR", tr("Consistency ratio (CR)")))
-        self.addOutput(QgsProcessingOutputBoolean("CONSISTENT", tr("Consistent (CR below 0.10)")))
-        self.addOutput(QgsProcessingOutputString("INCONSISTENT_PAIR", tr("Most inconsistent comparison")))
-        self.addOutput(QgsProcessingOutputString("WEIGHTS", tr("Weights (criterion=weight, ...)")))
+            self.OUTPUT, tr("AHP weights"), compat.TYPE_VECTOR))
+        self.addOutput(QgsProcessingOutputNumber(self.LAMBDA_MAX, tr("Lambda max")))
+        self.addOutput(QgsProcessingOutputNumber(self.CI, tr("Consistency index (CI)")))
+        self.addOutput(QgsProcessingOutputNumber(self.CR, tr("Consistency ratio (CR)")))
+        self.addOutput(QgsProcessingOutputBoolean(self.CONSISTENT, tr("Consistent (CR below 0.10)")))
+        self.addOutput(QgsProcessingOutputString(self.INCONSISTENT_PAIR, tr("Most inconsistent comparison")))
+        self.addOutput(QgsProcessingOutputString(self.WEIGHTS, tr("Weights (criterion=weight, ...)")))
 
     def compute(self, parameters, context, feedback, workdir):
-        names_text = self.parameterAsString(parameters, "CRITERIA", context)
+        names_text = self.parameterAsString(parameters, self.CRITERIA, context)
         # empty cells may come as NULL variants, which compare equal to None
-        values = [None if v in (None, "") else v for v in self.parameterAsMatrix(parameters, "MATRIX", context)]
-        path = self.parameterAsFile(parameters, "MATRIX_FILE", context)
+        values = [None if v in (None, "") else v for v in self.parameterAsMatrix(parameters, self.MATRIX, context)]
+        path = self.parameterAsFile(parameters, self.MATRIX_FILE, context)
         if path and any(v is not None for v in values):
             raise QgsProcessingException(tr("Give the pairwise comparisons either in MATRIX or in MATRIX_FILE, "
                                             "not both."))
@@ -102,7 +114,7 @@ class AhpWeightsAlgorithm(T2Algorithm):
         fields = QgsFields()
         for name, kind in ahp.TABLE_FIELDS:
             fields.append(compat.field(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, compat.WKB_NO_GEOMETRY)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is not None:
             for row in result.rows():
                 feature = QgsFeature(fields)
@@ -110,6 +122,6 @@ class AhpWeightsAlgorithm(T2Algorithm):
                                        round(row[5], 6), row[6]])
                 sink.addFeature(feature, compat.FAST_INSERT)
         weights = ", ".join(f"{n}={w:.4f}" for n, w in zip(names, result.weights))
-        return {"OUTPUT": dest, "LAMBDA_MAX": result.lambda_max, "CI": result.ci, "CR": result.cr,
-                "CONSISTENT": result.consistent, "INCONSISTENT_PAIR": "" if result.consistent else pair,
-                "WEIGHTS": weights}
+        return {self.OUTPUT: dest, self.LAMBDA_MAX: result.lambda_max, self.CI: result.ci, self.CR: result.cr,
+                self.CONSISTENT: result.consistent, self.INCONSISTENT_PAIR: "" if result.consistent else pair,
+                self.WEIGHTS: weights}

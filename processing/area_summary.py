@@ -23,17 +23,22 @@ class AreaSummaryAlgorithm(T2Algorithm):
            "raster's CRS (with a warning); zones that do not overlap the raster stop the run."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    INPUT = "INPUT"
+    BAND = "BAND"
+    TOTAL_HA = "TOTAL_HA"
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", tr("Class raster")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Class raster")))
         self.addParameter(QgsProcessingParameterBand(
-            "BAND", tr("Band"), defaultValue=1, parentLayerParameterName="INPUT", optional=True))
+            self.BAND, tr("Band"), defaultValue=1, parentLayerParameterName=self.INPUT, optional=True))
         self.add_zone_parameters()
         self.add_table_output(tr("Area table (hectares per zone and class)"))
-        self.addOutput(QgsProcessingOutputNumber("TOTAL_HA", tr("Total area with data (ha)")))
+        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HA, tr("Total area with data (ha)")))
 
     def compute(self, parameters, context, feedback, workdir):
-        path = self.raster_path(parameters, "INPUT", context)
-        band = self.parameterAsInt(parameters, "BAND", context) or 1
+        path = self.raster_path(parameters, self.INPUT, context)
+        band = self.parameterAsInt(parameters, self.BAND, context) or 1
         grid = grid_of(path)
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
         progress, cancelled = self.callbacks(feedback, 0, 95)
@@ -41,4 +46,4 @@ class AreaSummaryAlgorithm(T2Algorithm):
         table = self.write_area_table(parameters, context, acc, {}, labels, grid)
         total = acc.total(include_nodata=False)
         feedback.pushInfo(tr("Total area with data: {ha:,.2f} ha").format(ha=total))
-        return {"OUTPUT_TABLE": table, "TOTAL_HA": total}
+        return {self.OUTPUT_TABLE: table, self.TOTAL_HA: total}

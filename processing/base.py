@@ -2,7 +2,8 @@
 
 Why a base: naming, translation, help, error translation (``T2Error`` from ``algorithms/`` becomes
 a translated ``QgsProcessingException``, never a traceback), progress/cancel wiring, zones,
-area tables and styled outputs are the same for every algorithm.
+area tables and styled outputs are the same for every algorithm. How outputs look (QML documents,
+attribute tables, styles applied on loading) is in ``styles.py``.
 """
 
 import os
@@ -15,7 +16,6 @@ from qgis.core import (
     QgsMessageLog,
     QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -26,10 +26,10 @@ from .. import compat
 from ..algorithms import files
 from ..algorithms import zones as zone_raster
 from ..algorithms.areas import AREA_METHOD, crs_description
-from ..algorithms.blocks import Grid, open_raster, warp_to_grid, write_categories
+from ..algorithms.blocks import Grid, open_raster, warp_to_grid
 from ..algorithms.errors import N_, T2Error
 from ..translation import tr
-from . import _outputs
+from . import _codes, _outputs, styles
 
 GROUPS = {
     "degradation": N_("Degradation"),
@@ -53,6 +53,14 @@ class T2Algorithm(QgsProcessingAlgorithm):
     DISPLAY_NAME = ""
     GROUP_ID = "degradation"
     HELP = ()
+
+    # Names of the parameters the helpers below add or read, shared by the algorithms that use them
+    ZONES = "ZONES"
+    ZONE_FIELD = "ZONE_FIELD"
+    ZONE_ID = "ZONE_ID"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    ALIGN = "ALIGN"
+    UNKNOWN_CODES = _codes.UNKNOWN_CODES
 
     def tr(self, text):
         return tr(text)
@@ -175,16 +183,16 @@ class T2Algorithm(QgsProcessingAlgorithm):
 
     def add_zone_parameters(self, optional=True):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "ZONES", tr("Zones (e.g. departments)"), [compat.TYPE_VECTOR_POLYGON], optional=optional))
+            self.ZONES, tr("Zones (e.g. departments)"), [compat.TYPE_VECTOR_POLYGON], optional=optional))
         self.addParameter(QgsProcessingParameterField(
-            "ZONE_FIELD", tr("Zone name field"), parentLayerParameterName="ZONES", optional=True))
+            self.ZONE_FIELD, tr("Zone name field"), parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "ZONE_ID", tr("Zone identifier field (e.g. UBIGEO; empty: each feature is a zone)"),
-            parentLayerParameterName="ZONES", optional=True))
+            self.ZONE_ID, tr("Zone identifier field (e.g. UBIGEO; empty: each feature is a zone)"),
+            parentLayerParameterName=self.ZONES, optional=True))
 
     def add_table_output(self, description):
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_TABLE", description, compat.TYPE_VECTOR, optional=True, createByDefault=True))
+            self.OUTPUT_TABLE, description, compat.TYPE_VECTOR, optional=True, createByDefault=True))
 
     def align_inputs(self, parameters, context, sources, keys, grid, bilinear=(), feedback=None):
         """With ALIGN checked, warp ``sources[key]`` (where set) onto ``grid`` for each of ``keys``, in place.
@@ -193,7 +201,7 @@ class T2Algorithm(QgsProcessingAlgorithm):
         alignment is logged with its CRSs and the coordinate operation used (``_align``), which GDAL
         is then told to apply.
         """
-        if not self.parameterAsBoolean(parameters, "ALIGN", context):
+        if not self.parameterAsBoolean(parameters, self.ALIGN, context):
             return
         for key in keys:
             if sources[key]:
@@ -213,7 +221,7 @@ class T2Algorithm(QgsProcessingAlgorithm):
     def zone_fields(self, parameters, context, source):
         """(name field, id field) of the zones, each checked to exist ("" when not set)."""
         fields = []
-        for key in ("ZONE_FIELD", "ZONE_ID"):
+        for key in (self.ZONE_FIELD, self.ZONE_ID):
             field = self.parameterAsString(parameters, key, context) if key in parameters else ""
             if field and source.fields().lookupField(field) < 0:
                 raise QgsProcessingException(tr("The zones layer has no field '{field}'.").format(field=field))
@@ -230,7 +238,7 @@ class T2Algorithm(QgsProcessingAlgorithm):
         """
         from . import _zones
 
-        source = self.parameterAsSource(parameters, "ZONES", context)
+        source = self.parameterAsSource(parameters, self.ZONES, context)
         if source is None:
             return None, {}
         name = tr("Zones")
@@ -267,7 +275,7 @@ class T2Algorithm(QgsProcessingAlgorithm):
                            ("hectares", "double"), ("pixels", "longlong"), ("percent", "double"),
                            ("input_crs", "string"), ("area_method", "string"), ("zone_id", "string")):
             fields.append(compat.field(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, compat.WKB_NO_GEOMETRY)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
             return None
         totals = {}
@@ -306,43 +314,9 @@ class T2Algorithm(QgsProcessingAlgorithm):
         return table, totals
 
     def style_output(self, context, path, output_key, classes, layer_name):
-        """QML sidecar + raster attribute table, and the style applied when QGIS loads the output.
-
-        ``classes`` is a list of (value, label, '#rrggbb').
-        """
-        qml = write_qml(path, paletted_qml(classes))
-        write_categories(path, classes)
-        style_on_load(context, path, qml, layer_name)
-        return qml
-
-
-def write_qml(path, text):
-    """The QML sidecar of the output ``path`` (same name, .qml, which QGIS loads with it); returns its path.
-
-    A ``<stem>.qml`` T2 Restore did not write (the user's style, or the style of another file of the
-    same stem such as ``<stem>.shp``) is never overwritten: ours then goes to ``<output>.t2restore.qml``
-    and is still applied when QGIS loads the output. Ours carry ``files.QML_MARKER``; written to a
-    temporary name, then renamed.
-    """
-    qml = os.path.splitext(path)[0] + ".qml"
-    if os.path.exists(qml) and not files.written_by_us(qml):
-        qml = path + ".t2restore.qml"
-    head, sep, rest = text.partition("\n")
-    text = f"{head}\n{files.QML_MARKER}\n{rest}" if head.startswith(("<?xml", "<!DOCTYPE")) and sep \
-        else f"{files.QML_MARKER}\n{text}"
-    tmp = files.part_path(qml, ".qml")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, qml)
-    return qml
-
-
-def style_on_load(context, path, qml, layer_name):
-    """Name the output ``path`` and apply the style ``qml`` when QGIS loads it on completion."""
-    if context.willLoadLayerOnCompletion(path):
-        details = context.layerToLoadOnCompletionDetails(path)
-        details.name = layer_name
-        details.setPostProcessor(StylePostProcessor.create(qml))
+        """QML sidecar + raster attribute table, and the style applied when QGIS loads the output
+        (``styles.style_raster``). ``classes`` is a list of (value, label, '#rrggbb')."""
+        return styles.style_raster(context, path, classes, layer_name)
 
 
 def request_in_crs(crs, target, context):
@@ -378,64 +352,6 @@ def _release_frames(error, seen=None):
         if error.__cause__ is not None:
             _release_frames(error.__cause__, seen)
         error = error.__context__
-
-
-class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies a QML style to an output when QGIS loads it (runs in the main thread).
-
-    QGIS runs an algorithm on a copy that is destroyed before outputs are loaded, and does not own
-    post-processors, so instances are kept alive here (a few bytes each) rather than on the algorithm.
-    """
-
-    _alive = []
-
-    def __init__(self, qml):
-        super().__init__()
-        self.qml = qml
-
-    @classmethod
-    def create(cls, qml):
-        instance = cls(qml)
-        cls._alive = cls._alive[-99:] + [instance]
-        return instance
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
-        layer.loadNamedStyle(self.qml)
-        layer.triggerRepaint()
-
-
-def _xml(text):
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
-
-
-def raster_qml(renderer):
-    """A raster style document (stable format across QGIS 3.x and 4) around a ``<rasterrenderer>`` element."""
-    return f"""<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0" styleCategories="AllStyleCategories">
-  <pipe>
-{renderer}
-    <brightnesscontrast brightness="0" contrast="0"/>
-    <huesaturation saturation="0" grayscaleMode="0" colorizeOn="0"/>
-    <rasterresampler maxOversampling="2"/>
-  </pipe>
-  <blendMode>0</blendMode>
-</qgis>
-"""
-
-
-def paletted_qml(classes, band=1):
-    """A paletted-renderer QML."""
-    entries = "\n".join(
-        f'        <paletteEntry value="{value}" color="{color}" label="{_xml(label)}" alpha="255"/>'
-        for value, label, color in classes)
-    return raster_qml(f"""\
-    <rasterrenderer type="paletted" band="{band}" opacity="1" alphaBand="-1" nodataColor="">
-      <rasterTransparency/>
-      <colorPalette>
-{entries}
-      </colorPalette>
-    </rasterrenderer>""")
 
 
 def _crs_from_wkt(wkt):

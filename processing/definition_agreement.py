@@ -45,7 +45,8 @@ def agreement_classes(name_a, name_b):
 def warn_missing_crs(layers, names, feedback):
     """Warn when one input has no CRS and the other has one: it is then read in the other's CRS."""
     crs = {key: layer.crs() for key, layer in layers.items()}
-    for (key, name), other in ((("INPUT_A", names[0]), "INPUT_B"), (("INPUT_B", names[1]), "INPUT_A")):
+    key_a, key_b = DefinitionAgreementAlgorithm.INPUT_A, DefinitionAgreementAlgorithm.INPUT_B
+    for (key, name), other in (((key_a, names[0]), key_b), ((key_b, names[1]), key_a)):
         if _zones.is_undefined(crs[key]) and not _zones.is_undefined(crs[other]):
             feedback.pushWarning(tr("{name} ({key}) has no coordinate reference system; it is assumed to be in the "
                                     "CRS of the other input, {crs}. If that is wrong, assign its CRS (Layer "
@@ -76,50 +77,72 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
            "call everything degraded, or nothing)."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    INPUT_A = "INPUT_A"
+    NAME_A = "NAME_A"
+    DEGRADED_A = "DEGRADED_A"
+    INPUT_B = "INPUT_B"
+    NAME_B = "NAME_B"
+    DEGRADED_B = "DEGRADED_B"
+    PIXEL_SIZE = "PIXEL_SIZE"
+    OUTPUT = "OUTPUT"
+    BOTH_HA = "BOTH_HA"
+    ONLY_A_HA = "ONLY_A_HA"
+    ONLY_B_HA = "ONLY_B_HA"
+    NEITHER_HA = "NEITHER_HA"
+    NODATA_HA = "NODATA_HA"
+    OVERALL_AGREEMENT = "OVERALL_AGREEMENT"
+    KAPPA = "KAPPA"
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         types = [compat.TYPE_VECTOR_POLYGON, compat.TYPE_RASTER]
         for key, name, values, default, label in (
-                ("INPUT_A", "NAME_A", "DEGRADED_A", "MINAM", tr("Degradation result A (raster or polygons)")),
-                ("INPUT_B", "NAME_B", "DEGRADED_B", "SERFOR", tr("Degradation result B (raster or polygons)"))):
+                (self.INPUT_A, self.NAME_A, self.DEGRADED_A, "MINAM",
+                 tr("Degradation result A (raster or polygons)")),
+                (self.INPUT_B, self.NAME_B, self.DEGRADED_B, "SERFOR",
+                 tr("Degradation result B (raster or polygons)"))):
             self.addParameter(QgsProcessingParameterMapLayer(key, label, types=types))
             self.addParameter(QgsProcessingParameterString(
                 name, tr("Name of definition {key}").format(key=key[-1]), defaultValue=default))
             self.addParameter(QgsProcessingParameterString(
                 values, tr("Raster values that are degraded in {key} (e.g. 1-4 or -1)").format(key=key[-1]),
-                defaultValue="1-4" if key == "INPUT_A" else "1-3", optional=True))
+                defaultValue="1-4" if key == self.INPUT_A else "1-3", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "PIXEL_SIZE", tr("Pixel size when both inputs are polygons (units of A's CRS)"),
+            self.PIXEL_SIZE, tr("Pixel size when both inputs are polygons (units of A's CRS)"),
             type=compat.NUMBER_DOUBLE, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
-            "ALIGN", tr("Align B onto A's grid when they differ"), defaultValue=False))
+            self.ALIGN, tr("Align B onto A's grid when they differ"), defaultValue=False))
         self.add_zone_parameters()
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Agreement between definitions")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Agreement between definitions")))
         self.add_table_output(tr("Confusion table (hectares, overall agreement and kappa per zone)"))
-        for key, label in (("BOTH_HA", N_("Degraded in both (ha)")), ("ONLY_A_HA", N_("Degraded only in A (ha)")),
-                           ("ONLY_B_HA", N_("Degraded only in B (ha)")), ("NEITHER_HA", N_("Degraded in neither (ha)")),
-                           ("NODATA_HA", N_("No data area (ha)")), ("OVERALL_AGREEMENT", N_("Overall agreement (0-1)")),
-                           ("KAPPA", N_("Cohen's kappa"))):
+        for key, label in ((self.BOTH_HA, N_("Degraded in both (ha)")),
+                           (self.ONLY_A_HA, N_("Degraded only in A (ha)")),
+                           (self.ONLY_B_HA, N_("Degraded only in B (ha)")),
+                           (self.NEITHER_HA, N_("Degraded in neither (ha)")),
+                           (self.NODATA_HA, N_("No data area (ha)")),
+                           (self.OVERALL_AGREEMENT, N_("Overall agreement (0-1)")),
+                           (self.KAPPA, N_("Cohen's kappa"))):
             self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
 
     def compute(self, parameters, context, feedback, workdir):
-        layers = {key: self.parameterAsLayer(parameters, key, context) for key in ("INPUT_A", "INPUT_B")}
-        names = (self.parameterAsString(parameters, "NAME_A", context) or "A",
-                 self.parameterAsString(parameters, "NAME_B", context) or "B")
-        values = {"INPUT_A": self.parameterAsString(parameters, "DEGRADED_A", context) or "1-4",
-                  "INPUT_B": self.parameterAsString(parameters, "DEGRADED_B", context) or "1-3"}
+        layers = {key: self.parameterAsLayer(parameters, key, context) for key in (self.INPUT_A, self.INPUT_B)}
+        names = (self.parameterAsString(parameters, self.NAME_A, context) or "A",
+                 self.parameterAsString(parameters, self.NAME_B, context) or "B")
+        values = {self.INPUT_A: self.parameterAsString(parameters, self.DEGRADED_A, context) or "1-4",
+                  self.INPUT_B: self.parameterAsString(parameters, self.DEGRADED_B, context) or "1-3"}
         for key, layer in layers.items():
             if layer is None or not layer.isValid():
                 raise QgsProcessingException(tr("The layer {name} is missing or cannot be opened.").format(name=key))
         rasters = {key: self.raster_path(parameters, key, context) for key, layer in layers.items()
                    if isinstance(layer, QgsRasterLayer)}
-        if len(rasters) < 2 or self.parameterAsBoolean(parameters, "ALIGN", context):
+        if len(rasters) < 2 or self.parameterAsBoolean(parameters, self.ALIGN, context):
             warn_missing_crs(layers, names, feedback)
         if rasters:
-            grid = grid_of(rasters.get("INPUT_A") or rasters["INPUT_B"])
+            grid = grid_of(rasters.get(self.INPUT_A) or rasters[self.INPUT_B])
         else:
             grid = self.polygon_grid(layers, parameters, context)
         sources = {}
-        for key, name in zip(("INPUT_A", "INPUT_B"), names):
+        for key, name in zip((self.INPUT_A, self.INPUT_B), names):
             if key in rasters:
                 sources[key] = rasters[key]
                 continue
@@ -129,19 +152,19 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
             shapes = polygons_in_crs(layers[key], grid.crs_wkt, context, feedback, name)
             sources[key] = agreement.rasterize_mask(shapes, grid, os.path.join(workdir, f"{key.lower()}.tif"))
             values[key] = "1"
-        if len(rasters) == 2 and self.parameterAsBoolean(parameters, "ALIGN", context):
-            sources["INPUT_B"] = self.warp_logged(context, feedback, sources["INPUT_B"], names[1], grid, "near")
+        if len(rasters) == 2 and self.parameterAsBoolean(parameters, self.ALIGN, context):
+            sources[self.INPUT_B] = self.warp_logged(context, feedback, sources[self.INPUT_B], names[1], grid, "near")
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         progress, cancelled = self.callbacks(feedback, 0, 95)
-        result = agreement.definition_agreement(output, sources["INPUT_A"], sources["INPUT_B"], values["INPUT_A"],
-                                                values["INPUT_B"], zones=zones, names=names, progress=progress,
-                                                is_cancelled=cancelled)
+        result = agreement.definition_agreement(output, sources[self.INPUT_A], sources[self.INPUT_B],
+                                                values[self.INPUT_A], values[self.INPUT_B], zones=zones, names=names,
+                                                progress=progress, is_cancelled=cancelled)
         for name in result["no_degraded"]:
             feedback.pushWarning(tr("{name} has no degraded pixel with the values given; check its degraded "
                                     "values.").format(name=name))
         classes = agreement_classes(*names)
-        self.style_output(context, output, "OUTPUT", classes, tr("Agreement {a} / {b}").format(a=names[0],
+        self.style_output(context, output, self.OUTPUT, classes, tr("Agreement {a} / {b}").format(a=names[0],
                                                                                              b=names[1]))
         table = self.write_confusion_table(parameters, context, result["zones"], labels, names, grid)
         whole = result["zones"][None]
@@ -152,20 +175,21 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
         feedback.pushInfo(tr("Overall agreement {overall:.4f}, Cohen's kappa {kappa}.").format(
             overall=whole["overall"] if whole["overall"] is not None else 0.0, kappa=kappa_text))
         feedback.setProgress(100)
-        return {"OUTPUT": output, "OUTPUT_TABLE": table, "BOTH_HA": whole["both"], "ONLY_A_HA": whole["only_a"],
-                "ONLY_B_HA": whole["only_b"], "NEITHER_HA": whole["neither"], "NODATA_HA": whole["nodata"],
-                "OVERALL_AGREEMENT": whole["overall"], "KAPPA": whole["kappa"]}
+        return {self.OUTPUT: output, self.OUTPUT_TABLE: table, self.BOTH_HA: whole["both"],
+                self.ONLY_A_HA: whole["only_a"], self.ONLY_B_HA: whole["only_b"], self.NEITHER_HA: whole["neither"],
+                self.NODATA_HA: whole["nodata"],
+                self.OVERALL_AGREEMENT: whole["overall"], self.KAPPA: whole["kappa"]}
 
     def polygon_grid(self, layers, parameters, context):
         """A grid of PIXEL_SIZE over the extent of both polygon layers, in A's CRS."""
-        crs = layers["INPUT_A"].crs()
-        extent = layers["INPUT_A"].extent()
-        other = layers["INPUT_B"].extent()
-        if layers["INPUT_B"].crs() != crs:
-            other = QgsCoordinateTransform(layers["INPUT_B"].crs(), crs, context.transformContext()) \
+        crs = layers[self.INPUT_A].crs()
+        extent = layers[self.INPUT_A].extent()
+        other = layers[self.INPUT_B].extent()
+        if layers[self.INPUT_B].crs() != crs:
+            other = QgsCoordinateTransform(layers[self.INPUT_B].crs(), crs, context.transformContext()) \
                 .transformBoundingBox(other)
         extent.combineExtentWith(other)
-        size = self.parameterAsDouble(parameters, "PIXEL_SIZE", context)
+        size = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context)
         return agreement.grid_for_polygons((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
                                             extent.yMaximum()), size, crs.toWkt())
 
@@ -173,7 +197,7 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
         fields = QgsFields()
         for name, kind in TABLE_FIELDS:
             fields.append(compat.field(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, compat.WKB_NO_GEOMETRY)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
             return None
         crs = crs_description(grid.crs_wkt)

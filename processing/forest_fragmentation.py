@@ -23,9 +23,6 @@ CLASSES = [
     (fragmentation.INTERIOR, N_("Interior"), "#1a9850"),
     (fragmentation.UNDETERMINED, N_("Undetermined"), "#91cf60"),
 ]
-# Output numbers: hectares per class.
-CLASS_OUTPUTS = ("NON_FOREST_HA", "PATCH_HA", "TRANSITIONAL_HA", "EDGE_HA", "PERFORATED_HA", "INTERIOR_HA",
-                 "UNDETERMINED_HA")
 
 
 def fragmentation_classes():
@@ -59,39 +56,58 @@ class ForestFragmentationAlgorithm(T2Algorithm):
            "the result with rasters on another grid, align them in the algorithm that combines them."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    INPUT = "INPUT"
+    FOREST_VALUES = "FOREST_VALUES"
+    WINDOW = "WINDOW"
+    OUTPUT = "OUTPUT"
+    OUTPUT_PF = "OUTPUT_PF"
+    OUTPUT_PFF = "OUTPUT_PFF"
+    NON_FOREST_HA = "NON_FOREST_HA"
+    PATCH_HA = "PATCH_HA"
+    TRANSITIONAL_HA = "TRANSITIONAL_HA"
+    EDGE_HA = "EDGE_HA"
+    PERFORATED_HA = "PERFORATED_HA"
+    INTERIOR_HA = "INTERIOR_HA"
+    UNDETERMINED_HA = "UNDETERMINED_HA"
+    FOREST_PIXELS = "FOREST_PIXELS"
+    # Output numbers: hectares per class
+    CLASS_OUTPUTS = (NON_FOREST_HA, PATCH_HA, TRANSITIONAL_HA, EDGE_HA, PERFORATED_HA, INTERIOR_HA, UNDETERMINED_HA)
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", tr("Forest mask or land cover raster")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Forest mask or land cover raster")))
         self.addParameter(QgsProcessingParameterString(
-            "FOREST_VALUES", tr("Values that mean forest (separated by commas)"), defaultValue="1"))
+            self.FOREST_VALUES, tr("Values that mean forest (separated by commas)"), defaultValue="1"))
         self.addParameter(QgsProcessingParameterNumber(
-            "WINDOW", tr("Window size in pixels (odd, 3 to 31)"), type=compat.NUMBER_INTEGER,
+            self.WINDOW, tr("Window size in pixels (odd, 3 to 31)"), type=compat.NUMBER_INTEGER,
             defaultValue=fragmentation.DEFAULT_WINDOW))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Forest fragmentation")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Forest fragmentation")))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_PF", tr("Pf (share of forest in the window)"), optional=True, createByDefault=False))
+            self.OUTPUT_PF, tr("Pf (share of forest in the window)"), optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_PFF", tr("Pff (share of forest pairs among pairs with forest)"), optional=True,
+            self.OUTPUT_PFF, tr("Pff (share of forest pairs among pairs with forest)"), optional=True,
             createByDefault=False))
-        for key, (_v, label, _c) in zip(CLASS_OUTPUTS, CLASSES):
+        for key, (_v, label, _c) in zip(self.CLASS_OUTPUTS, CLASSES):
             self.addOutput(QgsProcessingOutputNumber(key, tr("{label} (ha)").format(label=tr(label))))
-        self.addOutput(QgsProcessingOutputNumber("FOREST_PIXELS", tr("Forest pixels")))
+        self.addOutput(QgsProcessingOutputNumber(self.FOREST_PIXELS, tr("Forest pixels")))
 
     def compute(self, parameters, context, feedback, workdir):
-        source = self.raster_path(parameters, "INPUT", context)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        pf = self.parameterAsOutputLayer(parameters, "OUTPUT_PF", context) or None
-        pff = self.parameterAsOutputLayer(parameters, "OUTPUT_PFF", context) or None
-        window = self.parameterAsDouble(parameters, "WINDOW", context)
+        source = self.raster_path(parameters, self.INPUT, context)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        pf = self.parameterAsOutputLayer(parameters, self.OUTPUT_PF, context) or None
+        pff = self.parameterAsOutputLayer(parameters, self.OUTPUT_PFF, context) or None
+        window = self.parameterAsDouble(parameters, self.WINDOW, context)
         window = int(window) if float(window).is_integer() else window
         progress, cancelled = self.callbacks(feedback, 0, 98)
         result = fragmentation.forest_fragmentation(
-            source, output, self.parameterAsString(parameters, "FOREST_VALUES", context), window,
+            source, output, self.parameterAsString(parameters, self.FOREST_VALUES, context), window,
             pf_output=pf, pff_output=pff, progress=progress, is_cancelled=cancelled)
         feedback.pushInfo(tr("Window {w} x {w} pixels; forest values: {values}.").format(
             w=result["window"], values=", ".join(str(v) for v in result["forest_values"])))
         classes = fragmentation_classes()
-        outputs = {"OUTPUT": output, "OUTPUT_PF": pf, "OUTPUT_PFF": pff, "FOREST_PIXELS": result["forest_pixels"]}
-        for (code, label, _color), key in zip(classes, CLASS_OUTPUTS):
+        outputs = {self.OUTPUT: output, self.OUTPUT_PF: pf, self.OUTPUT_PFF: pff,
+                   self.FOREST_PIXELS: result["forest_pixels"]}
+        for (code, label, _color), key in zip(classes, self.CLASS_OUTPUTS):
             if result["hectares"] is not None:
                 outputs[key] = result["hectares"][code]
                 feedback.pushInfo(tr("{label}: {ha:,.2f} ha ({px} pixels)").format(
@@ -100,6 +116,6 @@ class ForestFragmentationAlgorithm(T2Algorithm):
                 outputs[key] = None
                 feedback.pushInfo(tr("{label}: {px} pixels").format(label=label, px=result["pixels"][code]))
         feedback.pushInfo(tr("No data: {px} pixels").format(px=result["pixels"][None]))
-        self.style_output(context, output, "OUTPUT", classes, tr("Forest fragmentation"))
+        self.style_output(context, output, self.OUTPUT, classes, tr("Forest fragmentation"))
         feedback.setProgress(100)
         return outputs

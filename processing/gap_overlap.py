@@ -21,7 +21,7 @@ from ..algorithms.errors import N_
 from ..registry import gap_writeback, schema
 from ..registry.store import open_registry
 from ..translation import tr
-from . import _vector, _zones
+from . import _vector, _zones, styles
 from .base import T2Algorithm
 
 COLORS = {overlap.ONLY_A: "#1f78b4", overlap.ONLY_B: "#33a02c", overlap.BOTH: "#e31a1c"}
@@ -74,43 +74,60 @@ class GapOverlapAlgorithm(T2Algorithm):
            "its own row."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    GAP_A = "GAP_A"
+    NAME_A = "NAME_A"
+    GAP_B = "GAP_B"
+    NAME_B = "NAME_B"
+    PROTECTED_AREAS = "PROTECTED_AREAS"
+    INITIATIVES = "INITIATIVES"
+    PROTECTED_NAME_FIELD = "PROTECTED_NAME_FIELD"
+    WRITE_TO_REGISTRY = "WRITE_TO_REGISTRY"
+    OUTPUT = "OUTPUT"
+    OUTPUT_INITIATIVES = "OUTPUT_INITIATIVES"
+    ONLY_A_HA = "ONLY_A_HA"
+    ONLY_B_HA = "ONLY_B_HA"
+    BOTH_HA = "BOTH_HA"
+    AREAS_WRITTEN = "AREAS_WRITTEN"
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         _vector.add_gap_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "PROTECTED_AREAS", tr("Protected areas (e.g. SERNANP)"), [compat.TYPE_VECTOR_POLYGON], optional=True))
+            self.PROTECTED_AREAS, tr("Protected areas (e.g. SERNANP)"), [compat.TYPE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "INITIATIVES", tr("Restoration initiatives (areas)"), [compat.TYPE_VECTOR_POLYGON], optional=True))
+            self.INITIATIVES, tr("Restoration initiatives (areas)"), [compat.TYPE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "PROTECTED_NAME_FIELD", tr("Name field of the protected areas"), parentLayerParameterName="PROTECTED_AREAS",
-            optional=True))
+            self.PROTECTED_NAME_FIELD, tr("Name field of the protected areas"),
+            parentLayerParameterName=self.PROTECTED_AREAS, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
-            "WRITE_TO_REGISTRY", tr("Write the gap and protected area of each area into the registry (INITIATIVES "
+            self.WRITE_TO_REGISTRY, tr("Write the gap and protected area of each area into the registry (INITIATIVES "
                                     "must be a registry)"), defaultValue=False))
         self.add_zone_parameters()
-        _vector.add_polygon_sink(self, "OUTPUT", tr("Gap overlap (only A, only B, both)"))
+        _vector.add_polygon_sink(self, self.OUTPUT, tr("Gap overlap (only A, only B, both)"))
         self.add_table_output(tr("Gap overlap table (hectares per zone and class)"))
-        _vector.add_polygon_sink(self, "OUTPUT_INITIATIVES", tr("Initiatives in the gaps"), optional=True)
-        for key, label in (("ONLY_A_HA", N_("Area only in gap A (ha)")), ("ONLY_B_HA", N_("Area only in gap B (ha)")),
-                           ("BOTH_HA", N_("Area in both gaps (ha)")),
-                           ("AREAS_WRITTEN", N_("Registry areas whose gap or protected area changed"))):
+        _vector.add_polygon_sink(self, self.OUTPUT_INITIATIVES, tr("Initiatives in the gaps"), optional=True)
+        for key, label in ((self.ONLY_A_HA, N_("Area only in gap A (ha)")),
+                           (self.ONLY_B_HA, N_("Area only in gap B (ha)")),
+                           (self.BOTH_HA, N_("Area in both gaps (ha)")),
+                           (self.AREAS_WRITTEN, N_("Registry areas whose gap or protected area changed"))):
             self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
 
     def compute(self, parameters, context, feedback, workdir):
-        name_a = self.parameterAsString(parameters, "NAME_A", context).strip() or "MINAM"
-        name_b = self.parameterAsString(parameters, "NAME_B", context).strip() or "SERFOR"
-        layers = [self.parameterAsLayer(parameters, key, context) for key in ("GAP_A", "GAP_B")]
+        name_a = self.parameterAsString(parameters, self.NAME_A, context).strip() or "MINAM"
+        name_b = self.parameterAsString(parameters, self.NAME_B, context).strip() or "SERFOR"
+        layers = [self.parameterAsLayer(parameters, key, context) for key in (self.GAP_A, self.GAP_B)]
         if None in layers:
             raise QgsProcessingException(tr("Give both gap layers, GAP_A and GAP_B."))
         crs = _vector.working_crs(layers)
         feedback.pushInfo(tr("Working CRS: {crs}; areas on the WGS 84 ellipsoid.").format(crs=_vector.crs_label(crs)))
         reader = _vector.PolygonReader(self, context, feedback, crs, workdir)
-        gap_a, a_disjoint = reader.layer_polygons(parameters, "GAP_A", name_a)
-        gap_b, b_disjoint = reader.layer_polygons(parameters, "GAP_B", name_b)
-        protected_source = self.parameterAsSource(parameters, "PROTECTED_AREAS", context)
+        gap_a, a_disjoint = reader.layer_polygons(parameters, self.GAP_A, name_a)
+        gap_b, b_disjoint = reader.layer_polygons(parameters, self.GAP_B, name_b)
+        protected_source = self.parameterAsSource(parameters, self.PROTECTED_AREAS, context)
         protected = reader.polygons(protected_source, tr("Protected areas")) if protected_source else None
         zones = _zones.zone_regions(self, parameters, context, feedback, reader, crs,
                                     _zones.envelope((gap_a or []) + (gap_b or [])), tr("the gaps"))
-        init_source = self.parameterAsSource(parameters, "INITIATIVES", context)
+        init_source = self.parameterAsSource(parameters, self.INITIATIVES, context)
         registry = self.registry_target(parameters, context)
         initiatives = reader.features(init_source, tr("Initiatives")) if init_source else None
         feedback.setProgress(10)
@@ -131,15 +148,16 @@ class GapOverlapAlgorithm(T2Algorithm):
             written = self.write_back(parameters, context, feedback, reader, registry, initiatives,
                                       result.initiatives)
         feedback.setProgress(100)
-        return {"OUTPUT": output, "OUTPUT_TABLE": table, "OUTPUT_INITIATIVES": init_out, "AREAS_WRITTEN": written,
-                "ONLY_A_HA": result.totals[overlap.ONLY_A], "ONLY_B_HA": result.totals[overlap.ONLY_B],
-                "BOTH_HA": result.totals[overlap.BOTH]}
+        return {self.OUTPUT: output, self.OUTPUT_TABLE: table, self.OUTPUT_INITIATIVES: init_out,
+                self.AREAS_WRITTEN: written,
+                self.ONLY_A_HA: result.totals[overlap.ONLY_A], self.ONLY_B_HA: result.totals[overlap.ONLY_B],
+                self.BOTH_HA: result.totals[overlap.BOTH]}
 
     def registry_target(self, parameters, context):
         """The registry file INITIATIVES comes from when WRITE_TO_REGISTRY is set (refused otherwise)."""
-        if not self.parameterAsBoolean(parameters, "WRITE_TO_REGISTRY", context):
+        if not self.parameterAsBoolean(parameters, self.WRITE_TO_REGISTRY, context):
             return None
-        layer = self.parameterAsVectorLayer(parameters, "INITIATIVES", context)
+        layer = self.parameterAsVectorLayer(parameters, self.INITIATIVES, context)
         path = registry_path_of(layer)
         if path is None:
             raise QgsProcessingException(tr(
@@ -150,10 +168,11 @@ class GapOverlapAlgorithm(T2Algorithm):
 
     def protected_index(self, parameters, context, reader):
         """Named protected areas for the write-back, or None without PROTECTED_AREAS."""
-        source = self.parameterAsSource(parameters, "PROTECTED_AREAS", context)
+        source = self.parameterAsSource(parameters, self.PROTECTED_AREAS, context)
         if source is None:
             return None
-        field = self.parameterAsString(parameters, "PROTECTED_NAME_FIELD", context) or guess_name_field(source.fields())
+        field = (self.parameterAsString(parameters, self.PROTECTED_NAME_FIELD, context)
+                 or guess_name_field(source.fields()))
         if not field:
             raise QgsProcessingException(tr(
                 "Choose the field of PROTECTED_AREAS that holds the protected area's name (PROTECTED_NAME_FIELD): "
@@ -206,13 +225,13 @@ class GapOverlapAlgorithm(T2Algorithm):
         fields = QgsFields()
         for name, kind in (("class", "int"), ("class_name", "string"), ("hectares", "double")):
             fields.append(compat.field(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, compat.WKB_MULTIPOLYGON, crs)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, compat.WKB_MULTIPOLYGON, crs)
         if sink is None:
             return None
         for (cls, geom), ha in zip(result.pieces, result.areas):
             _vector.add_feature(sink, fields, [cls, names[cls], round(float(ha), 6)], geom)
         classes = [(cls, names[cls], COLORS[cls]) for cls in (overlap.ONLY_A, overlap.ONLY_B, overlap.BOTH)]
-        _vector.style_vector_output(context, dest, "class", classes, tr("Gap overlap"))
+        styles.style_vector_output(context, dest, "class", classes, tr("Gap overlap"))
         return dest
 
     def write_table(self, parameters, context, rows, names, with_protected, name_a, name_b, crs):
@@ -222,7 +241,7 @@ class GapOverlapAlgorithm(T2Algorithm):
                            ("gap_a", "string"), ("gap_b", "string"), ("input_crs", "string"),
                            ("area_method", "string"), ("zone_id", "string")):
             fields.append(compat.field(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, compat.WKB_NO_GEOMETRY)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
             return None
         cells = {(label, cls): (ha, pha) for label, cls, ha, pha in rows}
@@ -247,7 +266,7 @@ class GapOverlapAlgorithm(T2Algorithm):
             extra.append(compat.field(name, kind))
         source_fields, as_text = text_fields(source.fields())
         fields = QgsProcessingUtils.combineFields(source_fields, extra)
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT_INITIATIVES", context, fields,
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_INITIATIVES, context, fields,
                                           compat.WKB_MULTIPOLYGON, crs)
         if sink is None:
             return None
@@ -264,7 +283,7 @@ class GapOverlapAlgorithm(T2Algorithm):
                        int(row["counts_both"]), flag]
             _vector.add_feature(sink, fields, attrs + values, row["geometry"])
         classes = [(v, tr(label), color) for v, label, color in FLAG_CLASSES]
-        _vector.style_vector_output(context, dest, "double_count", classes, tr("Initiatives in the gaps"))
+        styles.style_vector_output(context, dest, "double_count", classes, tr("Initiatives in the gaps"))
         return dest
 
 

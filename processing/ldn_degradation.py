@@ -56,44 +56,61 @@ class LdnDegradationAlgorithm(T2Algorithm):
            "carbon, onto the baseline's grid). Areas are hectares on the WGS 84 ellipsoid whatever the CRS."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    LC_BASELINE = "LC_BASELINE"
+    LC_TARGET = "LC_TARGET"
+    LC_RECODE = "LC_RECODE"
+    LC_RECODE_FILE = "LC_RECODE_FILE"
+    TRANSITION_MATRIX = "TRANSITION_MATRIX"
+    PRODUCTIVITY = "PRODUCTIVITY"
+    SOC_BASELINE = "SOC_BASELINE"
+    SOC_TARGET = "SOC_TARGET"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUBINDICATORS = "OUTPUT_SUBINDICATORS"
+    SUBINDICATORS_USED = "SUBINDICATORS_USED"
+    DEGRADED_HA = "DEGRADED_HA"
+    STABLE_HA = "STABLE_HA"
+    IMPROVED_HA = "IMPROVED_HA"
+    NODATA_HA = "NODATA_HA"
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         optional = {"optional": True}
-        self.addParameter(QgsProcessingParameterRasterLayer("LC_BASELINE", tr("Land cover, baseline"), **optional))
-        self.addParameter(QgsProcessingParameterRasterLayer("LC_TARGET", tr("Land cover, target"), **optional))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.LC_BASELINE, tr("Land cover, baseline"), **optional))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.LC_TARGET, tr("Land cover, target"), **optional))
         self.addParameter(QgsProcessingParameterMatrix(
-            "LC_RECODE", tr("Land cover recode table (input class, UNCCD class 1-7)"), numberRows=0,
+            self.LC_RECODE, tr("Land cover recode table (input class, UNCCD class 1-7)"), numberRows=0,
             hasFixedNumberRows=False, headers=[tr("Input class"), tr("UNCCD class")], optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            "LC_RECODE_FILE", tr("Land cover recode table as CSV (columns code, unccd_class)"),
+            self.LC_RECODE_FILE, tr("Land cover recode table as CSV (columns code, unccd_class)"),
             extension="csv", optional=True))
         headers = [str(i) for i in range(1, 8)]
         self.addParameter(QgsProcessingParameterMatrix(
-            "TRANSITION_MATRIX", tr("Land cover transition matrix (rows baseline, columns target; -1, 0, 1)"),
+            self.TRANSITION_MATRIX, tr("Land cover transition matrix (rows baseline, columns target; -1, 0, 1)"),
             numberRows=7, hasFixedNumberRows=True, headers=headers,
             defaultValue=[int(v) for v in ldn.UNCCD_MATRIX.ravel()], optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "PRODUCTIVITY", tr("Land productivity dynamics (5 classes)"), **optional))
+            self.PRODUCTIVITY, tr("Land productivity dynamics (5 classes)"), **optional))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "SOC_BASELINE", tr("Soil organic carbon, baseline stock"), **optional))
+            self.SOC_BASELINE, tr("Soil organic carbon, baseline stock"), **optional))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "SOC_TARGET", tr("Soil organic carbon, target stock"), **optional))
+            self.SOC_TARGET, tr("Soil organic carbon, target stock"), **optional))
         self.addParameter(QgsProcessingParameterBoolean(
-            "ALIGN", tr("Align inputs onto the baseline grid when they differ"), defaultValue=False))
+            self.ALIGN, tr("Align inputs onto the baseline grid when they differ"), defaultValue=False))
         add_unknown_codes_parameter(self)
         self.add_zone_parameters()
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Degradation (SDG 15.3.1)")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Degradation (SDG 15.3.1)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_SUBINDICATORS", tr("Sub-indicators (land cover, productivity, soil carbon)"),
+            self.OUTPUT_SUBINDICATORS, tr("Sub-indicators (land cover, productivity, soil carbon)"),
             optional=True, createByDefault=False))
         self.add_table_output(tr("Degradation area table (hectares per zone and class)"))
-        self.addOutput(QgsProcessingOutputString("SUBINDICATORS_USED", tr("Sub-indicators used")))
-        for key, label in (("DEGRADED_HA", N_("Degraded area (ha)")), ("STABLE_HA", N_("Stable area (ha)")),
-                           ("IMPROVED_HA", N_("Improved area (ha)")), ("NODATA_HA", N_("No data area (ha)"))):
+        self.addOutput(QgsProcessingOutputString(self.SUBINDICATORS_USED, tr("Sub-indicators used")))
+        for key, label in ((self.DEGRADED_HA, N_("Degraded area (ha)")), (self.STABLE_HA, N_("Stable area (ha)")),
+                           (self.IMPROVED_HA, N_("Improved area (ha)")), (self.NODATA_HA, N_("No data area (ha)"))):
             self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
 
     def recode_table(self, parameters, context):
-        values = [v for v in self.parameterAsMatrix(parameters, "LC_RECODE", context) if v not in (None, "")]
-        path = self.parameterAsFile(parameters, "LC_RECODE_FILE", context)
+        values = [v for v in self.parameterAsMatrix(parameters, self.LC_RECODE, context) if v not in (None, "")]
+        path = self.parameterAsFile(parameters, self.LC_RECODE_FILE, context)
         table = {}
         if values:
             if len(values) % 2:
@@ -114,7 +131,7 @@ class LdnDegradationAlgorithm(T2Algorithm):
         return table or None
 
     def transition_matrix(self, parameters, context):
-        values = [v for v in self.parameterAsMatrix(parameters, "TRANSITION_MATRIX", context) if v not in (None, "")]
+        values = [v for v in self.parameterAsMatrix(parameters, self.TRANSITION_MATRIX, context) if v not in (None, "")]
         if not values:
             return None
         if len(values) != 49:
@@ -128,7 +145,7 @@ class LdnDegradationAlgorithm(T2Algorithm):
 
     def compute(self, parameters, context, feedback, workdir):
         sources = {key: self.raster_path(parameters, key, context, required=False)
-                   for key in ("LC_BASELINE", "LC_TARGET", "PRODUCTIVITY", "SOC_BASELINE", "SOC_TARGET")}
+                   for key in (self.LC_BASELINE, self.LC_TARGET, self.PRODUCTIVITY, self.SOC_BASELINE, self.SOC_TARGET)}
         present = [key for key, path in sources.items() if path]
         if not present:
             raise QgsProcessingException(tr("Give at least one sub-indicator: both land cover rasters, the "
@@ -136,27 +153,27 @@ class LdnDegradationAlgorithm(T2Algorithm):
         recode = self.recode_table(parameters, context)
         matrix = self.transition_matrix(parameters, context)
         grid = grid_of(sources[present[0]])
-        self.align_inputs(parameters, context, sources, present[1:], grid, bilinear=("SOC_BASELINE", "SOC_TARGET"),
-                          feedback=feedback)
+        self.align_inputs(parameters, context, sources, present[1:], grid,
+                          bilinear=(self.SOC_BASELINE, self.SOC_TARGET), feedback=feedback)
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        sub_output = self.parameterAsOutputLayer(parameters, "OUTPUT_SUBINDICATORS", context) or None
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        sub_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_SUBINDICATORS, context) or None
         progress, cancelled = self.callbacks(feedback, 0, 95)
         result = ldn.ldn_degradation(
-            output, lc_baseline=sources["LC_BASELINE"], lc_target=sources["LC_TARGET"],
-            productivity=sources["PRODUCTIVITY"], soc_baseline=sources["SOC_BASELINE"],
-            soc_target=sources["SOC_TARGET"], lc_recode=recode, matrix=matrix, zones=zones,
+            output, lc_baseline=sources[self.LC_BASELINE], lc_target=sources[self.LC_TARGET],
+            productivity=sources[self.PRODUCTIVITY], soc_baseline=sources[self.SOC_BASELINE],
+            soc_target=sources[self.SOC_TARGET], lc_recode=recode, matrix=matrix, zones=zones,
             subindicators_output=sub_output, progress=progress, is_cancelled=cancelled,
             unknown_codes=unknown_policy(self, parameters, context))
         report_unknown(feedback, result["unknown"])
         used = ", ".join(tr(SUBINDICATOR_LABELS[name]) for name in result["used"])
         feedback.pushInfo(tr("Sub-indicators used: {used}.").format(used=used))
         classes = degradation_classes()
-        self.style_output(context, output, "OUTPUT", classes, tr("Degradation (SDG 15.3.1)"))
+        self.style_output(context, output, self.OUTPUT, classes, tr("Degradation (SDG 15.3.1)"))
         if sub_output:
-            self.style_output(context, sub_output, "OUTPUT_SUBINDICATORS", classes, tr("Sub-indicators"))
+            self.style_output(context, sub_output, self.OUTPUT_SUBINDICATORS, classes, tr("Sub-indicators"))
         table, totals = self.class_area_table(parameters, context, feedback, result["areas"], classes, labels, grid)
         feedback.setProgress(100)
-        return {"OUTPUT": output, "OUTPUT_SUBINDICATORS": sub_output, "OUTPUT_TABLE": table,
-                "SUBINDICATORS_USED": used, "DEGRADED_HA": totals[-1], "STABLE_HA": totals[0],
-                "IMPROVED_HA": totals[1], "NODATA_HA": totals[None]}
+        return {self.OUTPUT: output, self.OUTPUT_SUBINDICATORS: sub_output, self.OUTPUT_TABLE: table,
+                self.SUBINDICATORS_USED: used, self.DEGRADED_HA: totals[-1], self.STABLE_HA: totals[0],
+                self.IMPROVED_HA: totals[1], self.NODATA_HA: totals[None]}

@@ -23,8 +23,6 @@ from .base import T2Algorithm, grid_of
 LEVEL_CLASSES = [(0, N_("No degradation"), "#e8e8e8"), (1, N_("Low degradation"), "#fee391"),
                  (2, N_("Moderate degradation"), "#fe9929"), (3, N_("High degradation"), "#d7301f"),
                  (4, N_("Very high degradation"), "#7f0000")]
-LEVEL_KEYS = ("NONE_HA", "LOW_HA", "MODERATE_HA", "HIGH_HA", "VERY_HIGH_HA")
-INPUT_KEYS = ("LC_BASELINE", "LC_TARGET", "COVER_LOSS", "PRODUCTIVITY", "FOREST_MASK", "FRAGMENTATION")
 
 
 def level_classes():
@@ -79,64 +77,91 @@ class MinamDegradationAlgorithm(T2Algorithm):
            "Areas are hectares on the WGS 84 ellipsoid."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    LC_BASELINE = "LC_BASELINE"
+    LC_TARGET = "LC_TARGET"
+    NATURAL_CLASSES = "NATURAL_CLASSES"
+    LC_CLASSES = "LC_CLASSES"
+    COVER_LOSS = "COVER_LOSS"
+    PRODUCTIVITY = "PRODUCTIVITY"
+    FOREST_MASK = "FOREST_MASK"
+    FOREST_VALUES = "FOREST_VALUES"
+    WINDOW = "WINDOW"
+    FRAGMENTATION = "FRAGMENTATION"
+    ECOSYSTEMS = "ECOSYSTEMS"
+    RULES = "RULES"
+    RULES_FILE = "RULES_FILE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_INDICATORS = "OUTPUT_INDICATORS"
+    INDICATORS_USED = "INDICATORS_USED"
+    NONE_HA = "NONE_HA"
+    LOW_HA = "LOW_HA"
+    MODERATE_HA = "MODERATE_HA"
+    HIGH_HA = "HIGH_HA"
+    VERY_HIGH_HA = "VERY_HIGH_HA"
+    DEGRADED_HA = "DEGRADED_HA"
+    NODATA_HA = "NODATA_HA"
+    LEVEL_KEYS = (NONE_HA, LOW_HA, MODERATE_HA, HIGH_HA, VERY_HIGH_HA)
+    INPUT_KEYS = (LC_BASELINE, LC_TARGET, COVER_LOSS, PRODUCTIVITY, FOREST_MASK, FRAGMENTATION)
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         preset = minam.load_preset()
         optional = {"optional": True}
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "LC_BASELINE", tr("Land cover, baseline (for cover loss)"), **optional))
+            self.LC_BASELINE, tr("Land cover, baseline (for cover loss)"), **optional))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "LC_TARGET", tr("Land cover, target (for cover loss)"), **optional))
+            self.LC_TARGET, tr("Land cover, target (for cover loss)"), **optional))
         self.addParameter(QgsProcessingParameterString(
-            "NATURAL_CLASSES", tr("Natural vegetation classes of the land cover (e.g. 1,2,4 or 11-15,21)"),
+            self.NATURAL_CLASSES, tr("Natural vegetation classes of the land cover (e.g. 1,2,4 or 11-15,21)"),
             defaultValue=",".join(str(v) for v in preset["natural_vegetation_classes"]), optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "LC_CLASSES", tr("Land cover legend: every class code of the land cover maps (e.g. 1-7 or 11-15,21-25)"),
+            self.LC_CLASSES, tr("Land cover legend: every class code of the land cover maps (e.g. 1-7 or 11-15,21-25)"),
             defaultValue=",".join(str(v) for v in preset["land_cover_classes"]), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "COVER_LOSS", tr("Vegetation cover loss raster (0 no loss, 1 loss), instead of the land cover maps"),
+            self.COVER_LOSS, tr("Vegetation cover loss raster (0 no loss, 1 loss), instead of the land cover maps"),
             **optional))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "PRODUCTIVITY", tr("Land productivity dynamics (5 classes)"), **optional))
+            self.PRODUCTIVITY, tr("Land productivity dynamics (5 classes)"), **optional))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "FOREST_MASK", tr("Forest mask (fragmentation is derived from it)"), **optional))
+            self.FOREST_MASK, tr("Forest mask (fragmentation is derived from it)"), **optional))
         self.addParameter(QgsProcessingParameterString(
-            "FOREST_VALUES", tr("Values of the forest mask that are forest"), defaultValue="1", optional=True))
+            self.FOREST_VALUES, tr("Values of the forest mask that are forest"), defaultValue="1", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "WINDOW", tr("Fragmentation window (pixels, odd, 3 to 31)"), type=compat.NUMBER_INTEGER,
+            self.WINDOW, tr("Fragmentation window (pixels, odd, 3 to 31)"), type=compat.NUMBER_INTEGER,
             defaultValue=3, minValue=3, maxValue=31))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "FRAGMENTATION", tr("Fragmentation classes (Riitters 0-6), instead of the forest mask"), **optional))
+            self.FRAGMENTATION, tr("Fragmentation classes (Riitters 0-6), instead of the forest mask"), **optional))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "ECOSYSTEMS", tr("Ecosystems as an integer raster (optional)"), **optional))
+            self.ECOSYSTEMS, tr("Ecosystems as an integer raster (optional)"), **optional))
         self.add_zone_parameters()
-        zones = self.parameterDefinition("ZONES")
+        zones = self.parameterDefinition(self.ZONES)
         zones.setDescription(tr("Ecosystems or other zones as polygons (e.g. the national ecosystem map)"))
         self.addParameter(QgsProcessingParameterMatrix(
-            "RULES", tr("Rules (cover loss, productivity, fragmentation, level; * = any state)"),
+            self.RULES, tr("Rules (cover loss, productivity, fragmentation, level; * = any state)"),
             numberRows=0, hasFixedNumberRows=False,
             headers=[tr("Cover loss"), tr("Productivity"), tr("Fragmentation"), tr("Level (0-4)")],
             defaultValue=minam.rules_matrix_values(preset["rules"]), optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            "RULES_FILE", tr("Rules file (JSON preset or CSV), replaces the rules table"), optional=True,
+            self.RULES_FILE, tr("Rules file (JSON preset or CSV), replaces the rules table"), optional=True,
             fileFilter="JSON / CSV (*.json *.csv)"))
         self.addParameter(QgsProcessingParameterBoolean(
-            "ALIGN", tr("Align inputs onto the first input's grid when they differ"), defaultValue=False))
+            self.ALIGN, tr("Align inputs onto the first input's grid when they differ"), defaultValue=False))
         add_unknown_codes_parameter(self)
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Degradation level (MINAM)")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Degradation level (MINAM)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_INDICATORS", tr("Indicator states (cover loss, productivity, fragmentation)"), optional=True))
+            self.OUTPUT_INDICATORS, tr("Indicator states (cover loss, productivity, fragmentation)"), optional=True))
         self.add_table_output(tr("Degradation area table (hectares per ecosystem and level)"))
-        self.addOutput(QgsProcessingOutputString("INDICATORS_USED", tr("Indicators used")))
-        for key, label in zip(LEVEL_KEYS, (N_("Area without degradation (ha)"), N_("Low degradation area (ha)"),
+        self.addOutput(QgsProcessingOutputString(self.INDICATORS_USED, tr("Indicators used")))
+        for key, label in zip(self.LEVEL_KEYS, (N_("Area without degradation (ha)"), N_("Low degradation area (ha)"),
                                            N_("Moderate degradation area (ha)"), N_("High degradation area (ha)"),
                                            N_("Very high degradation area (ha)"))):
             self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
-        self.addOutput(QgsProcessingOutputNumber("DEGRADED_HA", tr("Degraded area, levels 1 to 4 (ha)")))
-        self.addOutput(QgsProcessingOutputNumber("NODATA_HA", tr("No data area (ha)")))
+        self.addOutput(QgsProcessingOutputNumber(self.DEGRADED_HA, tr("Degraded area, levels 1 to 4 (ha)")))
+        self.addOutput(QgsProcessingOutputNumber(self.NODATA_HA, tr("No data area (ha)")))
 
     def rules(self, parameters, context, feedback):
         """(rules rows, LPD mapping, Riitters mapping) from RULES_FILE, else the RULES table."""
-        path = self.parameterAsFile(parameters, "RULES_FILE", context)
+        path = self.parameterAsFile(parameters, self.RULES_FILE, context)
         if path:
             rows, preset = minam.read_rules_file(path)
             feedback.pushInfo(tr("Rules read from {path} (the rules table is not used).").format(path=path))
@@ -144,55 +169,56 @@ class MinamDegradationAlgorithm(T2Algorithm):
                 lpd, riitters, _natural = minam.preset_mappings(preset)
                 return rows, lpd, riitters
             return rows, None, None
-        values = self.parameterAsMatrix(parameters, "RULES", context)
+        values = self.parameterAsMatrix(parameters, self.RULES, context)
         if not values:
             return None, None, None
         return minam.rules_from_matrix(values), None, None
 
     def compute(self, parameters, context, feedback, workdir):
-        sources = {key: self.raster_path(parameters, key, context, required=False) for key in INPUT_KEYS}
-        present = [key for key in INPUT_KEYS if sources[key]]
+        sources = {key: self.raster_path(parameters, key, context, required=False) for key in self.INPUT_KEYS}
+        present = [key for key in self.INPUT_KEYS if sources[key]]
         if not present:
             raise QgsProcessingException(tr("Give at least one indicator: both land cover maps or a cover loss "
                                             "raster, a productivity raster, or a forest mask or fragmentation "
                                             "raster."))
-        ecosystems = self.raster_path(parameters, "ECOSYSTEMS", context, required=False)
-        if ecosystems and self.parameterAsSource(parameters, "ZONES", context) is not None:
+        ecosystems = self.raster_path(parameters, self.ECOSYSTEMS, context, required=False)
+        if ecosystems and self.parameterAsSource(parameters, self.ZONES, context) is not None:
             raise QgsProcessingException(tr("Give the ecosystems either as polygons (ZONES) or as a raster "
                                             "(ECOSYSTEMS), not both."))
         rules, lpd, riitters = self.rules(parameters, context, feedback)
         grid = grid_of(sources[present[0]])
-        sources["ECOSYSTEMS"] = ecosystems
-        self.align_inputs(parameters, context, sources, present[1:] + ["ECOSYSTEMS"], grid, feedback=feedback)
-        ecosystems = sources.pop("ECOSYSTEMS")
+        sources[self.ECOSYSTEMS] = ecosystems
+        self.align_inputs(parameters, context, sources, present[1:] + [self.ECOSYSTEMS], grid, feedback=feedback)
+        ecosystems = sources.pop(self.ECOSYSTEMS)
         if ecosystems:
             zones, labels = ecosystems, None
         else:
             zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        indicators = self.parameterAsOutputLayer(parameters, "OUTPUT_INDICATORS", context) or None
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        indicators = self.parameterAsOutputLayer(parameters, self.OUTPUT_INDICATORS, context) or None
         progress, cancelled = self.callbacks(feedback, 0, 95)
         result = minam.minam_degradation(
-            output, lc_baseline=sources["LC_BASELINE"], lc_target=sources["LC_TARGET"],
-            natural_classes=self.parameterAsString(parameters, "NATURAL_CLASSES", context) or None,
-            cover_loss=sources["COVER_LOSS"], productivity=sources["PRODUCTIVITY"],
-            forest_mask=sources["FOREST_MASK"],
-            forest_values=self.parameterAsString(parameters, "FOREST_VALUES", context) or "1",
-            window=self.parameterAsInt(parameters, "WINDOW", context), fragmentation=sources["FRAGMENTATION"],
+            output, lc_baseline=sources[self.LC_BASELINE], lc_target=sources[self.LC_TARGET],
+            natural_classes=self.parameterAsString(parameters, self.NATURAL_CLASSES, context) or None,
+            cover_loss=sources[self.COVER_LOSS], productivity=sources[self.PRODUCTIVITY],
+            forest_mask=sources[self.FOREST_MASK],
+            forest_values=self.parameterAsString(parameters, self.FOREST_VALUES, context) or "1",
+            window=self.parameterAsInt(parameters, self.WINDOW, context), fragmentation=sources[self.FRAGMENTATION],
             zones=zones, rules=rules, lpd_states=lpd, riitters_states=riitters, indicators_output=indicators,
             progress=progress, is_cancelled=cancelled,
-            land_cover_classes=self.parameterAsString(parameters, "LC_CLASSES", context) or None,
+            land_cover_classes=self.parameterAsString(parameters, self.LC_CLASSES, context) or None,
             unknown_codes=unknown_policy(self, parameters, context))
         report_unknown(feedback, result["unknown"])
         used = ", ".join(tr(minam.INDICATOR_LABELS[name]) for name in result["used"])
         feedback.pushInfo(tr("Indicators used: {used}.").format(used=used))
         classes = level_classes()
-        self.style_output(context, output, "OUTPUT", classes, tr("Degradation level (MINAM)"))
+        self.style_output(context, output, self.OUTPUT, classes, tr("Degradation level (MINAM)"))
         if labels is None:
             labels = {z: str(z) for (z, _c) in result["areas"].hectares if z != 0}
         table, totals = self.class_area_table(parameters, context, feedback, result["areas"], classes, labels, grid)
         feedback.setProgress(100)
-        out = {"OUTPUT": output, "OUTPUT_INDICATORS": indicators, "OUTPUT_TABLE": table, "INDICATORS_USED": used,
-               "DEGRADED_HA": sum(totals[level] for level in minam.LEVELS if level > 0), "NODATA_HA": totals[None]}
-        out.update({key: totals[level] for key, level in zip(LEVEL_KEYS, minam.LEVELS)})
+        out = {self.OUTPUT: output, self.OUTPUT_INDICATORS: indicators, self.OUTPUT_TABLE: table,
+               self.INDICATORS_USED: used, self.DEGRADED_HA: sum(totals[level] for level in minam.LEVELS if level > 0),
+               self.NODATA_HA: totals[None]}
+        out.update({key: totals[level] for key, level in zip(self.LEVEL_KEYS, minam.LEVELS)})
         return out

@@ -26,29 +26,27 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..algorithms import scoring
 from ..algorithms import zones as burn
 from ..algorithms.errors import N_
+from ..algorithms.priority import classes as priority_classes
+from ..algorithms.priority.classes import ClassSpec
+from ..algorithms.priority.constraints import Layer
+from ..algorithms.priority.driver import priority_score
+from ..algorithms.priority.entries import criteria_from_entries, entries_from_rows
+from ..algorithms.priority.parsing import parse_numbers
+from ..algorithms.priority.presets import load_preset, preset_document
+from ..algorithms.priority.uncertainty import Uncertainty
+from ..algorithms.priority.weights import weights_from_table
 from ..translation import tr
 from . import _zones
-from .base import (
-    T2Algorithm,
-    _crs_from_wkt,
-    _xml,
-    grid_of,
-    raster_qml,
-    request_in_crs,
-    style_on_load,
-    usable_geometries,
-    write_qml,
-)
+from .base import T2Algorithm, _crs_from_wkt, grid_of, request_in_crs, usable_geometries
+from .styles import _xml, raster_qml, style_on_load, write_qml
 
 PRESET_DIR = Path(__file__).resolve().parents[1] / "presets"
 # Shipped presets offered in the dialog: file stem -> display name.
 SHIPPED_PRESETS = (("roam_serfor_provisional", N_("ROAM SERFOR (provisional)")),)
 CLASS_METHOD_KEYS = ("fixed", "quantile", "equal_interval")
 CLASS_METHOD_LABELS = (N_("Fixed breaks"), N_("Quantiles (equal area)"), N_("Equal interval (score range)"))
-DEFAULTS = {"CLASSES": 0, "BREAKS": "0.25, 0.5, 0.75", "NUM_CLASSES": 4, "PERCENT": 20.0, "RUNS": 50, "SEED": 1}
 SCORE_RAMP = ("#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026")
 STABILITY_RAMP = ("#f7f7f7", "#cccccc", "#969696", "#41ab5d", "#005a32")
 
@@ -109,101 +107,131 @@ class PriorityScoreAlgorithm(T2Algorithm):
            "continuous criteria, nearest for categories and masks)."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    SHIPPED_PRESET = "SHIPPED_PRESET"
+    PRESET = "PRESET"
+    CRITERIA = "CRITERIA"
+    RESCALING = "RESCALING"
+    WEIGHTS = "WEIGHTS"
+    WEIGHTS_TABLE = "WEIGHTS_TABLE"
+    CONSTRAINTS = "CONSTRAINTS"
+    MASK = "MASK"
+    MASK_VALUES = "MASK_VALUES"
+    CLASSES = "CLASSES"
+    BREAKS = "BREAKS"
+    NUM_CLASSES = "NUM_CLASSES"
+    UNCERTAINTY = "UNCERTAINTY"
+    PERCENT = "PERCENT"
+    RUNS = "RUNS"
+    SEED = "SEED"
+    OUTPUT_SCORE = "OUTPUT_SCORE"
+    OUTPUT_CLASSES = "OUTPUT_CLASSES"
+    OUTPUT_STABILITY = "OUTPUT_STABILITY"
+    OUTPUT_PRESET = "OUTPUT_PRESET"
+    WEIGHTS_USED = "WEIGHTS_USED"
+    BREAKS_USED = "BREAKS_USED"
+    SCORED_HA = "SCORED_HA"
+    HIGH_PRIORITY_HA = "HIGH_PRIORITY_HA"
+    EXCLUDED_HA = "EXCLUDED_HA"
+    DEFAULTS = {CLASSES: 0, BREAKS: "0.25, 0.5, 0.75", NUM_CLASSES: 4, PERCENT: 20.0, RUNS: 50, SEED: 1}
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterEnum(
-            "SHIPPED_PRESET", tr("Preset shipped with the plugin"),
+            self.SHIPPED_PRESET, tr("Preset shipped with the plugin"),
             options=[tr("None")] + [tr(label) for _stem, label in SHIPPED_PRESETS], defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
-            "PRESET", tr("Preset file (JSON)"), extension="json", optional=True))
+            self.PRESET, tr("Preset file (JSON)"), extension="json", optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "CRITERIA", tr("Criterion rasters"), layerType=compat.TYPE_RASTER, optional=True))
+            self.CRITERIA, tr("Criterion rasters"), layerType=compat.TYPE_RASTER, optional=True))
         self.addParameter(QgsProcessingParameterMatrix(
-            "RESCALING", tr("Rescaling, one row per criterion"), numberRows=0, hasFixedNumberRows=False,
+            self.RESCALING, tr("Rescaling, one row per criterion"), numberRows=0, hasFixedNumberRows=False,
             headers=[tr("Raster number"), tr("Band (number or name)"), tr("Criterion name"),
                      tr("Method (linear, inverted, quantile, quantile_inverted, categorical)"),
                      tr("Low value (or number of quantile classes)"), tr("High value"),
                      tr("Lookup (value: score; *: other)")],
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "WEIGHTS", tr("Weights in criteria order, separated by commas"), optional=True))
+            self.WEIGHTS, tr("Weights in criteria order, separated by commas"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "WEIGHTS_TABLE", tr("Weights table from 'AHP weights' (criterion, weight)"), [compat.TYPE_VECTOR],
+            self.WEIGHTS_TABLE, tr("Weights table from 'AHP weights' (criterion, weight)"), [compat.TYPE_VECTOR],
             optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "CONSTRAINTS", tr("Constraints: areas to exclude (rasters or polygon layers)"),
+            self.CONSTRAINTS, tr("Constraints: areas to exclude (rasters or polygon layers)"),
             layerType=compat.TYPE_MAP_LAYER, optional=True))
         self.addParameter(QgsProcessingParameterMapLayer(
-            "MASK", tr("Mask: only score inside (raster or polygon layer)"), optional=True))
+            self.MASK, tr("Mask: only score inside (raster or polygon layer)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "MASK_VALUES", tr("Mask raster values inside the mask (default: any non-zero value)"), optional=True))
+            self.MASK_VALUES, tr("Mask raster values inside the mask (default: any non-zero value)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            "CLASSES", tr("Class method"), options=[tr(label) for label in CLASS_METHOD_LABELS],
-            defaultValue=DEFAULTS["CLASSES"]))
+            self.CLASSES, tr("Class method"), options=[tr(label) for label in CLASS_METHOD_LABELS],
+            defaultValue=self.DEFAULTS[self.CLASSES]))
         self.addParameter(QgsProcessingParameterString(
-            "BREAKS", tr("Fixed breaks (increasing, between 0 and 1)"), defaultValue=DEFAULTS["BREAKS"], optional=True))
+            self.BREAKS, tr("Fixed breaks (increasing, between 0 and 1)"), defaultValue=self.DEFAULTS[self.BREAKS],
+            optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "NUM_CLASSES", tr("Number of classes (quantiles, equal interval)"), compat.NUMBER_INTEGER,
-            defaultValue=DEFAULTS["NUM_CLASSES"], minValue=3, maxValue=5))
+            self.NUM_CLASSES, tr("Number of classes (quantiles, equal interval)"), compat.NUMBER_INTEGER,
+            defaultValue=self.DEFAULTS[self.NUM_CLASSES], minValue=3, maxValue=5))
         self.addParameter(QgsProcessingParameterBoolean(
-            "UNCERTAINTY", tr("Stability under weight uncertainty"), defaultValue=False))
+            self.UNCERTAINTY, tr("Stability under weight uncertainty"), defaultValue=False))
         self.addParameter(QgsProcessingParameterNumber(
-            "PERCENT", tr("Weight perturbation (+- percent)"), compat.NUMBER_DOUBLE,
-            defaultValue=DEFAULTS["PERCENT"], minValue=0.0, maxValue=100.0))
+            self.PERCENT, tr("Weight perturbation (+- percent)"), compat.NUMBER_DOUBLE,
+            defaultValue=self.DEFAULTS[self.PERCENT], minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "RUNS", tr("Number of runs"), compat.NUMBER_INTEGER, defaultValue=DEFAULTS["RUNS"], minValue=2,
+            self.RUNS, tr("Number of runs"), compat.NUMBER_INTEGER, defaultValue=self.DEFAULTS[self.RUNS], minValue=2,
             maxValue=1000))
         self.addParameter(QgsProcessingParameterNumber(
-            "SEED", tr("Random seed"), compat.NUMBER_INTEGER, defaultValue=DEFAULTS["SEED"], minValue=0))
+            self.SEED, tr("Random seed"), compat.NUMBER_INTEGER, defaultValue=self.DEFAULTS[self.SEED], minValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
-            "ALIGN", tr("Align inputs onto the first criterion's grid when they differ"), defaultValue=False))
+            self.ALIGN, tr("Align inputs onto the first criterion's grid when they differ"), defaultValue=False))
         self.add_zone_parameters()
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_SCORE", tr("Priority score")))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_CLASSES", tr("Priority classes")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_SCORE, tr("Priority score")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CLASSES, tr("Priority classes")))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_STABILITY", tr("Stability (share of runs high or very high)"), optional=True,
+            self.OUTPUT_STABILITY, tr("Stability (share of runs high or very high)"), optional=True,
             createByDefault=False))
         self.add_table_output(tr("Priority area table (hectares per zone and class)"))
         self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_PRESET", tr("Save these settings as a preset"), fileFilter=tr("Preset (*.json)"),
+            self.OUTPUT_PRESET, tr("Save these settings as a preset"), fileFilter=tr("Preset (*.json)"),
             optional=True, createByDefault=False))
-        self.addOutput(QgsProcessingOutputString("WEIGHTS_USED", tr("Weights used")))
-        self.addOutput(QgsProcessingOutputString("BREAKS_USED", tr("Class breaks used")))
-        for key, label in (("SCORED_HA", N_("Scored area (ha)")), ("HIGH_PRIORITY_HA", N_("High priority area (ha)")),
-                           ("EXCLUDED_HA", N_("Area excluded by constraints (ha)"))):
+        self.addOutput(QgsProcessingOutputString(self.WEIGHTS_USED, tr("Weights used")))
+        self.addOutput(QgsProcessingOutputString(self.BREAKS_USED, tr("Class breaks used")))
+        for key, label in ((self.SCORED_HA, N_("Scored area (ha)")),
+                           (self.HIGH_PRIORITY_HA, N_("High priority area (ha)")),
+                           (self.EXCLUDED_HA, N_("Area excluded by constraints (ha)"))):
             self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
 
     # -- inputs -------------------------------------------------------------------------------
 
     def load_preset(self, parameters, context):
-        path = self.parameterAsFile(parameters, "PRESET", context)
-        shipped = self.parameterAsEnum(parameters, "SHIPPED_PRESET", context)
+        path = self.parameterAsFile(parameters, self.PRESET, context)
+        shipped = self.parameterAsEnum(parameters, self.SHIPPED_PRESET, context)
         if path and shipped:
             raise QgsProcessingException(tr("Choose either a shipped preset or a preset file, not both."))
         if shipped:
             path = str(PRESET_DIR / f"{SHIPPED_PRESETS[shipped - 1][0]}.json")
-        return scoring.load_preset(path) if path else None
+        return load_preset(path) if path else None
 
     def criteria(self, parameters, context, feedback, preset):
-        rasters = [layer_source(layer) for layer in self.parameterAsLayerList(parameters, "CRITERIA", context)]
-        rows = ["" if v in (None, "") else v for v in self.parameterAsMatrix(parameters, "RESCALING", context)]
+        rasters = [layer_source(layer) for layer in self.parameterAsLayerList(parameters, self.CRITERIA, context)]
+        rows = ["" if v in (None, "") else v for v in self.parameterAsMatrix(parameters, self.RESCALING, context)]
         if any(str(v).strip() for v in rows):
             if preset:
                 feedback.pushInfo(tr("RESCALING replaces the criteria and weights of the preset."))
-            entries, origin, base_dir = scoring.entries_from_rows(rows), "RESCALING", None
+            entries, origin, base_dir = entries_from_rows(rows), self.RESCALING, None
         elif preset:
             entries, origin, base_dir = preset["criteria"], preset["file_name"], preset["base_dir"]
         else:
             raise QgsProcessingException(tr("Give the criteria: rasters in CRITERIA with one RESCALING row each, "
                                             "or a preset."))
-        criteria, weights, notes = scoring.criteria_from_entries(entries, rasters, origin, base_dir)
+        criteria, weights, notes = criteria_from_entries(entries, rasters, origin, base_dir)
         for template, params in notes:
             feedback.pushWarning(tr(template).format(**params))
         return criteria, weights
 
     def weights(self, parameters, context, feedback, criteria, preset_weights):
         names = [c.name for c in criteria]
-        direct = scoring.parse_numbers(self.parameterAsString(parameters, "WEIGHTS", context))
-        table = self.parameterAsSource(parameters, "WEIGHTS_TABLE", context)
+        direct = parse_numbers(self.parameterAsString(parameters, self.WEIGHTS, context))
+        table = self.parameterAsSource(parameters, self.WEIGHTS_TABLE, context)
         if direct and table is not None:
             raise QgsProcessingException(tr("Give the weights either in WEIGHTS or in WEIGHTS_TABLE, not both."))
         if direct:
@@ -224,49 +252,49 @@ class PriorityScoreAlgorithm(T2Algorithm):
             if crs and max(crs) >= 0.10:
                 feedback.pushWarning(tr("The weights table comes from inconsistent AHP judgments (CR = {cr:.3f}); its "
                                         "weights are used, but review the comparisons.").format(cr=max(crs)))
-            return scoring.weights_from_table(rows, names)
+            return weights_from_table(rows, names)
         if preset_weights:
             return preset_weights
         feedback.pushWarning(tr("No weights were given: every criterion weighs the same."))
         return [1.0] * len(names)
 
     def class_spec(self, parameters, context, preset):
-        method = self.parameterAsEnum(parameters, "CLASSES", context)
-        breaks = self.parameterAsString(parameters, "BREAKS", context)
-        count = self.parameterAsInt(parameters, "NUM_CLASSES", context)
+        method = self.parameterAsEnum(parameters, self.CLASSES, context)
+        breaks = self.parameterAsString(parameters, self.BREAKS, context)
+        count = self.parameterAsInt(parameters, self.NUM_CLASSES, context)
         spec = dict((preset or {}).get("classes") or {})
-        if method != DEFAULTS["CLASSES"] or not spec:
+        if method != self.DEFAULTS[self.CLASSES] or not spec:
             spec["method"] = CLASS_METHOD_KEYS[method]
-        if _changed(breaks, DEFAULTS["BREAKS"]) or "breaks" not in spec:
-            spec["breaks"] = scoring.parse_numbers(breaks or DEFAULTS["BREAKS"], N_("class break"))
-        if count != DEFAULTS["NUM_CLASSES"] or "count" not in spec:
+        if _changed(breaks, self.DEFAULTS[self.BREAKS]) or "breaks" not in spec:
+            spec["breaks"] = parse_numbers(breaks or self.DEFAULTS[self.BREAKS], N_("class break"))
+        if count != self.DEFAULTS[self.NUM_CLASSES] or "count" not in spec:
             spec["count"] = count
-        return scoring.ClassSpec(spec["method"], spec["breaks"], spec["count"])
+        return ClassSpec(spec["method"], spec["breaks"], spec["count"])
 
     def uncertainty(self, parameters, context, preset):
         settings = dict((preset or {}).get("uncertainty") or {})
-        enabled = self.parameterAsBoolean(parameters, "UNCERTAINTY", context) or bool(settings.get("enabled"))
+        enabled = self.parameterAsBoolean(parameters, self.UNCERTAINTY, context) or bool(settings.get("enabled"))
         if not enabled:
             return None
         values = {}
-        for key, getter in (("PERCENT", self.parameterAsDouble), ("RUNS", self.parameterAsInt),
-                            ("SEED", self.parameterAsInt)):
+        for key, getter in ((self.PERCENT, self.parameterAsDouble), (self.RUNS, self.parameterAsInt),
+                            (self.SEED, self.parameterAsInt)):
             value = getter(parameters, key, context)
-            values[key] = value if value != DEFAULTS[key] else settings.get(key.lower(), DEFAULTS[key])
-        return scoring.Uncertainty(values["PERCENT"], values["RUNS"], values["SEED"])
+            values[key] = value if value != self.DEFAULTS[key] else settings.get(key.lower(), self.DEFAULTS[key])
+        return Uncertainty(values[self.PERCENT], values[self.RUNS], values[self.SEED])
 
     def region_layers(self, parameters, context, feedback, preset, grid, workdir, align):
         """(mask Layer or None, [constraint Layer], [(name, original source)] for the saved preset)."""
         constraints, documented = [], []
-        layers = list(self.parameterAsLayerList(parameters, "CONSTRAINTS", context))
+        layers = list(self.parameterAsLayerList(parameters, self.CONSTRAINTS, context))
         for item in (preset or {}).get("constraints") or []:
             layers.append(_layer_from_path(item, preset["base_dir"]))
         for n, layer in enumerate(layers):
-            documented.append(scoring.Layer(layer.name(), layer_source(layer)))
+            documented.append(Layer(layer.name(), layer_source(layer)))
             constraints.append(self.as_raster_layer(layer, context, feedback, grid, workdir, f"constraint{n}", align))
-        mask_layer = self.parameterAsLayer(parameters, "MASK", context)
-        values_text = self.parameterAsString(parameters, "MASK_VALUES", context)
-        values = scoring.parse_numbers(values_text, N_("mask value"))
+        mask_layer = self.parameterAsLayer(parameters, self.MASK, context)
+        values_text = self.parameterAsString(parameters, self.MASK_VALUES, context)
+        values = parse_numbers(values_text, N_("mask value"))
         preset_mask = (preset or {}).get("mask")
         if mask_layer is None and preset_mask:
             mask_layer = _layer_from_path(preset_mask, preset["base_dir"])
@@ -276,7 +304,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
         mask = self.as_raster_layer(mask_layer, context, feedback, grid, workdir, "mask", align)
         if isinstance(mask_layer, QgsRasterLayer):
             mask.values = tuple(values or ())
-        return mask, constraints, documented + [scoring.Layer("MASK", layer_source(mask_layer), 1, values)]
+        return mask, constraints, documented + [Layer(self.MASK, layer_source(mask_layer), 1, values)]
 
     def as_raster_layer(self, layer, context, feedback, grid, workdir, stem, align):
         """A raster Layer on ``grid``: rasters as they are (warped when aligning), polygons burnt in."""
@@ -289,7 +317,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
             source = layer.source()
             if align:
                 source = self.warp_logged(context, feedback, source, name, grid, "near")
-            return scoring.Layer(name, source)
+            return Layer(name, source)
         if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != compat.GEOMETRY_POLYGON:
             raise QgsProcessingException(tr("{name} is neither a raster nor a polygon layer; constraints and masks "
                                             "must be one of those.").format(name=name))
@@ -300,7 +328,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
         if not shapes:
             feedback.pushWarning(tr("{name} has no polygon; it changes nothing.").format(name=name))
         path = burn.rasterize_zones(shapes, grid, os.path.join(workdir, f"{stem}.tif"))
-        return scoring.Layer(name, path)
+        return Layer(name, path)
 
     def align_criteria(self, criteria, grid, align, context, feedback):
         if not align:
@@ -330,27 +358,59 @@ class PriorityScoreAlgorithm(T2Algorithm):
         weights = self.weights(parameters, context, feedback, criteria, preset_weights)
         spec = self.class_spec(parameters, context, preset)
         unc = self.uncertainty(parameters, context, preset)
-        align = self.parameterAsBoolean(parameters, "ALIGN", context)
+        align = self.parameterAsBoolean(parameters, self.ALIGN, context)
         grid = grid_of(criteria[0].source)
         originals = [c.source for c in criteria]
         self.align_criteria(criteria, grid, align, context, feedback)
         mask, constraints, documented = self.region_layers(parameters, context, feedback, preset, grid, workdir,
                                                            align)
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
-        score_path = self.parameterAsOutputLayer(parameters, "OUTPUT_SCORE", context)
-        classes_path = self.parameterAsOutputLayer(parameters, "OUTPUT_CLASSES", context)
-        stability_path = self.parameterAsOutputLayer(parameters, "OUTPUT_STABILITY", context) if unc else None
-        if not unc and self.parameterAsOutputLayer(parameters, "OUTPUT_STABILITY", context):
+        score_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_SCORE, context)
+        classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
+        stability_path = self.stability_path(parameters, context, feedback, unc)
+        progress, cancelled = self.callbacks(feedback, 0, 95)
+        result = priority_score(criteria, weights, score_path, classes_path, constraints=constraints,
+                                mask=mask, classes=spec, zones=zones, uncertainty=unc,
+                                stability_output=stability_path, progress=progress, is_cancelled=cancelled)
+        weights_used, breaks_used = self.log_result(feedback, criteria, result)
+        legend = [(v, tr(label), color) for v, label, color in priority_classes.class_legend(spec.count)]
+        self.style_output(context, classes_path, self.OUTPUT_CLASSES, legend, tr("Priority classes"))
+        self.style_ramp(context, score_path, SCORE_RAMP, tr("Priority score"))
+        if stability_path:
+            self.style_ramp(context, stability_path, STABILITY_RAMP, tr("Priority stability"))
+        names = {v: lbl for v, lbl, _c in legend}
+        # data outside the mask: its own row, not "No data"
+        names[priority_classes.MASKED] = tr(priority_classes.MASKED_LABEL)
+        table = self.write_area_table(parameters, context, result["areas"], names, labels, grid)
+        totals = class_totals(result["areas"])
+        high = sum(ha for cls, ha in totals.items() if cls is not None and cls >= result["high_from"])
+        scored = sum(ha for cls, ha in totals.items() if cls)
+        preset_out = self.parameterAsFileOutput(parameters, self.OUTPUT_PRESET, context)
+        if preset_out:
+            for c, source in zip(criteria, originals):
+                c.source = source
+            save_preset(preset_out, criteria, result, spec, unc, documented, self.MASK)
+        feedback.setProgress(100)
+        return {self.OUTPUT_SCORE: score_path, self.OUTPUT_CLASSES: classes_path, self.OUTPUT_STABILITY: stability_path,
+                self.OUTPUT_TABLE: table, self.OUTPUT_PRESET: preset_out or None, self.WEIGHTS_USED: weights_used,
+                self.BREAKS_USED: breaks_used, self.SCORED_HA: scored, self.HIGH_PRIORITY_HA: high,
+                self.EXCLUDED_HA: totals.get(priority_classes.EXCLUDED, 0.0)}
+
+    def stability_path(self, parameters, context, feedback, unc):
+        """Where the stability raster goes: OUTPUT_STABILITY, a temporary file loaded on completion, or None."""
+        stability_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_STABILITY, context) if unc else None
+        if not unc and self.parameterAsOutputLayer(parameters, self.OUTPUT_STABILITY, context):
             feedback.pushWarning(tr("OUTPUT_STABILITY is written only when UNCERTAINTY is checked; it was not "
                                     "written."))
         if unc and not stability_path:
             stability_path = QgsProcessingUtils.generateTempFilename("stability.tif")
             context.addLayerToLoadOnCompletion(stability_path, QgsProcessingContext.LayerDetails(
-                tr("Priority stability"), context.project(), "OUTPUT_STABILITY"))
-        progress, cancelled = self.callbacks(feedback, 0, 95)
-        result = scoring.priority_score(criteria, weights, score_path, classes_path, constraints=constraints,
-                                        mask=mask, classes=spec, zones=zones, uncertainty=unc,
-                                        stability_output=stability_path, progress=progress, is_cancelled=cancelled)
+                tr("Priority stability"), context.project(), self.OUTPUT_STABILITY))
+        return stability_path
+
+    @staticmethod
+    def log_result(feedback, criteria, result):
+        """Weights, breaks and exclusions of the run in the log; returns (weights used, breaks used) as text."""
         names = [c.name for c in criteria]
         if abs(result["weight_sum"] - 1.0) > 1e-6:
             feedback.pushWarning(tr("The weights summed to {total:g}, not 1; they were normalized to sum 1.").format(
@@ -364,40 +424,37 @@ class PriorityScoreAlgorithm(T2Algorithm):
                 name=name, breaks=", ".join(f"{b:.6g}" for b in breaks)))
         for name, pixels in result["pixels"]["excluded_by"].items():
             feedback.pushInfo(tr("{name} excludes {n} pixels.").format(name=name, n=pixels))
-        legend = [(v, tr(label), color) for v, label, color in scoring.class_legend(spec.count)]
-        self.style_output(context, classes_path, "OUTPUT_CLASSES", legend, tr("Priority classes"))
-        self.style_ramp(context, score_path, SCORE_RAMP, tr("Priority score"))
-        if stability_path:
-            self.style_ramp(context, stability_path, STABILITY_RAMP, tr("Priority stability"))
-        names = {v: lbl for v, lbl, _c in legend}
-        names[scoring.MASKED] = tr(scoring.MASKED_LABEL)  # data outside the mask: its own row, not "No data"
-        table = self.write_area_table(parameters, context, result["areas"], names, labels, grid)
-        totals = {}
-        for _zone, cls, ha, _px in result["areas"].rows():
-            totals[cls] = totals.get(cls, 0.0) + ha
-        totals.pop(scoring.MASKED, None)  # outside the mask: neither scored nor high
-        high = sum(ha for cls, ha in totals.items() if cls is not None and cls >= result["high_from"])
-        scored = sum(ha for cls, ha in totals.items() if cls)
-        preset_out = self.parameterAsFileOutput(parameters, "OUTPUT_PRESET", context)
-        if preset_out:
-            for c, source in zip(criteria, originals):
-                c.source = source
-            mask_doc = next((d for d in documented if d.name == "MASK"), None)
-            doc = scoring.preset_document(tr("Saved settings"), criteria, result["weights"], spec, unc,
-                                          [d for d in documented if d is not mask_doc], mask_doc)
-            with open(preset_out, "w", encoding="utf-8") as fh:
-                json.dump(doc, fh, indent=2, ensure_ascii=False)
-        feedback.setProgress(100)
-        return {"OUTPUT_SCORE": score_path, "OUTPUT_CLASSES": classes_path, "OUTPUT_STABILITY": stability_path,
-                "OUTPUT_TABLE": table, "OUTPUT_PRESET": preset_out or None, "WEIGHTS_USED": weights_used,
-                "BREAKS_USED": breaks_used, "SCORED_HA": scored, "HIGH_PRIORITY_HA": high,
-                "EXCLUDED_HA": totals.get(scoring.EXCLUDED, 0.0)}
+        return weights_used, breaks_used
 
     def style_ramp(self, context, path, colors, layer_name):
         """A 0..1 colour ramp QML beside a float output, applied when QGIS loads it."""
         qml = write_qml(path, ramp_qml(colors))
         style_on_load(context, path, qml, layer_name)
         return qml
+
+
+def class_totals(areas):
+    """Hectares per class over every zone, without the pixels outside the mask (neither scored nor high)."""
+    totals = {}
+    for _zone, cls, ha, _px in areas.rows():
+        totals[cls] = totals.get(cls, 0.0) + ha
+    totals.pop(priority_classes.MASKED, None)
+    return totals
+
+
+def save_preset(path, criteria, result, spec, unc, documented, mask_name):
+    """Write the settings of the run as a preset (JSON), under a temporary name renamed when complete."""
+    mask_doc = next((d for d in documented if d.name == mask_name), None)
+    doc = preset_document(tr("Saved settings"), criteria, result["weights"], spec, unc,
+                          [d for d in documented if d is not mask_doc], mask_doc)
+    tmp = f"{path}.{os.getpid()}.part"
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, indent=2, ensure_ascii=False)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
 
 
 def ramp_qml(colors):
@@ -443,5 +500,5 @@ def _layer_from_path(item, base_dir):
 
 
 def _changed(text, default):
-    return scoring.parse_numbers(text or default, N_("class break")) != scoring.parse_numbers(default)
+    return parse_numbers(text or default, N_("class break")) != parse_numbers(default)
 

@@ -24,8 +24,6 @@ CLASSES = [
     (productivity.STABLE, N_("Stable"), "#d8d8d8"),
     (productivity.INCREASING, N_("Increasing"), "#abd96b"),
 ]
-# Output numbers: hectares per LPD class.
-CLASS_OUTPUTS = ("DECLINING_HA", "MODERATE_DECLINE_HA", "STRESSED_HA", "STABLE_HA", "INCREASING_HA")
 
 
 def lpd_classes():
@@ -74,43 +72,63 @@ class ProductivityDynamicsAlgorithm(T2Algorithm):
            "(nearest neighbour) are aligned onto the grid of the first NDVI raster instead."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    NDVI = "NDVI"
+    FIRST_YEAR = "FIRST_YEAR"
+    BASELINE_YEARS = "BASELINE_YEARS"
+    COMPARISON_YEARS = "COMPARISON_YEARS"
+    NDVI_SCALE = "NDVI_SCALE"
+    ECOLOGICAL_UNITS = "ECOLOGICAL_UNITS"
+    LAND_COVER = "LAND_COVER"
+    SIGNIFICANCE = "SIGNIFICANCE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_METRICS = "OUTPUT_METRICS"
+    DECLINING_HA = "DECLINING_HA"
+    MODERATE_DECLINE_HA = "MODERATE_DECLINE_HA"
+    STRESSED_HA = "STRESSED_HA"
+    STABLE_HA = "STABLE_HA"
+    INCREASING_HA = "INCREASING_HA"
+    NODATA_HA = "NODATA_HA"
+    TOO_FEW_YEARS_PIXELS = "TOO_FEW_YEARS_PIXELS"
+    CLASS_OUTPUTS = (DECLINING_HA, MODERATE_DECLINE_HA, STRESSED_HA, STABLE_HA, INCREASING_HA)  # hectares per class
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "NDVI", tr("Annual NDVI series (one band per year, or one raster per year in year order)"),
+            self.NDVI, tr("Annual NDVI series (one band per year, or one raster per year in year order)"),
             layerType=compat.TYPE_RASTER))
         self.addParameter(QgsProcessingParameterNumber(
-            "FIRST_YEAR", tr("Year of the first band"), type=compat.NUMBER_INTEGER, defaultValue=2001,
+            self.FIRST_YEAR, tr("Year of the first band"), type=compat.NUMBER_INTEGER, defaultValue=2001,
             minValue=1900, maxValue=2200))
         self.addParameter(QgsProcessingParameterNumber(
-            "BASELINE_YEARS", tr("Baseline years (0 = every year before the comparison period)"),
+            self.BASELINE_YEARS, tr("Baseline years (0 = every year before the comparison period)"),
             type=compat.NUMBER_INTEGER, defaultValue=0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "COMPARISON_YEARS", tr("Comparison years (the last years of the series)"), type=compat.NUMBER_INTEGER,
+            self.COMPARISON_YEARS, tr("Comparison years (the last years of the series)"), type=compat.NUMBER_INTEGER,
             defaultValue=productivity.DEFAULT_COMPARISON_YEARS, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
-            "NDVI_SCALE", tr("NDVI scale (1: NDVI from -1 to 1; 10000: NDVI x 10000)"), type=compat.NUMBER_INTEGER,
+            self.NDVI_SCALE, tr("NDVI scale (1: NDVI from -1 to 1; 10000: NDVI x 10000)"), type=compat.NUMBER_INTEGER,
             defaultValue=10000))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "ECOLOGICAL_UNITS", tr("Ecological units (integer raster)"), optional=True))
+            self.ECOLOGICAL_UNITS, tr("Ecological units (integer raster)"), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "LAND_COVER", tr("Land cover (one ecological unit per class)"), optional=True))
+            self.LAND_COVER, tr("Land cover (one ecological unit per class)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "SIGNIFICANCE", tr("Significance of the trend test (90, 95 or 99 %)"), type=compat.NUMBER_INTEGER,
+            self.SIGNIFICANCE, tr("Significance of the trend test (90, 95 or 99 %)"), type=compat.NUMBER_INTEGER,
             defaultValue=95))
         self.addParameter(QgsProcessingParameterBoolean(
-            "ALIGN", tr("Align inputs onto the first NDVI raster's grid when they differ"), defaultValue=False))
+            self.ALIGN, tr("Align inputs onto the first NDVI raster's grid when they differ"), defaultValue=False))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT", tr("Land productivity dynamics (5 classes)")))
+            self.OUTPUT, tr("Land productivity dynamics (5 classes)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_METRICS", tr("Productivity metrics (slope, significance, state change, performance ratio)"),
+            self.OUTPUT_METRICS, tr("Productivity metrics (slope, significance, state change, performance ratio)"),
             optional=True, createByDefault=False))
-        for key, (_v, label, _c) in zip(CLASS_OUTPUTS, CLASSES):
+        for key, (_v, label, _c) in zip(self.CLASS_OUTPUTS, CLASSES):
             self.addOutput(QgsProcessingOutputNumber(key, tr("{label} (ha)").format(label=tr(label))))
-        self.addOutput(QgsProcessingOutputNumber("NODATA_HA", tr("No data area (ha)")))
-        self.addOutput(QgsProcessingOutputNumber("TOO_FEW_YEARS_PIXELS", tr("Pixels with too few valid years")))
+        self.addOutput(QgsProcessingOutputNumber(self.NODATA_HA, tr("No data area (ha)")))
+        self.addOutput(QgsProcessingOutputNumber(self.TOO_FEW_YEARS_PIXELS, tr("Pixels with too few valid years")))
 
     def ndvi_sources(self, parameters, context):
-        layers = self.parameterAsLayerList(parameters, "NDVI", context)
+        layers = self.parameterAsLayerList(parameters, self.NDVI, context)
         if not layers:
             raise QgsProcessingException(tr("Give the NDVI series: one raster with a band per year, or one raster "
                                             "per year."))
@@ -126,30 +144,30 @@ class ProductivityDynamicsAlgorithm(T2Algorithm):
     def compute(self, parameters, context, feedback, workdir):
         sources = self.ndvi_sources(parameters, context)
         named = {f"NDVI [{i + 1}]": src for i, src in enumerate(sources)}
-        named["ECOLOGICAL_UNITS"] = self.raster_path(parameters, "ECOLOGICAL_UNITS", context, required=False)
-        named["LAND_COVER"] = self.raster_path(parameters, "LAND_COVER", context, required=False)
+        named[self.ECOLOGICAL_UNITS] = self.raster_path(parameters, self.ECOLOGICAL_UNITS, context, required=False)
+        named[self.LAND_COVER] = self.raster_path(parameters, self.LAND_COVER, context, required=False)
         ndvi_keys = list(named)[:len(sources)]
         grid = grid_of(sources[0])
         differ = [key for key in list(named)[1:] if named[key] and grid_difference(grid, grid_of(named[key]))]
         self.align_inputs(parameters, context, named, differ, grid, bilinear=ndvi_keys, feedback=feedback)
         sources = [named[key] for key in ndvi_keys]
-        units, land_cover = named["ECOLOGICAL_UNITS"], named["LAND_COVER"]
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        metrics = self.parameterAsOutputLayer(parameters, "OUTPUT_METRICS", context) or None
+        units, land_cover = named[self.ECOLOGICAL_UNITS], named[self.LAND_COVER]
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        metrics = self.parameterAsOutputLayer(parameters, self.OUTPUT_METRICS, context) or None
         progress, cancelled = self.callbacks(feedback, 0, 98)
         result = productivity.productivity_dynamics(
-            sources, output, first_year=self.parameterAsInt(parameters, "FIRST_YEAR", context),
-            baseline_years=self.parameterAsInt(parameters, "BASELINE_YEARS", context) or None,
-            comparison_years=self.parameterAsInt(parameters, "COMPARISON_YEARS", context),
-            scale=self.parameterAsInt(parameters, "NDVI_SCALE", context), ecological_units=units,
-            land_cover=land_cover, significance=self.parameterAsInt(parameters, "SIGNIFICANCE", context),
+            sources, output, first_year=self.parameterAsInt(parameters, self.FIRST_YEAR, context),
+            baseline_years=self.parameterAsInt(parameters, self.BASELINE_YEARS, context) or None,
+            comparison_years=self.parameterAsInt(parameters, self.COMPARISON_YEARS, context),
+            scale=self.parameterAsInt(parameters, self.NDVI_SCALE, context), ecological_units=units,
+            land_cover=land_cover, significance=self.parameterAsInt(parameters, self.SIGNIFICANCE, context),
             metrics_output=metrics, progress=progress, is_cancelled=cancelled, workdir=workdir)
         self.report(feedback, result)
         classes = lpd_classes()
-        self.style_output(context, output, "OUTPUT", classes, tr("Land productivity dynamics"))
-        outputs = {"OUTPUT": output, "OUTPUT_METRICS": metrics,
-                   "TOO_FEW_YEARS_PIXELS": result["too_few_years"], "NODATA_HA": result["nodata_hectares"]}
-        for key, code in zip(CLASS_OUTPUTS, productivity.LPD_CODES):
+        self.style_output(context, output, self.OUTPUT, classes, tr("Land productivity dynamics"))
+        outputs = {self.OUTPUT: output, self.OUTPUT_METRICS: metrics,
+                   self.TOO_FEW_YEARS_PIXELS: result["too_few_years"], self.NODATA_HA: result["nodata_hectares"]}
+        for key, code in zip(self.CLASS_OUTPUTS, productivity.LPD_CODES):
             outputs[key] = result["hectares"][code] if result["hectares"] is not None else None
         feedback.setProgress(100)
         return outputs

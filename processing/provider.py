@@ -22,7 +22,7 @@ def algorithm_classes():
 
     found = []
     for info in sorted(pkgutil.iter_modules([str(Path(__file__).resolve().parent)]), key=lambda i: i.name):
-        if info.name in ("base", "provider") or info.name.startswith("_"):
+        if info.name in ("base", "provider", "styles") or info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{__package__}.{info.name}")
         for obj in vars(module).values():

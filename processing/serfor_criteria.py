@@ -28,7 +28,6 @@ from .base import T2Algorithm, _crs_from_wkt, grid_of, request_in_crs, usable_ge
 
 REASON_CLASSES = [(0, N_("Not degraded"), "#e8e8e8"), (1, N_("Overuse"), "#fdae61"),
                   (2, N_("Forest loss"), "#d7191c"), (3, N_("Overuse and forest loss"), "#7b3294")]
-REASON_KEYS = ("NOT_DEGRADED_HA", "OVERUSE_HA", "LOSS_HA", "OVERUSE_AND_LOSS_HA")
 CRITERIA_LABELS = {"land_use_conflict": N_("land-use conflict"), "slope": N_("slope"),
                    "distance": N_("distance to conservation areas"),
                    "deforestation": N_("density of recent deforestation")}
@@ -102,66 +101,93 @@ class SerforCriteriaAlgorithm(T2Algorithm):
            "neighbour for classes and years, bilinear for the DEM)."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    CAPABILITY = "CAPABILITY"
+    CAPABILITY_CODES = "CAPABILITY_CODES"
+    LAND_COVER = "LAND_COVER"
+    CONFLICT_MATRIX = "CONFLICT_MATRIX"
+    DEM = "DEM"
+    CONSERVATION_AREAS = "CONSERVATION_AREAS"
+    MAX_DISTANCE = "MAX_DISTANCE"
+    LOSS_YEAR = "LOSS_YEAR"
+    LOSS_POINTS = "LOSS_POINTS"
+    LOSS_POINTS_YEAR_FIELD = "LOSS_POINTS_YEAR_FIELD"
+    RECENT_YEARS = "RECENT_YEARS"
+    RADIUS = "RADIUS"
+    FOREST_LAND_GROUPS = "FOREST_LAND_GROUPS"
+    LOSS_PERIOD = "LOSS_PERIOD"
+    OUTPUT_CRITERIA = "OUTPUT_CRITERIA"
+    OUTPUT = "OUTPUT"
+    CRITERIA_USED = "CRITERIA_USED"
+    NOT_DEGRADED_HA = "NOT_DEGRADED_HA"
+    OVERUSE_HA = "OVERUSE_HA"
+    LOSS_HA = "LOSS_HA"
+    OVERUSE_AND_LOSS_HA = "OVERUSE_AND_LOSS_HA"
+    DEGRADED_HA = "DEGRADED_HA"
+    NODATA_HA = "NODATA_HA"
+    REASON_KEYS = (NOT_DEGRADED_HA, OVERUSE_HA, LOSS_HA, OVERUSE_AND_LOSS_HA)
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         preset = serfor.load_preset()
         optional = {"optional": True}
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "CAPABILITY", tr("Land use capability (CUM) raster")))
+            self.CAPABILITY, tr("Land use capability (CUM) raster")))
         self.addParameter(QgsProcessingParameterMatrix(
-            "CAPABILITY_CODES", tr("Capability codes (raster code, CUM group A, C, P, F or X)"), numberRows=0,
+            self.CAPABILITY_CODES, tr("Capability codes (raster code, CUM group A, C, P, F or X)"), numberRows=0,
             hasFixedNumberRows=False, headers=[tr("Raster code"), tr("CUM group")],
             defaultValue=serfor.capability_code_cells(serfor.load_cum_classes()), optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer("LAND_COVER", tr("Land cover (current use)"), **optional))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.LAND_COVER, tr("Land cover (current use)"), **optional))
         self.addParameter(QgsProcessingParameterMatrix(
-            "CONFLICT_MATRIX", tr("Land-use conflict matrix (0 not evaluated, 1 overuse, 2 proper use, 3 underuse)"),
+            self.CONFLICT_MATRIX, tr("Land-use conflict matrix (0 not evaluated, 1 overuse, 2 proper use, 3 underuse)"),
             numberRows=0, hasFixedNumberRows=False, headers=[tr("Land cover class")] + list(serfor.GROUPS),
             defaultValue=serfor.conflict_matrix_cells(preset["conflict_matrix"]), optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("Elevation (DEM, metres)"), **optional))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("Elevation (DEM, metres)"), **optional))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "CONSERVATION_AREAS", tr("Conservation areas (polygons)"), [compat.TYPE_VECTOR_POLYGON], **optional))
+            self.CONSERVATION_AREAS, tr("Conservation areas (polygons)"), [compat.TYPE_VECTOR_POLYGON], **optional))
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_DISTANCE", tr("Largest distance to conservation areas computed (m)"), type=compat.NUMBER_DOUBLE,
+            self.MAX_DISTANCE, tr("Largest distance to conservation areas computed (m)"), type=compat.NUMBER_DOUBLE,
             defaultValue=float(preset["conservation_distance"]["max_distance_m"]), minValue=1.0))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "LOSS_YEAR", tr("Forest loss year raster (0 = no loss)"), **optional))
+            self.LOSS_YEAR, tr("Forest loss year raster (0 = no loss)"), **optional))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "LOSS_POINTS", tr("Forest loss points, instead of the raster"), [TYPE_VECTOR_POINT], **optional))
+            self.LOSS_POINTS, tr("Forest loss points, instead of the raster"), [TYPE_VECTOR_POINT], **optional))
         self.addParameter(QgsProcessingParameterField(
-            "LOSS_POINTS_YEAR_FIELD", tr("Year field of the loss points"), parentLayerParameterName="LOSS_POINTS",
+            self.LOSS_POINTS_YEAR_FIELD, tr("Year field of the loss points"), parentLayerParameterName=self.LOSS_POINTS,
             type=compat.FIELD_ANY, optional=True))
         recent = preset["recent_deforestation"]
         self.addParameter(QgsProcessingParameterNumber(
-            "RECENT_YEARS", tr("Recent deforestation: last years counted (0 = every year)"),
+            self.RECENT_YEARS, tr("Recent deforestation: last years counted (0 = every year)"),
             type=compat.NUMBER_INTEGER, defaultValue=int(recent["recent_years"]), minValue=0, maxValue=100))
         self.addParameter(QgsProcessingParameterNumber(
-            "RADIUS", tr("Deforestation density search radius (m)"), type=compat.NUMBER_DOUBLE,
+            self.RADIUS, tr("Deforestation density search radius (m)"), type=compat.NUMBER_DOUBLE,
             defaultValue=float(recent["radius_m"]), minValue=1.0))
         rule = preset["degraded_forest_lands"]
         self.addParameter(QgsProcessingParameterString(
-            "FOREST_LAND_GROUPS", tr("Capability groups that are forest lands"),
+            self.FOREST_LAND_GROUPS, tr("Capability groups that are forest lands"),
             defaultValue=",".join(rule["capability_groups"])))
         self.addParameter(QgsProcessingParameterEnum(
-            "LOSS_PERIOD", tr("Forest loss that makes forest land degraded"), options=[tr(p) for p in LOSS_PERIODS],
+            self.LOSS_PERIOD, tr("Forest loss that makes forest land degraded"), options=[tr(p) for p in LOSS_PERIODS],
             defaultValue=serfor.LOSS_PERIODS.index(rule["forest_loss_period"])))
         self.addParameter(QgsProcessingParameterBoolean(
-            "ALIGN", tr("Align inputs onto the capability raster's grid when they differ"), defaultValue=False))
+            self.ALIGN, tr("Align inputs onto the capability raster's grid when they differ"), defaultValue=False))
         self.add_zone_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_CRITERIA", tr("SERFOR criteria (one band per criterion)"), optional=True))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Degraded forest lands (SERFOR)")))
+            self.OUTPUT_CRITERIA, tr("SERFOR criteria (one band per criterion)"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Degraded forest lands (SERFOR)")))
         self.add_table_output(tr("Degraded forest land table (hectares per zone and reason)"))
-        self.addOutput(QgsProcessingOutputString("CRITERIA_USED", tr("Criteria used")))
-        for key, (_v, label, _c) in zip(REASON_KEYS, REASON_CLASSES):
+        self.addOutput(QgsProcessingOutputString(self.CRITERIA_USED, tr("Criteria used")))
+        for key, (_v, label, _c) in zip(self.REASON_KEYS, REASON_CLASSES):
             self.addOutput(QgsProcessingOutputNumber(key, tr("{label} (ha)").format(label=tr(label))))
-        self.addOutput(QgsProcessingOutputNumber("DEGRADED_HA", tr("Degraded forest land area (ha)")))
-        self.addOutput(QgsProcessingOutputNumber("NODATA_HA", tr("No data area (ha)")))
+        self.addOutput(QgsProcessingOutputNumber(self.DEGRADED_HA, tr("Degraded forest land area (ha)")))
+        self.addOutput(QgsProcessingOutputNumber(self.NODATA_HA, tr("No data area (ha)")))
 
     def loss_points(self, parameters, context, feedback, grid, workdir):
         """Rasterize LOSS_POINTS onto the grid: (path, whether the years are known) or (None, True)."""
-        source = self.parameterAsSource(parameters, "LOSS_POINTS", context)
+        source = self.parameterAsSource(parameters, self.LOSS_POINTS, context)
         if source is None:
             return None, True
-        field = self.parameterAsString(parameters, "LOSS_POINTS_YEAR_FIELD", context)
+        field = self.parameterAsString(parameters, self.LOSS_POINTS_YEAR_FIELD, context)
         if field and source.fields().lookupField(field) < 0:
             raise QgsProcessingException(tr("The loss points have no field '{field}'.").format(field=field))
         target = QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
@@ -189,39 +215,41 @@ class SerforCriteriaAlgorithm(T2Algorithm):
         return path, bool(field)
 
     def compute(self, parameters, context, feedback, workdir):
-        capability = self.raster_path(parameters, "CAPABILITY", context)
+        capability = self.raster_path(parameters, self.CAPABILITY, context)
         sources = {key: self.raster_path(parameters, key, context, required=False)
-                   for key in ("LAND_COVER", "DEM", "LOSS_YEAR")}
-        if sources["LOSS_YEAR"] and self.parameterAsSource(parameters, "LOSS_POINTS", context) is not None:
+                   for key in (self.LAND_COVER, self.DEM, self.LOSS_YEAR)}
+        if sources[self.LOSS_YEAR] and self.parameterAsSource(parameters, self.LOSS_POINTS, context) is not None:
             raise QgsProcessingException(tr("Give the forest loss either as a raster (LOSS_YEAR) or as points "
                                             "(LOSS_POINTS), not both."))
-        codes = list(self.parameterAsMatrix(parameters, "CAPABILITY_CODES", context))
+        codes = list(self.parameterAsMatrix(parameters, self.CAPABILITY_CODES, context))
         capability_codes = serfor.capability_codes_from_cells(codes) if codes else None
-        cells = self.parameterAsMatrix(parameters, "CONFLICT_MATRIX", context)
+        cells = self.parameterAsMatrix(parameters, self.CONFLICT_MATRIX, context)
         matrix = serfor.conflict_matrix_from_cells(cells) if cells else None
         grid = grid_of(capability)
-        self.align_inputs(parameters, context, sources, list(sources), grid, bilinear=("DEM",), feedback=feedback)
-        loss, years_known = sources["LOSS_YEAR"], True
+        self.align_inputs(parameters, context, sources, list(sources), grid, bilinear=(self.DEM,), feedback=feedback)
+        loss, years_known = sources[self.LOSS_YEAR], True
         if loss is None:
             loss, years_known = self.loss_points(parameters, context, feedback, grid, workdir)
         conservation = None
-        areas_source = self.parameterAsSource(parameters, "CONSERVATION_AREAS", context)
+        areas_source = self.parameterAsSource(parameters, self.CONSERVATION_AREAS, context)
         if areas_source is not None:
             conservation = polygons_in_crs(areas_source, grid.crs_wkt, context, feedback,
                                            tr("Conservation areas"))
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        criteria = self.parameterAsOutputLayer(parameters, "OUTPUT_CRITERIA", context) or None
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        criteria = self.parameterAsOutputLayer(parameters, self.OUTPUT_CRITERIA, context) or None
         progress, cancelled = self.callbacks(feedback, 0, 95)
-        period = serfor.LOSS_PERIODS[self.parameterAsEnum(parameters, "LOSS_PERIOD", context)]
+        period = serfor.LOSS_PERIODS[self.parameterAsEnum(parameters, self.LOSS_PERIOD, context)]
         result = serfor.serfor_criteria(
             output, capability, criteria_output=criteria, capability_codes=capability_codes,
-            land_cover=sources["LAND_COVER"], conflict_matrix=matrix, dem=sources["DEM"], conservation=conservation,
+            land_cover=sources[self.LAND_COVER], conflict_matrix=matrix, dem=sources[self.DEM],
+            conservation=conservation,
             loss_year=loss, loss_years_known=years_known,
-            recent_years=self.parameterAsInt(parameters, "RECENT_YEARS", context),
-            radius_m=self.parameterAsDouble(parameters, "RADIUS", context),
-            forest_land_groups=self.parameterAsString(parameters, "FOREST_LAND_GROUPS", context) or None,
-            loss_period=period, zones=zones, max_distance=self.parameterAsDouble(parameters, "MAX_DISTANCE", context),
+            recent_years=self.parameterAsInt(parameters, self.RECENT_YEARS, context),
+            radius_m=self.parameterAsDouble(parameters, self.RADIUS, context),
+            forest_land_groups=self.parameterAsString(parameters, self.FOREST_LAND_GROUPS, context) or None,
+            loss_period=period, zones=zones,
+            max_distance=self.parameterAsDouble(parameters, self.MAX_DISTANCE, context),
             workdir=workdir, progress=progress, is_cancelled=cancelled)
         for template, params in result["notes"]:
             feedback.pushInfo(tr(template).format(**params))
@@ -230,11 +258,11 @@ class SerforCriteriaAlgorithm(T2Algorithm):
         used = ", ".join(tr(CRITERIA_LABELS[name]) for name in result["used"])
         feedback.pushInfo(tr("Criteria used: {used}.").format(used=used))
         classes = reason_classes()
-        self.style_output(context, output, "OUTPUT", classes, tr("Degraded forest lands (SERFOR)"))
+        self.style_output(context, output, self.OUTPUT, classes, tr("Degraded forest lands (SERFOR)"))
         table, totals = self.class_area_table(parameters, context, feedback, result["areas"], classes, labels, grid,
                                               log_nodata=False)
         feedback.setProgress(100)
-        out = {"OUTPUT": output, "OUTPUT_CRITERIA": criteria, "OUTPUT_TABLE": table, "CRITERIA_USED": used,
-               "DEGRADED_HA": sum(totals[r] for r in serfor.REASONS if r), "NODATA_HA": totals[None]}
-        out.update({key: totals[r] for key, r in zip(REASON_KEYS, serfor.REASONS)})
+        out = {self.OUTPUT: output, self.OUTPUT_CRITERIA: criteria, self.OUTPUT_TABLE: table, self.CRITERIA_USED: used,
+               self.DEGRADED_HA: sum(totals[r] for r in serfor.REASONS if r), self.NODATA_HA: totals[None]}
+        out.update({key: totals[r] for key, r in zip(self.REASON_KEYS, serfor.REASONS)})
         return out

@@ -21,10 +21,11 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..algorithms import overlap, target2
+from ..algorithms import geometry, target2
+from ..algorithms import values as values_list
 from ..algorithms.errors import N_
 from ..translation import format_ha, tr
-from . import _vector, _zones
+from . import _vector, _zones, styles
 from .base import T2Algorithm
 
 INSIDE_CLASS = (target2.INSIDE, N_("Restoration inside degraded land"), "#1a9641")
@@ -49,7 +50,9 @@ class Target2IndicatorAlgorithm(T2Algorithm):
            "ProREST). Per zone (e.g. department), ecosystem and gap, plus national totals."),
         N_("DEGRADED is the degraded baseline: polygons (all of them are degraded land) or a raster in which the "
            "pixels holding DEGRADED_VALUE are degraded (default -1, the degraded class of the T2 Restore "
-           "degradation algorithm). RESTORATION_AREAS are the areas under restoration (a registry layer or any "
+           "degradation algorithm). With the status of ldn_status, DEGRADED_CLASSES lists the classes counted as "
+           "degraded instead: 1,2,3 (degraded in the reporting period) or 1,2 (only land degrading now). "
+           "RESTORATION_AREAS are the areas under restoration (a registry layer or any "
            "polygon layer); they are dissolved, so land under two overlapping initiatives counts once. "
            "Restoration outside degraded land is reported in its own column, not dropped."),
         N_("With polygons the overlay is exact (GEOS). With a raster the degraded area is the sum of the degraded "
@@ -71,41 +74,68 @@ class Target2IndicatorAlgorithm(T2Algorithm):
            "without geometry are skipped and invalid geometries repaired, both counted in the log."),
     )
 
+    # Parameter and output names, used in initAlgorithm, compute and the tests
+    DEGRADED = "DEGRADED"
+    DEGRADED_VALUE = "DEGRADED_VALUE"
+    DEGRADED_CLASSES = "DEGRADED_CLASSES"
+    RESTORATION_AREAS = "RESTORATION_AREAS"
+    ECOSYSTEMS = "ECOSYSTEMS"
+    ECOSYSTEM_FIELD = "ECOSYSTEM_FIELD"
+    GAP_A = "GAP_A"
+    NAME_A = "NAME_A"
+    GAP_B = "GAP_B"
+    NAME_B = "NAME_B"
+    TARGET_HA = "TARGET_HA"
+    AREA_NAME = "AREA_NAME"
+    REGIONAL_TARGET_HA = "REGIONAL_TARGET_HA"
+    TARGET_SHARE = "TARGET_SHARE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_OUTSIDE = "OUTPUT_OUTSIDE"
+    DEGRADED_HA = "DEGRADED_HA"
+    RESTORATION_IN_DEGRADED_HA = "RESTORATION_IN_DEGRADED_HA"
+    RESTORATION_OUTSIDE_HA = "RESTORATION_OUTSIDE_HA"
+    SHARE_PCT = "SHARE_PCT"
+    TO_SHARE_HA = "TO_SHARE_HA"
+    TO_TARGET_HA = "TO_TARGET_HA"
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterMapLayer(
-            "DEGRADED", tr("Degraded land (polygons, or a raster)"),
+            self.DEGRADED, tr("Degraded land (polygons, or a raster)"),
             types=[compat.TYPE_VECTOR_POLYGON, compat.TYPE_RASTER]))
         self.addParameter(QgsProcessingParameterNumber(
-            "DEGRADED_VALUE", tr("Degraded value in a raster"), compat.NUMBER_INTEGER, defaultValue=-1))
+            self.DEGRADED_VALUE, tr("Degraded value in a raster"), compat.NUMBER_INTEGER, defaultValue=-1))
+        self.addParameter(QgsProcessingParameterString(
+            self.DEGRADED_CLASSES, tr("Degraded classes in a raster (e.g. 1,2,3 of an ldn_status status; replaces "
+                                      "the degraded value)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "RESTORATION_AREAS", tr("Areas under restoration"), [compat.TYPE_VECTOR_POLYGON]))
+            self.RESTORATION_AREAS, tr("Areas under restoration"), [compat.TYPE_VECTOR_POLYGON]))
         self.add_zone_parameters()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "ECOSYSTEMS", tr("Ecosystems"), [compat.TYPE_VECTOR_POLYGON], optional=True))
+            self.ECOSYSTEMS, tr("Ecosystems"), [compat.TYPE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "ECOSYSTEM_FIELD", tr("Ecosystem name field"), parentLayerParameterName="ECOSYSTEMS", optional=True))
+            self.ECOSYSTEM_FIELD, tr("Ecosystem name field"), parentLayerParameterName=self.ECOSYSTEMS, optional=True))
         _vector.add_gap_parameters(self, optional=True)
         self.addParameter(QgsProcessingParameterNumber(
-            "TARGET_HA", tr("National restoration goal (ha)"), compat.NUMBER_DOUBLE,
+            self.TARGET_HA, tr("National restoration goal (ha)"), compat.NUMBER_DOUBLE,
             defaultValue=DEFAULT_TARGET_HA, minValue=0))
         self.addParameter(QgsProcessingParameterString(
-            "AREA_NAME", tr("Name of the region covered (empty: national, all of Peru)"), optional=True))
+            self.AREA_NAME, tr("Name of the region covered (empty: national, all of Peru)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "REGIONAL_TARGET_HA", tr("Regional restoration goal (ha), used with a region name"),
+            self.REGIONAL_TARGET_HA, tr("Regional restoration goal (ha), used with a region name"),
             compat.NUMBER_DOUBLE, optional=True, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "TARGET_SHARE", tr("Target share of degraded land under restoration (%)"), compat.NUMBER_DOUBLE,
+            self.TARGET_SHARE, tr("Target share of degraded land under restoration (%)"), compat.NUMBER_DOUBLE,
             defaultValue=DEFAULT_TARGET_SHARE, minValue=0, maxValue=100))
-        _vector.add_polygon_sink(self, "OUTPUT", tr("Restoration inside degraded land"))
-        _vector.add_polygon_sink(self, "OUTPUT_OUTSIDE", tr("Restoration outside degraded land"), optional=True,
+        _vector.add_polygon_sink(self, self.OUTPUT, tr("Restoration inside degraded land"))
+        _vector.add_polygon_sink(self, self.OUTPUT_OUTSIDE, tr("Restoration outside degraded land"), optional=True,
                                  create=False)
         self.add_table_output(tr("Target 2 indicator table"))
-        for key, label in (("DEGRADED_HA", N_("Degraded area (ha)")),
-                           ("RESTORATION_IN_DEGRADED_HA", N_("Restoration inside degraded land (ha)")),
-                           ("RESTORATION_OUTSIDE_HA", N_("Restoration outside degraded land (ha)")),
-                           ("SHARE_PCT", N_("Share of degraded land under restoration (%)")),
-                           ("TO_SHARE_HA", N_("Missing to the target share (ha)")),
-                           ("TO_TARGET_HA", N_("Missing to the national goal (ha)"))):
+        for key, label in ((self.DEGRADED_HA, N_("Degraded area (ha)")),
+                           (self.RESTORATION_IN_DEGRADED_HA, N_("Restoration inside degraded land (ha)")),
+                           (self.RESTORATION_OUTSIDE_HA, N_("Restoration outside degraded land (ha)")),
+                           (self.SHARE_PCT, N_("Share of degraded land under restoration (%)")),
+                           (self.TO_SHARE_HA, N_("Missing to the target share (ha)")),
+                           (self.TO_TARGET_HA, N_("Missing to the national goal (ha)"))):
             self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
 
     def regions(self, parameters, context, reader, key, field_key, name):
@@ -127,12 +157,12 @@ class Target2IndicatorAlgorithm(T2Algorithm):
 
     def scope(self, parameters, context, feedback, layer):
         """(level of the total row, its name, goal in hectares or 0): national, or the region AREA_NAME."""
-        area = (self.parameterAsString(parameters, "AREA_NAME", context) or "").strip()
+        area = (self.parameterAsString(parameters, self.AREA_NAME, context) or "").strip()
         if not area:
             _warn_if_regional(feedback, layer, context)
-            return "national", tr("Total"), self.parameterAsDouble(parameters, "TARGET_HA", context)
-        given = parameters.get("REGIONAL_TARGET_HA") not in (None, "")
-        goal = self.parameterAsDouble(parameters, "REGIONAL_TARGET_HA", context) if given else 0.0
+            return "national", tr("Total"), self.parameterAsDouble(parameters, self.TARGET_HA, context)
+        given = parameters.get(self.REGIONAL_TARGET_HA) not in (None, "")
+        goal = self.parameterAsDouble(parameters, self.REGIONAL_TARGET_HA, context) if given else 0.0
         if not goal:
             feedback.pushInfo(tr("Regional run ({area}): the total is not compared with the national goal; give "
                                  "REGIONAL_TARGET_HA to compare it with a regional goal.").format(area=area))
@@ -142,12 +172,12 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         """([[(label, polygon)]], [(level, gap name)]) of the zones, ecosystems and gaps given."""
         breakdowns, levels = [], []
         zones = _zones.zone_regions(self, parameters, context, feedback, reader, crs, extent, tr("the degraded land"))
-        ecosystems = self.regions(parameters, context, reader, "ECOSYSTEMS", "ECOSYSTEM_FIELD", tr("Ecosystems"))
+        ecosystems = self.regions(parameters, context, reader, self.ECOSYSTEMS, self.ECOSYSTEM_FIELD, tr("Ecosystems"))
         for regions, level in ((zones, "zone"), (ecosystems, "ecosystem")):
             if regions is not None:
                 breakdowns.append(regions)
                 levels.append((level, None))
-        for key, name_key, default in (("GAP_A", "NAME_A", "MINAM"), ("GAP_B", "NAME_B", "SERFOR")):
+        for key, name_key, default in ((self.GAP_A, self.NAME_A, "MINAM"), (self.GAP_B, self.NAME_B, "SERFOR")):
             gap_name = self.parameterAsString(parameters, name_key, context).strip() or default
             polys, _disjoint = reader.layer_polygons(parameters, key, gap_name)
             if polys is None:
@@ -164,20 +194,21 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         progress, cancelled = self.callbacks(feedback, 10, 90)
         feedback.setProgress(10)
         if not isinstance(degraded_layer, QgsRasterLayer):
-            degraded = reader.polygons(self.parameterAsSource(parameters, "DEGRADED", context) or degraded_layer,
+            degraded = reader.polygons(self.parameterAsSource(parameters, self.DEGRADED, context) or degraded_layer,
                                        tr("Degraded land"))
             if not degraded:
                 raise QgsProcessingException(tr("The degraded land layer has no polygon: it is empty, or every "
                                                 "geometry is null or has no area."))
             return target2.target2_vector(degraded, restoration, _vector.osr_of(crs), breakdowns,
-                                          progress=progress, is_cancelled=cancelled), overlap.AREA_METHOD
-        value = self.parameterAsInt(parameters, "DEGRADED_VALUE", context)
-        path = self.raster_path(parameters, "DEGRADED", context)
+                                          progress=progress, is_cancelled=cancelled), geometry.AREA_METHOD
+        values = self.degraded_values(parameters, context)
+        value = ", ".join(str(v) for v in values)
+        path = self.raster_path(parameters, self.DEGRADED, context)
         feedback.pushInfo(tr("Degraded land: pixels equal to {value}, each with its area on the WGS 84 ellipsoid "
                              "(zones, ecosystems and gaps by pixel centre). Restoration areas: counted exactly, "
                              "each pixel with the share of it the dissolved areas cover, so areas smaller than a "
                              "pixel keep their hectares.").format(value=value))
-        result, _grid = target2.target2_raster(path, [value], restoration, workdir, breakdowns,
+        result, _grid = target2.target2_raster(path, values, restoration, workdir, breakdowns,
                                                progress=progress, is_cancelled=cancelled)
         if result.rows[0][2] <= 0:
             raise QgsProcessingException(tr("The raster DEGRADED has no pixel with the degraded value {value}. "
@@ -185,14 +216,22 @@ class Target2IndicatorAlgorithm(T2Algorithm):
                                             ).format(value=value))
         return result, RASTER_METHOD
 
+    def degraded_values(self, parameters, context):
+        """DEGRADED_CLASSES ('1,2,3', the status classes of ldn_status counted as degraded) when set, else
+        [DEGRADED_VALUE]."""
+        text = self.parameterAsString(parameters, self.DEGRADED_CLASSES, context)
+        if text and text.strip():
+            return list(values_list.parse_value_list(text, self.DEGRADED_CLASSES))
+        return [self.parameterAsInt(parameters, self.DEGRADED_VALUE, context)]
+
     def compute(self, parameters, context, feedback, workdir):
-        degraded_layer = self.parameterAsLayer(parameters, "DEGRADED", context)
+        degraded_layer = self.parameterAsLayer(parameters, self.DEGRADED, context)
         if degraded_layer is None:
             raise QgsProcessingException(tr("The degraded land layer DEGRADED is missing or cannot be opened."))
         crs = _vector.working_crs([degraded_layer])
         feedback.pushInfo(tr("Working CRS: {crs}; areas on the WGS 84 ellipsoid.").format(crs=_vector.crs_label(crs)))
         reader = _vector.PolygonReader(self, context, feedback, crs, workdir)
-        restoration_source = self.parameterAsSource(parameters, "RESTORATION_AREAS", context)
+        restoration_source = self.parameterAsSource(parameters, self.RESTORATION_AREAS, context)
         if restoration_source is None:
             raise QgsProcessingException(tr("The layer of areas under restoration is missing or cannot be opened."))
         restoration = reader.polygons(restoration_source, tr("Areas under restoration"))
@@ -203,7 +242,7 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         breakdowns, levels = self.breakdowns(parameters, context, feedback, reader, crs, degraded_layer.extent())
         result, method = self.overlay(parameters, context, feedback, reader, degraded_layer, restoration,
                                       breakdowns, crs, workdir)
-        share = self.parameterAsDouble(parameters, "TARGET_SHARE", context)
+        share = self.parameterAsDouble(parameters, self.TARGET_SHARE, context)
         national = result.rows[0]
         if restoration and national[3] <= 0:
             feedback.pushWarning(tr("None of the areas under restoration lies on degraded land: the share is 0 %. "
@@ -211,14 +250,14 @@ class Target2IndicatorAlgorithm(T2Algorithm):
                                     "reference systems are declared correctly."))
         figures = target2.indicator(national[2], national[3], share, scope[2])
         self.report(feedback, national, figures, share, scope)
-        output = self.write_geometry(parameters, context, "OUTPUT", result.inside, INSIDE_CLASS, crs)
-        outside = self.write_geometry(parameters, context, "OUTPUT_OUTSIDE", result.outside, OUTSIDE_CLASS, crs)
+        output = self.write_geometry(parameters, context, self.OUTPUT, result.inside, INSIDE_CLASS, crs)
+        outside = self.write_geometry(parameters, context, self.OUTPUT_OUTSIDE, result.outside, OUTSIDE_CLASS, crs)
         table = self.write_table(parameters, context, result.rows, levels, share, scope, crs, method)
         feedback.setProgress(100)
-        return {"OUTPUT": output, "OUTPUT_OUTSIDE": outside, "OUTPUT_TABLE": table,
-                "DEGRADED_HA": national[2], "RESTORATION_IN_DEGRADED_HA": national[3],
-                "RESTORATION_OUTSIDE_HA": national[4], "SHARE_PCT": figures["share_pct"] or 0.0,
-                "TO_SHARE_HA": figures["to_share_ha"], "TO_TARGET_HA": figures["to_target_ha"]}
+        return {self.OUTPUT: output, self.OUTPUT_OUTSIDE: outside, self.OUTPUT_TABLE: table,
+                self.DEGRADED_HA: national[2], self.RESTORATION_IN_DEGRADED_HA: national[3],
+                self.RESTORATION_OUTSIDE_HA: national[4], self.SHARE_PCT: figures["share_pct"] or 0.0,
+                self.TO_SHARE_HA: figures["to_share_ha"], self.TO_TARGET_HA: figures["to_target_ha"]}
 
     @staticmethod
     def report(feedback, national, figures, share, scope):
@@ -244,10 +283,10 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         if sink is None:
             return None
         value, label, color = cls
-        areas = overlap.AreaCalculator(_vector.osr_of(crs))(polygons) if polygons else []
+        areas = geometry.AreaCalculator(_vector.osr_of(crs))(polygons) if polygons else []
         for poly, ha in zip(polygons, areas):
             _vector.add_feature(sink, fields, [value, tr(label), round(float(ha), 6)], poly)
-        _vector.style_vector_output(context, dest, "class", [(value, tr(label), color)], tr(label))
+        styles.style_vector_output(context, dest, "class", [(value, tr(label), color)], tr(label))
         return dest
 
     def write_table(self, parameters, context, rows, levels, share, scope, crs, method):
@@ -259,7 +298,7 @@ class Target2IndicatorAlgorithm(T2Algorithm):
                            ("to_target_ha", "double"), ("target_contribution_pct", "double"),
                            ("input_crs", "string"), ("area_method", "string"), ("zone_id", "string")):
             fields.append(compat.field(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, compat.WKB_NO_GEOMETRY)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
             return None
         total_level, total_name, target_ha = scope

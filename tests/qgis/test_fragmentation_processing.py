@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingException, QgsRasterLayer
 from rasters import read_raster, write_raster
 
 from t2restore.algorithms import fragmentation
+from t2restore.processing.forest_fragmentation import ForestFragmentationAlgorithm as F
 
 ALG = "t2restore:forest_fragmentation"
 
@@ -23,8 +24,8 @@ def mask(tmp_path):
 
 def test_runs_and_matches_the_algorithm_layer(tmp_path, mask, run_alg):
     path, grid = mask
-    result = run_alg(ALG, {"INPUT": path, "FOREST_VALUES": "3,7", "WINDOW": 5, "OUTPUT": str(tmp_path / "f.tif"),
-                           "OUTPUT_PF": str(tmp_path / "pf.tif"), "OUTPUT_PFF": str(tmp_path / "pff.tif")})
+    result = run_alg(ALG, {F.INPUT: path, F.FOREST_VALUES: "3,7", F.WINDOW: 5, F.OUTPUT: str(tmp_path / "f.tif"),
+                           F.OUTPUT_PF: str(tmp_path / "pf.tif"), F.OUTPUT_PFF: str(tmp_path / "pff.tif")})
     classes = read_raster(result["OUTPUT"])
     direct = tmp_path / "direct.tif"
     fragmentation.forest_fragmentation(path, str(direct), forest_values=(3, 7), window=5)
@@ -42,7 +43,7 @@ def test_runs_and_matches_the_algorithm_layer(tmp_path, mask, run_alg):
 def test_output_is_styled_with_class_names(tmp_path, mask, run_alg):
     path, _ = mask
     out = tmp_path / "f.tif"
-    run_alg(ALG, {"INPUT": path, "FOREST_VALUES": "3", "OUTPUT": str(out)})
+    run_alg(ALG, {F.INPUT: path, F.FOREST_VALUES: "3", F.OUTPUT: str(out)})
     layer = QgsRasterLayer(str(out), "f")
     layer.loadNamedStyle(str(tmp_path / "f.qml"))
     assert layer.renderer().type() == "paletted"
@@ -51,16 +52,16 @@ def test_output_is_styled_with_class_names(tmp_path, mask, run_alg):
 
 
 @pytest.mark.parametrize("params,fragment", [
-    ({"WINDOW": 4}, "WINDOW must be an odd whole number from 3 to 31 (3, 5, 7 ...); it is 4"),
-    ({"WINDOW": 33}, "it is 33"),
-    ({"FOREST_VALUES": "bosque"}, "neither a whole number nor a range such as 11-15: 'bosque'"),
-    ({"FOREST_VALUES": "9"}, "has no forest pixel: no valid cell holds 9 (FOREST_VALUES). Values found: 1, 3, 7"),
+    ({F.WINDOW: 4}, "WINDOW must be an odd whole number from 3 to 31 (3, 5, 7 ...); it is 4"),
+    ({F.WINDOW: 33}, "it is 33"),
+    ({F.FOREST_VALUES: "bosque"}, "neither a whole number nor a range such as 11-15: 'bosque'"),
+    ({F.FOREST_VALUES: "9"}, "has no forest pixel: no valid cell holds 9 (FOREST_VALUES). Values found: 1, 3, 7"),
 ])
 def test_bad_input_gives_clear_messages(tmp_path, mask, run_alg, params, fragment):
     path, _ = mask
     out = tmp_path / "f.tif"
     with pytest.raises(QgsProcessingException) as err:
-        run_alg(ALG, dict({"INPUT": path, "OUTPUT": str(out)}, **params))
+        run_alg(ALG, dict({F.INPUT: path, F.OUTPUT: str(out)}, **params))
     assert fragment in str(err.value)
     assert not out.exists()
 
@@ -68,7 +69,7 @@ def test_bad_input_gives_clear_messages(tmp_path, mask, run_alg, params, fragmen
 def test_cancel_leaves_no_output(tmp_path, mask, run_cancelled):
     path, _ = mask
     out = tmp_path / "f.tif"
-    error = run_cancelled(ALG, {"INPUT": path, "OUTPUT": str(out)})
+    error = run_cancelled(ALG, {F.INPUT: path, F.OUTPUT: str(out)})
     assert "Cancelled" in str(error)
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 

@@ -15,6 +15,7 @@ from rasters import read_raster, write_raster
 
 from t2restore.algorithms import scoring
 from t2restore.algorithms.errors import Cancelled, GridMismatchError, InputError
+from t2restore.algorithms.priority import uncertainty as priority_uncertainty
 from t2restore.algorithms.scoring import ClassSpec, Criterion, Layer, Uncertainty
 
 ND = scoring.SCORE_NODATA
@@ -652,7 +653,7 @@ def test_run_sample_is_a_property_of_the_pixel():
 def test_sampled_run_breaks_are_block_independent_and_keep_half_high(tmp_path, data, monkeypatch):
     """Large rasters histogram run scores on a sample; force it on this small one."""
     _arrays, paths = data
-    monkeypatch.setattr(scoring, "RUN_SAMPLE", 400)  # 2867 pixels -> 1 in 8
+    monkeypatch.setattr(priority_uncertainty, "RUN_SAMPLE", 400)  # 2867 pixels -> 1 in 8
     stabilities = []
     for bs in (16, 1024):
         result, out = _run(tmp_path, paths, f"smp{bs}", bs, ClassSpec("quantile"), Uncertainty(20, 12, 9),
