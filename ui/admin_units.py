@@ -10,24 +10,24 @@ point (an area on a boundary), the unit overlapping it most is taken.
 import json
 from dataclasses import asdict
 
-from qgis.core import QgsSettings, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from .. import compat
 from ..registry.admin_units import UNIT_FIELDS, AdminConfig, AdminLookup, guess_fields
+from ..settings import PluginSettings
 from ..translation import tr
 from .widgets.vocab_widgets import CodeComboBox
 
 __all__ = ["UNIT_FIELDS", "AdminConfig", "AdminLayerDialog", "AdminLookup", "guess_fields", "load_config",
            "save_config"]
 
-SETTINGS_KEY = "t2restore/registry/admin_layer"
 
 
 def load_config():
     """The saved choice (an empty config when none was made)."""
-    text = QgsSettings().value(SETTINGS_KEY, "")
+    text = PluginSettings.load().admin_layer
     try:
         data = json.loads(text) if text else {}
         return AdminConfig(**data)
@@ -36,7 +36,7 @@ def load_config():
 
 
 def save_config(config):
-    QgsSettings().setValue(SETTINGS_KEY, json.dumps(asdict(config)))
+    PluginSettings.load().update(admin_layer=json.dumps(asdict(config)))
 
 
 class AdminLayerDialog(QDialog):

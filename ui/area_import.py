@@ -13,28 +13,22 @@ import zipfile
 from pathlib import Path
 
 from osgeo import ogr
-from qgis.core import QgsCoordinateReferenceSystem, QgsSettings, QgsVectorLayer
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionWidget
+from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+from qgis.gui import QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import QUrl, QUrlQuery
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
 )
 
-from .. import compat
+from .. import compat, settings
 from ..algorithms.errors import N_
 from ..registry import mapping
 from ..registry.feature_import import first_undecoded, is_undefined_crs
 from ..translation import tr
+from .designer import load_form
 
-SETTINGS_PREFIX = "t2restore/registry/import_mappings/"
 NOT_MAPPED = "—"
 
 # CRSs met in Peruvian data: WGS 84, PSAD56 and SIRGAS 2000 (geographic and UTM zones 17S-19S).
@@ -167,7 +161,7 @@ def with_encoding(layer, encoding):
 
 def remembered(names):
     """(mapping, crs authid) remembered for a source with these field names, or ({}, "")."""
-    text = QgsSettings().value(SETTINGS_PREFIX + mapping.signature(names), "")
+    text = settings.import_mapping(mapping.signature(names))
     try:
         data = json.loads(text) if text else {}
     except ValueError:
@@ -177,8 +171,8 @@ def remembered(names):
 
 
 def remember(names, area_mapping, crs_authid):
-    QgsSettings().setValue(
-        SETTINGS_PREFIX + mapping.signature(names), json.dumps({"mapping": area_mapping, "crs": crs_authid})
+    settings.remember_import_mapping(
+        mapping.signature(names), json.dumps({"mapping": area_mapping, "crs": crs_authid})
     )
 
 
@@ -187,92 +181,49 @@ class ImportAreasDialog(QDialog):
 
     def __init__(self, parent=None, path=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Import areas"))
-        self.resize(520, 640)
+        load_form("area_import", self, self)  # layout: ui/forms/area_import.ui
         self.layer = None
         self._own_layer = None
-        outer = QVBoxLayout(self)
-        self.scope_note = QLabel(tr(
-            "All rows of the file become areas of the initiative open in the form. To create one initiative per "
-            "value of a field (e.g. initiative_title), use the Processing algorithm \"Import initiatives and areas "
-            "into a registry\" (T2 Restore > Initiative registry)."))
-        self.scope_note.setWordWrap(True)
-        outer.addWidget(self.scope_note)
-        source_box = QGroupBox(tr("Source"))
-        source_form = QFormLayout(source_box)
-        self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(compat.LAYER_FILTER_POLYGON)
-        self.layer_combo.setAllowEmptyLayer(True)
-        self.layer_combo.setLayer(None)
-        self.file_widget = QgsFileWidget()
-        self.file_widget.setFilter(file_filter())
-        self.sublayer_combo = QComboBox()
-        self.wkt_combo = QComboBox()
-        source_form.addRow(tr("Layer in the project"), self.layer_combo)
-        source_form.addRow(tr("or a file"), self.file_widget)
-        source_form.addRow(tr("Layer in the file"), self.sublayer_combo)
-        source_form.addRow(tr("WKT column (CSV)"), self.wkt_combo)
-        self.crs_widget = QgsProjectionSelectionWidget()
-        self.crs_widget.setOptionVisible(QgsProjectionSelectionWidget.CrsOption.CrsNotSet, True)
-        self.peru_crs = QComboBox()
-        self.peru_crs.addItem(tr("Common CRSs in Peru…"), "")
-        for authid in PERU_CRS:
-            crs = QgsCoordinateReferenceSystem(authid)
-            self.peru_crs.addItem("%s — %s" % (authid, crs.description()), authid)
-        source_form.addRow(tr("CRS of the data"), self.crs_widget)
-        source_form.addRow("", self.peru_crs)
-        self.encoding_combo = QComboBox()
-        self.encoding_combo.addItem(tr("As the file declares (UTF-8 otherwise)"), "")
-        for name in ("ISO-8859-1", "windows-1252", "UTF-8"):
-            self.encoding_combo.addItem(name, name)
-        self.encoding_combo.setToolTip(tr("Old shapefiles without a .cpg file (ArcGIS, GPS) are usually ISO-8859-1 "
-                                          "or windows-1252: choose it when accented letters show as boxes or "
-                                          "question marks."))
-        source_form.addRow(tr("Encoding"), self.encoding_combo)
-        self.mode_combo = QComboBox()
-        for key, label in MODE_LABELS:
-            self.mode_combo.addItem(tr(label), key)
-        self.mode_combo.setToolTip(tr("An area is already held when it has the same identifier, or the same site "
-                                      "name and geometry. All rows of the file go into the initiative open in the "
-                                      "form; the Processing algorithm \"Import initiatives\" makes one initiative "
-                                      "per value of a project field."))
-        source_form.addRow(tr("Areas already held"), self.mode_combo)
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        source_form.addRow(self.info)
-        outer.addWidget(source_box)
-        map_box = QGroupBox(tr("Field mapping (registry field ← source field)"))
-        map_layout = QVBoxLayout(map_box)
-        inner = QWidget()
-        self.map_form = QFormLayout(inner)
+        self._project_layer = None
+        self._undecoded = None
+        self._path = None
+        self._fill_choices()
         self.map_combos = {}
         for target in mapping.AREA_TARGETS:
             combo = QComboBox()
             combo.addItem(NOT_MAPPED, "")
             self.map_combos[target] = combo
             self.map_form.addRow(tr(mapping.target_label(target)), combo)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        map_layout.addWidget(scroll)
-        outer.addWidget(map_box, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
         self.layer_combo.layerChanged.connect(self._layer_chosen)
         self.file_widget.fileChanged.connect(self.set_file)
         self.sublayer_combo.currentIndexChanged.connect(lambda _i: self._reopen())
         self.wkt_combo.currentIndexChanged.connect(lambda _i: self._reopen())
         self.peru_crs.currentIndexChanged.connect(self._peru_crs_chosen)
         self.encoding_combo.currentIndexChanged.connect(lambda _i: self._encoding_chosen())
-        self._project_layer = None
-        self._undecoded = None
         self.crs_widget.crsChanged.connect(lambda _crs: self._reopen() if self._is_csv() else self._update_info())
-        self._path = None
         self._update_info()
         if path:
             self.file_widget.setFilePath(str(path))
+
+    def _fill_choices(self):
+        """Filters and items of the source widgets (the .ui file holds their layout and texts)."""
+        self.layer_combo.setFilters(compat.LAYER_FILTER_POLYGON)
+        self.layer_combo.setAllowEmptyLayer(True)
+        self.layer_combo.setLayer(None)
+        self.file_widget.setFilter(file_filter())
+        self.crs_widget.setOptionVisible(QgsProjectionSelectionWidget.CrsOption.CrsNotSet, True)
+        self.peru_crs.addItem(tr("Common CRSs in Peru…"), "")
+        for authid in PERU_CRS:
+            crs = QgsCoordinateReferenceSystem(authid)
+            self.peru_crs.addItem("%s — %s" % (authid, crs.description()), authid)
+        self.encoding_combo.addItem(tr("As the file declares (UTF-8 otherwise)"), "")
+        for name in ("ISO-8859-1", "windows-1252", "UTF-8"):
+            self.encoding_combo.addItem(name, name)
+        for key, label in MODE_LABELS:
+            self.mode_combo.addItem(tr(label), key)
 
     # --- source ----------------------------------------------------------------------------
     def _is_csv(self):

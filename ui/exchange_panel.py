@@ -56,9 +56,9 @@ def run_import(location, path, on_conflict, progress, is_cancelled):
 class ExchangePanel(QWidget):
     """Export and import of FERM-compatible GeoPackages, with their reports."""
 
-    def __init__(self, dock, parent=None):
+    def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.dock = dock
+        self.session = session
         self.result = None
         self.import_result = None
         layout = QVBoxLayout(self)
@@ -147,27 +147,27 @@ class ExchangePanel(QWidget):
 
     # --- export ----------------------------------------------------------------------------
     def export(self, output=None, selected=None):
-        store = self.dock.require_store()
+        store = self.session.require_store()
         if store is None:
             return False
         output = output or self.export_file.filePath()
         if not output:
-            self.dock.show_error(tr("Choose the file to export to."))
+            self.session.show_error(tr("Choose the file to export to."))
             return False
         if not output.lower().endswith(".gpkg"):
             output += ".gpkg"
         if ferm.same_file(output, store.location):
-            self.dock.show_error(ferm.ExportOverRegistryError(path=output).message(tr))
+            self.session.show_error(ferm.ExportOverRegistryError(path=output).message(tr))
             return False
         selected = self.selected_radio.isChecked() if selected is None else selected
         uuids = None
         if selected:
-            uuids = self.dock.selected_uuids()
+            uuids = self.session.selected_uuids()
             if not uuids:
-                self.dock.show_error(tr("Select initiatives in the list, or export all of them."))
+                self.session.show_error(tr("Select initiatives in the list, or export all of them."))
                 return False
         location, gef = store.location, self.gef_check.isChecked()
-        return self.dock.run_task(
+        return self.session.run_task(
             tr("Exporting to FERM"),
             lambda progress, cancelled: run_export(location, output, uuids, gef, progress, cancelled),
             self.show_export,
@@ -192,22 +192,22 @@ class ExchangePanel(QWidget):
         for finding in result.file_findings:
             lines.append(finding.message(tr))
         self.export_summary.setText("\n".join(lines))
-        self.dock.show_success(lines[0])
+        self.session.show_success(lines[0])
 
     # --- gaps ------------------------------------------------------------------------------
     def write_gaps(self):
-        store = self.dock.require_store()
+        store = self.session.require_store()
         if store is None:
             return False
         gap_a, gap_b = self.gap_a_combo.currentLayer(), self.gap_b_combo.currentLayer()
         if gap_a is None or gap_b is None:
-            self.dock.show_error(tr("Choose the layers of both gaps (MINAM and SERFOR)."))
+            self.session.show_error(tr("Choose the layers of both gaps (MINAM and SERFOR)."))
             return False
         protected = self.protected_combo.currentLayer()
         sources = (gap_a.source(), gap_b.source(), protected.source() if protected is not None else None,
                    self.protected_field.currentField())
         location = store.location
-        return self.dock.run_task(
+        return self.session.run_task(
             tr("Writing gaps into the registry"),
             lambda progress, cancelled: write_gaps(location, *sources, progress, cancelled),
             self.show_gaps,
@@ -217,21 +217,21 @@ class ExchangePanel(QWidget):
         changed, _messages = outcome
         text = tr("Gap and protected area written: {count} areas changed.").format(count=changed)
         self.gap_summary.setText(text)
-        self.dock.registry_changed()
-        self.dock.show_success(text)
+        self.session.notify_changed()
+        self.session.show_success(text)
 
     # --- import ----------------------------------------------------------------------------
     def import_file_(self, path=None, on_conflict=None):
-        store = self.dock.require_store()
+        store = self.session.require_store()
         if store is None:
             return False
         path = path or self.import_file.filePath()
         if not path:
-            self.dock.show_error(tr("Choose the GeoPackage to import."))
+            self.session.show_error(tr("Choose the GeoPackage to import."))
             return False
         on_conflict = on_conflict or self.conflict_combo.currentData()
         location = store.location
-        return self.dock.run_task(
+        return self.session.run_task(
             tr("Importing from a FERM GeoPackage"),
             lambda progress, cancelled: run_import(location, path, on_conflict, progress, cancelled),
             self.show_import,
@@ -260,5 +260,5 @@ class ExchangePanel(QWidget):
             self.conflict_table.setItem(
                 row, 2, QTableWidgetItem(resolutions.get(conflict.resolution, conflict.resolution))
             )
-        self.dock.registry_changed()
-        self.dock.show_success(text)
+        self.session.notify_changed()
+        self.session.show_success(text)

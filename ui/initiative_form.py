@@ -3,7 +3,9 @@
 The form edits a copy of an ``Initiative``; nothing reaches the registry until the dock saves it
 (one store transaction), so "Revert" is always possible and a half-filled form never leaves a
 half-written initiative. Vocabulary fields are the code widgets of widgets/vocab_widgets.py, so
-labels are shown in the user's language and codes are stored.
+labels are shown in the user's language and codes are stored. The pages are laid out by
+ui/forms/initiative_{general,people,areas}.ui; which registry field each widget shows, and how it
+is read back and checked, is the one table of ``bindings.py``.
 """
 
 import copy
@@ -12,27 +14,24 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..algorithms.vector_areas import ellipsoidal_area_ha
-from ..registry.model import Area, Initiative, Organization
+from ..algorithms.geometry import ellipsoidal_area_ha
+from ..registry.model import Area, Contact, Initiative, Organization
 from ..translation import tr
+from . import bindings
+from .bindings import AREA_FIELDS, INITIATIVE_FIELDS
+from .designer import load_form
 from .models import format_ha
-from .widgets.monitoring_editor import MonitoringEditor, value_problems
-from .widgets.vocab_widgets import CodeComboBox, CodeListWidget, OptionalAreaSpinBox, YearSpinBox
+from .widgets.monitoring_editor import value_problems
+from .widgets.vocab_widgets import CodeComboBox
 
 LEAD_ROLE = 1
 SUPPORT_ROLE = 2
@@ -52,12 +51,17 @@ def new_initiative():
     return Initiative()
 
 
-def split_keywords(text):
-    return [k.strip() for k in (text or "").replace(",", ";").split(";") if k.strip()]
+def _row_table(table, stretch_column=0):
+    """Table settings the .ui files leave to code (enums are spelled differently by Qt5's and Qt6's uic)."""
+    table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
 
 class InitiativeForm(QWidget):
-    """Edits a copy of one initiative; ``collect()`` returns the edited copy."""
+    """Edits a copy of one initiative; ``collect()`` returns the edited copy.
+
+    Layout: ui/forms/initiative_*.ui; fields: ``bindings.INITIATIVE_FIELDS`` and ``AREA_FIELDS``.
+    """
 
     changed = pyqtSignal()
     draw_requested = pyqtSignal()
@@ -87,249 +91,41 @@ class InitiativeForm(QWidget):
 
     # --- pages -----------------------------------------------------------------------------
     def _general_page(self):
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.title_edit = QLineEdit()
-        self.title_edit.setObjectName("title")
-        self.title_edit.setPlaceholderText(tr("Name of the initiative (required)"))
-        self.description_edit = QPlainTextEdit()
-        self.description_edit.setMaximumHeight(70)
-        self.website_edit = QLineEdit()
-        self.website_edit.setPlaceholderText("https://")
-        self.start_year = YearSpinBox()
-        self.end_year = YearSpinBox()
-        years = QHBoxLayout()
-        years.addWidget(self.start_year)
-        years.addWidget(QLabel(tr("to")))
-        years.addWidget(self.end_year)
-        self.status_combo = CodeComboBox("restorationStatuses")
-        self.workflow_combo = CodeComboBox("workflowStatuses", allow_empty=False)
-        self.types_list = CodeListWidget("restorationTypes", max_height=48)
-        self.objectives_list = CodeListWidget("projectObjectives", max_height=80)
-        self.objectives_other = QLineEdit()
-        self.tenure_list = CodeListWidget("tenureStatuses")
-        self.keywords_edit = QLineEdit()
-        self.keywords_edit.setPlaceholderText(tr("Separated by semicolons"))
-        self.target_area = OptionalAreaSpinBox()
-        self.target_unit = CodeComboBox("units", allow_empty=False)
-        target = QHBoxLayout()
-        target.addWidget(self.target_area, 1)
-        target.addWidget(self.target_unit)
-        self.under_restoration = OptionalAreaSpinBox(suffix=" ha")
-        self.under_restoration.setToolTip(tr("Leave empty to report the sum of the areas' hectares."))
-        self.countries_list = CodeListWidget("countries", max_height=30)
-        self.reporting_combo = CodeComboBox("reportingLines", allow_empty=False)
-        form.addRow(tr("Title"), self.title_edit)
-        form.addRow(tr("Description"), self.description_edit)
-        form.addRow(tr("Website"), self.website_edit)
-        form.addRow(tr("Years"), years)
-        form.addRow(tr("Restoration status"), self.status_combo)
-        form.addRow(tr("Workflow status"), self.workflow_combo)
-        form.addRow(tr("Restoration types"), self.types_list)
-        form.addRow(tr("Target 2 objectives"), self.objectives_list)
-        form.addRow(tr("Other objectives"), self.objectives_other)
-        form.addRow(tr("Tenure statuses"), self.tenure_list)
-        form.addRow(tr("Keywords"), self.keywords_edit)
-        form.addRow(tr("Target area"), target)
-        form.addRow(tr("Area under restoration"), self.under_restoration)
-        form.addRow(tr("Countries"), self.countries_list)
-        form.addRow(tr("Reporting line"), self.reporting_combo)
-        peru = QGroupBox(tr("Peru additions"))
-        peru_form = QFormLayout(peru)
-        self.funding_list = CodeListWidget("fundingSources")
-        self.institutions_list = CodeListWidget("implementingInstitutions")
-        peru_form.addRow(tr("Funding sources"), self.funding_list)
-        peru_form.addRow(tr("Implementing institutions"), self.institutions_list)
-        form.addRow(peru)
-        for widget in (self.title_edit, self.website_edit, self.objectives_other, self.keywords_edit):
-            widget.textChanged.connect(self._touch)
-        self.description_edit.textChanged.connect(self._touch)
-        for widget in (self.start_year, self.end_year):
-            widget.valueChanged.connect(self._touch)
-        for widget in (self.target_area, self.under_restoration):
-            widget.valueChanged.connect(self._touch)
-        for widget in (self.status_combo, self.workflow_combo, self.target_unit, self.reporting_combo):
-            widget.currentIndexChanged.connect(self._touch)
-        for widget in (
-            self.types_list,
-            self.objectives_list,
-            self.tenure_list,
-            self.countries_list,
-            self.funding_list,
-            self.institutions_list,
-        ):
-            widget.changed.connect(self._touch)
+        page = load_form("initiative_general", self)
+        self.general_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        bindings.build(self, INITIATIVE_FIELDS)
+        bindings.connect(self, INITIATIVE_FIELDS, self._touch)
         return page
 
     def _people_page(self):
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        orgs = QGroupBox(tr("Organizations (at least one leading)"))
-        org_layout = QVBoxLayout(orgs)
-        self.org_table = QTableWidget(0, 4)
-        self.org_table.setHorizontalHeaderLabels([tr("Name"), tr("Acronym"), tr("Type"), tr("Role")])
-        self.org_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.org_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.org_table.setMinimumHeight(110)
-        self.org_table.itemChanged.connect(self._touch)
-        org_layout.addWidget(self.org_table)
-        buttons = QHBoxLayout()
-        self.add_org_button = QPushButton(tr("Add organization"))
-        self.remove_org_button = QPushButton(tr("Remove"))
+        page = load_form("initiative_people", self)
+        for table in (self.org_table, self.contact_table):
+            _row_table(table)
+            table.itemChanged.connect(self._touch)
+        for buttons in (self.org_buttons, self.contact_buttons):
+            buttons.addStretch(1)
         self.add_org_button.clicked.connect(lambda: self.add_organization(Organization()))
         self.remove_org_button.clicked.connect(lambda: self._remove_rows(self.org_table))
-        buttons.addWidget(self.add_org_button)
-        buttons.addWidget(self.remove_org_button)
-        buttons.addStretch(1)
-        org_layout.addLayout(buttons)
-        layout.addWidget(orgs)
-        contacts = QGroupBox(tr("Points of contact"))
-        contact_layout = QVBoxLayout(contacts)
-        self.contact_table = QTableWidget(0, 3)
-        self.contact_table.setHorizontalHeaderLabels([tr("Name"), tr("Email"), tr("Organization")])
-        self.contact_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.contact_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contact_table.setMinimumHeight(90)
-        self.contact_table.itemChanged.connect(self._touch)
-        contact_layout.addWidget(self.contact_table)
-        buttons = QHBoxLayout()
-        self.add_contact_button = QPushButton(tr("Add contact"))
-        self.remove_contact_button = QPushButton(tr("Remove"))
         self.add_contact_button.clicked.connect(lambda: self.add_contact("", "", ""))
         self.remove_contact_button.clicked.connect(lambda: self._remove_rows(self.contact_table))
-        buttons.addWidget(self.add_contact_button)
-        buttons.addWidget(self.remove_contact_button)
-        buttons.addStretch(1)
-        contact_layout.addLayout(buttons)
-        layout.addWidget(contacts)
-        layout.addStretch(1)
+        self.people_layout.addStretch(1)
         return page
 
     def _areas_page(self):
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.area_table = QTableWidget(0, 4)
-        self.area_table.setHorizontalHeaderLabels([tr("Site"), tr("Hectares"), tr("Department"), tr("District")])
-        self.area_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.area_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        page = load_form("initiative_areas", self)
+        _row_table(self.area_table)
         self.area_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.area_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.area_table.setMinimumHeight(110)
         self.area_table.itemSelectionChanged.connect(self._area_selected)
-        layout.addWidget(self.area_table)
-        row1 = QHBoxLayout()
-        self.draw_button = QPushButton(tr("Draw on map"))
-        self.draw_button.setToolTip(
-            tr(
-                "Digitize new areas with QGIS's own tools on the registry's area layer; "
-                "save the layer edits and the dock completes them (identifier, hectares, department)."
-            )
-        )
-        self.import_button = QPushButton(tr("Import…"))
-        self.import_button.setToolTip(
-            tr("Add areas from a layer or a file (shapefile, zipped shapefile, KML/KMZ, GeoJSON, GeoPackage, CSV)")
-        )
+        self.area_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.areas_layout.addStretch(1)
         self.draw_button.clicked.connect(self.draw_requested.emit)
         self.import_button.clicked.connect(self.import_requested.emit)
-        row1.addWidget(self.draw_button)
-        row1.addWidget(self.import_button)
-        layout.addLayout(row1)
-        row2 = QHBoxLayout()
-        self.zoom_area_button = QPushButton(tr("Zoom to"))
-        self.remove_area_button = QPushButton(tr("Remove area"))
-        self.admin_button = QPushButton(tr("Fill department…"))
-        self.admin_button.setToolTip(
-            tr("Fill department, province, district and UBIGEO of every area from the administrative layer")
-        )
         self.zoom_area_button.clicked.connect(self._zoom_area)
         self.remove_area_button.clicked.connect(self.remove_selected_area)
         self.admin_button.clicked.connect(self.admin_requested.emit)
-        row2.addWidget(self.zoom_area_button)
-        row2.addWidget(self.remove_area_button)
-        row2.addWidget(self.admin_button)
-        layout.addLayout(row2)
-        self.area_box = QGroupBox(tr("Selected area"))
-        form = QFormLayout(self.area_box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.site_edit = QLineEdit()
-        self.computed_label = QLabel()
-        self.declared_area = OptionalAreaSpinBox(suffix=" ha")
-        self.area_start_year = YearSpinBox()
-        self.ecosystems_list = CodeListWidget("iucnEcosystems")
-        self.activities_list = CodeListWidget("activities", max_height=140)
-        self.activities_other = QLineEdit()
-        self.area_types_list = CodeListWidget("restorationTypes", max_height=48)
-        self.area_tenure_list = CodeListWidget("tenureStatuses")
-        self.gef_combo = CodeComboBox("gefIndicators")
-        self.gap_combo = CodeComboBox("nationalGaps")
-        self.practices_list = CodeListWidget("restorationPractices")
-        self.department_edit = QLineEdit()
-        self.province_edit = QLineEdit()
-        self.district_edit = QLineEdit()
-        self.ubigeo_edit = QLineEdit()
-        self.ubigeo_edit.setMaxLength(6)
-        self.ubigeo_source = CodeComboBox("ubigeoSources")
-        self.protected_edit = QLineEdit()
-        self.capture_combo = CodeComboBox("captureMethods")
-        self.crs_label = QLabel()
-        self.crs_label.setWordWrap(True)
-        form.addRow(tr("Site name"), self.site_edit)
-        form.addRow(tr("Computed area"), self.computed_label)
-        form.addRow(tr("Declared area"), self.declared_area)
-        form.addRow(tr("Starting year"), self.area_start_year)
-        form.addRow(tr("Ecosystems (IUCN)"), self.ecosystems_list)
-        form.addRow(tr("Activities"), self.activities_list)
-        form.addRow(tr("Other activities"), self.activities_other)
-        form.addRow(tr("Restoration types"), self.area_types_list)
-        form.addRow(tr("Tenure statuses"), self.area_tenure_list)
-        form.addRow(tr("GEF core indicator"), self.gef_combo)
-        monitoring = QGroupBox(tr("Monitoring values"))
-        monitoring_layout = QVBoxLayout(monitoring)
-        self.monitoring_editor = MonitoringEditor()
-        self.monitoring_editor.setToolTip(
-            tr("Dated values of the indicators monitored in this area (FERM): indicator, unit, date, value.")
-        )
-        monitoring_layout.addWidget(self.monitoring_editor)
-        form.addRow(monitoring)
-        peru = QGroupBox(tr("Peru additions"))
-        peru_form = QFormLayout(peru)
-        peru_form.addRow(tr("National gap"), self.gap_combo)
-        peru_form.addRow(tr("Restoration practices"), self.practices_list)
-        peru_form.addRow(tr("Department"), self.department_edit)
-        peru_form.addRow(tr("Province"), self.province_edit)
-        peru_form.addRow(tr("District"), self.district_edit)
-        peru_form.addRow(tr("UBIGEO"), self.ubigeo_edit)
-        peru_form.addRow(tr("UBIGEO code source"), self.ubigeo_source)
-        peru_form.addRow(tr("Protected area"), self.protected_edit)
-        peru_form.addRow(tr("Capture method"), self.capture_combo)
-        peru_form.addRow(tr("Original CRS"), self.crs_label)
-        form.addRow(peru)
-        layout.addWidget(self.area_box)
-        layout.addStretch(1)
-        for widget in (
-            self.site_edit,
-            self.activities_other,
-            self.department_edit,
-            self.province_edit,
-            self.district_edit,
-            self.ubigeo_edit,
-            self.protected_edit,
-        ):
-            widget.textChanged.connect(self._area_touched)
-        self.declared_area.valueChanged.connect(self._area_touched)
-        self.area_start_year.valueChanged.connect(self._area_touched)
-        for widget in (self.gef_combo, self.gap_combo, self.ubigeo_source, self.capture_combo):
-            widget.currentIndexChanged.connect(self._area_touched)
-        for widget in (
-            self.ecosystems_list,
-            self.activities_list,
-            self.area_types_list,
-            self.area_tenure_list,
-            self.practices_list,
-        ):
-            widget.changed.connect(self._area_touched)
-        self.monitoring_editor.changed.connect(self._area_touched)
+        bindings.build(self, AREA_FIELDS)
+        bindings.connect(self, AREA_FIELDS, self._area_touched)
         return page
 
     # --- state -----------------------------------------------------------------------------
@@ -356,25 +152,7 @@ class InitiativeForm(QWidget):
         try:
             ini = copy.deepcopy(initiative)
             self.initiative = ini
-            self.title_edit.setText(ini.title)
-            self.description_edit.setPlainText(ini.description)
-            self.website_edit.setText(ini.website)
-            self.start_year.set_year(ini.start_year)
-            self.end_year.set_year(ini.end_year)
-            self.status_combo.set_code(ini.restoration_status)
-            self.workflow_combo.set_code(ini.workflow_status)
-            self.types_list.set_codes(ini.restoration_types)
-            self.objectives_list.set_codes(ini.objectives)
-            self.objectives_other.setText(ini.objectives_other)
-            self.tenure_list.set_codes(ini.tenure_statuses)
-            self.keywords_edit.setText("; ".join(ini.keywords))
-            self.target_area.set_number(ini.target_area)
-            self.target_unit.set_code(ini.target_area_unit)
-            self.under_restoration.set_number(ini.area_under_restoration_ha)
-            self.countries_list.set_codes(ini.countries)
-            self.reporting_combo.set_code(ini.reporting_line)
-            self.funding_list.set_codes(ini.funding_sources)
-            self.institutions_list.set_codes(ini.implementing_institutions)
+            bindings.load(self, INITIATIVE_FIELDS, ini)
             self.org_table.setRowCount(0)
             for org in ini.organizations:
                 self.add_organization(org)
@@ -405,25 +183,7 @@ class InitiativeForm(QWidget):
         if self._current_area is not None:
             self._editor_to_area(self._current_area)
         ini = copy.deepcopy(self.initiative)
-        ini.title = self.title_edit.text().strip()
-        ini.description = self.description_edit.toPlainText()
-        ini.website = self.website_edit.text().strip()
-        ini.start_year = self.start_year.year()
-        ini.end_year = self.end_year.year()
-        ini.restoration_status = self.status_combo.code()
-        ini.workflow_status = self.workflow_combo.code()
-        ini.restoration_types = self.types_list.codes()
-        ini.objectives = self.objectives_list.codes()
-        ini.objectives_other = self.objectives_other.text().strip()
-        ini.tenure_statuses = self.tenure_list.codes()
-        ini.keywords = split_keywords(self.keywords_edit.text())
-        ini.target_area = self.target_area.number()
-        ini.target_area_unit = self.target_unit.code()
-        ini.area_under_restoration_ha = self.under_restoration.number()
-        ini.countries = self.countries_list.codes()
-        ini.reporting_line = self.reporting_combo.code()
-        ini.funding_sources = self.funding_list.codes()
-        ini.implementing_institutions = self.institutions_list.codes()
+        bindings.save(self, INITIATIVE_FIELDS, ini)
         ini.organizations = self._organizations()
         ini.contacts = self._contacts()
         ini.areas = copy.deepcopy(self.areas)
@@ -431,9 +191,7 @@ class InitiativeForm(QWidget):
 
     def problems(self):
         """Translated reasons that keep the initiative from being saved (empty when it can be)."""
-        found = []
-        if not self.title_edit.text().strip():
-            found.append(tr("The initiative needs a title."))
+        found = bindings.problems(self, INITIATIVE_FIELDS)
         orgs = self._organizations()
         if not any(org.role == LEAD_ROLE and org.name.strip() for org in orgs):
             found.append(tr("Add at least one organization with the leading role (FERM requires it)."))
@@ -505,8 +263,6 @@ class InitiativeForm(QWidget):
         return row
 
     def _contacts(self):
-        from ..registry.model import Contact
-
         table = self.contact_table
         contacts = []
         for row in range(table.rowCount()):
@@ -600,51 +356,14 @@ class InitiativeForm(QWidget):
     def _area_to_editor(self, area):
         loading, self._loading = self._loading, True
         try:
-            self.site_edit.setText(area.site_name)
+            bindings.load(self, AREA_FIELDS, area)
             hectares = self._hectares(area)
             self.computed_label.setText(format_ha(hectares) + " ha" if hectares is not None else "—")
-            self.declared_area.set_number(area.declared_area_ha)
-            self.area_start_year.set_year(area.start_year)
-            self.ecosystems_list.set_codes(area.ecosystems)
-            self.activities_list.set_codes(area.activities)
-            self.activities_other.setText(area.activities_other)
-            self.area_types_list.set_codes(area.restoration_types)
-            self.area_tenure_list.set_codes(area.tenure_statuses)
-            self.gef_combo.set_code(area.gef_indicator)
-            self.gap_combo.set_code(area.national_gap)
-            self.practices_list.set_codes(area.practices)
-            self.department_edit.setText(area.department)
-            self.province_edit.setText(area.province)
-            self.district_edit.setText(area.district)
-            self.ubigeo_edit.setText(area.ubigeo)
-            self.ubigeo_source.set_code(area.ubigeo_source or None)
-            self.protected_edit.setText(area.protected_area)
-            self.capture_combo.set_code(area.capture_method)
-            self.crs_label.setText(area.original_crs or "—")
-            self.monitoring_editor.set_values(area.monitoring)
         finally:
             self._loading = loading
 
     def _editor_to_area(self, area):
-        area.site_name = self.site_edit.text().strip()
-        area.declared_area_ha = self.declared_area.number()
-        area.start_year = self.area_start_year.year()
-        area.ecosystems = self.ecosystems_list.codes()
-        area.activities = self.activities_list.codes()
-        area.activities_other = self.activities_other.text().strip()
-        area.restoration_types = self.area_types_list.codes()
-        area.tenure_statuses = self.area_tenure_list.codes()
-        area.gef_indicator = self.gef_combo.code()
-        area.national_gap = self.gap_combo.code()
-        area.practices = self.practices_list.codes()
-        area.department = self.department_edit.text().strip()
-        area.province = self.province_edit.text().strip()
-        area.district = self.district_edit.text().strip()
-        area.ubigeo = self.ubigeo_edit.text().strip()
-        area.ubigeo_source = self.ubigeo_source.code() or ""
-        area.protected_area = self.protected_edit.text().strip()
-        area.capture_method = self.capture_combo.code()
-        area.monitoring = self.monitoring_editor.values()
+        bindings.save(self, AREA_FIELDS, area)
 
     def add_areas(self, areas):
         """Append areas (imported or drawn) to the form; they are saved with the initiative."""

@@ -8,7 +8,6 @@ listing several ecosystems counts in each of them, and areas of different groups
 table may add up to more than the total, which is the union of all areas.
 """
 
-from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
@@ -28,12 +27,12 @@ from ..algorithms.errors import Cancelled
 from ..registry import vocab
 from ..registry.geometry import union_area_ha
 from ..registry.store import open_registry
+from ..settings import PluginSettings
 from ..translation import tr
 from .models import format_ha
-from .widgets.progress_chart import DEFAULT_TARGET_HA, ProgressChart
+from .widgets.progress_chart import ProgressChart
 from .widgets.vocab_widgets import ui_language
 
-TARGET_KEY = "t2restore/registry/target_ha"
 NONE_KEY = ""
 
 
@@ -93,9 +92,9 @@ class SummaryPanel(QWidget):
         ("department", None),
     )
 
-    def __init__(self, dock, parent=None):
+    def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.dock = dock
+        self.session = session
         self.data = None
         self._job = None  # the summary task this panel started, while it runs
         self._lang = ui_language()
@@ -112,7 +111,7 @@ class SummaryPanel(QWidget):
         self.target_spin.setDecimals(0)
         self.target_spin.setGroupSeparatorShown(True)
         self.target_spin.setSuffix(" ha")
-        self.target_spin.setValue(float(QgsSettings().value(TARGET_KEY, DEFAULT_TARGET_HA)))
+        self.target_spin.setValue(PluginSettings.load().target_ha)
         self.target_spin.setToolTip(tr("ProREST's national target is 330,000 ha."))
         self.target_spin.valueChanged.connect(self._target_changed)
         form.addRow(tr("Target"), self.target_spin)
@@ -145,7 +144,7 @@ class SummaryPanel(QWidget):
         layout.addStretch(1)
 
     def _target_changed(self, value):
-        QgsSettings().setValue(TARGET_KEY, float(value))
+        PluginSettings.load().update(target_ha=float(value))
         if self.data is not None:
             self._show(self.data)
 
@@ -153,24 +152,24 @@ class SummaryPanel(QWidget):
         """Summarize in a task. Pressed while the summary the tab started on opening is still running
         (the usual case right after opening the tab), it waits for that one rather than reporting that
         another task is running."""
-        if self._job is not None and self.dock.runner.task is self._job:
+        if self._job is not None and self.session.runner.task is self._job:
             return True
-        store = self.dock.require_store()
+        store = self.session.require_store()
         if store is None:
             return False
         location = store.location
-        started = self.dock.run_task(
+        started = self.session.run_task(
             tr("Summarizing the registry"), lambda progress, cancelled: summarize(location, progress, cancelled),
             self._show,
         )
         if started:
-            self._job = self.dock.runner.task
+            self._job = self.session.runner.task
             self.refresh_button.setEnabled(False)
-            self.dock.runner.done.connect(self._job_done)
+            self.session.runner.done.connect(self._job_done)
         return started
 
     def _job_done(self, _ok, _message):
-        self.dock.runner.done.disconnect(self._job_done)
+        self.session.runner.done.disconnect(self._job_done)
         self._job = None
         self.refresh_button.setEnabled(True)
 

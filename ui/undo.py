@@ -38,9 +38,9 @@ class RegistryCommand(QUndoCommand):
     performed the write when it pushes the command.
     """
 
-    def __init__(self, dock, text, before, after):
+    def __init__(self, session, text, before, after):
         super().__init__(text)
-        self.dock = dock
+        self.session = getattr(session, "session", session)  # the dock's session when given the dock
         self.uuid = (after or before).uuid
         self.title = (after or before).title
         self.before = copy.deepcopy(before)
@@ -49,7 +49,7 @@ class RegistryCommand(QUndoCommand):
         self._first = True
 
     def _apply(self, version):
-        store = self.dock.store
+        store = self.session.store
         if store is None:
             raise NoRegistryError()
         current = _current_revision(store, self.uuid)
@@ -63,15 +63,15 @@ class RegistryCommand(QUndoCommand):
             target.revision = current or 0
             store.save_initiative(target)
             self.revision = target.revision
-        self.dock.registry_changed(self.uuid)
+        self.session.notify_changed(self.uuid)
 
     def _run(self, version):
         try:
             self._apply(version)
         except Exception as exc:  # noqa: BLE001 - shown in the message bar; the stack stays usable
             self.setObsolete(True)
-            self.dock.show_error(tr("Cannot undo or redo \"{action}\": {reason}").format(
-                action=self.text(), reason=self.dock.error_text(exc)))
+            self.session.show_error(tr("Cannot undo or redo \"{action}\": {reason}").format(
+                action=self.text(), reason=self.session.error_text(exc)))
 
     def redo(self):
         if self._first:

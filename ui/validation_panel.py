@@ -7,6 +7,8 @@ numbers (area before and after, parts), before anything is saved: a repair that 
 half a polygon would be worse than the error it fixes.
 """
 
+import copy
+
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtGui import QColor
@@ -117,9 +119,9 @@ class RepairPreviewDialog(QDialog):
 class ValidationPanel(QWidget):
     """Run validation, list findings, zoom to them and repair geometries."""
 
-    def __init__(self, dock, parent=None):
+    def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.dock = dock
+        self.session = session
         self.report = None
         self.scope = None  # the initiatives of the last run (None: all), validated again after a repair
         layout = QVBoxLayout(self)
@@ -127,7 +129,7 @@ class ValidationPanel(QWidget):
         self.validate_all_button = QPushButton(tr("Validate all"))
         self.validate_selected_button = QPushButton(tr("Validate selected"))
         self.validate_all_button.clicked.connect(lambda: self.validate(None))
-        self.validate_selected_button.clicked.connect(lambda: self.validate(self.dock.selected_uuids() or None))
+        self.validate_selected_button.clicked.connect(lambda: self.validate(self.session.selected_uuids() or None))
         row.addWidget(self.validate_all_button)
         row.addWidget(self.validate_selected_button)
         layout.addLayout(row)
@@ -179,12 +181,12 @@ class ValidationPanel(QWidget):
 
     def validate(self, uuids=None):
         """Start validating (all initiatives when ``uuids`` is None) in a QgsTask."""
-        store = self.dock.require_store()
+        store = self.session.require_store()
         if store is None:
             return False
         location = store.location
         self.scope = list(uuids) if uuids is not None else None
-        return self.dock.run_task(
+        return self.session.run_task(
             tr("Validating initiatives"),
             lambda progress, cancelled: run_validation(location, uuids, progress, cancelled),
             self.show_report,
@@ -210,11 +212,11 @@ class ValidationPanel(QWidget):
             )
         )
         self._update_buttons()
-        self.dock.registry_changed()
+        self.session.notify_changed()
 
     # --- actions ---------------------------------------------------------------------------
     def _area_of(self, finding):
-        initiative = self.dock.store.get_initiative(finding.initiative_uuid)
+        initiative = self.session.store.get_initiative(finding.initiative_uuid)
         if initiative is None:
             return None, None
         area = next((a for a in initiative.areas if a.uuid == finding.area_uuid), None)
@@ -222,18 +224,17 @@ class ValidationPanel(QWidget):
 
     def zoom(self):
         finding = self.selected_finding()
-        if finding is None or self.dock.store is None:
+        if finding is None or self.session.store is None:
             return False
         initiative, area = self._area_of(finding)
         if initiative is None:
             return False
-        return self.dock.area_layer.zoom_to_areas([area] if area is not None else initiative.areas)
+        return self.session.area_layer.zoom_to_areas([area] if area is not None else initiative.areas)
 
     def open_in_form(self):
         finding = self.selected_finding()
-        if finding is not None and self.dock.edit_initiative(finding.initiative_uuid):
-            if finding.area_uuid:
-                self.dock.form.select_area(finding.area_uuid)
+        if finding is not None:
+            self.session.request_edit(finding.initiative_uuid, finding.area_uuid)
 
     def repair(self):
         """Preview the repair of the selected finding's geometry; save it when accepted."""
@@ -242,20 +243,18 @@ class ValidationPanel(QWidget):
             return False
         initiative, area = self._area_of(finding)
         if area is None or area.geometry_wkb is None:
-            self.dock.show_error(tr("The area no longer exists in the registry; validate again."))
+            self.session.show_error(tr("The area no longer exists in the registry; validate again."))
             return False
         preview = repair_geometry(area.geometry())
-        dialog = RepairPreviewDialog(preview, area.geometry_wkb, self.dock.canvas, area.site_name, self)
-        self.dock.area_layer.zoom_to_areas([area])
+        dialog = RepairPreviewDialog(preview, area.geometry_wkb, self.session.canvas, area.site_name, self)
+        self.session.area_layer.zoom_to_areas([area])
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if not accepted or preview.geometry is None:
             return False
-        import copy
-
         before = copy.deepcopy(initiative)
         area.set_geometry(preview.geometry)
         area.original_crs = before.areas[initiative.areas.index(area)].original_crs
-        if not self.dock.write_initiative(initiative, before, tr("Repair geometry")):
+        if not self.session.write_initiative(initiative, before, tr("Repair geometry")):
             return False
         self.validate(self.scope)
         return True
