@@ -1,14 +1,13 @@
-"""Deterministic sample initiatives for tests, benchmarks and demonstrations.
+"""Deterministic sample initiatives for tests, benchmarks and demonstrations (tools/screenshot.py).
 
 They are valid by default (every FERM rule passes) and placed in Junín, so a test can break one
-rule at a time and know that any finding comes from that change.
+rule at a time and know that any finding comes from that change. Realistic text only: hostile
+strings for the tests (SQL-looking text, quotes, control characters) live in tests/fixtures/.
 """
 
 from osgeo import ogr
 
 from .model import Area, Contact, Initiative, MonitoringValue, Organization
-
-TRICKY_TEXT = "Restauración en Ñuñoa; 'comillas' \"dobles\"; DROP TABLE initiatives; -- ü ç 100% _x_"
 
 
 def square(lon, lat, size_deg):

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from fixtures.hostile import TRICKY_TEXT
 from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -146,7 +147,7 @@ def test_create_and_edit_an_initiative_through_the_form(dock, qtbot):
     assert dock.tabs.currentIndex() == 1 and form.is_new
     qtbot.keyClicks(form.title_edit, "Bosques")  # QTest types ASCII only; the accented text is pasted
     assert form.dirty and form.title_edit.text() == "Bosques"
-    form.title_edit.setText(samples.TRICKY_TEXT)
+    form.title_edit.setText(TRICKY_TEXT)
     form.status_combo.setCurrentIndex(form.status_combo.index_of(2))
     assert form.status_combo.currentText() == "In progress"  # label shown, code stored
     form.types_list.check(1)
@@ -171,7 +172,7 @@ def test_create_and_edit_an_initiative_through_the_form(dock, qtbot):
     qtbot.mouseClick(dock.save_button, Qt.MouseButton.LeftButton)
     [summary] = dock.store.list_initiatives()
     stored = dock.store.get_initiative(summary.uuid)
-    assert stored.title == samples.TRICKY_TEXT
+    assert stored.title == TRICKY_TEXT
     assert stored.restoration_status == 2 and stored.restoration_types == [1] and stored.objectives == [3]
     assert stored.funding_sources == ["merese"] and stored.start_year == 2022 and stored.target_area == 1500.0
     assert [(o.name, o.org_type, o.role) for o in stored.organizations] == [
@@ -191,8 +192,8 @@ def test_create_and_edit_an_initiative_through_the_form(dock, qtbot):
     edited = dock.store.get_initiative(stored.uuid)
     assert edited.title == "Título editado" and edited.restoration_status == 3 and edited.revision == 2
     dock.undo_action.trigger()
-    assert dock.store.get_initiative(stored.uuid).title == samples.TRICKY_TEXT
-    assert form.title_edit.text() == samples.TRICKY_TEXT  # the form follows an undo when it has no edits
+    assert dock.store.get_initiative(stored.uuid).title == TRICKY_TEXT
+    assert form.title_edit.text() == TRICKY_TEXT  # the form follows an undo when it has no edits
     dock.redo_action.trigger()
     assert dock.store.get_initiative(stored.uuid).title == "Título editado"
     assert not errors(dock)

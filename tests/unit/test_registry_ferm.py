@@ -10,6 +10,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from fixtures.hostile import TRICKY_TEXT
 from osgeo import ogr
 
 import t2restore
@@ -35,8 +36,8 @@ def source(tmp_path):
     """A registry with 3 valid initiatives, one with a refused area and one refused entirely."""
     store = create_registry(tmp_path / "registro.gpkg")
     made = [samples.sample_initiative(n) for n in (1, 2, 3)]
-    made[0].title = samples.TRICKY_TEXT
-    made[0].areas[0].site_name = samples.TRICKY_TEXT
+    made[0].title = TRICKY_TEXT
+    made[0].areas[0].site_name = TRICKY_TEXT
     partial = samples.sample_initiative(4)
     partial.areas[1].set_geometry(samples.square(-60.0, -3.0, 0.01))  # Manaus: refused
     untitled = samples.sample_initiative(5)
@@ -86,7 +87,7 @@ def test_export_is_a_valid_ferm_compatible_geopackage(source, tmp_path):
     assert [gef_defn.GetFieldDefn(i).GetName() for i in range(gef_defn.GetFieldCount())] == [n for n, _ in GEF_FIELDS]
     flat.SetAttributeFilter(None)
     row = {f.GetField("uuid"): f for f in flat}[made[0].areas[0].uuid]
-    assert row.GetField("projectTitle") == samples.TRICKY_TEXT
+    assert row.GetField("projectTitle") == TRICKY_TEXT
     assert row.GetField("ecosystems") == "T1 - Tropical-subtropical forests biome"
     assert row.GetField("biophysicalActivities") == "Assisted natural regeneration;Tree planting"
     assert row.GetField("enablingActivities") == "On-site trainings"

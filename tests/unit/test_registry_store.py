@@ -5,9 +5,10 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+from fixtures.hostile import TRICKY_TEXT
 from osgeo import ogr
 
-from t2restore.algorithms.vector_areas import ellipsoidal_area_ha
+from t2restore.algorithms.geometry import ellipsoidal_area_ha
 from t2restore.registry import samples
 from t2restore.registry.model import Initiative, InitiativeFilter, MonitoringValue, Organization
 from t2restore.registry.store import (
@@ -46,7 +47,7 @@ def test_save_and_read_back_everything(registry):
 
 
 def test_unicode_quotes_semicolons_and_injection_round_trip(registry):
-    tricky = samples.TRICKY_TEXT
+    tricky = TRICKY_TEXT
     ini = samples.sample_initiative(2)
     ini.title = tricky
     ini.description = tricky + "\nsegunda línea\ttab"

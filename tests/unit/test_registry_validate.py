@@ -3,7 +3,7 @@
 import pytest
 from osgeo import ogr
 
-from t2restore.algorithms.vector_areas import ellipsoidal_area_ha
+from t2restore.algorithms.geometry import ellipsoidal_area_ha
 from t2restore.registry import samples
 from t2restore.registry.model import MonitoringValue
 from t2restore.registry.store import create_registry
