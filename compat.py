@@ -41,6 +41,7 @@ TYPE_VECTOR_POINT = _pick((Qgis, "ProcessingSourceType.VectorPoint"), (QgsProces
 TYPE_MAP_LAYER = _pick((Qgis, "ProcessingSourceType.MapLayer"), (QgsProcessing, "TypeMapLayer"))
 TYPE_VECTOR = _pick((Qgis, "ProcessingSourceType.Vector"), (QgsProcessing, "TypeVector"))
 TYPE_RASTER = _pick((Qgis, "ProcessingSourceType.Raster"), (QgsProcessing, "TypeRaster"))
+TYPE_FILE = _pick((Qgis, "ProcessingSourceType.File"), (QgsProcessing, "TypeFile"))
 NUMBER_INTEGER = _pick((Qgis, "ProcessingNumberParameterType.Integer"), (QgsProcessingParameterNumber, "Integer"))
 NUMBER_DOUBLE = _pick((Qgis, "ProcessingNumberParameterType.Double"), (QgsProcessingParameterNumber, "Double"))
 FAST_INSERT = _pick((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))

@@ -11,9 +11,11 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
     QgsVectorLayer,
 )
@@ -27,6 +29,7 @@ from ..registry.model import InitiativeFilter, utc_now
 from ..registry.store import create_registry, open_registry
 from ..registry.validate import ERROR, validate_store
 from ..translation import tr
+from . import _ferm_merge
 from .base import T2Algorithm
 
 
@@ -43,14 +46,6 @@ def read_defaults_text(text):
     if text and not text.startswith("{") and text.lower().endswith(".json") and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8-sig")
     return mapping.parse_defaults(text)
-
-
-ADMIN_FIELD_PARAMETERS = {
-    "department": "DEPARTMENT_FIELD",
-    "province": "PROVINCE_FIELD",
-    "district": "DISTRICT_FIELD",
-    "ubigeo": "UBIGEO_FIELD",
-}
 
 
 def existing_initiative(store, key):
@@ -190,91 +185,159 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             "the log names each repair. After the import every written initiative is validated with the rules "
             "of the FERM export; the log lists each area the export would refuse, and why."
         ),
+        N_(
+            "FERM-compatible GeoPackages made by T2 Restore (a FERM export, or another registry) are recognized "
+            "by their tables, whether INPUT is the .gpkg file or any of its layers (ferm_public_areas, "
+            "restoration_areas, ...), and merged whole by uuid, as the dock's FERM import does: initiatives, "
+            "organizations, contacts, areas (with their original CRS) and monitoring values keep their "
+            "identifiers and values; FIELD_MAPPING, DEFAULTS, ADMIN_LAYER and MODE do not apply. INPUTS takes "
+            "several such files (for example the 25 regional registries), merged in the order given, each in "
+            "one transaction. Every file is checked before any is merged: a file that is not a GeoPackage, is "
+            "damaged (truncated), is not made by T2 Restore or comes from a newer T2 Restore stops the run "
+            "naming it, and the registry is left as it was."
+        ),
+        N_(
+            "ON_CONFLICT says what happens to an initiative the registry already holds with other content "
+            "(including one an earlier file of the same run brought): keep-registry (default) keeps the "
+            "registry's version, take-file replaces it with the file's. An initiative with an area another "
+            "initiative of the registry holds is not merged (skipped). The outputs count the initiatives "
+            "added, unchanged, replaced, in conflict and skipped; CONFLICTS_TABLE lists each conflict: uuid, "
+            "title, file, fields that differ, action taken (kept-registry, took-file or skipped), and for a "
+            "skipped initiative the areas and the initiatives holding them."
+        ),
     )
 
+    INPUT = "INPUT"
+    INPUTS = "INPUTS"
+    REGISTRY = "REGISTRY"
+    FIELD_MAPPING = "FIELD_MAPPING"
+    DEFAULTS = "DEFAULTS"
+    SOURCE_CRS = "SOURCE_CRS"
+    ADMIN_LAYER = "ADMIN_LAYER"
+    DEPARTMENT_FIELD = "DEPARTMENT_FIELD"
+    PROVINCE_FIELD = "PROVINCE_FIELD"
+    DISTRICT_FIELD = "DISTRICT_FIELD"
+    UBIGEO_FIELD = "UBIGEO_FIELD"
+    ADMIN_FIELD_PARAMETERS = {"department": DEPARTMENT_FIELD, "province": PROVINCE_FIELD, "district": DISTRICT_FIELD,
+                              "ubigeo": UBIGEO_FIELD}
+    UBIGEO_SOURCE = "UBIGEO_SOURCE"
+    MODE = "MODE"
+    ENCODING = "ENCODING"
+    ON_CONFLICT = "ON_CONFLICT"
+    CONFLICTS_TABLE = "CONFLICTS_TABLE"
+    # outputs
+    INITIATIVES = "INITIATIVES"
+    INITIATIVES_CREATED = "INITIATIVES_CREATED"
+    AREAS = "AREAS"
+    SKIPPED = "SKIPPED"
+    ADMIN_FILLED = "ADMIN_FILLED"
+    AREAS_INSERTED = "AREAS_INSERTED"
+    AREAS_UPDATED = "AREAS_UPDATED"
+    AREAS_UNCHANGED = "AREAS_UNCHANGED"
+    AREAS_SKIPPED = "AREAS_SKIPPED"
+    AREAS_REMOVED = "AREAS_REMOVED"
+    AREAS_REPAIRED = "AREAS_REPAIRED"
+    AREAS_REFUSED = "AREAS_REFUSED"
+    FILES_MERGED = "FILES_MERGED"
+    INITIATIVES_INSERTED = "INITIATIVES_INSERTED"
+    INITIATIVES_UNCHANGED = "INITIATIVES_UNCHANGED"
+    INITIATIVES_REPLACED = "INITIATIVES_REPLACED"
+    CONFLICTS = "CONFLICTS"
+    INITIATIVES_SKIPPED = "INITIATIVES_SKIPPED"
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "INPUT", tr("Areas (polygon layer or file)"), [compat.TYPE_VECTOR_POLYGON]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "REGISTRY", tr("Registry (GeoPackage)"), behavior=compat.FILE_BEHAVIOR_FILE, extension="gpkg"
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString("FIELD_MAPPING", tr("Field mapping (JSON or table)"), multiLine=True,
-                                         optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterString("DEFAULTS", tr("Default values (JSON)"), multiLine=True, optional=True)
-        )
-        self.addParameter(QgsProcessingParameterCrs("SOURCE_CRS", tr("CRS of the input (override)"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "ADMIN_LAYER", tr("Administrative units (polygon layer, optional)"), [compat.TYPE_VECTOR_POLYGON],
-                optional=True,
-            )
-        )
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, tr("Areas (polygon layer or file, or a FERM-compatible GeoPackage)"),
+            [compat.TYPE_VECTOR_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.INPUTS, tr("FERM-compatible GeoPackages to merge (several files)"), compat.TYPE_FILE, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.REGISTRY, tr("Registry (GeoPackage)"), behavior=compat.FILE_BEHAVIOR_FILE, extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString(
+            self.FIELD_MAPPING, tr("Field mapping (JSON or table)"), multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.DEFAULTS, tr("Default values (JSON)"), multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterCrs(self.SOURCE_CRS, tr("CRS of the input (override)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ADMIN_LAYER, tr("Administrative units (polygon layer, optional)"), [compat.TYPE_VECTOR_POLYGON],
+            optional=True))
         labels = {
             "department": tr("Department field"),
             "province": tr("Province field"),
             "district": tr("District field"),
             "ubigeo": tr("UBIGEO field"),
         }
-        for key, name in ADMIN_FIELD_PARAMETERS.items():
-            self.addParameter(
-                QgsProcessingParameterField(name, labels[key], parentLayerParameterName="ADMIN_LAYER", optional=True)
-            )
-        self.addParameter(
-            QgsProcessingParameterString("UBIGEO_SOURCE", tr("UBIGEO code source (INEI or RENIEC)"),
-                                         defaultValue="INEI", optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum("MODE", tr("Areas already in the registry"), options=list(MODES),
-                                       defaultValue=DEFAULT_MODE, usesStaticStrings=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterString("ENCODING", tr("Text encoding of the input (when the file does not say)"),
-                                         optional=True)
-        )
-        self.addOutput(QgsProcessingOutputNumber("INITIATIVES", tr("Initiatives written")))
-        self.addOutput(QgsProcessingOutputNumber("INITIATIVES_CREATED", tr("Initiatives created")))
-        self.addOutput(QgsProcessingOutputNumber("AREAS", tr("Areas imported")))
-        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Features without a polygon (skipped)")))
-        self.addOutput(QgsProcessingOutputNumber("ADMIN_FILLED", tr("Areas given administrative units")))
-        self.addOutput(QgsProcessingOutputNumber("AREAS_INSERTED", tr("Areas added")))
-        self.addOutput(QgsProcessingOutputNumber("AREAS_UPDATED", tr("Areas already held, updated")))
-        self.addOutput(QgsProcessingOutputNumber("AREAS_UNCHANGED", tr("Areas already held, unchanged")))
-        self.addOutput(QgsProcessingOutputNumber("AREAS_SKIPPED", tr("Areas already held, skipped")))
-        self.addOutput(QgsProcessingOutputNumber("AREAS_REMOVED", tr("Areas removed (replace mode)")))
-        self.addOutput(QgsProcessingOutputNumber("AREAS_REPAIRED", tr("Geometries repaired")))
-        self.addOutput(QgsProcessingOutputNumber("AREAS_REFUSED", tr("Areas the FERM export would refuse")))
+        for key, name in self.ADMIN_FIELD_PARAMETERS.items():
+            self.addParameter(QgsProcessingParameterField(
+                name, labels[key], parentLayerParameterName=self.ADMIN_LAYER, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.UBIGEO_SOURCE, tr("UBIGEO code source (INEI or RENIEC)"), defaultValue="INEI", optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MODE, tr("Areas already in the registry"), options=list(MODES), defaultValue=DEFAULT_MODE,
+            usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.ENCODING, tr("Text encoding of the input (when the file does not say)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ON_CONFLICT, tr("FERM merge: initiatives the registry holds with other content"),
+            options=list(_ferm_merge.ON_CONFLICT_OPTIONS), defaultValue=_ferm_merge.DEFAULT_ON_CONFLICT,
+            usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.CONFLICTS_TABLE, tr("FERM merge: conflict table"), compat.TYPE_VECTOR, optional=True,
+            createByDefault=False))
+        self.add_outputs()
+
+    def add_outputs(self):
+        for name, label in (
+            (self.INITIATIVES, tr("Initiatives written")),
+            (self.INITIATIVES_CREATED, tr("Initiatives created")),
+            (self.AREAS, tr("Areas imported")),
+            (self.SKIPPED, tr("Features without a polygon (skipped)")),
+            (self.ADMIN_FILLED, tr("Areas given administrative units")),
+            (self.AREAS_INSERTED, tr("Areas added")),
+            (self.AREAS_UPDATED, tr("Areas already held, updated")),
+            (self.AREAS_UNCHANGED, tr("Areas already held, unchanged")),
+            (self.AREAS_SKIPPED, tr("Areas already held, skipped")),
+            (self.AREAS_REMOVED, tr("Areas removed (replace mode)")),
+            (self.AREAS_REPAIRED, tr("Geometries repaired")),
+            (self.AREAS_REFUSED, tr("Areas the FERM export would refuse")),
+            (self.FILES_MERGED, tr("FERM merge: files merged")),
+            (self.INITIATIVES_INSERTED, tr("FERM merge: initiatives added")),
+            (self.INITIATIVES_UNCHANGED, tr("FERM merge: initiatives unchanged")),
+            (self.INITIATIVES_REPLACED, tr("FERM merge: initiatives replaced by the file's version")),
+            (self.CONFLICTS, tr("FERM merge: conflicts")),
+            (self.INITIATIVES_SKIPPED, tr("FERM merge: initiatives skipped (areas held by another)")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
-        for key, parse in (("FIELD_MAPPING", read_mapping_text), ("DEFAULTS", read_defaults_text)):
+        if not parameters.get(self.INPUT) and not parameters.get(self.INPUTS):
+            return False, tr("Give INPUT (a layer or file of areas, or a FERM-compatible GeoPackage) or INPUTS "
+                             "(FERM-compatible GeoPackages to merge).")
+        for key, parse in ((self.FIELD_MAPPING, read_mapping_text), (self.DEFAULTS, read_defaults_text)):
             try:
                 parse(self.parameterAsString(parameters, key, context))
             except mapping.MappingError as error:
                 return False, error.message(tr)
-        ubigeo_source = (self.parameterAsString(parameters, "UBIGEO_SOURCE", context) or "").strip()
+        ubigeo_source = (self.parameterAsString(parameters, self.UBIGEO_SOURCE, context) or "").strip()
         if ubigeo_source and not vocab.get("ubigeoSources").is_valid(ubigeo_source):
             return False, tr("UBIGEO_SOURCE must be one of: {codes}.").format(
                 codes=", ".join(str(e.code) for e in vocab.get("ubigeoSources").entries))
-        encoding = (self.parameterAsString(parameters, "ENCODING", context) or "").strip()
+        encoding = (self.parameterAsString(parameters, self.ENCODING, context) or "").strip()
         if encoding and not known_encoding(encoding):
             return False, tr("ENCODING \"{encoding}\" is not a known text encoding; use for example "
                              "{examples}.").format(encoding=encoding, examples=", ".join(ENCODINGS))
         return super().checkParameterValues(parameters, context)
 
     def compute(self, parameters, context, feedback, workdir):
+        packages = _ferm_merge.package_inputs(self, parameters, context)
+        if packages:
+            return _ferm_merge.merge(self, parameters, context, feedback, packages, report_validation)
         source, _keep, encoding = self.input_source(parameters, context)
-        path = self.parameterAsFile(parameters, "REGISTRY", context)
+        path = self.parameterAsFile(parameters, self.REGISTRY, context)
         if not path:
             raise QgsProcessingException(tr("Give the registry file (GeoPackage)."))
-        field_mapping = read_mapping_text(self.parameterAsString(parameters, "FIELD_MAPPING", context))
-        defaults = read_defaults_text(self.parameterAsString(parameters, "DEFAULTS", context))
+        field_mapping = read_mapping_text(self.parameterAsString(parameters, self.FIELD_MAPPING, context))
+        defaults = read_defaults_text(self.parameterAsString(parameters, self.DEFAULTS, context))
         names = source.fields().names()
         if not field_mapping:
             field_mapping = mapping.guess_mapping(names)
@@ -300,21 +363,21 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             admin_filled = admin.fill([area for _values, area in records])
             feedback.pushInfo(tr("{filled} of {areas} areas given department, province, district and UBIGEO.").format(
                 filled=admin_filled, areas=len(records)))
-        mode = MODES[self.parameterAsEnumString(parameters, "MODE", context) or DEFAULT_MODE]
+        mode = MODES[self.parameterAsEnumString(parameters, self.MODE, context) or DEFAULT_MODE]
         initiatives, created, counts, refused = self.write(path, records, mode, feedback)
         return {
-            "INITIATIVES": len(initiatives),
-            "INITIATIVES_CREATED": len(created),
-            "AREAS": len(records),
-            "SKIPPED": skipped,
-            "ADMIN_FILLED": admin_filled,
-            "AREAS_INSERTED": counts.inserted,
-            "AREAS_UPDATED": counts.updated,
-            "AREAS_UNCHANGED": counts.unchanged,
-            "AREAS_SKIPPED": counts.skipped,
-            "AREAS_REMOVED": counts.removed,
-            "AREAS_REPAIRED": len(repaired),
-            "AREAS_REFUSED": refused,
+            self.INITIATIVES: len(initiatives),
+            self.INITIATIVES_CREATED: len(created),
+            self.AREAS: len(records),
+            self.SKIPPED: skipped,
+            self.ADMIN_FILLED: admin_filled,
+            self.AREAS_INSERTED: counts.inserted,
+            self.AREAS_UPDATED: counts.updated,
+            self.AREAS_UNCHANGED: counts.unchanged,
+            self.AREAS_SKIPPED: counts.skipped,
+            self.AREAS_REMOVED: counts.removed,
+            self.AREAS_REPAIRED: len(repaired),
+            self.AREAS_REFUSED: refused,
         }
 
     def write(self, path, records, mode, feedback):
@@ -350,13 +413,13 @@ class ImportInitiativesAlgorithm(T2Algorithm):
 
     def input_source(self, parameters, context):
         """(feature source, object to keep alive, encoding) of INPUT, read with ENCODING when given."""
-        encoding = (self.parameterAsString(parameters, "ENCODING", context) or "").strip()
-        source = self.parameterAsSource(parameters, "INPUT", context)
+        encoding = (self.parameterAsString(parameters, self.ENCODING, context) or "").strip()
+        source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(tr("The input layer cannot be opened."))
         if not encoding:
             return source, None, None
-        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(tr("ENCODING applies to a layer or a file; the input is neither."))
         copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
@@ -367,7 +430,7 @@ class ImportInitiativesAlgorithm(T2Algorithm):
 
     def input_crs(self, parameters, context, source):
         """SOURCE_CRS, else the input's own CRS; a missing or undefined CRS is refused."""
-        crs = self.parameterAsCrs(parameters, "SOURCE_CRS", context)
+        crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         if crs.isValid() and not is_undefined_crs(crs):
             return crs
         crs = source.sourceCrs()
@@ -379,19 +442,19 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             raise QgsProcessingException(
                 tr("The CRS of the input \"{layer}\" is undefined (\"{crs}\"): its coordinates would be read as "
                    "degrees. Set the layer's CRS, or give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).").format(
-                    layer=self.parameterAsString(parameters, "INPUT", context), crs=crs.description()))
+                    layer=self.parameterAsString(parameters, self.INPUT, context), crs=crs.description()))
         return crs
 
     def admin_lookup(self, parameters, context, feedback):
         """The AdminLookup of ADMIN_LAYER (None when no layer was given)."""
-        admin_source = self.parameterAsSource(parameters, "ADMIN_LAYER", context)
+        admin_source = self.parameterAsSource(parameters, self.ADMIN_LAYER, context)
         if admin_source is None:
             return None
         names = admin_source.fields().names()
         guessed = guess_fields(names)
         fields = {}
         for key in UNIT_FIELDS:
-            chosen = self.parameterAsString(parameters, ADMIN_FIELD_PARAMETERS[key], context)
+            chosen = self.parameterAsString(parameters, self.ADMIN_FIELD_PARAMETERS[key], context)
             if chosen and chosen not in names:
                 raise QgsProcessingException(
                     tr("The administrative layer has no field \"{field}\".").format(field=chosen))
@@ -405,5 +468,5 @@ class ImportInitiativesAlgorithm(T2Algorithm):
         feedback.pushInfo(tr("Administrative units read from the fields {fields}.").format(
             fields=json.dumps(fields, ensure_ascii=False)))
         config = AdminConfig(fields=fields,
-                             ubigeo_source=self.parameterAsString(parameters, "UBIGEO_SOURCE", context) or "INEI")
+                             ubigeo_source=self.parameterAsString(parameters, self.UBIGEO_SOURCE, context) or "INEI")
         return AdminLookup(config, context.transformContext(), feedback.isCanceled, source=admin_source)

@@ -7,6 +7,8 @@ QGIS rather than a silent default. QGIS core only; safe in a worker thread when 
 source (``QgsVectorLayerFeatureSource``) rather than a layer.
 """
 
+import functools
+
 from osgeo import ogr
 from qgis.core import (
     NULL,
@@ -19,7 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..algorithms.errors import N_, Cancelled, T2Error
-from ..algorithms.vector_areas import is_valid, wgs84
+from ..algorithms.geometry import is_valid, wgs84
 from . import mapping
 from .geometry import as_multipolygon, repair_geometry
 
@@ -118,6 +120,29 @@ def storage_geometry(geometry, transform, repaired=None):
     return multi
 
 
+class UnknownCrsError(mapping.MappingError):
+    template = N_(
+        'Feature {feature}: the original CRS "{value}" is not a coordinate reference system QGIS knows. Give it as '
+        "an authority code (for example EPSG:32718, EPSG:24878 or EPSG:31978) or as WKT, or leave original_crs "
+        "unmapped to record the CRS of the layer."
+    )
+
+
+def known_crs(value, feature):
+    """``value`` (a mapped original_crs) when QGIS knows it as a CRS, None when empty; UnknownCrsError otherwise."""
+    if not value:
+        return None
+    if not _crs_known(value):
+        raise UnknownCrsError(feature=feature, value=value)
+    return value
+
+
+@functools.lru_cache(maxsize=64)
+def _crs_known(text):
+    crs = QgsCoordinateReferenceSystem()
+    return crs.createFromUserInput(text) and crs.isValid()
+
+
 def crs_label(crs):
     """What the area records as its original CRS ("EPSG:32718"), as Area.set_geometry does."""
     return (crs.authid() or crs.toWkt()) if crs.isValid() else ""
@@ -169,7 +194,8 @@ def read_areas(
         if previews and repaired is not None:
             repaired.append((feature.id(), area, previews[0]))
         area.geometry_wkb = bytes(geometry.ExportToIsoWkb(ogr.wkbNDR))
-        area.original_crs = original or STORAGE_CRS
+        # the CRS the area was drawn in: the one the source records (a re-imported export), else the layer's
+        area.original_crs = known_crs(values.get("original_crs"), feature.id()) or original or STORAGE_CRS
         out.append((values, area) if keep_values else area)
         if progress is not None and total and n % 100 == 0:
             progress(n / total)

@@ -11,19 +11,21 @@ its own reports beside it. Hidden files of a killed export are removed by the ne
 same name. An export over the registry itself is refused (``check_destination``).
 """
 
-import configparser
 import copy
 import glob
 import os
+import shutil
+import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from osgeo import ogr
 
+from ..__about__ import __version__
 from ..algorithms.errors import N_, Cancelled, T2Error
-from ..algorithms.vector_areas import AREA_METHOD
-from . import ferm_layers, schema, vocab
+from ..algorithms.geometry import REGISTRY_AREA_METHOD as AREA_METHOD
+from . import ferm_layers, ferm_source, schema, vocab
 from .gpkg_store import GeoPackageRegistryStore
 from .report import report_paths, write_report_files
 from .validate import WARNING, Finding, validate_initiatives
@@ -63,10 +65,6 @@ class ExportFolderError(ExportError):
     )
 
 
-class FermImportError(T2Error):
-    template = N_("{path} cannot be imported: {reason}")
-
-
 @dataclass
 class ExportResult:
     """What an export wrote, and the validation outcome shown in the dock."""
@@ -80,6 +78,7 @@ class ExportResult:
     file_findings: list
     report: object  # ValidationReport
     initiatives_left_out: list = field(default_factory=list)  # uuids: every area refused, so not exported
+    gef_totals: list = field(default_factory=list)  # GEF profile: rows of ferm_layers.gef_total_rows
 
 
 @dataclass
@@ -90,6 +89,9 @@ class Conflict:
     title: str
     fields: list
     resolution: str  # "kept registry" | "replaced" | "skipped"
+    file: str = ""  # the file it came from
+    areas: list = field(default_factory=list)  # "skipped": its areas another initiative holds (uuids)
+    owners: list = field(default_factory=list)  # "skipped": the initiatives holding them (uuids)
 
 
 @dataclass
@@ -100,16 +102,20 @@ class ImportResult:
     replaced: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     conflicts: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # initiatives not merged: an area belongs to another
+    areas: int = 0  # areas the file holds
+
+    def add(self, other):
+        """Add the lists and counts of ``other`` (the result of another file) to these."""
+        for name in ("inserted", "replaced", "unchanged", "conflicts", "skipped"):
+            getattr(self, name).extend(getattr(other, name))
+        self.areas += other.areas
+        return self
 
 
 def plugin_version():
-    """The plugin version from metadata.txt (the plugin root), or "unknown"."""
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(Path(__file__).resolve().parents[1] / "metadata.txt", encoding="utf-8")
-        return parser.get("general", "version")
-    except (configparser.Error, OSError):
-        return "unknown"
+    """The plugin version (metadata.txt, read once by ``__about__``), or "unknown"."""
+    return __version__
 
 
 def _step(progress, start, span):
@@ -236,8 +242,9 @@ def _write_files(output, exported, metadata, gef_table, report_args, progress, i
             ferm_layers.fill_layers(ds, exported, metadata, gef_table)
         finally:
             ds = None
-        report, subjects, exported_areas, file_findings, translate = report_args
-        write_report_files(temps[1], temps[2], report, subjects, exported_areas, file_findings, metadata, translate)
+        report, subjects, exported_areas, file_findings, translate, extra = report_args
+        write_report_files(temps[1], temps[2], report, subjects, exported_areas, file_findings, metadata, translate,
+                           extra)
         _check_cancel(is_cancelled)
         _publish(temps, output)
     except Cancelled:
@@ -258,14 +265,47 @@ def _remove(paths):
             pass
 
 
-def export_ferm(
-    store, output, uuids=None, gef_table=False, thresholds=None, translate=None, progress=None, is_cancelled=None
-):
-    """Export initiatives (all when ``uuids`` is None) to a FERM-compatible GeoPackage.
+@dataclass
+class PreparedExport:
+    """What every export format writes: the validated, exportable initiatives and the metadata."""
 
-    Areas with errors are refused and listed in the report written beside the file
-    (``<name>.validation.json`` / ``.csv``); an existing file at ``output`` is replaced only once
-    the new one is complete. Returns an ``ExportResult``.
+    subjects: list  # the initiatives chosen (validated)
+    report: object  # ValidationReport
+    exported: list  # copies holding only exportable areas
+    left_out: list  # uuids of initiatives whose every area was refused
+    metadata: dict
+    file_findings: list = field(default_factory=list)
+
+    @property
+    def exported_areas(self):
+        return [a.uuid for ini in self.exported for a in ini.areas]
+
+    def report_args(self, translate, extra=None):
+        return (self.report, self.subjects, self.exported_areas, self.file_findings, translate, extra)
+
+    def result(self, output, extra=None):
+        """The ``ExportResult`` of this export written to ``output`` (reports beside it)."""
+        json_path, csv_path = (str(p) for p in report_paths(output))
+        exported_areas = self.exported_areas
+        return ExportResult(
+            path=str(output),
+            report_json=json_path,
+            report_csv=csv_path,
+            initiatives_exported=[ini.uuid for ini in self.exported],
+            areas_exported=exported_areas,
+            areas_refused=sorted(set(self.report.areas_checked) - set(exported_areas)),
+            file_findings=self.file_findings,
+            report=self.report,
+            initiatives_left_out=self.left_out,
+            gef_totals=(extra or {}).get("gef_totals", []),
+        )
+
+
+def prepare_export(store, output, uuids=None, thresholds=None, progress=None, is_cancelled=None):
+    """Validate the chosen initiatives (all when ``uuids`` is None) and keep their exportable areas.
+
+    Refuses an export over the registry itself and an export where every area is refused. The
+    progress goes from 0 to 0.5.
     """
     output = Path(output)
     check_destination(store, output)
@@ -276,18 +316,6 @@ def export_ferm(
     exported = _exportable(subjects, report)
     left_out = _check_exportable(output, subjects, exported, report)
     area_count = sum(len(ini.areas) for ini in exported)
-    file_findings = []
-    if area_count > FERM_UPLOAD_LIMIT:
-        file_findings.append(
-            Finding(
-                None,
-                None,
-                "ferm_upload_limit",
-                WARNING,
-                T_UPLOAD_LIMIT,
-                {"count": area_count, "limit": FERM_UPLOAD_LIMIT},
-            )
-        )
     metadata = {
         "schema_name": schema.SCHEMA_NAME,
         "schema_version": schema.SCHEMA_VERSION,
@@ -301,23 +329,33 @@ def export_ferm(
         "areas": area_count,
         "areas_refused": len(report.areas_checked) - area_count,
     }
-    exported_areas = [a.uuid for ini in exported for a in ini.areas]
-    _write_files(output, exported, metadata, gef_table, (report, subjects, exported_areas, file_findings, translate),
+    return PreparedExport(subjects, report, exported, left_out, metadata)
+
+
+def export_ferm(
+    store, output, uuids=None, gef_table=False, thresholds=None, translate=None, progress=None, is_cancelled=None
+):
+    """Export initiatives (all when ``uuids`` is None) to a FERM-compatible GeoPackage.
+
+    Areas with errors are refused and listed in the report written beside the file
+    (``<name>.validation.json`` / ``.csv``); an existing file at ``output`` is replaced only once
+    the new one is complete. With ``gef_table`` the GEF table, its totals per core indicator 3
+    sub-indicator and a totals section in the JSON report are added. Returns an ``ExportResult``.
+    """
+    output = Path(output)
+    prepared = prepare_export(store, output, uuids, thresholds, progress, is_cancelled)
+    area_count = prepared.metadata["areas"]
+    if area_count > FERM_UPLOAD_LIMIT:
+        prepared.file_findings.append(
+            Finding(None, None, "ferm_upload_limit", WARNING, T_UPLOAD_LIMIT,
+                    {"count": area_count, "limit": FERM_UPLOAD_LIMIT})
+        )
+    extra = {"gef_totals": ferm_layers.gef_total_rows(prepared.exported)} if gef_table else None
+    _write_files(output, prepared.exported, prepared.metadata, gef_table, prepared.report_args(translate, extra),
                  progress, is_cancelled)
-    json_path, csv_path = (str(p) for p in report_paths(output))
     if progress is not None:
         progress(1.0)
-    return ExportResult(
-        path=str(output),
-        report_json=json_path,
-        report_csv=csv_path,
-        initiatives_exported=[ini.uuid for ini in exported],
-        areas_exported=exported_areas,
-        areas_refused=sorted(set(report.areas_checked) - set(exported_areas)),
-        file_findings=file_findings,
-        report=report,
-        initiatives_left_out=left_out,
-    )
+    return prepared.result(output, extra)
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -343,45 +381,63 @@ def differing_fields(a, b):
 
 
 def _open_source(path):
-    """Open a FERM-compatible GeoPackage read as a registry (an older schema is migrated in a copy)."""
-    path = Path(path)
-    try:
-        version = schema.file_version(path)
-    except Exception as exc:
-        raise FermImportError(path=str(path), reason=str(exc)) from exc
+    """Open a FERM-compatible GeoPackage read as a registry (an older schema is migrated in a copy).
+
+    The file is checked first (``ferm_source.check_package``): one that is not a GeoPackage, is
+    damaged, belongs to someone else or comes from a newer T2 Restore is refused naming the file.
+    The copy of an older file is made in a temporary folder (the file's own folder may be
+    read-only) and removed by the caller. Returns (store, temporary folder or None).
+    """
+    path, version = ferm_source.check_package(path)
     if version == schema.SCHEMA_VERSION:
         return GeoPackageRegistryStore(path, migrate=False), None
-    copy_path = path.with_name("." + path.stem + ".importing-" + str(os.getpid()) + ".gpkg")
-    copy_path.write_bytes(path.read_bytes())
-    schema.migrate(copy_path)
-    return GeoPackageRegistryStore(copy_path, migrate=False), copy_path
+    folder = Path(tempfile.mkdtemp(prefix="t2restore-import-"))
+    try:
+        copy_path = folder / "source.gpkg"
+        shutil.copyfile(path, copy_path)
+        schema.migrate(copy_path)
+        return GeoPackageRegistryStore(copy_path, migrate=False), folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def read_source(path, progress=None, is_cancelled=None):
+    """The initiatives a FERM-compatible GeoPackage holds (checked as ``_open_source`` says)."""
+    source, temp_folder = _open_source(path)
+    try:
+        return source.get_initiatives(None, progress, is_cancelled)
+    finally:
+        source.close()
+        if temp_folder is not None:
+            shutil.rmtree(temp_folder, ignore_errors=True)
 
 
 def import_ferm(path, store, on_conflict="keep", progress=None, is_cancelled=None):
     """Merge a FERM-compatible GeoPackage into ``store`` by uuid, in one transaction.
 
-    New initiatives are inserted verbatim; identical ones are left alone; differing ones are
-    reported as conflicts and either keep the registry's version (``on_conflict="keep"``) or take
-    the file's (``"replace"``, the revision then moves past the registry's so open editors notice).
-    An incoming area that already belongs to another initiative skips its initiative.
+    New initiatives are inserted verbatim (organizations, contacts, areas and monitoring values
+    keep their uuids; areas keep their original CRS); identical ones are left alone; differing
+    ones are reported as conflicts and either keep the registry's version (``on_conflict="keep"``)
+    or take the file's (``"replace"``, the revision then moves past the registry's so open editors
+    notice). An initiative with an area that already belongs to another initiative is skipped and
+    reported as a conflict naming those areas. ``path`` may be a layer source of the file
+    (``x.gpkg|layername=areas``). Nothing is written when the file is refused or a write fails.
     """
     if on_conflict not in ("keep", "replace"):
         raise ValueError("on_conflict must be 'keep' or 'replace'")
-    source, temp_copy = _open_source(path)
-    try:
-        incoming = source.get_initiatives(None, _step(progress, 0.0, 0.3), is_cancelled)
-    finally:
-        source.close()
-        if temp_copy is not None:
-            temp_copy.unlink()
+    incoming = read_source(path, _step(progress, 0.0, 0.3), is_cancelled)
+    name = str(ferm_source.package_path(path))
     existing = {ini.uuid: ini for ini in store.get_initiatives([i.uuid for i in incoming])}
     owners = store.area_owners([a.uuid for ini in incoming for a in ini.areas])
-    result, to_write = ImportResult(), []
+    result, to_write = ImportResult(areas=sum(len(ini.areas) for ini in incoming)), []
     for ini in incoming:
         _check_cancel(is_cancelled)
         taken = [a.uuid for a in ini.areas if owners.get(a.uuid, ini.uuid) != ini.uuid]
         if taken:
-            result.conflicts.append(Conflict(ini.uuid, ini.title, ["areas"], "skipped"))
+            others = sorted({owners[a] for a in taken})
+            result.conflicts.append(Conflict(ini.uuid, ini.title, ["areas"], "skipped", name, taken, others))
+            result.skipped.append(ini.uuid)
             continue
         current = existing.get(ini.uuid)
         if current is None:
@@ -395,11 +451,32 @@ def import_ferm(path, store, on_conflict="keep", progress=None, is_cancelled=Non
             ini.revision = max(current.revision, ini.revision) + 1
             to_write.append(ini)
             result.replaced.append(ini.uuid)
-            result.conflicts.append(Conflict(ini.uuid, ini.title, diff, "replaced"))
+            result.conflicts.append(Conflict(ini.uuid, ini.title, diff, "replaced", name))
         else:
-            result.conflicts.append(Conflict(ini.uuid, ini.title, diff, "kept registry"))
+            result.conflicts.append(Conflict(ini.uuid, ini.title, diff, "kept registry", name))
     if to_write:
         store.put_initiatives(to_write, _step(progress, 0.3, 0.7), is_cancelled)
     if progress is not None:
         progress(1.0)
     return result
+
+
+def merge_files(paths, store, on_conflict="keep", progress=None, is_cancelled=None, on_file=None):
+    """Merge several FERM-compatible GeoPackages into ``store``, one transaction per file, in order.
+
+    Every file is checked before any is merged, so a file that is not a GeoPackage, is damaged,
+    belongs to someone else or comes from a newer T2 Restore refuses the whole run and leaves the
+    registry unchanged. A later file holding an initiative an earlier one brought, with other
+    content, is a conflict resolved by ``on_conflict`` like any other. ``on_file(path, result)``
+    is called after each file. Returns the summed ``ImportResult``.
+    """
+    checked = [ferm_source.check_package(p)[0] for p in paths]
+    total = ImportResult()
+    for n, path in enumerate(checked):
+        _check_cancel(is_cancelled)
+        result = import_ferm(path, store, on_conflict, _step(progress, n / len(checked), 1 / len(checked)),
+                             is_cancelled)
+        if on_file is not None:
+            on_file(path, result)
+        total.add(result)
+    return total

@@ -8,11 +8,12 @@ same file remain the lossless record.
 
 from osgeo import ogr
 
-from ..algorithms.vector_areas import wgs84
-from . import schema, vocab
+from ..algorithms.geometry import wgs84
+from . import gef, schema, vocab
 
 FLAT_LAYER = "ferm_public_areas"
 GEF_LAYER = "gef_areas"
+GEF_TOTALS_TABLE = "gef_totals"
 EXPORT_INFO_TABLE = "t2r_export_metadata"
 
 FLAT_FIELDS = [
@@ -35,10 +36,18 @@ FLAT_FIELDS = [
 ]
 GEF_FIELDS = [
     ("ID_CODE", ogr.OFTString),
+    ("Layer", ogr.OFTString),  # GEF-8 core indicator 3 sub-indicator (gefIndicators code): stored, else derived
     ("Restor_str", ogr.OFTInteger),
     ("Restor_end", ogr.OFTInteger),
     ("Restor_eco", ogr.OFTString),
     ("Restor_typ", ogr.OFTString),
+    ("area_ha", ogr.OFTReal),
+]
+GEF_TOTAL_FIELDS = [
+    ("Layer", ogr.OFTString),
+    ("label_en", ogr.OFTString),
+    ("label_es", ogr.OFTString),
+    ("areas", ogr.OFTInteger),
     ("area_ha", ogr.OFTReal),
 ]
 
@@ -64,6 +73,8 @@ def create_layers(ds, gef_table):
     _create(ds, FLAT_LAYER, FLAT_FIELDS, "FERM public export properties, one feature per area")
     if gef_table:
         _create(ds, GEF_LAYER, GEF_FIELDS, "FAO-GEF geospatial table, one feature per area")
+        _create(ds, GEF_TOTALS_TABLE, GEF_TOTAL_FIELDS, "FAO-GEF table: hectares per core indicator 3 "
+                "sub-indicator (Layer); an empty Layer holds the areas without one", geometry=False)
     _create(
         ds,
         EXPORT_INFO_TABLE,
@@ -107,12 +118,29 @@ def gef_values(ini, area):
     """FAO-GEF table fields of one area."""
     return {
         "ID_CODE": area.uuid,
+        "Layer": gef.sub_indicator(ini, area),
         "Restor_str": area.start_year if area.start_year is not None else ini.start_year,
         "Restor_end": ini.end_year,
         "Restor_eco": ";".join(str(c) for c in area.ecosystems or []),
         "Restor_typ": _labels("restorationTypes", area.restoration_types or ini.restoration_types),
         "area_ha": round(area.area_ha, 2) if area.area_ha is not None else None,
     }
+
+
+def gef_total_rows(initiatives):
+    """Rows of the GEF totals table: [{Layer, label_en, label_es, areas, area_ha}] (see ``gef.totals``)."""
+    rows = [(gef.sub_indicator(ini, area), area.area_ha) for ini in initiatives for area in ini.areas]
+    out = []
+    for code, count, hectares in gef.totals(rows):
+        known = code is not None and vocab.get("gefIndicators").is_valid(code)
+        out.append({
+            "Layer": code,
+            "label_en": vocab.label("gefIndicators", code) if known else "",
+            "label_es": vocab.label("gefIndicators", code, "es") if known else "",
+            "areas": count,
+            "area_ha": hectares,
+        })
+    return out
 
 
 def _add(layer, values, geometry):
@@ -138,6 +166,10 @@ def fill_layers(ds, initiatives, metadata, gef_table):
             _add(flat, flat_values(ini, area), geom)
             if gef is not None:
                 _add(gef, gef_values(ini, area), geom)
+    if gef is not None:
+        totals = ds.GetLayerByName(GEF_TOTALS_TABLE)
+        for row in gef_total_rows(initiatives):
+            _add(totals, row, None)
     for key, value in metadata.items():
         _add(info, {"key": key, "value": str(value)}, None)
     ds.CommitTransaction()

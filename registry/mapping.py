@@ -39,6 +39,7 @@ AREA_TARGETS = {
     "practices": ("codes", "restorationPractices", N_("Restoration practices (Peru)")),
     "protected_area": ("text", None, N_("Protected area")),
     "capture_method": ("code", "captureMethods", N_("Capture method")),
+    "original_crs": ("text", None, N_("Original CRS of the area (when the source records it)")),
 }
 INITIATIVE_TARGETS = {
     "initiative_uuid": ("text", None, N_("Initiative identifier (uuid)")),
@@ -60,8 +61,10 @@ INITIATIVE_TARGETS = {
     "lead_organization": ("text", None, N_("Leading organization")),
     "lead_organization_acronym": ("text", None, N_("Acronym of the leading organization")),
     "lead_organization_type": ("code", "agencyTypes", N_("Type of the leading organization")),
+    "lead_organization_uuid": ("text", None, N_("Identifier (uuid) of the leading organization")),
     "contact_name": ("text", None, N_("Contact name")),
     "contact_email": ("text", None, N_("Contact email")),
+    "contact_uuid": ("text", None, N_("Identifier (uuid) of the contact")),
 }
 TARGETS = {**AREA_TARGETS, **INITIATIVE_TARGETS}
 _INITIATIVE_ATTRS = {
@@ -98,6 +101,9 @@ _ALIASES = {
     "national_gap": ("nationalgap", "brecha"),
     "practices": ("practices", "practica", "practicas"),
     "protected_area": ("protectedarea", "anp", "areaprotegida"),
+    "original_crs": ("originalcrs", "crsoriginal", "srcoriginal"),
+    "lead_organization_uuid": ("leadorganizationuuid", "organizationuuid", "orguuid"),
+    "contact_uuid": ("contactuuid",),
     "initiative_title": ("initiativetitle", "iniciativa", "proyecto", "title", "titulo"),
     "restoration_status": ("restorationstatus", "estado", "status"),
     "lead_organization": ("leadorganization", "organizacion", "entidad", "institucion"),
@@ -366,18 +372,18 @@ def initiative_from_values(values):
         if target in values:
             setattr(ini, attr, values[target])
     if values.get("lead_organization"):
-        ini.organizations.append(
-            Organization(
-                name=values["lead_organization"],
-                acronym=values.get("lead_organization_acronym", ""),
-                org_type=values.get("lead_organization_type"),
-                role=1,
-            )
+        organization = Organization(
+            name=values["lead_organization"],
+            acronym=values.get("lead_organization_acronym", ""),
+            org_type=values.get("lead_organization_type"),
+            role=1,
         )
+        organization.uuid = values.get("lead_organization_uuid") or organization.uuid  # kept when mapped
+        ini.organizations.append(organization)
     if values.get("contact_name") or values.get("contact_email"):
-        ini.contacts.append(
-            Contact(name=values.get("contact_name", ""), email=values.get("contact_email", ""))
-        )
+        contact = Contact(name=values.get("contact_name", ""), email=values.get("contact_email", ""))
+        contact.uuid = values.get("contact_uuid") or contact.uuid  # kept when mapped
+        ini.contacts.append(contact)
     return ini
 
 

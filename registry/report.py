@@ -61,8 +61,9 @@ def _refusal_reasons(report, by_area, by_initiative, uuid):
 
 
 def write_report_files(json_path, csv_path, report, initiatives, exported_areas, file_findings, metadata,
-                       translate=None):
-    """Write the JSON and CSV reports to the given paths (each atomically)."""
+                       translate=None, extra=None):
+    """Write the JSON and CSV reports to the given paths (each atomically); ``extra`` adds sections
+    to the JSON document (such as the GEF totals)."""
     json_path, csv_path = Path(json_path), Path(csv_path)
     titles = {ini.uuid: ini.title for ini in initiatives}
     sites = {a.uuid: a.site_name for ini in initiatives for a in ini.areas}
@@ -101,6 +102,7 @@ def write_report_files(json_path, csv_path, report, initiatives, exported_areas,
         ],
         "findings": [entry(f) for f in report.findings],
     }
+    document.update(extra or {})
     _atomic_write(json_path, lambda h: json.dump(document, h, ensure_ascii=False, indent=1))
 
     def write_csv(handle):

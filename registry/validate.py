@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..algorithms.errors import N_, Cancelled
-from ..algorithms.vector_areas import ellipsoidal_area_ha, is_valid, quiet_gdal_errors
-from . import peru_extent, vocab
+from ..algorithms.geometry import ellipsoidal_area_ha, equal_area_ha, is_valid, quiet_gdal_errors
+from . import gef, peru_extent, vocab
 from .geometry import RepairPreview, repair_geometry  # noqa: F401 - part of this module's API
 
 ERROR = "error"
@@ -34,6 +34,8 @@ RULES = {
     "overlap_same_initiative": ERROR,
     "overlap_other_initiative": WARNING,
     "declared_area_mismatch": WARNING,
+    "ferm_area_mismatch": WARNING,
+    "gef_indicator_missing": WARNING,
 }
 
 T_EMPTY = N_('Area "{site}" has no geometry. Draw it on the map or import it from a file.')
@@ -78,6 +80,11 @@ T_OVERLAP_OTHER = N_(
 T_DECLARED = N_(
     'Area "{site}": the declared area ({declared_ha:.2f} ha) differs from the area computed from the '
     "geometry ({computed_ha:.2f} ha) by {difference_pct:.1f} %."
+)
+T_FERM_AREA = N_(
+    'Area "{site}": FERM will compute {ferm_ha:.2f} ha (equal-area EPSG:6933, straight edges between the '
+    "vertices), {difference_pct:.2f} % away from the ellipsoidal {area_ha:.2f} ha. Add vertices along its "
+    "long edges (densify) so that both agree."
 )
 
 
@@ -150,6 +157,7 @@ class Thresholds:
     min_area_ha: float = 0.01
     max_area_ha: float = 1_000_000.0  # larger than any plausible single restoration area
     declared_tolerance_pct: float = 5.0
+    ferm_area_tolerance_pct: float = 0.5  # FERM's EPSG:6933 hectares against the ellipsoidal ones
     min_overlap_ha: float = 0.01
     partly_outside_pct: float = 1.0
     year_min: int = 1950
@@ -366,6 +374,10 @@ class _Checker:
         self.code(ini, area, "capture_method", "captureMethods", area.capture_method)
         self.code(ini, area, "ubigeo_source", "ubigeoSources", area.ubigeo_source)
         self.year(ini, area, "start_year", area.start_year)
+        gef_missing = gef.missing_check(ini, area)
+        if gef_missing is not None:
+            self.add(ini, area, "gef_indicator_missing", gef.T_GEF_MISSING, "gef_indicator", site=_site(area),
+                     **gef_missing)
         if area.ubigeo and not _ubigeo_ok(area.ubigeo):
             self.add(ini, area, "unknown_code", T_UBIGEO, "ubigeo", site=_site(area), code=area.ubigeo)
         for value in area.monitoring:
@@ -426,6 +438,7 @@ class _Checker:
                 area_ha=hectares,
                 maximum=self.t.max_area_ha,
             )
+        self.ferm_area(ini, area, geom, hectares)
         if area.declared_area_ha and hectares:
             diff = 100.0 * abs(area.declared_area_ha - hectares) / hectares
             if diff > self.t.declared_tolerance_pct:
@@ -441,6 +454,16 @@ class _Checker:
                     difference_pct=diff,
                 )
         return geom
+
+    def ferm_area(self, ini, area, geom, hectares):
+        """Warn when FERM's EPSG:6933 hectares differ from the ellipsoidal ones by more than the tolerance."""
+        ferm_ha = equal_area_ha(geom)
+        if not hectares or ferm_ha is None:
+            return
+        diff = 100.0 * abs(ferm_ha - hectares) / hectares
+        if diff > self.t.ferm_area_tolerance_pct:
+            self.add(ini, area, "ferm_area_mismatch", T_FERM_AREA, "geometry", site=_site(area), ferm_ha=ferm_ha,
+                     area_ha=hectares, difference_pct=diff)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
