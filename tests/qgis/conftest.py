@@ -9,6 +9,11 @@ import pytest
 QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "qgis_process: runs the real qgis_process (slower); leave out with "
+                                       "-m 'not qgis_process'")
+
+
 def _gdal_backed_objects():
     """Python-owned QGIS layers read through GDAL/OGR, and GDAL/OGR datasets, still alive (descriptions).
 
