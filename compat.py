@@ -13,6 +13,7 @@ from qgis.core import (
     QgsField,
     QgsMapLayerProxyModel,
     QgsProcessing,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -44,6 +45,8 @@ TYPE_RASTER = _pick((Qgis, "ProcessingSourceType.Raster"), (QgsProcessing, "Type
 TYPE_FILE = _pick((Qgis, "ProcessingSourceType.File"), (QgsProcessing, "TypeFile"))
 NUMBER_INTEGER = _pick((Qgis, "ProcessingNumberParameterType.Integer"), (QgsProcessingParameterNumber, "Integer"))
 NUMBER_DOUBLE = _pick((Qgis, "ProcessingNumberParameterType.Double"), (QgsProcessingParameterNumber, "Double"))
+PARAMETER_ADVANCED = _pick((Qgis, "ProcessingParameterFlag.Advanced"),
+                           (QgsProcessingParameterDefinition, "FlagAdvanced"))
 FAST_INSERT = _pick((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
 WKB_NO_GEOMETRY = _pick((Qgis, "WkbType.NoGeometry"), (QgsWkbTypes, "NoGeometry"))
 WKB_MULTIPOLYGON = _pick((Qgis, "WkbType.MultiPolygon"), (QgsWkbTypes, "MultiPolygon"))
@@ -78,6 +81,7 @@ MESSAGE_CRITICAL = _pick((Qgis, "MessageLevel.Critical"), (Qgis, "Critical"))
 MESSAGE_SUCCESS = _pick((Qgis, "MessageLevel.Success"), (Qgis, "Success"))
 GEOMETRY_POLYGON = _pick((Qgis, "GeometryType.Polygon"), (QgsWkbTypes, "PolygonGeometry"))
 FILE_BEHAVIOR_FILE = _pick((Qgis, "ProcessingFileParameterBehavior.File"), (QgsProcessingParameterFile, "File"))
+FILE_BEHAVIOR_FOLDER = _pick((Qgis, "ProcessingFileParameterBehavior.Folder"), (QgsProcessingParameterFile, "Folder"))
 REQUEST_NO_GEOMETRY = _pick((Qgis, "FeatureRequestFlag.NoGeometry"), (QgsFeatureRequest, "NoGeometry"))
 LAYER_FILTER_POLYGON = _pick((Qgis, "LayerFilter.PolygonLayer"), (QgsMapLayerProxyModel, "PolygonLayer"))
 FORM_SUPPRESS_ON = _pick((Qgis, "AttributeFormSuppression.On"), (QgsEditFormConfig, "SuppressOn"))
@@ -92,3 +96,10 @@ try:
     from qgis.PyQt.QtGui import QUndoCommand, QUndoStack
 except ImportError:
     from qgis.PyQt.QtWidgets import QUndoCommand, QUndoStack  # noqa: F401  qt6: ok (Qt5 fallback)
+
+# Print layouts (t2restore:target2_report): units and atlas scaling moved to Qgis.* in 3.30 .. 3.40.
+from qgis.core import QgsLayoutItemMap, QgsUnitTypes  # noqa: E402
+
+LAYOUT_MM = _pick((Qgis, "LayoutUnit.Millimeters"), (QgsUnitTypes, "LayoutMillimeters"))
+DISTANCE_KM = _pick((Qgis, "DistanceUnit.Kilometers"), (QgsUnitTypes, "DistanceKilometers"))
+ATLAS_SCALE_AUTO = _pick((QgsLayoutItemMap, "AtlasScalingMode.Auto"), (QgsLayoutItemMap, "Auto"))

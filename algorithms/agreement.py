@@ -164,7 +164,7 @@ def definition_agreement(output, a, b, degraded_a=(1,), degraded_b=(1,), zones=N
         areas.require_overlap()
 
     run_blocks(inputs, block_func, outputs, block_size=block_size, progress=progress, is_cancelled=is_cancelled,
-               before_commit=before_commit)
+               before_commit=before_commit, parallel=True)
     summary = {}
     for (zone, cls), ha in areas.hectares.items():
         for key in (zone, None) if zones is not None else (None,):

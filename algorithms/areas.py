@@ -9,6 +9,7 @@ interpolated bilinearly, which keeps the error far below 0.01 %.
 """
 
 import math
+import threading
 
 import numpy as np
 from osgeo import osr
@@ -64,6 +65,13 @@ class CellAreas:
         to_geo = osr.CoordinateTransformation(srs, wgs84())
         lon0, lat0 = to_geo.TransformPoint((xmin + xmax) / 2, (ymin + ymax) / 2)[:2]
         self.to_laea = osr.CoordinateTransformation(srs, wgs84_centred("laea", lon0, lat0))
+        self.lock = threading.Lock()  # a PROJ transformation is not safe in two threads at once
+
+    def __getstate__(self):  # sent to a Dask worker: rebuilt there (a PROJ transformation does not pickle)
+        return {"grid": self.grid, "step": self.step}
+
+    def __setstate__(self, state):
+        self.__init__(state["grid"], state["step"])
 
     def _node_areas(self, rows, cols):
         """Ellipsoidal area (ha) of the pixel whose top-left corner is (row, col), on a lattice."""
@@ -76,7 +84,8 @@ class CellAreas:
             xs.append(gt[0] + c * gt[1] + r * gt[2])
             ys.append(gt[3] + c * gt[4] + r * gt[5])
         pts = np.stack([np.stack(xs, -1), np.stack(ys, -1)], -1).reshape(-1, 2)
-        out = np.asarray(self.to_laea.TransformPoints(pts.tolist()), dtype=np.float64)[:, :2]
+        with self.lock:
+            out = np.asarray(self.to_laea.TransformPoints(pts.tolist()), dtype=np.float64)[:, :2]
         q = out.reshape(rr.shape + (4, 2))
         q = q - q[..., :1, :]  # shoelace relative to the first corner keeps precision
         x, y = q[..., 0], q[..., 1]

@@ -3,6 +3,8 @@ blocks are computed. ``blocks.run_blocks`` owns it; algorithms never start threa
 
 from concurrent.futures import ThreadPoolExecutor
 
+from osgeo import gdal
+
 # Blocks whose results may wait for the writer thread (each holds one block of every output band).
 WRITE_AHEAD = 2
 
@@ -48,3 +50,27 @@ class BlockWriter:
         self.pool.shutdown(wait=True)  # never leave a write running on a dataset about to be discarded
         self.queued = []
         return False
+
+
+def write_categories(path, classes):
+    """A raster attribute table (value, name, colour) so other software shows class names too.
+
+    ``classes`` is a list of (value, label, '#rrggbb'). GDAL keeps it in the .aux.xml sidecar.
+    """
+    ds = gdal.Open(str(path), gdal.GA_Update)
+    if ds is None:
+        return False
+    rat = gdal.RasterAttributeTable()
+    rat.CreateColumn("Value", gdal.GFT_Integer, gdal.GFU_MinMax)
+    rat.CreateColumn("Class", gdal.GFT_String, gdal.GFU_Name)
+    for name in ("Red", "Green", "Blue"):
+        rat.CreateColumn(name, gdal.GFT_Integer, getattr(gdal, f"GFU_{name}"))
+    rat.SetRowCount(len(classes))
+    for row, (value, label, color) in enumerate(classes):
+        rat.SetValueAsInt(row, 0, int(value))
+        rat.SetValueAsString(row, 1, str(label))
+        for i in range(3):
+            rat.SetValueAsInt(row, 2 + i, int(color[1 + 2 * i:3 + 2 * i], 16))
+    ds.GetRasterBand(1).SetDefaultRAT(rat)
+    ds = None
+    return True

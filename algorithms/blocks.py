@@ -10,15 +10,15 @@ complete, so a cancelled or failed run never leaves a file that looks finished.
 import math
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 from osgeo import gdal, osr
 
-from . import files
-from .block_writer import WRITE_AHEAD, BlockWriter  # noqa: F401 - WRITE_AHEAD stays importable here
+from . import block_threads, files
+from .block_threads import in_block_order, thread_count, use_threads  # noqa: F401 - the engine's API
+from .block_writer import WRITE_AHEAD, BlockWriter, write_categories  # noqa: F401 - importable from here
 from .errors import N_, Cancelled, GridMismatchError, InputError
 
 DEFAULT_BLOCK = 1024
@@ -225,6 +225,11 @@ class RasterInput:
     band: object = 1
     nodata: object = None  # overrides the band's nodata when given
     ds: object = field(default=None, repr=False)
+
+    def __getstate__(self):  # sent to a Dask worker: the path (or VRT XML), reopened there
+        source = self.source
+        return dict(self.__dict__, ds=None, source=block_threads.portable_source(source)
+                    if isinstance(source, gdal.Dataset) else source)
 
     def open(self):
         if self.ds is None:
@@ -443,16 +448,16 @@ def _completes_tiles(win, grid):
 
 
 def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progress=None,
-               is_cancelled=None, grid=None, before_commit=None):
+               is_cancelled=None, grid=None, before_commit=None, parallel=False, threads=None):
     """Apply ``func(block)`` to every window of aligned inputs and write its results.
 
-    ``func`` returns one array per output (core window size; 3-D for multi-band outputs), a single
-    array when there is one output, or None when it only accumulates. Inputs must share one grid
-    (checked here; use ``warp_to_grid`` first to align explicitly). Reads of the next window
-    overlap the computation of the current one. ``before_commit()`` may raise to refuse the result
-    once every block was seen (e.g. a class missing from a table). On success outputs are renamed
-    into place; on cancel or error every temporary file is removed and nothing is left under an
-    output name.
+    ``func`` returns one array per output (core window size; 3-D for multi-band), a single array for
+    one output, or None when it only accumulates. Inputs must share one grid (``warp_to_grid`` aligns).
+    Windows are read ahead in ``threads`` threads (``block_threads.thread_count()``). With
+    ``parallel=True`` ``func`` runs in those threads (or on the Dask scheduler of ``use_dask``) and
+    keeps its accumulations in ``in_block_order`` calls, made here in block order: results never
+    depend on the thread count. Results are written in block order, a fixed number in flight.
+    ``before_commit()`` may refuse the result. Outputs are renamed into place on success only.
     """
     inputs = list(inputs)
     for inp in inputs:
@@ -463,34 +468,14 @@ def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progr
     if grid is None:
         raise ValueError("run_blocks needs inputs or a grid")
     outputs = list(outputs)
-    nodata = [i.nodata_value() for i in inputs]
     files.check_grid_size(grid.xsize, grid.ysize)
     files.check_free_space([(out.path, out.size_bytes(grid)) for out in outputs])
-    wins = list(windows(grid, block_size))
-    total = len(wins)
+    job = _BlockJob(inputs, func, grid, halo, parallel)
     done_ok = False
-
-    def load(win):
-        return [_read(inp, grid, win, halo) for inp in inputs]
-
     try:
         for out in outputs:
             out.create(grid)
-        with bounded_gdal_cache(), ThreadPoolExecutor(max_workers=1) as pool, \
-                BlockWriter(outputs, _completes_tiles, grid) as writer:
-            pending = pool.submit(load, wins[0]) if wins else None
-            for n, win in enumerate(wins):
-                if is_cancelled is not None and is_cancelled():
-                    raise Cancelled()
-                arrays = pending.result()
-                pending = pool.submit(load, wins[n + 1]) if n + 1 < total else None
-                block = Block(*win, halo, arrays, _inside_mask(grid, win, halo), nodata)
-                result = func(block)
-                if outputs:
-                    writer.put(win, [result] if len(outputs) == 1 and not isinstance(result, (list, tuple)) else result)
-                if progress is not None:
-                    progress((n + 1) / total)
-            writer.wait()
+        job.run(outputs, block_size, threads or block_threads.thread_count(), progress, is_cancelled)
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
         if before_commit is not None:
@@ -499,34 +484,73 @@ def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progr
             out.commit()
         done_ok = True
     finally:
+        job.close()
         if not done_ok:
             for out in outputs:
                 out.discard()
     return [out.path for out in outputs]
 
 
-def write_categories(path, classes):
-    """A raster attribute table (value, name, colour) so other software shows class names too.
+class _BlockJob:
+    """One run of ``run_blocks``: windows read (and, when parallel, computed) in worker threads."""
 
-    ``classes`` is a list of (value, label, '#rrggbb'). GDAL keeps it in the .aux.xml sidecar.
-    """
-    ds = gdal.Open(str(path), gdal.GA_Update)
-    if ds is None:
-        return False
-    rat = gdal.RasterAttributeTable()
-    rat.CreateColumn("Value", gdal.GFT_Integer, gdal.GFU_MinMax)
-    rat.CreateColumn("Class", gdal.GFT_String, gdal.GFU_Name)
-    for name in ("Red", "Green", "Blue"):
-        rat.CreateColumn(name, gdal.GFT_Integer, getattr(gdal, f"GFU_{name}"))
-    rat.SetRowCount(len(classes))
-    for row, (value, label, color) in enumerate(classes):
-        rat.SetValueAsInt(row, 0, int(value))
-        rat.SetValueAsString(row, 1, str(label))
-        for i in range(3):
-            rat.SetValueAsInt(row, 2 + i, int(color[1 + 2 * i:3 + 2 * i], 16))
-    ds.GetRasterBand(1).SetDefaultRAT(rat)
-    ds = None
-    return True
+    def __init__(self, inputs, func, grid, halo, parallel):
+        self.inputs, self.func, self.grid, self.halo, self.parallel = inputs, func, grid, halo, parallel
+        self.nodata = [i.nodata_value() for i in inputs]
+        self.handles = block_threads.ThreadInputs(inputs)
+
+    def block(self, win):
+        """The Block of window ``win``, read with this thread's handles of the inputs."""
+        mine, lock = self.handles.get()
+        if lock is None:
+            arrays = [_read(inp, self.grid, win, self.halo) for inp in mine]
+        else:
+            with lock:
+                arrays = [_read(inp, self.grid, win, self.halo) for inp in mine]
+        return Block(*win, self.halo, arrays, _inside_mask(self.grid, win, self.halo), self.nodata)
+
+    def compute(self, win):
+        return block_threads.call_recording(self.func, self.block(win))
+
+    def result(self, pool):
+        """The next window's result, in block order (recorded accumulations made now)."""
+        if self.parallel:
+            result, calls = pool.next_result()
+            block_threads.run_recorded(calls)
+            return result
+        return self.func(pool.next_result())
+
+    def run(self, outputs, block_size, threads, progress, is_cancelled):
+        # one thread: the function runs here while that thread reads ahead (reads and work overlap)
+        self.parallel = self.parallel and (threads > 1 or bool(block_threads.dask_address()))
+        wins = list(windows(self.grid, block_threads.block_size_override() or block_size))
+        task = self.compute if self.parallel else self.block
+        tasks = ((task, win) for win in wins)
+        single = len(outputs) == 1
+        with bounded_gdal_cache(), self.pool(threads) as pool, \
+                BlockWriter(outputs, _completes_tiles, self.grid) as writer:
+            for n, win in enumerate(wins):
+                if is_cancelled is not None and is_cancelled():
+                    raise Cancelled()
+                pool.fill(tasks)
+                result = self.result(pool)
+                if outputs:
+                    writer.put(win, [result] if single and not isinstance(result, (list, tuple)) else result)
+                if progress is not None:
+                    progress((n + 1) / len(wins))
+            writer.wait()
+
+    def pool(self, threads):
+        """Worker threads here, or the Dask scheduler of ``use_dask`` for a parallel function."""
+        address = block_threads.dask_address()
+        if address and self.parallel:
+            from .dask_engine import DaskPool
+
+            return DaskPool(address, (self.inputs, self.func, self.grid, self.halo), threads)
+        return block_threads.OrderedPool(threads, threads + 1)
+
+    def close(self):
+        self.handles.close()
 
 
 class InputSlots:

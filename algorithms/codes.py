@@ -10,6 +10,7 @@ no data and reports how many there were.
 
 import numpy as np
 
+from .block_threads import in_block_order, shared
 from .errors import N_, InputError
 
 REFUSE, NODATA = "refuse", "nodata"
@@ -55,15 +56,20 @@ class UnknownCodes:
         self.counts = {}
         self.pixels = 0
         self.uncounted = 0
+        shared(self)  # counts recorded on a Dask worker are added here
 
     def collect(self, array, unknown):
         """Count the values of ``array`` where the boolean ``unknown`` is set."""
         n = int(np.count_nonzero(unknown))
         if not n:
             return
-        self.pixels += n
         values, counts = np.unique(np.asarray(array)[unknown], return_counts=True)
-        for value, count in zip(values.tolist(), counts.tolist()):
+        in_block_order(self._merge, n, values.tolist(), counts.tolist())
+
+    def _merge(self, n, values, counts):
+        """Add one block's counts, in block order (which codes fit under MAX_DISTINCT depends on it)."""
+        self.pixels += n
+        for value, count in zip(values, counts):
             if value in self.counts or len(self.counts) < MAX_DISTINCT:
                 self.counts[value] = self.counts.get(value, 0) + count
             else:

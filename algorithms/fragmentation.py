@@ -227,7 +227,7 @@ def forest_fragmentation(source, output, forest_values=(1,), window=DEFAULT_WIND
                              found=_found_values(inp))
 
     run_blocks([inp], block_func, outputs, block_size=block_size, halo=halo, progress=progress,
-               is_cancelled=is_cancelled, before_commit=before_commit)
+               is_cancelled=is_cancelled, before_commit=before_commit, parallel=True)
     pixels = {c: areas.pixels.get((0, c), 0) for c in CLASS_CODES + (None,)}
     hectares = {c: areas.hectares.get((0, c), 0.0) for c in CLASS_CODES + (None,)} if cells is not None else None
     return {"pixels": pixels, "hectares": hectares, "window": w, "forest_values": values,

@@ -9,7 +9,8 @@ import numpy as np
 
 from . import codes as code_check
 from .areas import CellAreas
-from .blocks import DEFAULT_BLOCK, Grid, InputSlots, RasterOutput, run_blocks
+from .block_threads import Flags
+from .blocks import DEFAULT_BLOCK, Grid, InputSlots, RasterOutput, in_block_order, run_blocks
 from .errors import N_, InputError
 from .tables import AreaAccumulator, lookup
 
@@ -265,7 +266,7 @@ class _OneOutAllOut:
         self.transitions, self.unknown = transitions, unknown
         self.classes = {key: _ClassTable(table, unknown[key]) for key in ("lcb", "lct") if use[0]}
         self.with_subindicators = with_subindicators
-        self.seen_data = {key: False for key in self.slots if key != "zones"}
+        self.seen_data = Flags(key for key in self.slots if key != "zones")
         self.areas = AreaAccumulator()
         self.cells = None
 
@@ -274,8 +275,8 @@ class _OneOutAllOut:
         arr = {key: block.arrays[i] for key, i in self.slots.items()}
         valid = {key: block.valid(i) for key, i in self.slots.items()}
         for key, seen in self.seen_data.items():
-            if not seen:
-                self.seen_data[key] = bool(valid[key].any())
+            if not seen and valid[key].any():
+                in_block_order(self.seen_data.mark, key)
         stable = np.full((block.ysize, block.xsize), CODE_STABLE, np.uint8)
         lc = prod = soc = stable
         base_unccd = None
@@ -341,7 +342,7 @@ def ldn_degradation(output, lc_baseline=None, lc_target=None, productivity=None,
         outputs.append(RasterOutput(subindicators_output, np.int16, NODATA, bands=3,
                                     band_names=("land cover", "productivity", "soil organic carbon")))
     run_blocks(opened.inputs, combine, outputs, block_size=block_size, progress=progress,
-               is_cancelled=is_cancelled, before_commit=combine.before_commit)
+               is_cancelled=is_cancelled, before_commit=combine.before_commit, parallel=True)
     areas = combine.areas
     valid_pixels = sum(px for (_z, cls), px in areas.pixels.items() if cls is not None)
     return {"used": [name for name, flag in zip(SUBINDICATORS, use) if flag], "areas": areas,

@@ -493,7 +493,7 @@ def minam_degradation(output, lc_baseline=None, lc_target=None, natural_classes=
                                     band_names=("vegetation cover loss", "productivity decline", "fragmentation")))
     halo = (window - 1) // 2 if forest_mask is not None else 0
     run_blocks(opened.inputs, levels, outputs, block_size=block_size, halo=halo, progress=progress,
-               is_cancelled=is_cancelled, before_commit=levels.before_commit)
+               is_cancelled=is_cancelled, before_commit=levels.before_commit, parallel=True)
     areas = levels.areas
     valid_pixels = sum(px for (_z, cls), px in areas.pixels.items() if cls is not None)
     return {"used": [name for name in INDICATORS if use[name]], "areas": areas, "valid_pixels": valid_pixels,

@@ -36,10 +36,8 @@ import tempfile
 
 import numpy as np
 
-from .areas import CellAreas
-from .blocks import Grid, RasterInput, RasterOutput, open_raster, run_blocks
+from .blocks import RasterInput, RasterOutput, in_block_order, run_blocks
 from .errors import N_, InputError
-from .tables import AreaAccumulator
 from .unit_histograms import (  # noqa: F401 - the percentile names stay importable from here
     MAX_UNITS,
     REFERENCE_PERCENTILE,
@@ -395,6 +393,8 @@ def productivity_dynamics(ndvi, output, first_year=2001, baseline_years=None,
     (``no_data`` without any valid year, ``too_few_years``, ``no_unit``, ``no_reference``) and the
     reference NDVI per unit.
     """
+    from .productivity_classify import _pass2  # pass 2 lives beside (the module would pass 600 lines)
+
     _check_options(scale, significance)
     ndvi_inputs = _ndvi_inputs(ndvi)
     n_years = sum(inp.open().RasterCount for inp in ndvi_inputs)
@@ -412,7 +412,8 @@ def productivity_dynamics(ndvi, output, first_year=2001, baseline_years=None,
         run_blocks(ndvi_inputs + units, metrics,
                    [RasterOutput(tmp_float, np.float32, None, bands=2, options=_temp_options()),
                     RasterOutput(tmp_codes, np.int16, None, bands=2, options=_temp_options())],
-                   block_size=block_size, progress=p1, is_cancelled=is_cancelled, before_commit=metrics.check_scale)
+                   block_size=block_size, progress=p1, is_cancelled=is_cancelled, before_commit=metrics.check_scale,
+                   parallel=True)
         references = metrics.hists.references()
         result = _pass2(tmp_float, tmp_codes, units, references, output, metrics_output, significance,
                         block_size, (lambda f: progress(0.85 + 0.15 * f)) if progress else None, is_cancelled)
@@ -477,9 +478,8 @@ class _MetricsPass:
         high, low = float(np.fmax.reduce(y, axis=None)), float(np.fmin.reduce(y, axis=None))  # NaN-blind
         if math.isnan(high):
             return
-        self.stats["seen"] = True
         top = max(high, -low)
-        self.stats["max_abs"] = max(self.stats["max_abs"], top)
+        in_block_order(self._note_range, top)
         if top > self.limit:
             worst = high if high >= -low else low
             if self.scale == 1 and abs(worst) <= 10000:
@@ -489,16 +489,26 @@ class _MetricsPass:
                                 "= {scale}. Check the nodata value of the NDVI rasters (fill values must be "
                                 "set as nodata) and the scale."), value=f"{worst:g}", scale=self.scale)
 
+    def _note_range(self, top):
+        self.stats["seen"] = True
+        self.stats["max_abs"] = max(self.stats["max_abs"], top)
+
     def accumulate(self, block, m):
         """Count pixels without data or with too few years; add the mean NDVI to its unit's histogram."""
         ok = m["ok"]
-        self.stats["no_data"] += int(np.count_nonzero(m["n"] == 0))
-        self.stats["too_few_years"] += int(np.count_nonzero(~ok & (m["n"] > 0)))
+        no_data = int(np.count_nonzero(m["n"] == 0))
+        too_few = int(np.count_nonzero(~ok & (m["n"] > 0)))
         arrays = [block.arrays[self.n_ndvi + k].ravel() for k in range(self.n_units)]
         valids = [block.valid(self.n_ndvi + k).ravel() for k in range(self.n_units)]
         keys, unit_ok = unit_keys(arrays, valids)
         use = ok if unit_ok is None else ok & unit_ok
-        self.hists.add(None if keys is None else keys[use], m["mean"][use])
+        in_block_order(self._add, no_data, too_few, None if keys is None else keys[use], m["mean"][use])
+
+    def _add(self, no_data, too_few, keys, mean):
+        """One block's counts and histogram, in block order (shared state: never from two threads at once)."""
+        self.stats["no_data"] += no_data
+        self.stats["too_few_years"] += too_few
+        self.hists.add(keys, mean)
 
     def check_scale(self):
         """After every block: InputError when the series has no data, or looks unscaled for NDVI_SCALE 10000."""
@@ -507,93 +517,3 @@ class _MetricsPass:
         if self.scale == 10000 and self.stats["max_abs"] <= 1:
             raise InputError(N_("Every NDVI value lies between -1 and 1 although NDVI_SCALE = 10000; the series "
                                 "is probably not scaled: set NDVI_SCALE to 1."))
-
-
-def _pass2(tmp_float, tmp_codes, units, references, output, metrics_output, significance, block_size,
-           progress, is_cancelled):
-    """Classify from the pass-1 metrics and the per-unit references; count classes and nodata."""
-    inputs = [RasterInput(tmp_float, name="metrics", band=None), RasterInput(tmp_codes, name="codes", band=None)]
-    for inp in units:
-        inputs.append(RasterInput(inp.source, name=inp.name))
-    grid = Grid.of(open_raster(tmp_float))
-    classify = _ClassifyPass(len(units), references, significance, CellAreas(grid) if grid.crs_wkt else None,
-                             bool(metrics_output))
-    outputs = [RasterOutput(output, np.uint8, NODATA, band_names=("LPD",))]
-    if metrics_output:
-        outputs.append(RasterOutput(metrics_output, np.float32, METRICS_NODATA, bands=4, band_names=METRIC_BANDS))
-    run_blocks(inputs, classify, outputs, block_size=block_size, progress=progress, is_cancelled=is_cancelled)
-    return classify.summary()
-
-
-class _ClassifyPass:
-    """Pass 2, one block at a time: read the pass-1 metrics, look up each pixel's performance
-    reference, class the three metrics and combine them into LPD, accumulate hectares and counts."""
-
-    def __init__(self, n_units, references, significance, cells, with_metrics):
-        self.n_units, self.references, self.significance = n_units, references, significance
-        self.ref_keys = np.array(sorted(references), dtype=np.int64)
-        self.ref_values = np.array([references[k] for k in sorted(references)], dtype=np.float64)
-        self.cells, self.with_metrics = cells, with_metrics
-        self.areas = AreaAccumulator()
-        self.counts = {"no_unit": 0, "no_reference": 0}
-
-    def __call__(self, block):
-        mean, slope = block.arrays[0][0].ravel(), block.arrays[0][1].ravel()
-        sig, change = block.arrays[1][0].ravel(), block.arrays[1][1].ravel()
-        ok = ~np.isnan(mean)
-        arrays = [block.arrays[2 + k].ravel() for k in range(self.n_units)]
-        valids = [block.valid(2 + k).ravel() for k in range(self.n_units)]
-        keys, unit_ok = unit_keys(arrays, valids)
-        reference = self.reference(keys, unit_ok, mean.shape)
-        if unit_ok is not None:
-            self.counts["no_unit"] += int(np.count_nonzero(ok & ~unit_ok))
-        has_ref = reference > 0
-        self.counts["no_reference"] += int(np.count_nonzero(ok & ~has_ref & (unit_ok if unit_ok is not None else True)))
-        valid = ok & has_ref
-        lpd = self.classify(mean, slope, sig, change, ok, np.where(has_ref, reference, 0), valid)
-        shape = (block.ysize, block.xsize)
-        self.accumulate(block, lpd.reshape(shape))
-        if not self.with_metrics:
-            return lpd.reshape(shape)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            ratio = np.where(valid, mean / np.where(has_ref, reference, 1), METRICS_NODATA)
-        metrics = np.stack([np.where(ok, slope, METRICS_NODATA), np.where(ok, sig, METRICS_NODATA),
-                            np.where(ok, change, METRICS_NODATA), ratio]).astype(np.float32)
-        return [lpd.reshape(shape), metrics.reshape((4,) + shape)]
-
-    def reference(self, keys, unit_ok, shape):
-        """Reference NDVI (90th percentile of its unit's mean) per pixel; NaN outside every known unit."""
-        reference = np.full(shape, np.nan)
-        if keys is None:
-            if 0 in self.references:
-                reference[:] = self.references[0]
-        elif len(self.ref_keys):
-            pos = np.clip(np.searchsorted(self.ref_keys, keys), 0, len(self.ref_keys) - 1)
-            hit = (self.ref_keys[pos] == keys) & unit_ok
-            reference[hit] = self.ref_values[pos[hit]]
-        return reference
-
-    def classify(self, mean, slope, sig, change, ok, reference, valid):
-        """LPD codes from the three metrics (NODATA where not ``valid``)."""
-        traj = trajectory_class(np.where(ok, slope, 0), sig, self.significance)
-        state = state_class(change)
-        with np.errstate(invalid="ignore"):
-            perf = performance_class(mean, reference, TOLERANCE)
-        return combine(traj, state, perf, valid)
-
-    def accumulate(self, block, lpd):
-        """Pixels (and hectares when the grid has a CRS) per LPD class."""
-        if self.cells is not None:
-            cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
-        else:
-            cell = np.zeros(lpd.shape)
-        self.areas.add_codes(lpd, 6, cell, None, (None,) + LPD_CODES)
-
-    def summary(self):
-        areas, with_ha = self.areas, self.cells is not None
-        pixels = {code: areas.pixels.get((0, code), 0) for code in LPD_CODES}
-        hectares = {code: areas.hectares.get((0, code), 0.0) for code in LPD_CODES} if with_ha else None
-        nodata_ha = areas.hectares.get((0, None), 0.0) if with_ha else None
-        return {"pixels": pixels, "hectares": hectares, "nodata_pixels": areas.pixels.get((0, None), 0),
-                "nodata_hectares": nodata_ha, "no_unit": self.counts["no_unit"],
-                "no_reference": self.counts["no_reference"]}

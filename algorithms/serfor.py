@@ -27,6 +27,7 @@ from .blocks import (
     RasterOutput,
     check_aligned,
     core_arrays,
+    in_block_order,
     open_raster,
     run_blocks,
 )
@@ -396,7 +397,7 @@ def serfor_criteria(output, capability, criteria_output=None, capability_codes=N
                                     band_names=CRITERIA_BANDS, options=fast_float_options()))
     run_blocks(inputs, blocks, outputs, block_size=SERFOR_BLOCK if block_size is None else block_size, halo=halo,
                progress=_scaled(progress, 0.3 if distance else 0.0, 1.0), is_cancelled=is_cancelled,
-               before_commit=blocks.before_commit)
+               before_commit=blocks.before_commit, parallel=True)
     used = ["land_use_conflict"] if land_cover is not None else []
     used += ["slope"] if dem is not None else []
     used += ["distance"] if distance is not None else []
@@ -553,9 +554,14 @@ class _BlockPass:
 
 
 def _note_unknown(found, values, bad):
-    """Collect the codes of ``values`` where ``bad`` (up to the number reported)."""
+    """Collect the codes of ``values`` where ``bad`` (up to the number reported), in block order."""
     if bad.any() and len(found) <= MAX_REPORTED_VALUES:
-        found.update(np.unique(values[bad]).tolist())
+        in_block_order(_add_found, found, np.unique(values[bad]).tolist())
+
+
+def _add_found(found, codes):
+    if len(found) <= MAX_REPORTED_VALUES:  # which codes are listed must not depend on the thread count
+        found.update(codes)
 
 
 def _distances(grid, conservation, preset, max_distance, workdir, progress, is_cancelled, notes, warnings):

@@ -29,6 +29,6 @@ def class_areas(raster, band=1, zones=None, block_size=DEFAULT_BLOCK, progress=N
             raise InputError(N_("The raster {name} has no valid pixel (all nodata)."), name=ds.GetDescription())
 
     run_blocks(inputs, block_func, (), block_size=block_size, progress=progress, is_cancelled=is_cancelled,
-               before_commit=before_commit)
+               before_commit=before_commit, parallel=True)
     return acc
 

@@ -13,7 +13,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from . import coverage
-from .blocks import Grid, RasterInput, open_raster, run_blocks, valid_mask
+from .blocks import Grid, RasterInput, in_block_order, open_raster, run_blocks, valid_mask
 from .errors import N_, Cancelled, InputError
 from .geometry import AreaCalculator, polygons_of, quiet_gdal_errors, rectangle
 from .overlap import BOTH, ONLY_A, ONLY_B, class_areas_by_region, dissolve, labelled_regions, partition
@@ -95,13 +95,19 @@ def _degraded_pass(inp, wanted, levels, block_size, progress, is_cancelled):
     def block_func(block):
         deg = block.valid(0) & np.isin(block.arrays[0], wanted)
         ha = np.where(deg, cells.block(block.xoff, block.yoff, block.xsize, block.ysize), 0.0)
-        national[0] += float(ha.sum())
-        for k, (_path, labels) in enumerate(levels):
-            zone = np.clip(block.arrays[1 + k], 0, len(labels)).astype(np.int64).ravel()
-            sums[k] += np.bincount(zone, weights=ha.ravel(), minlength=len(labels) + 1)
+        per_level = [np.bincount(np.clip(block.arrays[1 + k], 0, len(labels)).astype(np.int64).ravel(),
+                                 weights=ha.ravel(), minlength=len(labels) + 1)
+                     for k, (_path, labels) in enumerate(levels)]
+        in_block_order(add, float(ha.sum()), per_level)
+
+    def add(block_national, per_level):  # in block order: the sums do not depend on the thread count
+        national[0] += block_national
+        for k, level_sums in enumerate(per_level):
+            sums[k] += level_sums
 
     inputs = [inp] + [RasterInput(path, name=f"breakdown {k + 1}") for k, (path, _l) in enumerate(levels)]
-    run_blocks(inputs, block_func, (), block_size=block_size, progress=progress, is_cancelled=is_cancelled)
+    run_blocks(inputs, block_func, (), block_size=block_size, progress=progress, is_cancelled=is_cancelled,
+               parallel=True)
     return float(national[0]), sums
 
 

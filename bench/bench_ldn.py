@@ -5,7 +5,8 @@
 
 For each size the demo region generator writes the five inputs (land cover baseline/target, LPD,
 SOC baseline/target) once. Then, each in its own process so that peak memory (max RSS) is its own:
-  - t2restore: the algorithms layer's ldn_degradation (what the Processing algorithm calls);
+  - t2restore: the algorithms layer's ldn_degradation (what the Processing algorithm calls), with every
+    core and with one thread (T2RESTORE_THREADS);
   - gdal_calc.py: the same one-out-all-out result from the same inputs, with the same output
     creation options (tiled, compressed, BIGTIFF=IF_SAFER, NUM_THREADS=ALL_CPUS);
   - I/O floor: read the same inputs window by window and write one int16 output, no computation.
@@ -55,7 +56,14 @@ def generate(work, size):
     return {name: str(folder / f"{name}.tif") for name in LAYERS}
 
 
-def run_t2restore(inputs, out):
+def run_t2restore_1(inputs, out):
+    """t2restore with one thread (T2RESTORE_THREADS=1)."""
+    return run_t2restore(inputs, out, threads=1)
+
+
+def run_t2restore(inputs, out, threads=None):
+    """t2restore with ``threads`` block threads (default: every core)."""
+    os.environ["T2RESTORE_THREADS"] = str(threads or os.cpu_count() or 1)
     code = ("import sys; sys.path.insert(0, sys.argv[1]); from t2restore.algorithms import ldn; "
             "ldn.ldn_degradation(sys.argv[2], *sys.argv[3:8])")
     parent = package_parent()
@@ -64,6 +72,7 @@ def run_t2restore(inputs, out):
 
 
 def run_gdal_calc(inputs, out):
+    os.environ.pop("T2RESTORE_THREADS", None)  # gdal_calc's outputs compressed with NUM_THREADS=ALL_CPUS
     sys.path.insert(0, str(package_parent()))
     from t2restore.algorithms.blocks import creation_options
 
@@ -77,6 +86,7 @@ def run_gdal_calc(inputs, out):
 
 
 def run_floor(inputs, out):
+    os.environ.pop("T2RESTORE_THREADS", None)
     return timed([PY, str(HERE / "_io_floor.py"), out] + [inputs[k] for k in LAYERS])
 
 
@@ -107,7 +117,8 @@ def main():
     pixels = args.size * args.size
     best = {}
     for _ in range(args.repeat):
-        for name, fn in (("io_floor", run_floor), ("t2restore", run_t2restore), ("gdal_calc", run_gdal_calc)):
+        for name, fn in (("io_floor", run_floor), ("t2restore", run_t2restore), ("t2restore_1thread", run_t2restore_1),
+                         ("gdal_calc", run_gdal_calc)):
             out = str(work / f"out_{name}_{args.size}.tif")
             seconds, rss = fn(inputs, out)
             say(f"{name:10s} {args.size}^2: {seconds:7.2f} s, peak {rss:7.1f} MB")
@@ -120,7 +131,9 @@ def main():
         "seconds": {k: round(v[0], 2) for k, v in best.items()},
         "peak_mb": {k: round(v[1], 1) for k, v in best.items()},
         "t2restore_mpx_per_s": round(pixels / t2 / 1e6, 1),
+        "threads": os.cpu_count(),
         "ratio_vs_gdal_calc": round(t2 / best["gdal_calc"][0], 3),
+        "ratio_all_threads_vs_1": round(t2 / best["t2restore_1thread"][0], 3),
         "ratio_vs_io_floor": round(t2 / best["io_floor"][0], 3),
         "pixels_differing_from_gdal_calc": differing,
     }

@@ -26,7 +26,7 @@ from .. import compat
 from ..algorithms import files
 from ..algorithms import zones as zone_raster
 from ..algorithms.areas import AREA_METHOD, crs_description
-from ..algorithms.blocks import Grid, open_raster, warp_to_grid
+from ..algorithms.blocks import Grid, open_raster, use_threads, warp_to_grid
 from ..algorithms.errors import N_, T2Error
 from ..translation import tr
 from . import _codes, _outputs, styles
@@ -38,12 +38,33 @@ GROUPS = {
     "reporting": N_("Target 2 reporting"),
     "registry": N_("Initiative registry"),
     "summaries": N_("Areas and summaries"),
+    "workshop": N_("Workshop and demo data"),
 }
 
 
 def translate_error(error):
     """A QgsProcessingException with the error's translated message."""
     return QgsProcessingException(error.message(tr))
+
+
+def max_threads(context):
+    """QGIS's Processing setting "max threads" (the block engine's thread count; T2RESTORE_THREADS wins).
+
+    None when QGIS has no limit set (the engine then uses every core)."""
+    getter = getattr(context, "maximumThreads", None)  # QGIS >= 3.28
+    if getter is not None:
+        value = getter()
+    else:
+        try:
+            from processing.core.ProcessingConfig import ProcessingConfig  # QGIS's processing, not ours
+
+            value = ProcessingConfig.getSetting(ProcessingConfig.MAX_THREADS)
+        except Exception:  # noqa: BLE001 - Processing's settings not loaded (a bare script): the default
+            value = None
+    try:
+        return int(value) if value is not None and int(value) > 0 else None
+    except (TypeError, ValueError):
+        return None
 
 
 class T2Algorithm(QgsProcessingAlgorithm):
@@ -88,7 +109,7 @@ class T2Algorithm(QgsProcessingAlgorithm):
         (those a killed run left behind are removed first: ``algorithms.files``)."""
         try:
             _outputs.check_destinations(self, parameters, context)
-            with files.work_directory() as workdir:
+            with files.work_directory() as workdir, use_threads(max_threads(context)):
                 return self.compute(parameters, context, feedback, workdir)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a traceback
             failure = self._as_processing_exception(error)

@@ -11,9 +11,12 @@ from qgis.core import (
     QgsProcessingParameterMatrix,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
 )
 
+from .. import compat
 from ..algorithms import ldn
+from ..algorithms.block_threads import use_dask
 from ..algorithms.errors import N_
 from ..translation import tr
 from ._codes import add_unknown_codes_parameter, report_unknown, unknown_policy
@@ -54,6 +57,12 @@ class LdnDegradationAlgorithm(T2Algorithm):
         N_("Inputs must share one grid (CRS, pixel size, origin, size); otherwise the run stops and names "
            "the difference, unless 'Align inputs' is checked (nearest neighbour for classes, bilinear for "
            "carbon, onto the baseline's grid). Areas are hectares on the WGS 84 ellipsoid whatever the CRS."),
+        N_("Blocks are computed in parallel with as many threads as Processing's 'Max threads' setting "
+           "(the environment variable T2RESTORE_THREADS wins); the result does not depend on it. DASK_SCHEDULER "
+           "(advanced, optional) sends the blocks to a Dask cluster (e.g. tcp://10.0.0.5:8786); its workers "
+           "read the inputs, so they must be files every worker reaches (a shared folder or a cloud path), and "
+           "the result is the same, byte for byte. Dask is optional: sudo apt install python3-dask "
+           "python3-distributed."),
     )
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
@@ -67,6 +76,7 @@ class LdnDegradationAlgorithm(T2Algorithm):
     SOC_TARGET = "SOC_TARGET"
     OUTPUT = "OUTPUT"
     OUTPUT_SUBINDICATORS = "OUTPUT_SUBINDICATORS"
+    DASK_SCHEDULER = "DASK_SCHEDULER"
     SUBINDICATORS_USED = "SUBINDICATORS_USED"
     DEGRADED_HA = "DEGRADED_HA"
     STABLE_HA = "STABLE_HA"
@@ -103,6 +113,11 @@ class LdnDegradationAlgorithm(T2Algorithm):
             self.OUTPUT_SUBINDICATORS, tr("Sub-indicators (land cover, productivity, soil carbon)"),
             optional=True, createByDefault=False))
         self.add_table_output(tr("Degradation area table (hectares per zone and class)"))
+        dask = QgsProcessingParameterString(
+            self.DASK_SCHEDULER, tr("Dask scheduler address (optional: compute the blocks on a cluster)"),
+            optional=True)
+        dask.setFlags(dask.flags() | compat.PARAMETER_ADVANCED)
+        self.addParameter(dask)
         self.addOutput(QgsProcessingOutputString(self.SUBINDICATORS_USED, tr("Sub-indicators used")))
         for key, label in ((self.DEGRADED_HA, N_("Degraded area (ha)")), (self.STABLE_HA, N_("Stable area (ha)")),
                            (self.IMPROVED_HA, N_("Improved area (ha)")), (self.NODATA_HA, N_("No data area (ha)"))):
@@ -143,6 +158,14 @@ class LdnDegradationAlgorithm(T2Algorithm):
             raise QgsProcessingException(tr("The transition matrix may only hold -1, 0 or 1.")) from None
         return ldn.validate_matrix([numbers[i * 7:(i + 1) * 7] for i in range(7)])
 
+    def degradation(self, output, sources, recode, matrix, zones, sub_output, progress, cancelled, policy):
+        """ldn.ldn_degradation on the sources (on the Dask scheduler of ``use_dask`` when one is set)."""
+        return ldn.ldn_degradation(
+            output, lc_baseline=sources[self.LC_BASELINE], lc_target=sources[self.LC_TARGET],
+            productivity=sources[self.PRODUCTIVITY], soc_baseline=sources[self.SOC_BASELINE],
+            soc_target=sources[self.SOC_TARGET], lc_recode=recode, matrix=matrix, zones=zones,
+            subindicators_output=sub_output, progress=progress, is_cancelled=cancelled, unknown_codes=policy)
+
     def compute(self, parameters, context, feedback, workdir):
         sources = {key: self.raster_path(parameters, key, context, required=False)
                    for key in (self.LC_BASELINE, self.LC_TARGET, self.PRODUCTIVITY, self.SOC_BASELINE, self.SOC_TARGET)}
@@ -159,12 +182,10 @@ class LdnDegradationAlgorithm(T2Algorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         sub_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_SUBINDICATORS, context) or None
         progress, cancelled = self.callbacks(feedback, 0, 95)
-        result = ldn.ldn_degradation(
-            output, lc_baseline=sources[self.LC_BASELINE], lc_target=sources[self.LC_TARGET],
-            productivity=sources[self.PRODUCTIVITY], soc_baseline=sources[self.SOC_BASELINE],
-            soc_target=sources[self.SOC_TARGET], lc_recode=recode, matrix=matrix, zones=zones,
-            subindicators_output=sub_output, progress=progress, is_cancelled=cancelled,
-            unknown_codes=unknown_policy(self, parameters, context))
+        scheduler = (self.parameterAsString(parameters, self.DASK_SCHEDULER, context) or "").strip()
+        with use_dask(scheduler):
+            result = self.degradation(output, sources, recode, matrix, zones, sub_output, progress, cancelled,
+                                      unknown_policy(self, parameters, context))
         report_unknown(feedback, result["unknown"])
         used = ", ".join(tr(SUBINDICATOR_LABELS[name]) for name in result["used"])
         feedback.pushInfo(tr("Sub-indicators used: {used}.").format(used=used))

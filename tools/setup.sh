@@ -10,7 +10,13 @@ venv=${2:-.venv/default}
 
 packages=(qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools python3-venv python3-pip
           xvfb xauth zip unzip make)
+# the PostGIS registry's tests start a throw-away cluster (tests/pg.py); metapackages: Debian 12, 13, sid
+[ "$mode" = "dev" ] && packages+=(postgresql postgresql-postgis python3-psycopg2)
 [ "$mode" = "bench" ] && packages+=(grass-core)
+# the Target 2 report tests read and render its PDF (pdftotext, pdftoppm)
+[ "$mode" = "dev" ] && packages+=(poppler-utils)
+# the optional Dask engine's tests run a LocalCluster of two worker processes (tests/unit/test_dask_engine.py)
+[ "$mode" = "dev" ] && packages+=(python3-dask python3-distributed)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

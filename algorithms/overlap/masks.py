@@ -31,7 +31,7 @@ def polygonize_mask(path, workdir, values=None, name="", progress=None, is_cance
         hit = (arr != 0) if wanted is None else np.isin(arr, wanted)
         return (hit & block.valid(0)).astype(np.uint8)
 
-    run_blocks([inp], block_func, [RasterOutput(mask_path, "uint8", 0)],
+    run_blocks([inp], block_func, [RasterOutput(mask_path, "uint8", 0)], parallel=True,
                progress=(lambda f: progress(0.5 * f)) if progress else None, is_cancelled=is_cancelled)
     ds = open_raster(mask_path)
     band = ds.GetRasterBand(1)
