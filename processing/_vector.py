@@ -26,9 +26,10 @@ from qgis.core import (
 
 from .. import compat
 from ..algorithms import geometry, overlap
+from ..algorithms import values as value_lists
 from ..algorithms.errors import Cancelled
 from ..translation import tr
-from . import _zones
+from . import _te_bands, _zones
 
 try:  # QGIS >= 3.36 / 4
     SKIP_VALIDITY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
@@ -36,14 +37,20 @@ except AttributeError:  # QGIS 3.22 .. 3.34
     SKIP_VALIDITY_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks  # qt6: ok (QGIS < 3.36)
 
 
-def add_gap_parameters(alg, optional=False):
-    """GAP_A / NAME_A / GAP_B / NAME_B: two polygon layers or raster masks and their names."""
+def add_gap_parameters(alg, optional=False, values=False):
+    """GAP_A / NAME_A / GAP_B / NAME_B: two polygon layers or raster masks and their names; with ``values`` also
+    GAP_A_VALUES / GAP_B_VALUES (class constants of ``alg``): the pixel values of a raster mask that are the gap."""
     for key, name, default, label in ((alg.GAP_A, alg.NAME_A, "MINAM", tr("Gap A (polygons, or a raster mask)")),
                                       (alg.GAP_B, alg.NAME_B, "SERFOR", tr("Gap B (polygons, or a raster mask)"))):
         alg.addParameter(QgsProcessingParameterMapLayer(
             key, label, optional=optional, types=[compat.TYPE_VECTOR_POLYGON, compat.TYPE_RASTER]))
         alg.addParameter(QgsProcessingParameterString(
             name, tr("Name of {key}").format(key=key), defaultValue=default, optional=True))
+        if values:
+            alg.addParameter(QgsProcessingParameterString(
+                alg.GAP_A_VALUES if key == alg.GAP_A else alg.GAP_B_VALUES,
+                tr("Pixel values of {key} that are in the gap, when it is a raster (e.g. 1,2,3: the degraded classes "
+                   "of an ldn_status status; empty: every non-zero pixel)").format(key=key), optional=True))
 
 
 def add_polygon_sink(alg, key, description, optional=False, create=True):
@@ -112,19 +119,41 @@ class PolygonReader:
         """All valid polygons of a feature source, flattened."""
         return [p for _fid, polys, _vals, _f in self.features(source, name, all_attributes=False) for p in polys]
 
-    def layer_polygons(self, parameters, key, name):
+    def mask_values(self, parameters, values_key):
+        """The pixel values typed in ``values_key`` ('1,2,3', '1-3'), or None when it is empty or not given."""
+        text = self.alg.parameterAsString(parameters, values_key, self.context) if values_key else ""
+        if not text or not text.strip():
+            return None
+        return list(value_lists.parse_value_list(text, values_key))
+
+    def layer_polygons(self, parameters, key, name, values_key=None):
         """(polygons, disjoint) of a GAP-like parameter: a polygon layer, or a raster mask polygonized.
 
-        None when the optional parameter is not set. Raster masks: every non-zero, non-nodata pixel
-        is in the gap; polygonized polygons are disjoint already (no dissolve needed).
+        None when the optional parameter is not set. Raster masks: the pixels holding the values of
+        ``values_key`` (e.g. GAP_A_VALUES '1,2,3') are the gap, or when it is empty every non-zero,
+        non-nodata pixel; polygonized polygons are disjoint already (no dissolve needed).
         """
         layer = self.alg.parameterAsLayer(parameters, key, self.context)
         if layer is None:
             return None, False
+        values = self.mask_values(parameters, values_key)
         if isinstance(layer, QgsRasterLayer):
-            return self.raster_polygons(layer, name, values=None), True
+            if values is not None:
+                self.feedback.pushInfo(tr("{name}: the pixels with the values {values} ({key}) are the gap.").format(
+                    name=name, values=", ".join(str(v) for v in values), key=values_key))
+            polys = self.raster_polygons(layer, name, values=values)
+            if values is not None and not polys:
+                raise QgsProcessingException(tr(
+                    "The raster {key} ({name}) has no pixel with the values {values} given in {values_key}. Check "
+                    "{values_key} (the status of ldn_status has the classes 1 to 7; 1, 2 and 3 are degraded) or "
+                    "choose another raster.").format(key=key, name=name, values=", ".join(str(v) for v in values),
+                                                     values_key=values_key))
+            return polys, True
         if not isinstance(layer, QgsVectorLayer):
             raise QgsProcessingException(tr("{name} must be a polygon layer or a raster mask.").format(name=name))
+        if values is not None:
+            self.feedback.pushWarning(tr("{values_key} applies to a raster; {key} is a polygon layer, so all its "
+                                         "polygons are the gap.").format(values_key=values_key, key=key))
         source = self.alg.parameterAsSource(parameters, key, self.context)
         return self.polygons(source if source is not None else layer, name), False
 
@@ -134,7 +163,12 @@ class PolygonReader:
                 tr("The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. "
                    "Save it as a GeoTIFF first.").format(name=name, provider=layer.providerType()))
         self.feedback.pushInfo(tr("{name}: turning the raster mask into polygons.").format(name=name))
-        polys, _wkt = overlap.polygonize_mask(layer.source(), self.workdir, values, name,
+        source = _te_bands.te_source(self.feedback, layer.source(), "", _te_bands.SDG, name, self.workdir)
+        if source.named and values is None:  # a Trends.Earth SDG 15.3.1 band: its degraded pixels are the gap
+            values = [-1]
+            self.feedback.pushInfo(tr("{name}: the degraded pixels (-1) of the Trends.Earth band are the "
+                                      "mask.").format(name=name))
+        polys, _wkt = overlap.polygonize_mask(source.path, self.workdir, values, name,
                                               is_cancelled=self.feedback.isCanceled)
         crs = layer.crs()
         if _zones.is_undefined(crs) and self.target_crs.isValid():

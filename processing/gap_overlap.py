@@ -54,6 +54,15 @@ class GapOverlapAlgorithm(T2Algorithm):
            "(invalid geometries, such as self-intersecting rings, are fixed with GEOS MakeValid and counted in "
            "the log), multi-part features are split into their parts, and each gap is dissolved so that land "
            "covered twice inside one gap counts once. Features without geometry are skipped and counted."),
+        N_("A Trends.Earth result is a raster mask as it is: with the JSON file Trends.Earth wrote beside its "
+           "multi-band GeoTIFF, the band 'SDG 15.3.1 Indicator' is picked by name and its degraded pixels (-1) are "
+           "the gap (improved land, +1, is not). Without the JSON, band 1 is read, with a warning when the file "
+           "has several bands."),
+        N_("GAP_A_VALUES and GAP_B_VALUES choose which pixel values of a raster gap are in the gap ('1,2,3', "
+           "'1-3'), instead of every non-zero pixel. With the status of ldn_status (7 classes) the degraded land of "
+           "the latest reporting period is '1,2,3' (persistent, recent and baseline degradation, as the UNCCD "
+           "Good Practice Guidance addendum counts it), or '1,2' for only the land degrading now; with its "
+           "simplified status, '-1'. A raster without any pixel of those values stops the run."),
         N_("Every layer is reprojected to the CRS of gap A (or of gap B when gap A has none), including layers in "
            "PSAD56 UTM zones (EPSG:24877 to 24879) with the datum transformation QGIS chooses. Areas are "
            "hectares on the WGS 84 ellipsoid whatever the CRS. Very large polygons are cut into quadrants "
@@ -79,6 +88,8 @@ class GapOverlapAlgorithm(T2Algorithm):
     NAME_A = "NAME_A"
     GAP_B = "GAP_B"
     NAME_B = "NAME_B"
+    GAP_A_VALUES = "GAP_A_VALUES"
+    GAP_B_VALUES = "GAP_B_VALUES"
     PROTECTED_AREAS = "PROTECTED_AREAS"
     INITIATIVES = "INITIATIVES"
     PROTECTED_NAME_FIELD = "PROTECTED_NAME_FIELD"
@@ -91,7 +102,7 @@ class GapOverlapAlgorithm(T2Algorithm):
     AREAS_WRITTEN = "AREAS_WRITTEN"
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        _vector.add_gap_parameters(self)
+        _vector.add_gap_parameters(self, values=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PROTECTED_AREAS, tr("Protected areas (e.g. SERNANP)"), [compat.TYPE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -121,8 +132,8 @@ class GapOverlapAlgorithm(T2Algorithm):
         crs = _vector.working_crs(layers)
         feedback.pushInfo(tr("Working CRS: {crs}; areas on the WGS 84 ellipsoid.").format(crs=_vector.crs_label(crs)))
         reader = _vector.PolygonReader(self, context, feedback, crs, workdir)
-        gap_a, a_disjoint = reader.layer_polygons(parameters, self.GAP_A, name_a)
-        gap_b, b_disjoint = reader.layer_polygons(parameters, self.GAP_B, name_b)
+        gap_a, a_disjoint = reader.layer_polygons(parameters, self.GAP_A, name_a, self.GAP_A_VALUES)
+        gap_b, b_disjoint = reader.layer_polygons(parameters, self.GAP_B, name_b, self.GAP_B_VALUES)
         protected_source = self.parameterAsSource(parameters, self.PROTECTED_AREAS, context)
         protected = reader.polygons(protected_source, tr("Protected areas")) if protected_source else None
         zones = _zones.zone_regions(self, parameters, context, feedback, reader, crs,

@@ -26,7 +26,6 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..algorithms import zones as burn
 from ..algorithms.errors import N_
 from ..algorithms.priority import classes as priority_classes
 from ..algorithms.priority.classes import ClassSpec
@@ -38,8 +37,8 @@ from ..algorithms.priority.presets import load_preset, preset_document
 from ..algorithms.priority.uncertainty import Uncertainty
 from ..algorithms.priority.weights import weights_from_table
 from ..translation import tr
-from . import _zones
-from .base import T2Algorithm, _crs_from_wkt, grid_of, request_in_crs, usable_geometries
+from . import _rasterize
+from .base import T2Algorithm, grid_of
 from .styles import _xml, raster_qml, style_on_load, write_qml
 
 PRESET_DIR = Path(__file__).resolve().parents[1] / "presets"
@@ -74,7 +73,8 @@ class PriorityScoreAlgorithm(T2Algorithm):
            "positive; they are normalized to sum 1, with a warning when they did not; weights summing to 0 stop the "
            "run. Without weights every criterion weighs the same."),
         N_("CONSTRAINTS: areas to exclude (e.g. water, urban areas, protected areas when you choose so): rasters "
-           "(pixels with a non-zero value) or polygon layers (pixels whose centre is inside a polygon). Excluded "
+           "(pixels with a non-zero value) or polygon layers (pixels whose centre is inside a polygon, or with "
+           "POLYGON_METHOD every pixel a polygon touches; invalid geometries are repaired and counted). Excluded "
            "pixels get class 0 and are reported in the table. MASK (optional): only pixels inside it are scored: "
            "a polygon layer, or a raster whose non-zero values, or the values in MASK_VALUES (e.g. -1 for degraded "
            "land in an SDG 15.3.1 result), mark the area. Pixels where any criterion has no data are not scored."),
@@ -117,6 +117,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
     CONSTRAINTS = "CONSTRAINTS"
     MASK = "MASK"
     MASK_VALUES = "MASK_VALUES"
+    POLYGON_METHOD = "POLYGON_METHOD"
     CLASSES = "CLASSES"
     BREAKS = "BREAKS"
     NUM_CLASSES = "NUM_CLASSES"
@@ -162,6 +163,7 @@ class PriorityScoreAlgorithm(T2Algorithm):
             self.MASK, tr("Mask: only score inside (raster or polygon layer)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.MASK_VALUES, tr("Mask raster values inside the mask (default: any non-zero value)"), optional=True))
+        _rasterize.add_method_parameter(self, self.POLYGON_METHOD)
         self.addParameter(QgsProcessingParameterEnum(
             self.CLASSES, tr("Class method"), options=[tr(label) for label in CLASS_METHOD_LABELS],
             defaultValue=self.DEFAULTS[self.CLASSES]))
@@ -286,12 +288,14 @@ class PriorityScoreAlgorithm(T2Algorithm):
     def region_layers(self, parameters, context, feedback, preset, grid, workdir, align):
         """(mask Layer or None, [constraint Layer], [(name, original source)] for the saved preset)."""
         constraints, documented = [], []
+        method = self.parameterAsEnum(parameters, self.POLYGON_METHOD, context)
         layers = list(self.parameterAsLayerList(parameters, self.CONSTRAINTS, context))
         for item in (preset or {}).get("constraints") or []:
             layers.append(_layer_from_path(item, preset["base_dir"]))
         for n, layer in enumerate(layers):
             documented.append(Layer(layer.name(), layer_source(layer)))
-            constraints.append(self.as_raster_layer(layer, context, feedback, grid, workdir, f"constraint{n}", align))
+            constraints.append(self.as_raster_layer(layer, context, feedback, grid, workdir, f"constraint{n}", align,
+                                                    method))
         mask_layer = self.parameterAsLayer(parameters, self.MASK, context)
         values_text = self.parameterAsString(parameters, self.MASK_VALUES, context)
         values = parse_numbers(values_text, N_("mask value"))
@@ -301,12 +305,12 @@ class PriorityScoreAlgorithm(T2Algorithm):
             values = values or preset_mask.get("values")
         if mask_layer is None:
             return None, constraints, documented
-        mask = self.as_raster_layer(mask_layer, context, feedback, grid, workdir, "mask", align)
+        mask = self.as_raster_layer(mask_layer, context, feedback, grid, workdir, "mask", align, method)
         if isinstance(mask_layer, QgsRasterLayer):
             mask.values = tuple(values or ())
         return mask, constraints, documented + [Layer(self.MASK, layer_source(mask_layer), 1, values)]
 
-    def as_raster_layer(self, layer, context, feedback, grid, workdir, stem, align):
+    def as_raster_layer(self, layer, context, feedback, grid, workdir, stem, align, method=_rasterize.CENTRE):
         """A raster Layer on ``grid``: rasters as they are (warped when aligning), polygons burnt in."""
         name = layer.name() or stem
         if isinstance(layer, QgsRasterLayer):
@@ -321,14 +325,8 @@ class PriorityScoreAlgorithm(T2Algorithm):
         if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != compat.GEOMETRY_POLYGON:
             raise QgsProcessingException(tr("{name} is neither a raster nor a polygon layer; constraints and masks "
                                             "must be one of those.").format(name=name))
-        target = _crs_from_wkt(grid.crs_wkt)
-        request = request_in_crs(_zones.assumed_crs(layer.crs(), target, feedback, name), target, context)
-        counts = {"skipped": 0, "repaired": 0}
-        shapes = [(1, bytes(geom.asWkb())) for _feature, geom in usable_geometries(layer.getFeatures(request), counts)]
-        if not shapes:
-            feedback.pushWarning(tr("{name} has no polygon; it changes nothing.").format(name=name))
-        path = burn.rasterize_zones(shapes, grid, os.path.join(workdir, f"{stem}.tif"))
-        return Layer(name, path)
+        return Layer(name, _rasterize.burn_polygons(layer, grid, context, feedback,
+                                                    os.path.join(workdir, f"{stem}.tif"), name, method))
 
     def align_criteria(self, criteria, grid, align, context, feedback):
         if not align:

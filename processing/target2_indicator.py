@@ -25,7 +25,7 @@ from ..algorithms import geometry, target2
 from ..algorithms import values as values_list
 from ..algorithms.errors import N_
 from ..translation import format_ha, tr
-from . import _vector, _zones, styles
+from . import _outcome_filter, _te_bands, _vector, _zones, styles
 from .base import T2Algorithm
 
 INSIDE_CLASS = (target2.INSIDE, N_("Restoration inside degraded land"), "#1a9641")
@@ -55,6 +55,11 @@ class Target2IndicatorAlgorithm(T2Algorithm):
            "RESTORATION_AREAS are the areas under restoration (a registry layer or any "
            "polygon layer); they are dissolved, so land under two overlapping initiatives counts once. "
            "Restoration outside degraded land is reported in its own column, not dropped."),
+        N_("A Trends.Earth result feeds DEGRADED as it is: its multi-band GeoTIFF with the JSON file Trends.Earth "
+           "wrote beside it, whose band 'SDG 15.3.1 Indicator' (-1 degraded) is picked by name. DEGRADED_BAND picks "
+           "another band by number or by name ('SDG 15.3.1 Indicator (status)', or 'name @ 2019' when several "
+           "bands share a name). Without the JSON, bands are picked by number (default 1) with a warning. Gap "
+           "rasters from Trends.Earth are read the same way (their degraded pixels, -1, are the gap)."),
         N_("With polygons the overlay is exact (GEOS). With a raster the degraded area is the sum of the degraded "
            "pixels, each with its own area on the WGS 84 ellipsoid, and the restoration areas are never reduced "
            "to pixel centres: each pixel counts with the exact share of it the dissolved areas cover, so every "
@@ -78,6 +83,7 @@ class Target2IndicatorAlgorithm(T2Algorithm):
     DEGRADED = "DEGRADED"
     DEGRADED_VALUE = "DEGRADED_VALUE"
     DEGRADED_CLASSES = "DEGRADED_CLASSES"
+    DEGRADED_BAND = "DEGRADED_BAND"
     RESTORATION_AREAS = "RESTORATION_AREAS"
     ECOSYSTEMS = "ECOSYSTEMS"
     ECOSYSTEM_FIELD = "ECOSYSTEM_FIELD"
@@ -97,6 +103,10 @@ class Target2IndicatorAlgorithm(T2Algorithm):
     SHARE_PCT = "SHARE_PCT"
     TO_SHARE_HA = "TO_SHARE_HA"
     TO_TARGET_HA = "TO_TARGET_HA"
+    OUTCOMES = _outcome_filter.OUTCOMES
+    OUTCOME_ID_FIELD = _outcome_filter.OUTCOME_ID_FIELD
+    RECOVERING_IN_DEGRADED_HA = _outcome_filter.RECOVERING_IN_DEGRADED_HA
+    RECOVERING_SHARE_PCT = _outcome_filter.RECOVERING_SHARE_PCT
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterMapLayer(
@@ -107,8 +117,13 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         self.addParameter(QgsProcessingParameterString(
             self.DEGRADED_CLASSES, tr("Degraded classes in a raster (e.g. 1,2,3 of an ldn_status status; replaces "
                                       "the degraded value)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.DEGRADED_BAND, tr("Band of a multi-band raster: number, or Trends.Earth band name (empty: "
+                                   "'SDG 15.3.1 Indicator' when its JSON is beside the file, else band 1)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.RESTORATION_AREAS, tr("Areas under restoration"), [compat.TYPE_VECTOR_POLYGON]))
+        _outcome_filter.add_parameters(self, self.RESTORATION_AREAS)
         self.add_zone_parameters()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ECOSYSTEMS, tr("Ecosystems"), [compat.TYPE_VECTOR_POLYGON], optional=True))
@@ -203,7 +218,9 @@ class Target2IndicatorAlgorithm(T2Algorithm):
                                           progress=progress, is_cancelled=cancelled), geometry.AREA_METHOD
         values = self.degraded_values(parameters, context)
         value = ", ".join(str(v) for v in values)
-        path = self.raster_path(parameters, self.DEGRADED, context)
+        path = _te_bands.te_source(feedback, self.raster_path(parameters, self.DEGRADED, context),
+                                   self.parameterAsString(parameters, self.DEGRADED_BAND, context),
+                                   _te_bands.SDG, self.DEGRADED, workdir).path
         feedback.pushInfo(tr("Degraded land: pixels equal to {value}, each with its area on the WGS 84 ellipsoid "
                              "(zones, ecosystems and gaps by pixel centre). Restoration areas: counted exactly, "
                              "each pixel with the share of it the dissolved areas cover, so areas smaller than a "
@@ -253,11 +270,26 @@ class Target2IndicatorAlgorithm(T2Algorithm):
         output = self.write_geometry(parameters, context, self.OUTPUT, result.inside, INSIDE_CLASS, crs)
         outside = self.write_geometry(parameters, context, self.OUTPUT_OUTSIDE, result.outside, OUTSIDE_CLASS, crs)
         table = self.write_table(parameters, context, result.rows, levels, share, scope, crs, method)
+        recovering = self.recovering(parameters, context, feedback, reader, degraded_layer, restoration_source,
+                                     crs, workdir, national[2])
         feedback.setProgress(100)
-        return {self.OUTPUT: output, self.OUTPUT_OUTSIDE: outside, self.OUTPUT_TABLE: table,
+        return {**recovering, self.OUTPUT: output, self.OUTPUT_OUTSIDE: outside, self.OUTPUT_TABLE: table,
                 self.DEGRADED_HA: national[2], self.RESTORATION_IN_DEGRADED_HA: national[3],
                 self.RESTORATION_OUTSIDE_HA: national[4], self.SHARE_PCT: figures["share_pct"] or 0.0,
                 self.TO_SHARE_HA: figures["to_share_ha"], self.TO_TARGET_HA: figures["to_target_ha"]}
+
+    def recovering(self, parameters, context, feedback, reader, degraded_layer, source, crs, workdir, degraded_ha):
+        """Beside all areas, the figures of only the areas restoration_outcomes found recovering (OUTCOMES)."""
+        ids = _outcome_filter.recovering_ids(self, parameters, context)
+        if ids is None:
+            return {}
+        polygons = _outcome_filter.recovering_polygons(self, parameters, context, reader, source, ids)
+        inside = 0.0
+        if polygons:
+            result, _method = self.overlay(parameters, context, feedback, reader, degraded_layer, polygons, [], crs,
+                                           workdir)
+            inside = result.rows[0][3]
+        return _outcome_filter.recovering_figures(feedback, degraded_ha, inside, len(ids))
 
     @staticmethod
     def report(feedback, national, figures, share, scope):

@@ -89,6 +89,17 @@ class RegistryStore(ABC):
         """
         raise NotImplementedError
 
+    def set_area_monitoring(self, values, marker, prefix):
+        """Write computed monitoring values of areas, in one transaction.
+
+        ``values``: {area uuid: [MonitoringValue]}. Earlier values of those areas whose indicator
+        starts with ``prefix`` and whose note contains ``marker`` (the same run configuration) are
+        replaced; every other value (those a person entered) is kept. The initiatives whose areas
+        changed get a new revision (open editors notice). Returns (areas written, area uuids not in
+        the registry).
+        """
+        raise NotImplementedError
+
     @abstractmethod
     def distinct_values(self, column):
         """Distinct non-empty values of an area column (department, province, district...)."""

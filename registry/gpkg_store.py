@@ -503,7 +503,29 @@ class GeoPackageRegistryStore(RegistryStore):
                 conn.execute(_BUMP_REVISIONS, (utc_now(), json.dumps(sorted(owners))))
         return changed, sorted(set(results) - set(known))
 
+    def set_area_monitoring(self, values, marker, prefix):
+        changed, owners = 0, set()
+        with self._write() as conn:
+            known = dict(conn.execute(sql.AREA_OWNERS, (json.dumps(list(values)),)).fetchall())
+            for uuid, rows in values.items():
+                if uuid not in known:
+                    continue
+                conn.execute(_DELETE_RUN_VALUES, (uuid, prefix, prefix, marker))
+                start = conn.execute(_NEXT_POSITION, (uuid,)).fetchone()[0]
+                for pos, value in enumerate(rows, start=start):
+                    conn.execute(sql.INSERT["monitoring_values"],
+                                 self._to_row("monitoring_values", value, {"area_uuid": uuid, "position": pos}))
+                changed += 1
+                owners.add(known[uuid])
+            if owners:
+                conn.execute(_BUMP_REVISIONS, (utc_now(), json.dumps(sorted(owners))))
+        return changed, sorted(set(values) - set(known))
 
+
+# Values of an earlier run of the same configuration: our indicator codes AND the run's marker in the note.
+_DELETE_RUN_VALUES = ("DELETE FROM monitoring_values WHERE area_uuid = ? AND substr(indicator, 1, length(?)) = ? "
+                      "AND instr(coalesce(note, ''), ?) > 0")
+_NEXT_POSITION = "SELECT coalesce(max(position), -1) + 1 FROM monitoring_values WHERE area_uuid = ?"
 # Only rows whose values differ are touched, so a re-run changes nothing and bumps no revision.
 _SET_AREA_GAP = (
     "UPDATE restoration_areas SET national_gap = ?, protected_area = ? "

@@ -24,11 +24,13 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..algorithms.errors import Cancelled
-from ..registry import vocab
+from ..algorithms.outcomes.rules import OUTCOME_LABELS
+from ..registry import outcome_writeback, vocab
 from ..registry.geometry import union_area_ha
 from ..registry.store import open_registry
 from ..settings import PluginSettings
 from ..translation import tr
+from .degraded_share import DegradedSharePanel
 from .models import format_ha
 from .widgets.progress_chart import ProgressChart
 from .widgets.vocab_widgets import ui_language
@@ -48,9 +50,10 @@ def summarize(location, progress=None, is_cancelled=None):
         if progress is not None:
             progress(0.1)
         areas = store.list_areas(None)
+        outcomes = outcome_writeback.latest_classes(store)  # restoration_outcomes' class per area (issue 14)
     if progress is not None:
         progress(0.2)
-    groups = {"status": {}, "gap": {}, "ecosystem": {}, "department": {}}
+    groups = {"status": {}, "gap": {}, "ecosystem": {}, "department": {}, "outcome": {}}
     geometries, total_sum = [], 0.0
     for n, area in enumerate(areas):
         if is_cancelled is not None and n % 500 == 0 and is_cancelled():
@@ -63,6 +66,7 @@ def summarize(location, progress=None, is_cancelled=None):
             "gap": [area.national_gap],
             "ecosystem": list(area.ecosystems) or [None],
             "department": [area.department or None],
+            "outcome": [outcomes.get(area.uuid)],
         }
         for table, codes in keys.items():
             for code in codes:
@@ -90,6 +94,7 @@ class SummaryPanel(QWidget):
         ("gap", "nationalGaps"),
         ("ecosystem", "iucnEcosystems"),
         ("department", None),
+        ("outcome", None),
     )
 
     def __init__(self, session, parent=None):
@@ -121,12 +126,15 @@ class SummaryPanel(QWidget):
         self.total_label = QLabel()
         self.total_label.setWordWrap(True)
         layout.addWidget(self.total_label)
+        self.degraded_share = DegradedSharePanel(session)  # the Target 2 share against a status raster (issue 11)
+        layout.addWidget(self.degraded_share)
         self.tables = {}
         titles = {
             "status": tr("Hectares by restoration status"),
             "gap": tr("Hectares by national gap"),
             "ecosystem": tr("Hectares by ecosystem (an area with several ecosystems counts in each)"),
             "department": tr("Hectares by department"),
+            "outcome": tr("Hectares by restoration outcome (latest restoration_outcomes run)"),
         }
         for key, _vocabulary in self.TABLES:
             box = QGroupBox(titles[key])
@@ -176,20 +184,23 @@ class SummaryPanel(QWidget):
     def label(self, key, code):
         if code == NONE_KEY:
             return tr("(not given)")
+        if key == "outcome":
+            return tr(OUTCOME_LABELS.get(code, str(code)))
         vocabulary = dict(self.TABLES)[key]
         return vocab.label(vocabulary, code, self._lang) if vocabulary else str(code)
 
     def _show(self, data):
         self.data = data
         for key, table in self.tables.items():
-            rows = sorted(data[key].items(), key=lambda kv: -kv[1])
+            rows = sorted(data.get(key, {}).items(), key=lambda kv: -kv[1])
             table.setRowCount(len(rows))
             for row, (code, ha) in enumerate(rows):
                 table.setItem(row, 0, QTableWidgetItem(self.label(key, code)))
                 item = QTableWidgetItem(format_ha(ha))
                 item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 table.setItem(row, 1, item)
-                count = QTableWidgetItem(f'{int(data["counts"][key].get(code, 0)):,}')  # as the log writes numbers
+                counted = data["counts"].get(key, {}).get(code, 0)
+                count = QTableWidgetItem(f"{int(counted):,}")  # as the log writes numbers
                 count.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 table.setItem(row, 2, count)
             table.resizeRowsToContents()

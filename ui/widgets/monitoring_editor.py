@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...registry.model import MonitoringValue
 from ...translation import tr
+from .outcome_chart import OutcomeChart
 from .vocab_widgets import CODE_ROLE, CodeComboBox, ui_language
 
 INDICATOR, UNIT, DATE, VALUE = range(4)
@@ -113,8 +114,11 @@ class MonitoringEditor(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.outcome_chart = OutcomeChart()  # the series inside vs matched controls, when restoration_outcomes ran
+        layout.addWidget(self.outcome_chart)
 
     def set_values(self, values):
+        values = list(values or [])
         self._loading = True
         try:
             self.table.setRowCount(0)
@@ -122,6 +126,7 @@ class MonitoringEditor(QWidget):
                 self.add_value(value, select=False)
         finally:
             self._loading = False
+        self.outcome_chart.set_values(values)
 
     def add_value(self, value, select=True):
         """Append a row showing ``value`` (its uuid and note are kept)."""
