@@ -74,3 +74,4 @@ clean:
 screenshot: translations
 	@$(SYSPY) tools/screenshot_qgis.py --out docs/img/registry_dock_qgis.png
 	@xvfb-run -a $(SYSPY) tools/screenshot.py --out docs/img/registry_dock.png
+	@$(SYSPY) tools/screenshot_report.py --out docs/img
