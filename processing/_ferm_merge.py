@@ -17,7 +17,7 @@ from qgis.core import (
 
 from .. import compat
 from ..registry import ferm, ferm_source
-from ..registry.store import create_registry, open_registry
+from ..registry.store import open_or_create
 from ..registry.validate import validate_store
 from ..translation import tr
 
@@ -147,8 +147,7 @@ def merge(alg, parameters, context, feedback, files, report_validation):
         log_file(feedback, path, result)
         merged.append(str(path))
 
-    created = not Path(registry).exists()
-    store = create_registry(registry) if created else open_registry(registry)
+    store, created = open_or_create(registry)
     with store:
         progress, cancelled = alg.callbacks(feedback, 0, 80)
         try:

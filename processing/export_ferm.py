@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from qgis.core import (
+    QgsDataSourceUri,
     QgsExpression,
     QgsExpressionContext,
     QgsExpressionContextUtils,
@@ -21,16 +22,27 @@ from qgis.core import (
 from .. import compat
 from ..algorithms.errors import N_
 from ..registry import ferm, ferm_upload
-from ..registry.store import open_registry
+from ..registry.pg_connect import display_name
+from ..registry.store import open_registry, resolve_location
 from ..translation import format_ha, qgis_locale, tr
 from .base import T2Algorithm
 
 
-def initiatives_matching(path, expression, context=None):
+def _initiatives_layer(path, postgis):
+    """The registry's initiatives table as a QGIS layer (GeoPackage, or PostGIS: ``path`` a conninfo)."""
+    if not postgis:
+        return QgsVectorLayer(str(path) + "|layername=initiatives", "initiatives", "ogr")
+    uri = QgsDataSourceUri(str(path))
+    uri.setDataSource("t2restore", "initiatives", None, "", "uuid")
+    return QgsVectorLayer(uri.uri(False), "initiatives", "postgres")
+
+
+def initiatives_matching(path, expression, context=None, postgis=False):
     """uuids of the registry's initiatives for which ``expression`` is true (QGIS expression)."""
-    layer = QgsVectorLayer(str(path) + "|layername=initiatives", "initiatives", "ogr")
+    layer = _initiatives_layer(path, postgis)
     if not layer.isValid():
-        raise QgsProcessingException(tr("The registry's initiatives table cannot be read: {path}").format(path=path))
+        where = display_name(path) if postgis else path
+        raise QgsProcessingException(tr("The registry's initiatives table cannot be read: {path}").format(path=where))
     parsed = QgsExpression(expression)
     if parsed.hasParserError():
         raise QgsProcessingException(
@@ -111,8 +123,9 @@ class ExportFermAlgorithm(T2Algorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(
-            QgsProcessingParameterFile(
-                self.REGISTRY, tr("Registry (GeoPackage)"), behavior=compat.FILE_BEHAVIOR_FILE, extension="gpkg"
+            QgsProcessingParameterFile(  # a file filter, not an extension: a PostGIS connection is accepted too
+                self.REGISTRY, tr("Registry (GeoPackage, or a PostGIS connection: saved name, connection string)"),
+                behavior=compat.FILE_BEHAVIOR_FILE, fileFilter=tr("GeoPackage (*.gpkg);;All files (*)")
             )
         )
         self.addParameter(
@@ -156,7 +169,8 @@ class ExportFermAlgorithm(T2Algorithm):
 
     def compute(self, parameters, context, feedback, workdir):
         path = self.parameterAsFile(parameters, self.REGISTRY, context)
-        if not path or not Path(path).exists():
+        conninfo = resolve_location(path) if path else None
+        if conninfo is None and (not path or not Path(path).exists()):
             raise QgsProcessingException(tr("The registry {path} does not exist.").format(path=path))
         # parameterAsString, not parameterAsExpression: the latter turns an invalid expression into ""
         # (QGIS 3.22), which would silently export everything instead of saying what is wrong.
@@ -166,7 +180,8 @@ class ExportFermAlgorithm(T2Algorithm):
         output = self._output(parameters, context, upload)
         uuids = None
         if expression:
-            uuids = initiatives_matching(path, expression, context)
+            uuids = initiatives_matching(path if conninfo is None else conninfo, expression, context,
+                                         postgis=conninfo is not None)
             feedback.pushInfo(tr("{count} initiatives match the filter.").format(count=len(uuids)))
             if not uuids:
                 feedback.pushWarning(tr("No initiative matches the filter; the file holds no initiative."))

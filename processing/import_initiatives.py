@@ -26,7 +26,7 @@ from ..registry import area_match, mapping, vocab
 from ..registry.admin_units import UNIT_FIELDS, AdminConfig, AdminLookup, guess_fields
 from ..registry.feature_import import ENCODINGS, is_undefined_crs, read_areas
 from ..registry.model import InitiativeFilter, utc_now
-from ..registry.store import create_registry, open_registry
+from ..registry.store import open_or_create
 from ..registry.validate import ERROR, validate_store
 from ..translation import tr
 from . import _ferm_merge
@@ -251,8 +251,9 @@ class ImportInitiativesAlgorithm(T2Algorithm):
             [compat.TYPE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INPUTS, tr("FERM-compatible GeoPackages to merge (several files)"), compat.TYPE_FILE, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.REGISTRY, tr("Registry (GeoPackage)"), behavior=compat.FILE_BEHAVIOR_FILE, extension="gpkg"))
+        self.addParameter(QgsProcessingParameterFile(  # a file filter, not an extension: PostGIS is accepted too
+            self.REGISTRY, tr("Registry (GeoPackage, or a PostGIS connection: saved name, connection string)"),
+            behavior=compat.FILE_BEHAVIOR_FILE, fileFilter=tr("GeoPackage (*.gpkg);;All files (*)")))
         self.addParameter(QgsProcessingParameterString(
             self.FIELD_MAPPING, tr("Field mapping (JSON or table)"), multiLine=True, optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -385,7 +386,7 @@ class ImportInitiativesAlgorithm(T2Algorithm):
 
         Returns (initiatives, created uuids, MergeCounts, number of areas the export would refuse).
         """
-        store = create_registry(path) if not Path(path).exists() else open_registry(path)
+        store, _created = open_or_create(path)
         with store:
             initiatives, created, counts = group_records(records, store, mode)
             now = utc_now()

@@ -49,6 +49,9 @@ class T2RestoreProvider(QgsProcessingProvider):
         return str(ICON)
 
     def loadAlgorithms(self):  # noqa: N802 - QGIS API name
+        from ..pg_connections import install
+
+        install()  # REGISTRY parameters also accept QGIS's saved PostgreSQL connections
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
 

@@ -70,4 +70,7 @@ class AreaOwnerConflictError(ConflictError):
 
 
 class UnsupportedBackendError(RegistryError):
-    template = N_("{path}: PostGIS registries are not supported yet; use a GeoPackage file.")
+    template = N_(
+        "{path}: a PostGIS registry is not created by opening it; initialize it with T2 Restore > "
+        "Initialize a PostGIS registry (or the dock's Initialize button)."
+    )

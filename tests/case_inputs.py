@@ -171,7 +171,24 @@ def missing_path(folder, name, suffix=".gpkg"):
     return str(Path(folder) / f"{name}{suffix}")
 
 
-GENERATORS = {"sample_registry": sample_registry, "missing_path": missing_path}
+def outcome_series(folder, name, **kwargs):
+    """The synthetic annual series with planted restoration effects of tests/outcome_scene.py."""
+    from outcome_scene import write_scene
+
+    return write_scene(Path(folder), name=f"{name}.tif", **kwargs)[0]
+
+
+GENERATORS = {"sample_registry": sample_registry, "missing_path": missing_path, "outcome_series": outcome_series}
+
+
+def postgis_database(folder, name, **args):
+    """A database of the throw-away PostgreSQL cluster (tests/pg.py): its connection string."""
+    import pg
+
+    return pg.postgis_database(folder, name, **args)
+
+
+GENERATORS["postgis_database"] = postgis_database
 
 
 def make_input(folder, name, spec):

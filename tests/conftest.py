@@ -32,3 +32,6 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
 PACKAGE_PARENT = _package_parent()
 if str(PACKAGE_PARENT) not in sys.path:
     sys.path.insert(0, str(PACKAGE_PARENT))
+
+# The throw-away PostgreSQL + PostGIS cluster of the PostGIS registry tests (tests/pg.py).
+from pg import pg_cluster, pg_database, pg_registry_dsn  # noqa: E402, F401

@@ -21,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from .. import compat
+from ..pg_connections import areas_layer_source
 from ..translation import tr
 
 LAYER_PROPERTY = "t2restore/registry_areas"
@@ -44,12 +45,12 @@ class AreaLayer(QObject):
         self.release()
         if store is None:
             return None
-        uri = store.layer_uri()
+        uri, provider = areas_layer_source(store)  # a GeoPackage layer, or PostGIS through QGIS's connection
         for layer in QgsProject.instance().mapLayers().values():
             if isinstance(layer, QgsVectorLayer) and layer.source() == uri:
                 self._adopt(layer)
                 return layer
-        layer = QgsVectorLayer(uri, tr("Restoration areas (registry)"), "ogr")
+        layer = QgsVectorLayer(uri, tr("Restoration areas (registry)"), provider)
         if not layer.isValid():
             return None
         symbol = QgsFillSymbol.createSimple(

@@ -36,12 +36,14 @@ from ..registry.model import InitiativeFilter
 from ..registry.store import VALIDATION_STATES
 from ..settings import PluginSettings
 from ..translation import tr
+from . import conflict_dialog, postgis_home
 from .area_actions import AreaActions
 from .designer import load_form, replace_placeholder
 from .exchange_panel import ExchangePanel
 from .initiative_form import InitiativeForm, new_initiative, scrolled
 from .list_view import narrow_combo, setup_list_view
 from .models import UUID_ROLE, InitiativeListModel, state_label
+from .report_action import ReportAction
 from .session import RegistrySession, guarded
 from .summary_panel import SummaryPanel
 from .undo import RegistryCommand
@@ -63,6 +65,7 @@ class RegistryDock(QgsDockWidget):
         self.iface = iface
         canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.session = RegistrySession(iface, canvas, self)
+        self.session.conflict_resolver = lambda mine, theirs: conflict_dialog.resolve(mine, theirs, self)
         self.messages = []
         self._restored = False
         self._build()
@@ -135,6 +138,8 @@ class RegistryDock(QgsDockWidget):
         self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.settings_button)
         menu.addAction(tr("Administrative layer…"), lambda: self.fill_admin_units(choose=True, fill=False))
+        menu.addAction(tr("Shared registry (PostGIS)…"), lambda: postgis_home.open_dialog(self))
+        menu.addAction(tr("History of the initiative…"), lambda: postgis_home.open_history(self))
         self.settings_button.setMenu(menu)
         for button in (self.new_registry_button, self.open_registry_button, self.undo_button, self.redo_button,
                        self.settings_button):
@@ -198,6 +203,8 @@ class RegistryDock(QgsDockWidget):
         self.new_button.clicked.connect(lambda: self.new_initiative())
         self.edit_button.clicked.connect(lambda: self.edit_initiative())
         self.delete_button.clicked.connect(lambda: self.delete_selected())
+        self.report = ReportAction(self.session, self)  # issue 13: target2_report as a task, then the PDF
+        self.list_buttons.addWidget(self.report.button)
         return page
 
     def _form_page(self):
@@ -398,7 +405,7 @@ class RegistryDock(QgsDockWidget):
     def _list_selection_changed(self):
         uuids = self.selected_uuids()
         self.edit_button.setEnabled(len(uuids) == 1)
-        self.delete_button.setEnabled(bool(uuids))
+        self.delete_button.setEnabled(bool(uuids) and self.session.may_change(uuids))
         if len(uuids) != 1 or self.store is None:
             return
         self.zoom_to_initiative(uuids[0])
@@ -428,12 +435,20 @@ class RegistryDock(QgsDockWidget):
 
     # --- form ------------------------------------------------------------------------------
     def _load_form(self, initiative):
+        self._may_change_cache = (None, None)  # another initiative (or registry): ask the server again
         self.form.load(initiative)
         self.session.set_current(self.form.initiative)
 
     def _form_changed(self):
-        self.save_button.setEnabled(self.form.dirty or self.form.is_new)
+        self.save_button.setEnabled((self.form.dirty or self.form.is_new) and self._may_change_form())
         self.revert_button.setEnabled(self.form.dirty)
+
+    def _may_change_form(self):
+        """Whether the role may save the form's initiative (asked once per initiative, not per keystroke)."""
+        uuid = self.form.initiative.uuid
+        if getattr(self, "_may_change_cache", (None, None))[0] != uuid:
+            self._may_change_cache = (uuid, self.session.may_change([uuid]))
+        return self._may_change_cache[1]
 
     def _may_discard(self):
         return not self.form.dirty or self.confirm(tr("Discard the unsaved changes of the form?"))

@@ -58,12 +58,14 @@ class RegistrySession(QObject):
     def __init__(self, iface=None, canvas=None, parent=None):
         super().__init__(parent)
         self.store = None
+        self.capabilities = None  # PostGIS home: what the connected role may do (None: a GeoPackage)
         self.current = None  # the initiative being edited (as loaded, not the unsaved edits)
         self.canvas = canvas
         self.undo_stack = QUndoStack(self)
         self.runner = TaskRunner(self)
         self.area_layer = AreaLayer(iface, canvas, self)
         self._selection = list
+        self.conflict_resolver = None  # (mine, registry's) -> initiative to save or None: ui/conflict_dialog.py
 
     # --- registry --------------------------------------------------------------------------
     @property
@@ -76,8 +78,10 @@ class RegistrySession(QObject):
         store = create_registry(path) if create else open_store(path)
         self.close()
         self.store = store
+        self.capabilities = store.capabilities() if hasattr(store, "capabilities") else None
         self.area_layer.set_registry(store)
-        self.registry_opened.emit(path)
+        # a PostGIS registry is remembered by its connection's name (or its string without the password)
+        self.registry_opened.emit(store.location if self.capabilities is not None else path)
         return store
 
     def close(self):
@@ -90,6 +94,22 @@ class RegistrySession(QObject):
             self.store.close()
             self.store = None
             self.registry_closed.emit()
+
+    @property
+    def read_only(self):
+        """True when the connected role may change nothing (a PostGIS reader): the dock greys out writes."""
+        return self.capabilities is not None and not self.capabilities.may_edit
+
+    def may_change(self, uuids):
+        """True when the connected role may change all these initiatives (PostGIS: admin, or an editor and
+        every one owned by its institution; new ones become its own). Always True for a GeoPackage."""
+        caps = self.capabilities
+        if caps is None or caps.admin:
+            return True
+        if not caps.may_edit:
+            return False
+        owners = self.store.owners(list(uuids))
+        return all(caps.may_change(owners.get(uuid, caps.institution)) for uuid in uuids)
 
     def require_store(self):
         if self.store is None:
@@ -133,10 +153,18 @@ class RegistrySession(QObject):
                 return self.run_task(action, lambda _p, _c: _save_in_task(location, initiative), finish)
             self.store.save_initiative(initiative)
         except ConflictError as exc:
-            self.show_error(exc.message(tr))
-            return False
+            resolved = self._resolve_conflict(initiative)
+            if resolved is None:
+                self.show_error(exc.message(tr))
+                return False
+            return self.write_initiative(resolved, before, action, from_form)
         finish(initiative)
         return True
+
+    def _resolve_conflict(self, mine):
+        """The version to save after a refused save (field by field, by the user), or None."""
+        theirs = self.store.get_initiative(mine.uuid) if self.conflict_resolver is not None else None
+        return self.conflict_resolver(mine, theirs) if theirs is not None else None
 
     # --- tasks -----------------------------------------------------------------------------
     @property

@@ -88,6 +88,7 @@ def _make_files(folder):
     ds.GetRasterBand(1).SetNoDataValue(0)
     ds = None
     files["registry"] = str(folder / "registro.gpkg")
+    files["merged_registry"] = str(folder / "nacional.gpkg")  # not made: a run that is refused must not create it
     with create_registry(files["registry"]) as store:
         for n in range(2):
             store.save_initiative(samples.sample_initiative(n))

@@ -23,8 +23,19 @@ from t2restore.registry.store import (
 
 
 @pytest.fixture
-def registry(tmp_path):
+def gpkg_registry(tmp_path):
     store = create_registry(tmp_path / "registro ñ.gpkg", busy_timeout=0.5)
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def registry(request, tmp_path):
+    """The same tests against both homes: a GeoPackage file and a real PostGIS database (tests/pg.py)."""
+    if request.param == "gpkg":
+        store = create_registry(tmp_path / "registro ñ.gpkg", busy_timeout=0.5)
+    else:
+        store = open_registry(request.getfixturevalue("pg_registry_dsn"), busy_timeout=5)
     yield store
     store.close()
 
@@ -119,7 +130,8 @@ def test_area_cannot_belong_to_two_initiatives(registry):
     assert registry.get_initiative(b.uuid) is None
 
 
-def test_delete_removes_children(registry):
+def test_delete_removes_children(gpkg_registry):
+    registry = gpkg_registry
     ini = samples.sample_initiative(8)
     registry.save_initiative(ini)
     keep = samples.sample_initiative(9)
@@ -141,7 +153,8 @@ def test_delete_removes_children(registry):
     assert registry.get_initiative(keep.uuid) == keep
 
 
-def test_locked_registry_gives_a_clear_error_and_changes_nothing(registry):
+def test_locked_registry_gives_a_clear_error_and_changes_nothing(gpkg_registry):
+    registry = gpkg_registry
     ini = samples.sample_initiative(10)
     registry.save_initiative(ini)
     blocker = sqlite3.connect(registry.location, isolation_level=None)
@@ -194,7 +207,8 @@ def test_filters_order_and_paging(registry):
     assert registry.distinct_values("department") == ["Cusco", "Junín"]
 
 
-def test_file_stays_a_normal_geopackage_for_ogr(registry):
+def test_file_stays_a_normal_geopackage_for_ogr(gpkg_registry):
+    registry = gpkg_registry
     ini = samples.sample_initiative(11, areas=3)
     registry.save_initiative(ini)
     moved = registry.get_initiative(ini.uuid)
@@ -220,8 +234,8 @@ def test_open_errors(tmp_path):
     create_registry(tmp_path / "r.gpkg").close()
     with pytest.raises(RegistryError):
         create_registry(tmp_path / "r.gpkg")
-    with pytest.raises(UnsupportedBackendError):
-        open_registry("PG:dbname=registro")
+    with pytest.raises(UnsupportedBackendError):  # a PostGIS registry is initialized, not created by opening
+        open_registry("PG:dbname=registro", create=True)
     store = open_registry(tmp_path / "r.gpkg")
     assert store.schema_version() == 1
     store.save_initiative(Initiative(title="mínima"))
