@@ -103,3 +103,7 @@ from qgis.core import QgsLayoutItemMap, QgsUnitTypes  # noqa: E402
 LAYOUT_MM = _pick((Qgis, "LayoutUnit.Millimeters"), (QgsUnitTypes, "LayoutMillimeters"))
 DISTANCE_KM = _pick((Qgis, "DistanceUnit.Kilometers"), (QgsUnitTypes, "DistanceKilometers"))
 ATLAS_SCALE_AUTO = _pick((QgsLayoutItemMap, "AtlasScalingMode.Auto"), (QgsLayoutItemMap, "Auto"))
+# layouts print text as text (searchable, selectable PDFs); QGIS's layout default is outlines on newer lines
+from qgis.core import QgsRenderContext  # noqa: E402
+
+TEXT_ALWAYS_TEXT = _pick((Qgis, "TextRenderFormat.AlwaysText"), (QgsRenderContext, "TextFormatAlwaysText"))

@@ -419,7 +419,7 @@ def _read(inp, grid, win, halo):
     if any(d is None for d in data):  # a truncated or damaged file: one band unreadable is enough
         raise InputError(N_("Cannot read the raster {name} ({path}): {error}. The file is truncated or damaged "
                             "(an interrupted download or copy, a full disk): copy or export it again."),
-                         name=inp.name, path=inp.ds.GetDescription(), error=gdal.GetLastErrorMsg())
+                         name=inp.name, path=files.damaged_source(inp.ds), error=gdal.GetLastErrorMsg())
     arr = data[0] if inp.band is not None else np.stack(data)
     if halo == 0:
         return arr

@@ -20,6 +20,8 @@ import tempfile
 import time
 from contextlib import contextmanager
 
+from osgeo import gdal
+
 from .errors import N_, InputError
 
 STALE_HOURS = 24
@@ -243,3 +245,20 @@ def written_by_us(path):
     except OSError:
         return False
     return QML_MARKER in head
+
+
+def damaged_source(ds):
+    """The file to name when ``ds`` cannot be read: for a VRT, the first of its sources that cannot
+    be read whole (checked only on this error path), else the dataset itself."""
+    path = ds.GetDescription()
+    if ds.GetDriver() is None or ds.GetDriver().ShortName != "VRT":
+        return path
+    for source in (ds.GetFileList() or [])[1:]:
+        try:
+            src = gdal.Open(source)
+            ok = src is not None and all(src.GetRasterBand(i + 1).Checksum() >= 0 for i in range(src.RasterCount))
+        except RuntimeError:
+            ok = False
+        if not ok:
+            return source
+    return path

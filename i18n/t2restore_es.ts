@@ -46,7 +46,7 @@
     <message>
       <location filename="../processing/base.py" line="311" />
       <location filename="../processing/definition_agreement.py" line="208" />
-      <location filename="../processing/gap_overlap.py" line="261" />
+      <location filename="../processing/gap_overlap.py" line="267" />
       <source>(all)</source>
       <translation>(todo)</translation>
     </message>
@@ -69,13 +69,13 @@
     </message>
     <message>
       <location filename="../processing/_align.py" line="28" />
-      <location filename="../processing/_report_data.py" line="235" />
+      <location filename="../processing/_report_data.py" line="244" />
       <location filename="../processing/_vector.py" line="229" />
       <source>(none)</source>
       <translation>(ninguno)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="239" />
+      <location filename="../processing/_report_data.py" line="248" />
       <location filename="../registry/report_tables.py" line="45" />
       <location filename="../registry/report_tables.py" line="81" />
       <source>(not given)</source>
@@ -89,7 +89,7 @@
     <message>
       <location filename="../processing/base.py" line="309" />
       <location filename="../processing/definition_agreement.py" line="210" />
-      <location filename="../processing/gap_overlap.py" line="261" />
+      <location filename="../processing/gap_overlap.py" line="267" />
       <source>(outside every zone)</source>
       <translation>(fuera de toda zona)</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>Un resultado de Trends.Earth entra en DEGRADED tal cual: su GeoTIFF multibanda con el archivo JSON que Trends.Earth escribió a su lado, cuya banda 'SDG 15.3.1 Indicator' (-1 degradado) se elige por su nombre. DEGRADED_BAND elige otra banda por número o por nombre ('SDG 15.3.1 Indicator (status)', o 'nombre @ 2019' cuando varias bandas comparten nombre). Sin el JSON, las bandas se eligen por número (1 por defecto) con una advertencia. Los rásteres de brechas de Trends.Earth se leen igual (sus píxeles degradados, -1, son la brecha).</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="57" />
+      <location filename="../processing/gap_overlap.py" line="59" />
       <source>A Trends.Earth result is a raster mask as it is: with the JSON file Trends.Earth wrote beside its multi-band GeoTIFF, the band 'SDG 15.3.1 Indicator' is picked by name and its degraded pixels (-1) are the gap (improved land, +1, is not). Without the JSON, band 1 is read, with a warning when the file has several bands.</source>
       <translation>Un resultado de Trends.Earth sirve tal cual como máscara ráster: con el archivo JSON que Trends.Earth escribió junto a su GeoTIFF multibanda, la banda 'SDG 15.3.1 Indicator' se elige por su nombre y sus píxeles degradados (-1) son la brecha (la tierra que mejora, +1, no lo es). Sin el JSON se lee la banda 1, con una advertencia cuando el archivo tiene varias bandas.</translation>
     </message>
@@ -179,12 +179,12 @@
       <translation>ALIGN: {key} remuestreado a la grilla de referencia ({resampling}), de {src} a {dst}; sin transformación de datum.</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="217" />
+      <location filename="../processing/restoration_outcomes.py" line="216" />
       <source>AREAS has no field '{field}'. Choose one of its fields.</source>
       <translation>AREAS no tiene el campo '{field}'. Elija uno de sus campos.</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="174" />
+      <location filename="../processing/restoration_outcomes.py" line="173" />
       <source>AREAS has no polygon with an area (no features, or none with a geometry). Choose the layer of the restoration areas.</source>
       <translation>AREAS no tiene ningún polígono con superficie (no tiene entidades, o ninguna tiene geometría). Elija la capa de las áreas en restauración.</translation>
     </message>
@@ -261,12 +261,12 @@
       <translation>Capa de límites administrativos…</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="262" />
+      <location filename="../processing/import_initiatives.py" line="263" />
       <source>Administrative units (polygon layer, optional)</source>
       <translation>Unidades administrativas (capa de polígonos, opcional)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="468" />
+      <location filename="../processing/import_initiatives.py" line="469" />
       <source>Administrative units read from the fields {fields}.</source>
       <translation>Unidades administrativas leídas de los campos {fields}.</translation>
     </message>
@@ -297,7 +297,7 @@
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="108" />
-      <location filename="../processing/ldn_status.py" line="118" />
+      <location filename="../processing/ldn_status.py" line="121" />
       <source>Align inputs onto the baseline grid when they differ</source>
       <translation>Alinear las entradas a la grilla de la línea base cuando difieren</translation>
     </message>
@@ -317,7 +317,7 @@
       <translation>Alinear las entradas sobre la grilla del primer criterio cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="88" />
+      <location filename="../processing/forest_change.py" line="100" />
       <location filename="../processing/minam_degradation.py" line="148" />
       <source>Align inputs onto the first input's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla de la primera cuando difieran</translation>
@@ -355,7 +355,7 @@
       <translation>Un área ya está en la iniciativa cuando tiene el mismo identificador, o el mismo nombre de sitio y la misma geometría. Todas las filas del archivo van a la iniciativa abierta en el formulario; el algoritmo de Processing «Importar iniciativas» crea una iniciativa por cada valor de un campo de proyecto.</translation>
     </message>
     <message>
-      <location filename="../algorithms/block_threads.py" line="149" />
+      <location filename="../algorithms/block_threads.py" line="160" />
       <source>An in-memory raster cannot be read on a Dask cluster: write it to a file every worker can reach (a shared folder or a cloud path), or run without a Dask scheduler.</source>
       <translation>Un ráster en memoria no se puede leer en un clúster Dask: escríbalo en un archivo al que llegue cada trabajador (una carpeta compartida o una ruta en la nube), o ejecute sin planificador Dask.</translation>
     </message>
@@ -375,12 +375,12 @@
       <translation>Agregado anual</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="23" />
+      <location filename="../processing/forest_change.py" line="26" />
       <source>Annual land-cover series (e.g. MapBiomas, one band per year)</source>
       <translation>Serie anual de cobertura (p. ej. MapBiomas, una banda por año)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="78" />
+      <location filename="../processing/forest_change.py" line="90" />
       <source>Annual land-cover series (one band per year)</source>
       <translation>Serie anual de cobertura (una banda por año)</translation>
     </message>
@@ -395,12 +395,12 @@
       <translation>Serie anual del índice de vegetación (una banda por año)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="127" />
+      <location filename="../processing/restoration_outcomes.py" line="126" />
       <source>Annual vegetation series (one band per year)</source>
       <translation>Serie anual de vegetación (una banda por año)</translation>
     </message>
     <message>
-      <location filename="../ui/session.py" line="164" />
+      <location filename="../ui/session.py" line="176" />
       <source>Another task is running; wait for it to finish or cancel it.</source>
       <translation>Hay otra tarea en curso; espere a que termine o cancélela.</translation>
     </message>
@@ -540,14 +540,14 @@
       <translation>Identificador del área (uuid)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="122" />
+      <location filename="../processing/gap_overlap.py" line="128" />
       <source>Area in both gaps (ha)</source>
       <translation>Área en ambas brechas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="239" />
-      <location filename="../processing/_report_data.py" line="221" />
-      <location filename="../processing/_report_data.py" line="160" />
+      <location filename="../processing/_report_data.py" line="248" />
+      <location filename="../processing/_report_data.py" line="230" />
+      <location filename="../processing/_report_data.py" line="165" />
       <source>Area method</source>
       <translation>Método de áreas</translation>
     </message>
@@ -557,17 +557,17 @@
       <translation>Método de áreas: {method}</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="120" />
+      <location filename="../processing/gap_overlap.py" line="126" />
       <source>Area only in gap A (ha)</source>
       <translation>Área solo en la brecha A (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="121" />
+      <location filename="../processing/gap_overlap.py" line="127" />
       <source>Area only in gap B (ha)</source>
       <translation>Área solo en la brecha B (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="153" />
+      <location filename="../processing/restoration_outcomes.py" line="152" />
       <source>Area recovering (ha)</source>
       <translation>Superficie en recuperación (ha)</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>Áreas (capa o archivo de polígonos, o un GeoPackage compatible con FERM)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="296" />
+      <location filename="../processing/import_initiatives.py" line="297" />
       <source>Areas added</source>
       <translation>Áreas añadidas</translation>
     </message>
@@ -609,22 +609,22 @@
       <translation>Áreas ya registradas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="299" />
+      <location filename="../processing/import_initiatives.py" line="300" />
       <source>Areas already held, skipped</source>
       <translation>Áreas ya registradas, omitidas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="298" />
+      <location filename="../processing/import_initiatives.py" line="299" />
       <source>Areas already held, unchanged</source>
       <translation>Áreas ya registradas, sin cambios</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="297" />
+      <location filename="../processing/import_initiatives.py" line="298" />
       <source>Areas already held, updated</source>
       <translation>Áreas ya registradas, actualizadas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="276" />
+      <location filename="../processing/import_initiatives.py" line="277" />
       <source>Areas already in the registry</source>
       <translation>Áreas que ya están en el registro</translation>
     </message>
@@ -639,12 +639,12 @@
       <translation>Áreas exportadas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="295" />
+      <location filename="../processing/import_initiatives.py" line="296" />
       <source>Areas given administrative units</source>
       <translation>Áreas con unidades administrativas asignadas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="293" />
+      <location filename="../processing/import_initiatives.py" line="294" />
       <source>Areas imported</source>
       <translation>Áreas importadas</translation>
     </message>
@@ -654,12 +654,12 @@
       <translation>Áreas rechazadas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="300" />
+      <location filename="../processing/import_initiatives.py" line="301" />
       <source>Areas removed (replace mode)</source>
       <translation>Áreas eliminadas (modo reemplazar)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="302" />
+      <location filename="../processing/import_initiatives.py" line="303" />
       <source>Areas the FERM export would refuse</source>
       <translation>Áreas que la exportación FERM rechazaría</translation>
     </message>
@@ -670,7 +670,7 @@
       <translation>Áreas en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="83" />
+      <location filename="../processing/target2_report.py" line="87" />
       <source>Areas under restoration (a registry, or any polygon layer)</source>
       <translation>Áreas en restauración (un registro, o cualquier capa de polígonos)</translation>
     </message>
@@ -707,7 +707,7 @@
       <translation>BASELINE_YEARS debe ser al menos {min}; es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="80" />
+      <location filename="../processing/gap_overlap.py" line="86" />
       <source>Bad input: an empty gap layer (no polygon with an area, or a raster mask without gap pixels) stops the run naming the layer. Two gaps that do not overlap at all are not an error: the run warns and the class 'both' has 0 ha. Zones are expected not to overlap each other; land outside every zone has its own row.</source>
       <translation>Entradas incorrectas: una capa de brecha vacía (sin polígonos con área, o una máscara ráster sin píxeles de brecha) detiene la ejecución indicando la capa. Que las dos brechas no se superpongan en absoluto no es un error: la ejecución emite una advertencia y la clase 'ambas' tiene 0 ha. Se espera que las zonas no se superpongan entre sí; el territorio fuera de toda zona tiene su propia fila.</translation>
     </message>
@@ -737,12 +737,12 @@
       <translation>Banda de un ráster multibanda: número, o nombre de banda de Trends.Earth (vacío: 'SDG 15.3.1 Indicator' cuando su JSON está junto al archivo; si no, la banda 1)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="109" />
-      <source>Band of {raster} (a Trends.Earth output holds several)</source>
-      <translation>Banda de {raster} (una salida de Trends.Earth tiene varias)</translation>
+      <location filename="../processing/ldn_status.py" line="112" />
+      <source>Band of {raster} (empty: by name from a Trends.Earth JSON, else band 1)</source>
+      <translation>Banda de {raster} (vacío: por nombre según el JSON de Trends.Earth, si no la banda 1)</translation>
     </message>
     <message>
-      <location filename="../algorithms/forest_change.py" line="74" />
+      <location filename="../algorithms/forest_change.py" line="75" />
       <source>Band {band} of the land-cover series has no year in its description ('{description}'). Give FIRST_YEAR, the year of band 1.</source>
       <translation>La banda {band} de la serie de cobertura no tiene un año en su descripción ('{description}'). Indique FIRST_YEAR, el año de la banda 1.</translation>
     </message>
@@ -782,7 +782,7 @@
       <translation>Ambas entradas son capas de polígonos: indique un tamaño de píxel (PIXEL_SIZE, en las unidades del SRC de la primera capa) para compararlas.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="29" />
+      <location filename="../processing/gap_overlap.py" line="31" />
       <source>Both kinds of double counting</source>
       <translation>Ambos tipos de doble conteo</translation>
     </message>
@@ -858,7 +858,7 @@
       <translation>SRC de los datos</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="260" />
+      <location filename="../processing/import_initiatives.py" line="261" />
       <source>CRS of the input (override)</source>
       <translation>SRC de la entrada (reemplaza al declarado)</translation>
     </message>
@@ -917,7 +917,7 @@ T2 Restore {version}</translation>
       <translation>No se puede leer ni escribir {path}: {reason}. Revise la ruta y que el disco esté disponible, y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="208" />
+      <location filename="../algorithms/vegetation_series.py" line="209" />
       <source>Cannot read the date of {name}: neither its band description ('{description}') nor its file name holds a date (e.g. A2019001, 2019-01-17, 2019). Name the files by date or give a date table.</source>
       <translation>No se puede leer la fecha de {name}: ni la descripción de su banda ('{description}') ni el nombre del archivo contienen una fecha (p. ej. A2019001, 2019-01-17, 2019). Nombre los archivos por fecha o indique una tabla de fechas.</translation>
     </message>
@@ -984,7 +984,7 @@ T2 Restore {version}</translation>
       <translation>No se puede escribir el archivo de trabajo {path}: {error}. Libere espacio en disco y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="72" />
+      <location filename="../processing/forest_change.py" line="84" />
       <source>Canopy cover threshold of forest (%)</source>
       <translation>Umbral de cobertura de copas del bosque (%)</translation>
     </message>
@@ -1051,12 +1051,12 @@ T2 Restore {version}</translation>
       <translation>Elija la capa de tierras degradadas para el reporte.</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="212" />
+      <location filename="../processing/restoration_outcomes.py" line="211" />
       <source>Choose the field of AREAS that holds each area's start year (START_FIELD), or use a registry's restoration areas layer.</source>
       <translation>Elija el campo de AREAS que contiene el año de inicio de cada área (START_FIELD), o use la capa de áreas en restauración de un registro.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="188" />
+      <location filename="../processing/gap_overlap.py" line="194" />
       <source>Choose the field of PROTECTED_AREAS that holds the protected area's name (PROTECTED_NAME_FIELD): it is written into the registry.</source>
       <translation>Elija el campo de PROTECTED_AREAS que contiene el nombre del área protegida (PROTECTED_NAME_FIELD): es el que se escribe en el registro.</translation>
     </message>
@@ -1246,7 +1246,7 @@ T2 Restore {version}</translation>
       <translation>Nombre del contacto</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="170" />
+      <location filename="../processing/_report_data.py" line="175" />
       <source>Contribution to the national goal (%)</source>
       <translation>Contribución a la meta nacional (%)</translation>
     </message>
@@ -1256,22 +1256,22 @@ T2 Restore {version}</translation>
       <translation>Copia las iniciativas de un departamento (DEPARTMENT: un nombre, con o sin tildes, o su código UBIGEO de 2 dígitos) o de una institución (INSTITUTION: la institución propietaria en el registro compartido) desde un registro PostGIS a un nuevo registro GeoPackage, para editarlas en campo sin conexión. Se conservan los identificadores y las revisiones, y la copia anota la revisión de cada iniciativa: 'Devolver el trabajo sin conexión' combina luego la copia por identificador y revisión e informa de los conflictos.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="131" />
+      <location filename="../processing/ldn_status.py" line="134" />
       <source>Corrected SDG 15.3.1, baseline</source>
       <translation>ODS 15.3.1 corregido, línea base</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="132" />
+      <location filename="../processing/ldn_status.py" line="135" />
       <source>Corrected SDG 15.3.1, reporting period 1</source>
       <translation>ODS 15.3.1 corregido, periodo de reporte 1</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="133" />
+      <location filename="../processing/ldn_status.py" line="136" />
       <source>Corrected SDG 15.3.1, reporting period 2</source>
       <translation>ODS 15.3.1 corregido, periodo de reporte 2</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="205" />
+      <location filename="../processing/ldn_status.py" line="218" />
       <source>Correction polygon {fid} has no geometry and was skipped.</source>
       <translation>El polígono de corrección {fid} no tiene geometría y se omitió.</translation>
     </message>
@@ -1291,12 +1291,12 @@ T2 Restore {version}</translation>
       <translation>Polígono de corrección {fid}: el campo {field} contiene '{value}'; debe ser -1 (degradado), 0 (estable), 1 (mejorado) o vacío (dejar como está). Corrija esa entidad y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="225" />
+      <location filename="../processing/ldn_status.py" line="238" />
       <source>Correction polygons with invalid geometry were repaired before use (feature ids): {ids}. Check them.</source>
       <translation>Se repararon antes de usarlos los polígonos de corrección con geometría no válida (identificadores de entidad): {ids}. Revíselos.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="230" />
+      <location filename="../processing/ldn_status.py" line="243" />
       <source>Correction polygons {ids} only correct report_2, but REPORTING_2 was not given: they change nothing.</source>
       <translation>Los polígonos de corrección {ids} solo corrigen report_2, pero no se dio REPORTING_2: no cambian nada.</translation>
     </message>
@@ -1306,17 +1306,17 @@ T2 Restore {version}</translation>
       <translation>Correcciones (CORRECTIONS): polígonos en el formato de recodificación de errores de Trends.Earth, para que una capa de Trends.Earth funcione sin cambios: recode_deg_to, recode_stable_to, recode_imp_to (-1, 0, 1, o vacío para dejar el píxel como está: en qué se convierte un píxel hoy degradado / estable / mejorado), periods_affected (uno o más de baseline, report_1, report_2, como lista o separados por comas) y un reason (motivo) opcional. Un polígono sin periods_affected o con otro valor detiene la ejecución nombrando su identificador de entidad y el campo. Se aplican a los rásteres ODS antes del estado; donde los polígonos se superponen, gana el posterior. Como en Trends.Earth, un píxel se corrige cuando su centro está dentro de un polígono. Los polígonos en otro SRC se reproyectan; las geometrías no válidas se reparan y se listan en el registro. CORRECTIONS_TABLE da las hectáreas cambiadas por polígono y periodo; CORRECTED_* son los rásteres ODS corregidos.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="115" />
+      <location filename="../processing/ldn_status.py" line="118" />
       <source>Corrections of false positives / negatives (Trends.Earth error-recode polygons)</source>
       <translation>Correcciones de falsos positivos / negativos (polígonos de recodificación de errores de Trends.Earth)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="199" />
+      <location filename="../processing/ldn_status.py" line="212" />
       <source>Corrections reprojected from {src} to {dst}.</source>
       <translation>Correcciones reproyectadas de {src} a {dst}.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="128" />
+      <location filename="../processing/ldn_status.py" line="131" />
       <source>Corrections table (hectares changed per polygon and period)</source>
       <translation>Tabla de correcciones (hectáreas cambiadas por polígono y periodo)</translation>
     </message>
@@ -1336,7 +1336,7 @@ T2 Restore {version}</translation>
       <translation>Compensación (OUTPUT_TABLE): por tipo de tierra (LAND_TYPE, un ráster de enteros como la cobertura de la línea base o un mapa de ecosistemas; cualquier número de clases; los rásteres decimales se rechazan) y por zona cuando se da ZONES: ganancias = clases 6 y 7, pérdidas = clases 1 y 2, en hectáreas sobre el elipsoide WGS 84; neto = ganancias - pérdidas; neutralidad (ldn_achieved) cuando neto &gt;= 0. Las filas con tipo de tierra vacío dan el área completa. STATUS_TABLE da las hectáreas de cada clase de estado.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="126" />
+      <location filename="../processing/ldn_status.py" line="129" />
       <source>Counterbalancing (gains, losses, net per land type and zone)</source>
       <translation>Compensación (ganancias, pérdidas, neto por tipo de tierra y zona)</translation>
     </message>
@@ -1348,12 +1348,12 @@ T2 Restore {version}</translation>
       <translation>Países</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="29" />
+      <location filename="../processing/gap_overlap.py" line="31" />
       <source>Counts toward both gaps</source>
       <translation>Cuenta para ambas brechas</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="137" />
+      <location filename="../processing/restoration_outcomes.py" line="136" />
       <source>Covariates for matching (e.g. elevation, slope)</source>
       <translation>Covariables para el emparejamiento (p. ej. altitud, pendiente)</translation>
     </message>
@@ -1368,7 +1368,7 @@ T2 Restore {version}</translation>
       <translation>La pérdida de cobertura a partir de la cobertura del suelo necesita LC_BASELINE y LC_TARGET.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="506" />
+      <location filename="../ui/registry_dock.py" line="514" />
       <source>Create "{title}"</source>
       <translation>Crear "{title}"</translation>
     </message>
@@ -1378,7 +1378,7 @@ T2 Restore {version}</translation>
       <translation>Crear un registro nuevo (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../ui/session.py" line="104" />
+      <location filename="../ui/session.py" line="116" />
       <source>Create or open a registry first (buttons New… and Open… above).</source>
       <translation>Primero cree o abra un registro (botones Nuevo… y Abrir… de arriba).</translation>
     </message>
@@ -1512,11 +1512,12 @@ T2 Restore {version}</translation>
       <translation>Preajuste por defecto 'SERFOR (provisional)' (presets/serfor_provisional.json): las matrices, pesos y cortes del SERFOR no son públicos, así que la matriz de conflicto (sobre las 7 clases de cobertura de la CNULD), los grupos de tierras forestales, el radio de 1000 m y los 5 años recientes son un sustituto provisional y editable escrito para T2 Restore, no los valores oficiales del SERFOR. Edite aquí las tablas, con sus propios códigos de cobertura como filas. Las entradas deben compartir la grilla del ráster de capacidad de uso salvo que se marque 'Alinear entradas' (vecino más cercano para clases y años, bilineal para el MDE).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="259" />
+      <location filename="../processing/import_initiatives.py" line="260" />
       <source>Default values (JSON)</source>
       <translation>Valores por defecto (JSON)</translation>
     </message>
     <message>
+      <location filename="../processing/forest_change.py" line="118" />
       <location filename="../processing/serfor_criteria.py" line="163" />
       <source>Deforestation density search radius (m)</source>
       <translation>Radio de búsqueda de la densidad de deforestación (m)</translation>
@@ -1587,7 +1588,7 @@ T2 Restore {version}</translation>
     <message>
       <location filename="../processing/ldn_degradation.py" line="122" />
       <location filename="../processing/target2_indicator.py" line="148" />
-      <location filename="../processing/target2_report.py" line="104" />
+      <location filename="../processing/target2_report.py" line="108" />
       <source>Degraded area (ha)</source>
       <translation>Área degradada (ha)</translation>
     </message>
@@ -1672,15 +1673,15 @@ T2 Restore {version}</translation>
       <translation>Tierras degradadas (clases {classes} de {layer}): {degraded} ha. Restauración registrada sobre ellas: {inside} ha ({share:.2f} %; {areas} áreas, las superposiciones cuentan una vez); fuera de ellas: {outside} ha. Falta para el {target:g} %: {missing} ha.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="149" />
-      <location filename="../processing/_report_data.py" line="166" />
-      <location filename="../processing/_report_data.py" line="177" />
+      <location filename="../processing/_report_data.py" line="154" />
+      <location filename="../processing/_report_data.py" line="171" />
+      <location filename="../processing/_report_data.py" line="182" />
       <source>Degraded land (ha)</source>
       <translation>Tierra degradada (ha)</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="113" />
-      <location filename="../processing/target2_report.py" line="78" />
+      <location filename="../processing/target2_report.py" line="82" />
       <location filename="../ui/report_action.py" line="78" />
       <source>Degraded land (polygons, or a raster)</source>
       <translation>Tierras degradadas (polígonos o ráster)</translation>
@@ -1724,7 +1725,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="116" />
-      <location filename="../processing/target2_report.py" line="81" />
+      <location filename="../processing/target2_report.py" line="85" />
       <source>Degraded value in a raster</source>
       <translation>Valor degradado en un ráster</translation>
     </message>
@@ -1734,19 +1735,29 @@ T2 Restore {version}</translation>
       <translation>Eliminar</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="540" />
+      <location filename="../ui/registry_dock.py" line="548" />
       <source>Delete "{title}"</source>
       <translation>Eliminar "{title}"</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="533" />
+      <location filename="../ui/registry_dock.py" line="541" />
       <source>Delete {count} initiative(s)</source>
       <translation>Eliminar {count} iniciativa(s)</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="530" />
+      <location filename="../ui/registry_dock.py" line="538" />
       <source>Delete {count} initiative(s) with all their areas? You can undo it.</source>
       <translation>¿Eliminar {count} iniciativa(s) con todas sus áreas? Puede deshacerlo.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_change.py" line="49" />
+      <source>Density of recent deforestation (OUTPUT_DENSITY, optional): hectares of forest loss per km2 of land with data within RADIUS metres of each pixel, counting the loss of the last RECENT_YEARS years up to the latest loss year found (0 = every year); nodata -9999. It is computed from the year of forest loss by the same functions as the deforestation density criterion of 't2restore:serfor_criteria', with the same defaults (5 years, 1000 m, from presets/serfor_provisional.json), so it equals that criterion and can be inspected or fed to SERFOR's workflow.</source>
+      <translation>Densidad de deforestación reciente (OUTPUT_DENSITY, opcional): hectáreas de pérdida de bosque por km2 de tierra con datos dentro de RADIUS metros de cada píxel, contando la pérdida de los últimos RECENT_YEARS años hasta el último año de pérdida encontrado (0 = todos los años); nodata -9999. Se calcula a partir del año de pérdida de bosque con las mismas funciones que el criterio de densidad de deforestación de 't2restore:serfor_criteria', con los mismos valores por defecto (5 años, 1000 m, de presets/serfor_provisional.json), así que es igual a ese criterio y puede revisarse o usarse en el flujo de trabajo del SERFOR.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_change.py" line="121" />
+      <source>Density of recent deforestation (ha per km2)</source>
+      <translation>Densidad de deforestación reciente (ha por km2)</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="88" />
@@ -1754,7 +1765,7 @@ T2 Restore {version}</translation>
       <translation>Densidad de deforestación reciente: hectáreas de pérdida de bosque por km2 de tierra con datos dentro de RADIUS metros (100 = todo perdido), a partir de un ráster de año de pérdida (LOSS_YEAR: 0 sin pérdida; los códigos 1-99 de Hansen se leen como 2001-2099) o de puntos de pérdida (con un campo de año opcional). Reciente = los últimos RECENT_YEARS años hasta el último año de pérdida encontrado (0 = todos los años).</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="165" />
+      <location filename="../processing/_report_data.py" line="170" />
       <location filename="../processing/registry_checkout.py" line="54" />
       <location filename="../registry/mapping.py" line="33" />
       <source>Department</source>
@@ -1767,7 +1778,7 @@ T2 Restore {version}</translation>
       <translation>Departamento y distrito completados en {count} áreas.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="265" />
+      <location filename="../processing/import_initiatives.py" line="266" />
       <location filename="../ui/admin_units.py" line="69" />
       <source>Department field</source>
       <translation>Campo del departamento</translation>
@@ -1778,7 +1789,7 @@ T2 Restore {version}</translation>
       <translation>El departamento, la provincia, el distrito y el UBIGEO de cada área se leen de esta capa de polígonos (por ejemplo, los límites distritales del INEI). La elección se recuerda.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="164" />
+      <location filename="../processing/_report_data.py" line="169" />
       <location filename="../processing/_report_layers.py" line="60" />
       <location filename="../processing/workshop_region.py" line="43" />
       <source>Departments</source>
@@ -1810,7 +1821,7 @@ T2 Restore {version}</translation>
       <translation>Digitalice áreas nuevas con las herramientas de QGIS sobre la capa de áreas del registro; guarde la edición de la capa y el panel las completa (identificador, hectáreas, departamento).</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="446" />
+      <location filename="../ui/registry_dock.py" line="454" />
       <source>Discard the unsaved changes of the form?</source>
       <translation>¿Descartar los cambios del formulario que no se han guardado?</translation>
     </message>
@@ -1837,13 +1848,13 @@ T2 Restore {version}</translation>
       <translation>Distrito</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="267" />
+      <location filename="../processing/import_initiatives.py" line="268" />
       <location filename="../ui/admin_units.py" line="71" />
       <source>District field</source>
       <translation>Campo del distrito</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="159" />
+      <location filename="../processing/_report_data.py" line="164" />
       <source>Double counting removed (ha)</source>
       <translation>Doble conteo eliminado (ha)</translation>
     </message>
@@ -1863,12 +1874,12 @@ T2 Restore {version}</translation>
       <translation>Dibujar {count} área(s) de "{title}"</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="327" />
+      <location filename="../processing/import_initiatives.py" line="328" />
       <source>ENCODING "{encoding}" is not a known text encoding; use for example {examples}.</source>
       <translation>ENCODING "{encoding}" no es una codificación de texto conocida; use por ejemplo {examples}.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="424" />
+      <location filename="../processing/import_initiatives.py" line="425" />
       <source>ENCODING applies to a layer or a file; the input is neither.</source>
       <translation>ENCODING se aplica a una capa o a un archivo; la entrada no es ninguno de los dos.</translation>
     </message>
@@ -1878,7 +1889,7 @@ T2 Restore {version}</translation>
       <translation>ENCODING es la codificación del texto de la entrada cuando el archivo no la declara (un shapefile sin su archivo .cpg): por lo general ISO-8859-1, o windows-1252 para archivos guardados en Windows. Sin ella, un texto que no es UTF-8 válido detiene la importación en lugar de guardarse con caracteres de reemplazo. Las geometrías no válidas (un «corbatín» que se corta a sí mismo) se reparan antes de calcular las hectáreas, y el registro nombra cada reparación. Tras la importación, cada iniciativa escrita se valida con las reglas de la exportación FERM; el registro lista cada área que la exportación rechazaría, y por qué.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="52" />
+      <location filename="../processing/gap_overlap.py" line="54" />
       <source>Each gap is a polygon layer or a raster mask: every pixel that is not 0 and not nodata is in the gap, and the mask is turned into polygons along pixel edges. The polygons of each gap are repaired (invalid geometries, such as self-intersecting rings, are fixed with GEOS MakeValid and counted in the log), multi-part features are split into their parts, and each gap is dissolved so that land covered twice inside one gap counts once. Features without geometry are skipped and counted.</source>
       <translation>Cada brecha es una capa de polígonos o una máscara ráster: todo píxel distinto de 0 y que no sea nodata pertenece a la brecha, y la máscara se convierte en polígonos siguiendo los bordes de los píxeles. Los polígonos de cada brecha se reparan (las geometrías no válidas, como los anillos que se autointersecan, se corrigen con GEOS MakeValid y se cuentan en el registro), los elementos multiparte se separan en sus partes y cada brecha se disuelve, de modo que el territorio cubierto dos veces dentro de una misma brecha cuenta una sola vez. Los elementos sin geometría se omiten y se cuentan.</translation>
     </message>
@@ -2018,7 +2029,7 @@ T2 Restore {version}</translation>
       <translation>Primero se valida cada área (las verificaciones se listan en docs/metodos.md, sección 12, incluido en el complemento): las áreas con errores se rechazan y las áreas con advertencias se exportan marcadas. El informe de validación se escribe junto al archivo como &lt;nombre&gt;.validation.json y .csv. El archivo se construye con un nombre temporal y solo se renombra cuando está completo.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="66" />
+      <location filename="../processing/gap_overlap.py" line="68" />
       <source>Every layer is reprojected to the CRS of gap A (or of gap B when gap A has none), including layers in PSAD56 UTM zones (EPSG:24877 to 24879) with the datum transformation QGIS chooses. Areas are hectares on the WGS 84 ellipsoid whatever the CRS. Very large polygons are cut into quadrants before the overlay so that it stays fast; those cut lines show in the output but change no area.</source>
       <translation>Todas las capas se reproyectan al SRC de la brecha A (o de la brecha B cuando la brecha A no tiene), incluidas las capas en zonas UTM PSAD56 (EPSG:24877 a 24879), con la transformación de datum que elige QGIS. Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera que sea el SRC. Los polígonos muy grandes se cortan en cuadrantes antes de la superposición para que esta siga siendo rápida; esas líneas de corte se ven en la salida pero no cambian ningún área.</translation>
     </message>
@@ -2038,7 +2049,7 @@ T2 Restore {version}</translation>
       <translation>Excluido por una restricción</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="232" />
+      <location filename="../processing/restoration_outcomes.py" line="231" />
       <source>Excluded land</source>
       <translation>Tierras excluidas</translation>
     </message>
@@ -2073,42 +2084,42 @@ T2 Restore {version}</translation>
       <translation>GeoPackage FERM o paquete de carga</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="285" />
+      <location filename="../processing/import_initiatives.py" line="286" />
       <source>FERM merge: conflict table</source>
       <translation>Fusión FERM: tabla de conflictos</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="307" />
+      <location filename="../processing/import_initiatives.py" line="308" />
       <source>FERM merge: conflicts</source>
       <translation>Fusión FERM: conflictos</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="303" />
+      <location filename="../processing/import_initiatives.py" line="304" />
       <source>FERM merge: files merged</source>
       <translation>Fusión FERM: archivos fusionados</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="304" />
+      <location filename="../processing/import_initiatives.py" line="305" />
       <source>FERM merge: initiatives added</source>
       <translation>Fusión FERM: iniciativas añadidas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="306" />
+      <location filename="../processing/import_initiatives.py" line="307" />
       <source>FERM merge: initiatives replaced by the file's version</source>
       <translation>Fusión FERM: iniciativas reemplazadas por la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="308" />
+      <location filename="../processing/import_initiatives.py" line="309" />
       <source>FERM merge: initiatives skipped (areas held by another)</source>
       <translation>Fusión FERM: iniciativas omitidas (áreas de otra iniciativa)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="281" />
+      <location filename="../processing/import_initiatives.py" line="282" />
       <source>FERM merge: initiatives the registry holds with other content</source>
       <translation>Fusión FERM: iniciativas que el registro tiene con otro contenido</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="305" />
+      <location filename="../processing/import_initiatives.py" line="306" />
       <source>FERM merge: initiatives unchanged</source>
       <translation>Fusión FERM: iniciativas sin cambios</translation>
     </message>
@@ -2178,7 +2189,7 @@ T2 Restore {version}</translation>
       <translation>Entidad {feature}: el SRC original "{value}" no es un sistema de referencia de coordenadas que QGIS conozca. Indíquelo como código de autoridad (por ejemplo EPSG:32718, EPSG:24878 o EPSG:31978) o como WKT, o deje original_crs sin asignar para registrar el SRC de la capa.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="294" />
+      <location filename="../processing/import_initiatives.py" line="295" />
       <source>Features without a polygon (skipped)</source>
       <translation>Entidades sin polígono (omitidas)</translation>
     </message>
@@ -2188,7 +2199,7 @@ T2 Restore {version}</translation>
       <translation>Campo</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="257" />
+      <location filename="../processing/import_initiatives.py" line="258" />
       <source>Field mapping (JSON or table)</source>
       <translation>Correspondencia de campos (JSON o tabla)</translation>
     </message>
@@ -2209,7 +2220,7 @@ T2 Restore {version}</translation>
       <translation>Archivo</translation>
     </message>
     <message>
-      <location filename="../processing/_ferm_merge.py" line="158" />
+      <location filename="../processing/_ferm_merge.py" line="157" />
       <source>Files merged before the failure (they stay merged): {files}.</source>
       <translation>Archivos fusionados antes del fallo (permanecen fusionados): {files}.</translation>
     </message>
@@ -2284,32 +2295,32 @@ T2 Restore {version}</translation>
       <translation>Carpeta de archivos del índice de vegetación</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="67" />
+      <location filename="../processing/restoration_outcomes.py" line="66" />
       <source>For every restoration area, whether the vegetation inside it changed after its start year more than on comparable land nearby (before-after-control-impact). Outcome classes: recovering, no detectable change, declining and insufficient data, with the reason.</source>
       <translation>Para cada área en restauración, si la vegetación dentro de ella cambió después de su año de inicio más que en tierras comparables cercanas (antes-después-control-impacto). Clases de resultado: en recuperación, sin cambio detectable, en declive y datos insuficientes, con el motivo.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="24" />
+      <location filename="../processing/forest_change.py" line="27" />
       <source>Forest</source>
       <translation>Bosque</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="95" />
+      <location filename="../processing/forest_change.py" line="108" />
       <source>Forest area in the year (ha)</source>
       <translation>Superficie de bosque en el año (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="29" />
+      <location filename="../processing/forest_change.py" line="32" />
       <source>Forest change (Hansen GFC or MapBiomas): forest mask, loss year, loss per zone</source>
       <translation>Cambio de bosque (Hansen GFC o MapBiomas): máscara de bosque, año de pérdida, pérdida por zona</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="80" />
+      <location filename="../processing/forest_change.py" line="92" />
       <source>Forest classes of the series</source>
       <translation>Clases de bosque de la serie</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="133" />
+      <location filename="../processing/restoration_outcomes.py" line="132" />
       <source>Forest cover per year (optional)</source>
       <translation>Cobertura de bosque por año (opcional)</translation>
     </message>
@@ -2325,7 +2336,7 @@ T2 Restore {version}</translation>
       <translation>Fragmentación del bosque (clases de Riitters)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="134" />
+      <location filename="../processing/forest_change.py" line="183" />
       <source>Forest in {year}: {ha:,.2f} ha</source>
       <translation>Bosque en {year}: {ha:,.2f} ha</translation>
     </message>
@@ -2335,7 +2346,7 @@ T2 Restore {version}</translation>
       <translation>Pérdida de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="133" />
+      <location filename="../processing/forest_change.py" line="182" />
       <source>Forest loss in {year}: {ha:,.2f} ha</source>
       <translation>Pérdida de bosque en {year}: {ha:,.2f} ha</translation>
     </message>
@@ -2345,7 +2356,7 @@ T2 Restore {version}</translation>
       <translation>Puntos de pérdida de bosque, en lugar del ráster</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="94" />
+      <location filename="../processing/forest_change.py" line="107" />
       <source>Forest loss table (hectares per zone and year)</source>
       <translation>Tabla de pérdida de bosque (hectáreas por zona y año)</translation>
     </message>
@@ -2360,7 +2371,7 @@ T2 Restore {version}</translation>
       <translation>Ráster de año de pérdida de bosque (0 = sin pérdida)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="96" />
+      <location filename="../processing/forest_change.py" line="109" />
       <source>Forest loss, all years (ha)</source>
       <translation>Pérdida de bosque, todos los años (ha)</translation>
     </message>
@@ -2370,7 +2381,7 @@ T2 Restore {version}</translation>
       <translation>Máscara de bosque (de ella se deriva la fragmentación)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="91" />
+      <location filename="../processing/forest_change.py" line="103" />
       <source>Forest mask of the year</source>
       <translation>Máscara de bosque del año</translation>
     </message>
@@ -2385,7 +2396,7 @@ T2 Restore {version}</translation>
       <translation>Píxeles de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="139" />
+      <location filename="../processing/forest_change.py" line="188" />
       <source>Forest {year}</source>
       <translation>Bosque {year}</translation>
     </message>
@@ -2415,7 +2426,7 @@ T2 Restore {version}</translation>
       <translation>Fragmentación: derivada de una FOREST_MASK (FOREST_VALUES son bosque, por defecto 1) con las clases de Riitters en una ventana WINDOW de 3 a 31 píxeles (el mismo método que t2restore:forest_fragmentation), o dada como un ráster FRAGMENTATION de clases de Riitters (0 no bosque, 1 parche, 2 transicional, 3 borde, 4 perforado, 5 interior, 6 indeterminado); por defecto se convierte en 3 alta (parche), 2 moderada (transicional), 1 baja (borde, perforado, indeterminado) y 0 ninguna (no bosque, interior).</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="32" />
+      <location filename="../processing/forest_change.py" line="35" />
       <source>From Hansen's Global Forest Change layers or an annual land-cover series, three products: the forest mask of YEAR (1 forest, 0 non-forest, 255 nodata; the input of 'Forest fragmentation'), the year of forest loss (OUTPUT_LOSS_YEAR: calendar year, 0 no loss; the LOSS_YEAR input of the SERFOR criteria, which compute the density of recent deforestation from it) and the hectares of forest lost per zone and year (OUTPUT_TABLE: 'class' is the year; WGS 84 ellipsoid).</source>
       <translation>A partir de las capas Global Forest Change de Hansen o de una serie anual de cobertura, tres productos: la máscara de bosque de YEAR (1 bosque, 0 no bosque, 255 sin datos; la entrada de 'Fragmentación del bosque'), el año de pérdida de bosque (OUTPUT_LOSS_YEAR: año calendario, 0 sin pérdida; la entrada LOSS_YEAR de los criterios SERFOR, que calculan con ella la densidad de deforestación reciente) y las hectáreas de bosque perdidas por zona y año (OUTPUT_TABLE: 'class' es el año; elipsoide WGS 84).</translation>
     </message>
@@ -2432,7 +2443,7 @@ T2 Restore {version}</translation>
       <translation>Fuentes de financiamiento</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="61" />
+      <location filename="../processing/gap_overlap.py" line="63" />
       <source>GAP_A_VALUES and GAP_B_VALUES choose which pixel values of a raster gap are in the gap ('1,2,3', '1-3'), instead of every non-zero pixel. With the status of ldn_status (7 classes) the degraded land of the latest reporting period is '1,2,3' (persistent, recent and baseline degradation, as the UNCCD Good Practice Guidance addendum counts it), or '1,2' for only the land degrading now; with its simplified status, '-1'. A raster without any pixel of those values stops the run.</source>
       <translation>GAP_A_VALUES y GAP_B_VALUES eligen qué valores de píxel de una brecha ráster forman la brecha ('1,2,3', '1-3'), en lugar de todo píxel distinto de cero. Con el estado de ldn_status (7 clases), las tierras degradadas del último periodo de reporte son '1,2,3' (degradación persistente, reciente y de la línea base, como las cuenta el addendum de la Guía de Buenas Prácticas de la CNULD), o '1,2' para contar solo las tierras que se degradan ahora; con su estado simplificado, '-1'. Un ráster sin ningún píxel con esos valores detiene la ejecución.</translation>
     </message>
@@ -2454,7 +2465,7 @@ T2 Restore {version}</translation>
       <translation>GEF {indicator}: {areas} áreas, {hectares} ha.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="177" />
+      <location filename="../processing/_report_data.py" line="182" />
       <location filename="../processing/target2_indicator.py" line="34" />
       <location filename="../ui/forms/registry_list.ui" line="0" />
       <source>Gap</source>
@@ -2476,22 +2487,22 @@ T2 Restore {version}</translation>
       <translation>Brecha y área protegida escritas: {count} áreas cambiaron.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="176" />
+      <location filename="../processing/_report_data.py" line="181" />
       <source>Gap layers</source>
       <translation>Capas de brechas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="245" />
+      <location filename="../processing/gap_overlap.py" line="251" />
       <source>Gap overlap</source>
       <translation>Superposición de brechas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="117" />
+      <location filename="../processing/gap_overlap.py" line="123" />
       <source>Gap overlap (only A, only B, both)</source>
       <translation>Superposición de brechas (solo A, solo B, ambas)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="118" />
+      <location filename="../processing/gap_overlap.py" line="124" />
       <source>Gap overlap table (hectares per zone and class)</source>
       <translation>Tabla de superposición de brechas (hectáreas por zona y clase)</translation>
     </message>
@@ -2519,6 +2530,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/export_ferm.py" line="128" />
+      <location filename="../processing/import_initiatives.py" line="256" />
       <source>GeoPackage (*.gpkg);;All files (*)</source>
       <translation>GeoPackage (*.gpkg);;Todos los archivos (*)</translation>
     </message>
@@ -2528,7 +2540,7 @@ T2 Restore {version}</translation>
       <translation>GeoPackage (*.gpkg);;ZIP (*.zip)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="301" />
+      <location filename="../processing/import_initiatives.py" line="302" />
       <source>Geometries repaired</source>
       <translation>Geometrías reparadas</translation>
     </message>
@@ -2538,12 +2550,12 @@ T2 Restore {version}</translation>
       <translation>Indique DEPARTMENT o INSTITUTION, no ambos.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="314" />
+      <location filename="../processing/import_initiatives.py" line="315" />
       <source>Give INPUT (a layer or file of areas, or a FERM-compatible GeoPackage) or INPUTS (FERM-compatible GeoPackages to merge).</source>
       <translation>Indique INPUT (una capa o archivo de áreas, o un GeoPackage compatible con FERM) o INPUTS (GeoPackage compatibles con FERM a fusionar).</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="103" />
+      <location filename="../processing/forest_change.py" line="147" />
       <source>Give LAND_COVER_SERIES, the annual land-cover raster.</source>
       <translation>Indique LAND_COVER_SERIES, el ráster anual de cobertura.</translation>
     </message>
@@ -2568,7 +2580,7 @@ T2 Restore {version}</translation>
       <translation>Indique al menos un subindicador: los dos rásteres de cobertura del suelo, el ráster de productividad o los dos rásteres de carbono orgánico del suelo.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="131" />
+      <location filename="../processing/gap_overlap.py" line="137" />
       <source>Give both gap layers, GAP_A and GAP_B.</source>
       <translation>Indique las dos capas de brecha, GAP_A y GAP_B.</translation>
     </message>
@@ -2625,7 +2637,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_ferm_merge.py" line="135" />
-      <location filename="../processing/import_initiatives.py" line="338" />
+      <location filename="../processing/import_initiatives.py" line="339" />
       <source>Give the registry file (GeoPackage).</source>
       <translation>Indique el archivo del registro (GeoPackage).</translation>
     </message>
@@ -2635,7 +2647,7 @@ T2 Restore {version}</translation>
       <translation>Indique los archivos del índice de vegetación: ráster INPUT, o una carpeta FOLDER que los contenga (revise FILE_FILTER).</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="445" />
+      <location filename="../algorithms/vegetation_series.py" line="447" />
       <source>Give the vegetation index files: a list of rasters, a folder or a multi-band raster.</source>
       <translation>Indique los archivos del índice de vegetación: una lista de ráster, una carpeta o un ráster multibanda.</translation>
     </message>
@@ -2645,7 +2657,7 @@ T2 Restore {version}</translation>
       <translation>Dé los pesos en WEIGHTS o en WEIGHTS_TABLE, no en ambos.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="112" />
+      <location filename="../processing/forest_change.py" line="156" />
       <source>Give {name}: Hansen's source needs treecover2000 and lossyear.</source>
       <translation>Indique {name}: la fuente Hansen necesita treecover2000 y lossyear.</translation>
     </message>
@@ -2671,32 +2683,32 @@ T2 Restore {version}</translation>
       <translation>Grilla: la de la primera entrada ráster. Dos rásteres deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de A). Dos capas de polígonos se comparan en una grilla de PIXEL_SIZE (en las unidades del SRC de A) sobre la extensión de ambas capas; fuera de todo polígono cuenta como no degradado.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="22" />
+      <location filename="../processing/forest_change.py" line="25" />
       <source>Hansen Global Forest Change (treecover2000, lossyear, gain)</source>
       <translation>Hansen Global Forest Change (treecover2000, lossyear, gain)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="70" />
+      <location filename="../processing/forest_change.py" line="82" />
       <source>Hansen gain (0, 1)</source>
       <translation>Hansen gain (0, 1)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="69" />
+      <location filename="../processing/forest_change.py" line="81" />
       <source>Hansen lossyear (0, 1-99)</source>
       <translation>Hansen lossyear (0, 1-99)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="68" />
+      <location filename="../processing/forest_change.py" line="80" />
       <source>Hansen treecover2000 (%)</source>
       <translation>Hansen treecover2000 (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/forest_change.py" line="154" />
+      <location filename="../algorithms/forest_change.py" line="156" />
       <source>Hansen's layers start in {base}: the forest mask year {year} is before it. Choose {base} or later.</source>
       <translation>Las capas de Hansen empiezan en {base}: el año de la máscara de bosque, {year}, es anterior. Elija {base} o posterior.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="37" />
+      <location filename="../processing/forest_change.py" line="40" />
       <source>Hansen: forest in 2000 is treecover2000 at or above THRESHOLD percent canopy cover (default 30). A forest pixel with lossyear code c (1-99) is lost in 2000 + c. Forest in YEAR = forest in 2000 not lost from 2001 to YEAR. With GAIN, a gain pixel is forest from GAIN_YEAR on (2012, the end of the gain period of GFC v1.0-1.7; 2020 for later versions), unless lost after GAIN_YEAR.</source>
       <translation>Hansen: bosque en 2000 es treecover2000 igual o mayor que THRESHOLD por ciento de cobertura de copas (por defecto 30). Un píxel de bosque con código lossyear c (1-99) se pierde en 2000 + c. Bosque en YEAR = bosque en 2000 no perdido de 2001 a YEAR. Con GAIN, un píxel de ganancia es bosque desde GAIN_YEAR (2012, el fin del periodo de ganancia de GFC v1.0-1.7; 2020 en versiones posteriores), salvo que se pierda después de GAIN_YEAR.</translation>
     </message>
@@ -2738,7 +2750,7 @@ T2 Restore {version}</translation>
       <translation>Hectáreas de la unión de las áreas: las superposiciones se cuentan una sola vez.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="186" />
+      <location filename="../processing/target2_report.py" line="190" />
       <source>Hectares registered by start year</source>
       <translation>Hectáreas registradas por año de inicio</translation>
     </message>
@@ -2810,7 +2822,7 @@ T2 Restore {version}</translation>
       <translation>Identificador (uuid) de la organización líder</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="122" />
+      <location filename="../processing/restoration_outcomes.py" line="121" />
       <source>Identifier field (empty: the registry's, or the feature id)</source>
       <translation>Campo identificador (vacío: el del registro, o el id de la entidad)</translation>
     </message>
@@ -2999,7 +3011,7 @@ T2 Restore {version}</translation>
       <translation>Título de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="143" />
+      <location filename="../processing/gap_overlap.py" line="149" />
       <location filename="../registry/report_tables.py" line="86" />
       <location filename="../ui/registry_dock.py" line="101" />
       <source>Initiatives</source>
@@ -3021,7 +3033,7 @@ T2 Restore {version}</translation>
       <translation>Iniciativas extraídas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="292" />
+      <location filename="../processing/import_initiatives.py" line="293" />
       <source>Initiatives created</source>
       <translation>Iniciativas creadas</translation>
     </message>
@@ -3031,8 +3043,8 @@ T2 Restore {version}</translation>
       <translation>Iniciativas exportadas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="119" />
-      <location filename="../processing/gap_overlap.py" line="297" />
+      <location filename="../processing/gap_overlap.py" line="125" />
+      <location filename="../processing/gap_overlap.py" line="303" />
       <source>Initiatives in the gaps</source>
       <translation>Iniciativas en las brechas</translation>
     </message>
@@ -3047,12 +3059,12 @@ T2 Restore {version}</translation>
       <translation>Iniciativas seleccionadas en la lista</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="291" />
+      <location filename="../processing/import_initiatives.py" line="292" />
       <source>Initiatives written</source>
       <translation>Iniciativas escritas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="213" />
+      <location filename="../processing/_report_data.py" line="222" />
       <source>Input</source>
       <translation>Entrada</translation>
     </message>
@@ -3068,16 +3080,16 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/ldn_status.py" line="77" />
-      <source>Inputs must share one grid (CRS, pixel size, origin, size); otherwise the run stops and names the difference, unless 'Align inputs' is checked (nearest neighbour onto the baseline's grid). From a Trends.Earth output with several bands, choose the SDG 15.3.1 band with BASELINE_BAND, REPORTING_1_BAND and REPORTING_2_BAND (default: band 1).</source>
-      <translation>Las entradas deben compartir una grilla (SRC, tamaño de píxel, origen, tamaño); si no, la ejecución se detiene y nombra la diferencia, salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de la línea base). De una salida de Trends.Earth con varias bandas, elija la banda ODS 15.3.1 con BASELINE_BAND, REPORTING_1_BAND y REPORTING_2_BAND (por defecto: banda 1).</translation>
+      <source>Inputs must share one grid (CRS, pixel size, origin, size); otherwise the run stops and names the difference, unless 'Align inputs' is checked (nearest neighbour onto the baseline's grid).</source>
+      <translation>Las entradas deben compartir una grilla (SRC, tamaño de píxel, origen, tamaño); si no, el proceso se detiene e indica la diferencia, salvo que se marque 'Alinear las entradas' (vecino más cercano, sobre la grilla de la línea base).</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="46" />
+      <location filename="../processing/forest_change.py" line="55" />
       <source>Inputs must share one grid unless ALIGN is checked (nearest neighbour onto the first input's grid).</source>
       <translation>Las entradas deben compartir una grilla salvo que ALIGN esté marcado (vecino más cercano sobre la grilla de la primera entrada).</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="70" />
+      <location filename="../processing/restoration_outcomes.py" line="69" />
       <source>Inputs: AREAS (a registry's restoration areas, or any polygon layer with an identifier field ID_FIELD and a start-year field START_FIELD), SERIES (an annual series, one band per year: FIRST_YEAR is the year of band 1, or 0 to read each band's year from its description, as 'Prepare an annual vegetation series' writes), optional FOREST (forest cover per year, same bands as the series, &gt; 0 is forest), LAND_TYPE (ecosystem or land cover map: controls are of the area's most frequent class), COVARIATES (e.g. elevation, slope: also matched) and EXCLUDE (land that must not serve as control; every area of AREAS, and every area of the registry, is always excluded). Rasters on another grid are aligned onto the series (logged); areas are reprojected to the series' CRS.</source>
       <translation>Entradas: AREAS (las áreas en restauración de un registro, o cualquier capa de polígonos con un campo identificador ID_FIELD y un campo de año de inicio START_FIELD), SERIES (una serie anual, una banda por año: FIRST_YEAR es el año de la banda 1, o 0 para leer el año de cada banda de su descripción, como la escribe 'Preparar una serie anual de vegetación'), y opcionalmente FOREST (cobertura de bosque por año, las mismas bandas que la serie, &gt; 0 es bosque), LAND_TYPE (mapa de ecosistemas o de cobertura: los controles son de la clase más frecuente del área), COVARIATES (p. ej. altitud, pendiente: también se emparejan) y EXCLUDE (tierras que no deben servir de control; todas las áreas de AREAS, y todas las áreas del registro, se excluyen siempre). Los ráster en otra grilla se alinean sobre la serie (queda en el registro); las áreas se reproyectan al SRC de la serie.</translation>
     </message>
@@ -3093,7 +3105,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/registry_checkout.py" line="55" />
-      <location filename="../processing/target2_report.py" line="94" />
+      <location filename="../processing/target2_report.py" line="98" />
       <location filename="../ui/report_action.py" line="80" />
       <source>Institution</source>
       <translation>Institución</translation>
@@ -3151,7 +3163,7 @@ T2 Restore {version}</translation>
       <translation>Palabras clave</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="224" />
+      <location filename="../processing/_report_data.py" line="233" />
       <location filename="../registry/report_tables.py" line="85" />
       <source>Kind</source>
       <translation>Tipo</translation>
@@ -3285,17 +3297,17 @@ T2 Restore {version}</translation>
       <translation>Dinámica de la productividad de la tierra (5 clases) a partir del NDVI</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="140" />
+      <location filename="../processing/restoration_outcomes.py" line="139" />
       <source>Land that may not serve as control (besides the areas)</source>
       <translation>Tierras que no pueden servir de control (además de las áreas)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="111" />
+      <location filename="../processing/ldn_status.py" line="114" />
       <source>Land type (integer classes) for counterbalancing</source>
       <translation>Tipo de tierra (clases enteras) para la compensación</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="135" />
+      <location filename="../processing/restoration_outcomes.py" line="134" />
       <source>Land type for matching (ecosystems or land cover, optional)</source>
       <translation>Tipo de tierra para el emparejamiento (ecosistemas o cobertura, opcional)</translation>
     </message>
@@ -3310,7 +3322,7 @@ T2 Restore {version}</translation>
       <translation>Ráster de Capacidad de Uso Mayor (CUM)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="41" />
+      <location filename="../processing/forest_change.py" line="44" />
       <source>Land-cover series: forest is a class of FOREST_CLASSES (default 3, 4, 5, 6: MapBiomas' forest formation, savanna or dry forest, mangrove and flooded forest; check your collection's legend). Band years come from band descriptions (e.g. classification_2019) or FIRST_YEAR (the year of band 1). Loss in year Y = forest in Y-1 and not in Y, both with data: every such change counts in the table (gross loss); the loss-year raster keeps the latest.</source>
       <translation>Serie de cobertura: bosque es una clase de FOREST_CLASSES (por defecto 3, 4, 5, 6: formación boscosa, sabana o bosque seco, manglar y bosque inundable de MapBiomas; revise la leyenda de su colección). Los años de las bandas vienen de sus descripciones (p. ej. classification_2019) o de FIRST_YEAR (el año de la banda 1). Pérdida en el año Y = bosque en Y-1 y no en Y, ambos con datos: cada cambio así cuenta en la tabla (pérdida bruta); el ráster de año de pérdida guarda el último.</translation>
     </message>
@@ -3340,7 +3352,7 @@ T2 Restore {version}</translation>
       <translation>Distancia máxima calculada a las áreas de conservación (m)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="75" />
+      <location filename="../processing/forest_change.py" line="87" />
       <source>Last year of the gain period</source>
       <translation>Último año del periodo de ganancia</translation>
     </message>
@@ -3366,12 +3378,12 @@ T2 Restore {version}</translation>
       <translation>Capas cargadas en el proyecto</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="97" />
+      <location filename="../processing/target2_report.py" line="101" />
       <source>Layout template (.qpt) of an earlier report, edited</source>
       <translation>Plantilla de diseño (.qpt) de un reporte anterior, editada</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="102" />
+      <location filename="../processing/target2_report.py" line="106" />
       <source>Layout template (empty: beside the PDF)</source>
       <translation>Plantilla de diseño (vacío: junto al PDF)</translation>
     </message>
@@ -3498,8 +3510,8 @@ T2 Restore {version}</translation>
       <translation>MODIS pixel reliability (0 bueno .. 3 nublado)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="239" />
-      <location filename="../processing/_report_data.py" line="222" />
+      <location filename="../processing/_report_data.py" line="248" />
+      <location filename="../processing/_report_data.py" line="231" />
       <source>Made on</source>
       <translation>Elaborado el</translation>
     </message>
@@ -3546,8 +3558,8 @@ T2 Restore {version}</translation>
       <translation>Mensaje</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="221" />
-      <location filename="../processing/_report_data.py" line="222" />
+      <location filename="../processing/_report_data.py" line="230" />
+      <location filename="../processing/_report_data.py" line="231" />
       <source>Method</source>
       <translation>Método</translation>
     </message>
@@ -3557,12 +3569,12 @@ T2 Restore {version}</translation>
       <translation>Método (linear, inverted, quantile, quantile_inverted, categorical)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="223" />
+      <location filename="../processing/_report_data.py" line="232" />
       <source>Method and provenance</source>
       <translation>Método y procedencia</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="78" />
+      <location filename="../processing/restoration_outcomes.py" line="77" />
       <source>Method: pixels whose centre is inside the area against control pixels outside every excluded polygon (pixels touching one are excluded too), within SEARCH_RADIUS metres of the area's bounding rectangle, of the same land type, each area's sample of pixels matched one to one (nearest without replacement, within a caliper) on the mean and trend of the series before the start (and the covariates). Effect = (mean after the start minus mean before) inside minus the same in the matched controls; trend difference = slope after the start inside minus in the controls. The 95 % interval and the p-value come from a bootstrap over the years of each period and the matched controls, with a fixed seed (repeatable), widened for the few years of a period. The start year itself counts in neither period.</source>
       <translation>Método: los píxeles cuyo centro está dentro del área frente a píxeles de control fuera de todo polígono excluido (también se excluyen los píxeles que tocan uno), a menos de SEARCH_RADIUS metros del rectángulo envolvente del área, del mismo tipo de tierra; la muestra de píxeles de cada área se empareja uno a uno (el más cercano sin reemplazo, dentro de un calibre) según la media y la tendencia de la serie antes del inicio (y las covariables). Efecto = (media después del inicio menos media antes) dentro, menos lo mismo en los controles emparejados; diferencia de tendencia = pendiente después del inicio dentro menos en los controles. El intervalo del 95 % y el valor p salen de un bootstrap sobre los años de cada periodo y los controles emparejados, con semilla fija (repetible), ensanchado por los pocos años de un periodo. El año de inicio no cuenta en ningún periodo.</translation>
     </message>
@@ -3577,7 +3589,7 @@ T2 Restore {version}</translation>
       <translation>Mía</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="156" />
+      <location filename="../processing/_report_data.py" line="161" />
       <location filename="../processing/target2_indicator.py" line="153" />
       <source>Missing to the national goal (ha)</source>
       <translation>Faltante para la meta nacional (ha)</translation>
@@ -3593,8 +3605,8 @@ T2 Restore {version}</translation>
       <translation>Faltante para la proporción meta</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="154" />
-      <location filename="../processing/_report_data.py" line="169" />
+      <location filename="../processing/_report_data.py" line="159" />
+      <location filename="../processing/_report_data.py" line="174" />
       <location filename="../processing/target2_indicator.py" line="152" />
       <source>Missing to the target share (ha)</source>
       <translation>Faltante para la proporción meta (ha)</translation>
@@ -3630,7 +3642,7 @@ T2 Restore {version}</translation>
       <translation>Área con degradación moderada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="225" />
+      <location filename="../processing/_report_data.py" line="234" />
       <source>Modified (UTC)</source>
       <translation>Modificado (UTC)</translation>
     </message>
@@ -3682,7 +3694,7 @@ T2 Restore {version}</translation>
       <translation>NDVI_SCALE debe ser 1 (NDVI de -1 a 1) o 10000 (NDVI x 10000); es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="224" />
+      <location filename="../processing/_report_data.py" line="233" />
       <location filename="../registry/report_tables.py" line="47" />
       <location filename="../registry/report_tables.py" line="85" />
       <source>Name</source>
@@ -3694,7 +3706,7 @@ T2 Restore {version}</translation>
       <translation>Campo del nombre</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="111" />
+      <location filename="../processing/gap_overlap.py" line="117" />
       <source>Name field of the protected areas</source>
       <translation>Campo del nombre de las áreas protegidas</translation>
     </message>
@@ -3736,12 +3748,12 @@ T2 Restore {version}</translation>
       <translation>Brecha nacional y área protegida de cada área</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="177" />
+      <location filename="../processing/target2_report.py" line="181" />
       <source>National goal</source>
       <translation>Meta nacional</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="155" />
+      <location filename="../processing/_report_data.py" line="160" />
       <source>National goal (ha)</source>
       <translation>Meta nacional (ha)</translation>
     </message>
@@ -3757,7 +3769,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="134" />
-      <location filename="../processing/target2_report.py" line="91" />
+      <location filename="../processing/target2_report.py" line="95" />
       <source>National restoration goal (ha)</source>
       <translation>Meta nacional de restauración (ha)</translation>
     </message>
@@ -3803,7 +3815,17 @@ T2 Restore {version}</translation>
       <translation>No hay ninguna conexión PostgreSQL guardada en QGIS: añada una en el Navegador (PostgreSQL &gt; Nueva conexión) y vuelva.</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="262" />
+      <location filename="../processing/_report_zones.py" line="36" />
+      <source>No ZONES were given and no administrative layer with a department field is chosen for the registry: the report has no department pages. Give ZONES, or choose the administrative layer in the registry dock.</source>
+      <translation>No se dieron ZONES y no hay una capa administrativa con un campo de departamento elegida para el registro: el reporte no tiene páginas por departamento. Dé ZONES o elija la capa administrativa en el panel del registro.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_report_zones.py" line="62" />
+      <source>No ZONES were given: the department pages come from the registry's administrative layer {source}, dissolved by its field {field}.</source>
+      <translation>No se dieron ZONES: las páginas por departamento vienen de la capa administrativa del registro {source}, disuelta por su campo {field}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/restoration_outcomes.py" line="261" />
       <source>No area has a pixel of the series inside it: check that AREAS and SERIES cover the same region and that their CRSs are declared correctly.</source>
       <translation>Ninguna área tiene un píxel de la serie dentro: compruebe que AREAS y SERIES cubren la misma región y que sus SRC están declarados correctamente.</translation>
     </message>
@@ -3815,7 +3837,7 @@ T2 Restore {version}</translation>
     <message>
       <location filename="../processing/base.py" line="313" />
       <location filename="../processing/base.py" line="334" />
-      <location filename="../processing/ldn_status.py" line="268" />
+      <location filename="../processing/ldn_status.py" line="281" />
       <source>No data</source>
       <translation>Sin datos</translation>
     </message>
@@ -3842,7 +3864,7 @@ T2 Restore {version}</translation>
       <translation>Sin degradación</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="465" />
+      <location filename="../processing/import_initiatives.py" line="466" />
       <source>No department, province, district or UBIGEO field found in the administrative layer; give them with DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD and UBIGEO_FIELD.</source>
       <translation>No se encontró ningún campo de departamento, provincia, distrito o UBIGEO en la capa administrativa; indíquelos con DEPARTMENT_FIELD, PROVINCE_FIELD, DISTRICT_FIELD y UBIGEO_FIELD.</translation>
     </message>
@@ -3852,17 +3874,17 @@ T2 Restore {version}</translation>
       <translation>Sin cambio detectable</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="28" />
+      <location filename="../processing/gap_overlap.py" line="30" />
       <source>No double counting</source>
       <translation>Sin doble conteo</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="344" />
+      <location filename="../processing/import_initiatives.py" line="345" />
       <source>No field mapping given; fields matched by name: {mapping}</source>
       <translation>No se indicó la correspondencia de campos; campos asociados por nombre: {mapping}</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="136" />
+      <location filename="../processing/forest_change.py" line="185" />
       <source>No forest loss found: check the threshold, the forest classes and the years.</source>
       <translation>No se encontró pérdida de bosque: revise el umbral, las clases de bosque y los años.</translation>
     </message>
@@ -3872,22 +3894,22 @@ T2 Restore {version}</translation>
       <translation>Ninguna iniciativa cumple el filtro; el archivo no contiene iniciativas.</translation>
     </message>
     <message>
-      <location filename="../registry/checkout.py" line="44" />
+      <location filename="../registry/checkout.py" line="46" />
       <source>No initiative of {what} is in the registry {path}; nothing was checked out. Check the spelling of the department or institution.</source>
       <translation>No hay ninguna iniciativa de {what} en el registro {path}; no se extrajo nada. Revise cómo escribió el departamento o la institución.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="345" />
+      <location filename="../algorithms/vegetation_series.py" line="346" />
       <source>No observation falls in the season window (days {start} to {end} of the year). Widen the window or check the dates.</source>
       <translation>Ninguna observación cae en la ventana estacional (días {start} a {end} del año). Amplíe la ventana o revise las fechas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="466" />
+      <location filename="../algorithms/vegetation_series.py" line="468" />
       <source>No observation falls in the years {first} to {last}. Check FIRST_YEAR and LAST_YEAR against the dates of the files.</source>
       <translation>Ninguna observación cae en los años {first} a {last}. Compare FIRST_YEAR y LAST_YEAR con las fechas de los archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="478" />
+      <location filename="../algorithms/vegetation_series.py" line="480" />
       <source>No observation holds a valid pixel once nodata, fill values and the quality mask are applied. Check the fill value, the quality layers and the strictness.</source>
       <translation>Ninguna observación tiene un píxel válido después de aplicar los valores sin datos, los valores de relleno y la máscara de calidad. Revise el valor de relleno, las capas de calidad y la exigencia.</translation>
     </message>
@@ -3928,7 +3950,7 @@ T2 Restore {version}</translation>
       <translation>No se indicaron zonas: el reporte no tiene páginas por departamento.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="24" />
+      <location filename="../processing/forest_change.py" line="27" />
       <location filename="../processing/forest_fragmentation.py" line="18" />
       <source>Non-forest</source>
       <translation>No bosque</translation>
@@ -4071,8 +4093,8 @@ T2 Restore {version}</translation>
       <translation>Solo los archivos de la carpeta cuyo nombre contiene (p. ej. NDVI)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="38" />
-      <location filename="../processing/gap_overlap.py" line="39" />
+      <location filename="../processing/gap_overlap.py" line="40" />
+      <location filename="../processing/gap_overlap.py" line="41" />
       <source>Only {name}</source>
       <translation>Solo {name}</translation>
     </message>
@@ -4149,7 +4171,7 @@ T2 Restore {version}</translation>
       <translation>Otro: SCALE y OFFSET indicados</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="145" />
+      <location filename="../processing/restoration_outcomes.py" line="144" />
       <source>Outcome rules (JSON preset; empty: presets/outcomes_default.json)</source>
       <translation>Reglas de resultado (preajuste JSON; vacío: presets/outcomes_default.json)</translation>
     </message>
@@ -4164,12 +4186,12 @@ T2 Restore {version}</translation>
       <translation>Salidas: OUTPUT_SCORE (float32, 0..1), OUTPUT_CLASSES (1..n, 0 excluido por una restricción, con estilo), OUTPUT_TABLE (hectáreas por zona y clase sobre el elipsoide WGS 84, con filas de excluidos y sin datos), OUTPUT_STABILITY (0..1). Todos los criterios y los rásteres de máscara y restricciones deben compartir una grilla; si no, la ejecución indica la diferencia, salvo que ALIGN los remuestree sobre la grilla del primer criterio (bilineal para criterios continuos, vecino más cercano para categorías y máscaras).</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="91" />
+      <location filename="../processing/restoration_outcomes.py" line="90" />
       <source>Outputs: OUTPUT_TABLE, one row per area (area_id, start year, pixels, controls, years, effect, ci_low, ci_high, p_value, trend difference, forest change in ha, outcome code and label, reason, and the series inside and in the controls), and OUTPUT_LAYER, the areas styled by outcome. WRITE_REGISTRY (AREAS a registry): each measure is written as a monitoring value of the area (indicator codes T2R-OUT-*, documented in the methods), dated 31 December of the last year of the series, replacing the values of an earlier run of the same configuration and never values a person entered; all areas in one transaction. A series with fewer years than the method needs, or in which no area starts, stops the run.</source>
       <translation>Salidas: OUTPUT_TABLE, una fila por área (area_id, año de inicio, píxeles, controles, años, efecto, ci_low, ci_high, p_value, diferencia de tendencia, cambio de bosque en ha, código y etiqueta del resultado, motivo, y la serie dentro y en los controles), y OUTPUT_LAYER, las áreas con estilo según el resultado. WRITE_REGISTRY (AREAS es un registro): cada medida se escribe como un valor de monitoreo del área (códigos de indicador T2R-OUT-*, documentados en los métodos), con fecha 31 de diciembre del último año de la serie, reemplazando los valores de una ejecución anterior con la misma configuración y nunca valores que ingresó una persona; todas las áreas en una sola transacción. Una serie con menos años de los que necesita el método, o en la que no empieza ninguna área, detiene la ejecución.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="70" />
+      <location filename="../processing/gap_overlap.py" line="72" />
       <source>Outputs: the partition (styled, with the gaps' names); a table of hectares per zone (optional ZONES, e.g. departments) and class, also inside and outside the optional PROTECTED_AREAS (e.g. SERNANP's); and, when INITIATIVES are given, each initiative with its hectares in A, in B, in both, in neither and in protected areas, and two double-counting flags: it overlaps another initiative (by at least 1 m2), or it counts toward both gaps.</source>
       <translation>Salidas: la partición (con estilo y con los nombres de las brechas); una tabla de hectáreas por zona (ZONES opcional, p. ej., departamentos) y clase, también dentro y fuera de las PROTECTED_AREAS opcionales (p. ej., las del SERNANP); y, cuando se dan INITIATIVES, cada iniciativa con sus hectáreas en A, en B, en ambas, en ninguna y en áreas protegidas, y dos indicadores de doble conteo: se superpone con otra iniciativa (en al menos 1 m2) o cuenta para ambas brechas.</translation>
     </message>
@@ -4189,17 +4211,17 @@ T2 Restore {version}</translation>
       <translation>Concordancia global {overall:.4f}, kappa de Cohen {kappa}.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="45" />
+      <location filename="../processing/gap_overlap.py" line="47" />
       <source>Overlap of the two national restoration gaps</source>
       <translation>Superposición de las dos brechas nacionales de restauración</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="212" />
+      <location filename="../ui/summary_panel.py" line="213" />
       <source>Overlapping areas count once; summed area by area they hold {sum} ha.</source>
       <translation>Las áreas superpuestas se cuentan una sola vez; sumadas área por área suman {sum} ha.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="28" />
+      <location filename="../processing/gap_overlap.py" line="30" />
       <source>Overlaps another initiative</source>
       <translation>Se superpone con otra iniciativa</translation>
     </message>
@@ -4224,7 +4246,7 @@ T2 Restore {version}</translation>
       <translation>PRESET: la leyenda del producto, por identificador: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, el anidamiento por defecto de la CNULD), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) o minam_cobertura (Mapa Nacional de Cobertura Vegetal del MINAM, numeración provisional). Cada preajuste es un archivo de presets/land_cover que cita la leyenda que sigue; cópielo y edítelo para cambiar una clase. En su lugar, NESTING_FILE: un archivo JSON de anidamiento de leyenda personalizado de Trends.Earth (Cobertura &gt; Editar definición &gt; Guardar), usado sin cambios. OUTPUT_NESTING escribe el anidamiento usado en el mismo formato, para abrirlo en Trends.Earth o editarlo.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="108" />
+      <location filename="../processing/target2_report.py" line="112" />
       <source>Pages of the printable report</source>
       <translation>Páginas del reporte imprimible</translation>
     </message>
@@ -4239,7 +4261,7 @@ T2 Restore {version}</translation>
       <translation>Matriz de comparación por pares como CSV (nombres en la fila de encabezado y en la primera columna)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="218" />
+      <location filename="../processing/_report_data.py" line="227" />
       <source>Parameter</source>
       <translation>Parámetro</translation>
     </message>
@@ -4259,7 +4281,7 @@ T2 Restore {version}</translation>
       <translation>Desempeño: el NDVI medio del píxel en la serie dividido por el percentil 90 de esa media entre los píxeles de su unidad ecológica (rango más cercano sobre intervalos de 0,0001 de NDVI). Una razón de 0,5 o menos es desempeño bajo. Unidades: ECOLOGICAL_UNITS (ráster de enteros) y/o LAND_COVER (una unidad por clase); con ambos, una unidad por clase de cobertura dentro de cada unidad; sin ninguno, toda el área es una unidad. Esto requiere dos pasadas sobre los datos (primero los percentiles). Una unidad cuyo percentil no supera 0 (agua, roca) no tiene referencia y sus píxeles quedan sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="94" />
+      <location filename="../processing/target2_report.py" line="98" />
       <location filename="../ui/report_action.py" line="81" />
       <source>Period</source>
       <translation>Periodo</translation>
@@ -4381,12 +4403,12 @@ T2 Restore {version}</translation>
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="99" />
+      <location filename="../processing/target2_report.py" line="103" />
       <source>Printable report</source>
       <translation>Reporte imprimible</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="235" />
+      <location filename="../processing/target2_report.py" line="242" />
       <source>Printable report: {path} ({pages} pages); layout: {layout}</source>
       <translation>Reporte imprimible: {path} ({pages} páginas); diseño: {layout}</translation>
     </message>
@@ -4449,13 +4471,13 @@ T2 Restore {version}</translation>
       <translation>Productividad: un ráster de dinámica de la productividad de la tierra (LPD, 1 en declive .. 5 en aumento; 0 y 15 son sin datos), que por defecto se convierte en 3 en declive (LPD 1), 2 declive moderado (2), 1 estresada (3) y 0 sin declive (4, 5).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="183" />
+      <location filename="../processing/target2_report.py" line="187" />
       <source>Progress</source>
       <translation>Avance</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="84" />
-      <location filename="../processing/target2_report.py" line="185" />
+      <location filename="../processing/target2_report.py" line="189" />
       <source>Progress toward the targets</source>
       <translation>Avance hacia las metas</translation>
     </message>
@@ -4466,14 +4488,14 @@ T2 Restore {version}</translation>
       <translation>Área protegida</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="138" />
-      <location filename="../processing/gap_overlap.py" line="192" />
+      <location filename="../processing/gap_overlap.py" line="144" />
+      <location filename="../processing/gap_overlap.py" line="198" />
       <location filename="../processing/workshop_region.py" line="45" />
       <source>Protected areas</source>
       <translation>Áreas protegidas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="107" />
+      <location filename="../processing/gap_overlap.py" line="113" />
       <source>Protected areas (e.g. SERNANP)</source>
       <translation>Áreas protegidas (p. ej., SERNANP)</translation>
     </message>
@@ -4484,7 +4506,7 @@ T2 Restore {version}</translation>
       <translation>Provincia</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="266" />
+      <location filename="../processing/import_initiatives.py" line="267" />
       <location filename="../ui/admin_units.py" line="70" />
       <source>Province field</source>
       <translation>Campo de la provincia</translation>
@@ -4580,6 +4602,7 @@ T2 Restore {version}</translation>
       <translation>Lee polígonos de una capa o de un archivo (shapefile, shapefile comprimido en zip, KML/KMZ, GeoJSON, GeoPackage, CSV con una columna WKT) y los guarda como áreas de restauración en un registro de T2 Restore, agrupadas en iniciativas. Las geometrías se reproyectan desde cualquier SRC (incluidas las zonas UTM de PSAD56 y SIRGAS) a EPSG:4326; las hectáreas se calculan sobre el elipsoide. El registro se crea si no existe.</translation>
     </message>
     <message>
+      <location filename="../processing/forest_change.py" line="115" />
       <location filename="../processing/serfor_criteria.py" line="160" />
       <source>Recent deforestation: last years counted (0 = every year)</source>
       <translation>Deforestación reciente: últimos años contados (0 = todos los años)</translation>
@@ -4625,7 +4648,7 @@ T2 Restore {version}</translation>
       <translation>Restauración en recuperación dentro de tierras degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="86" />
+      <location filename="../processing/restoration_outcomes.py" line="85" />
       <source>Recovering: the interval lies above 0 and the effect reaches the preset's min_effect; declining: the interval lies below 0 and the loss reaches min_effect; otherwise no detectable change. Insufficient data: no start year, a start year outside the series, too few pixels inside (an area outside the series or smaller than a pixel), too few valid years before or after, or too few matched controls. Thresholds are in PRESET (presets/outcomes_default.json, provisional: no national rule set exists).</source>
       <translation>En recuperación: el intervalo está por encima de 0 y el efecto alcanza el min_effect del preajuste; en declive: el intervalo está por debajo de 0 y la pérdida alcanza min_effect; si no, sin cambio detectable. Datos insuficientes: sin año de inicio, un año de inicio fuera de la serie, muy pocos píxeles dentro (un área fuera de la serie o menor que un píxel), muy pocos años válidos antes o después, o muy pocos controles emparejados. Los umbrales están en PRESET (presets/outcomes_default.json, provisional: no existe un conjunto de reglas nacional).</translation>
     </message>
@@ -4673,33 +4696,29 @@ T2 Restore {version}</translation>
       <translation>Área registrada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="158" />
+      <location filename="../processing/_report_data.py" line="163" />
       <source>Registered area, overlaps counted twice (ha)</source>
       <translation>Área registrada, superposiciones contadas dos veces (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="157" />
-      <location filename="../processing/restoration_outcomes.py" line="235" />
+      <location filename="../processing/_report_data.py" line="162" />
+      <location filename="../processing/restoration_outcomes.py" line="234" />
       <source>Registered areas</source>
       <translation>Áreas registradas</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="255" />
-      <source>Registry (GeoPackage)</source>
-      <translation>Registro (GeoPackage)</translation>
-    </message>
-    <message>
       <location filename="../processing/export_ferm.py" line="127" />
+      <location filename="../processing/import_initiatives.py" line="255" />
       <source>Registry (GeoPackage, or a PostGIS connection: saved name, connection string)</source>
       <translation>Registro (GeoPackage, o una conexión PostGIS: nombre guardado, cadena de conexión)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="123" />
+      <location filename="../processing/gap_overlap.py" line="129" />
       <source>Registry areas whose gap or protected area changed</source>
       <translation>Áreas del registro cuya brecha o área protegida cambió</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="154" />
+      <location filename="../processing/restoration_outcomes.py" line="153" />
       <source>Registry areas written</source>
       <translation>Áreas del registro escritas</translation>
     </message>
@@ -4729,12 +4748,12 @@ T2 Restore {version}</translation>
       <translation>Versión del esquema del registro</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="306" />
+      <location filename="../processing/restoration_outcomes.py" line="305" />
       <source>Registry {path}: outcomes written for {n} areas (marker {marker}).</source>
       <translation>Registro {path}: resultados escritos para {n} áreas (marca {marker}).</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="212" />
+      <location filename="../processing/gap_overlap.py" line="218" />
       <source>Registry {path}: {changed} of {total} areas changed (gap MINAM only {minam}, SERFOR only {serfor}, both {both}, none {none}).</source>
       <translation>Registro {path}: cambiaron {changed} de {total} áreas (brecha solo MINAM {minam}, solo SERFOR {serfor}, ambas {both}, ninguna {none}).</translation>
     </message>
@@ -4755,7 +4774,7 @@ T2 Restore {version}</translation>
       <translation>Quitar valor</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="407" />
+      <location filename="../processing/import_initiatives.py" line="408" />
       <source>Removed (replace mode): {sites}.</source>
       <translation>Eliminadas (modo reemplazar): {sites}.</translation>
     </message>
@@ -4808,13 +4827,13 @@ T2 Restore {version}</translation>
       <translation>Resolución</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="220" />
-      <location filename="../processing/restoration_outcomes.py" line="120" />
+      <location filename="../processing/restoration_outcomes.py" line="219" />
+      <location filename="../processing/restoration_outcomes.py" line="119" />
       <source>Restoration areas</source>
       <translation>Áreas en restauración</translation>
     </message>
     <message>
-      <location filename="../ui/area_layer.py" line="52" />
+      <location filename="../ui/area_layer.py" line="53" />
       <source>Restoration areas (registry)</source>
       <translation>Áreas de restauración (registro)</translation>
     </message>
@@ -4829,7 +4848,7 @@ T2 Restore {version}</translation>
       <translation>Iniciativas de restauración</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="109" />
+      <location filename="../processing/gap_overlap.py" line="115" />
       <source>Restoration initiatives (areas)</source>
       <translation>Iniciativas de restauración (áreas)</translation>
     </message>
@@ -4841,14 +4860,14 @@ T2 Restore {version}</translation>
       <translation>Restauración dentro de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="150" />
-      <location filename="../processing/_report_data.py" line="166" />
-      <location filename="../processing/_report_data.py" line="178" />
+      <location filename="../processing/_report_data.py" line="155" />
+      <location filename="../processing/_report_data.py" line="171" />
+      <location filename="../processing/_report_data.py" line="183" />
       <source>Restoration inside degraded land (ha)</source>
       <translation>Restauración dentro de tierras degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="180" />
+      <location filename="../processing/target2_report.py" line="184" />
       <source>Restoration inside degraded land per department (ha)</source>
       <translation>Restauración dentro de tierras degradadas por departamento (ha)</translation>
     </message>
@@ -4863,17 +4882,17 @@ T2 Restore {version}</translation>
       <translation>Restauración dentro de tierra degradada: {ha} ha ({pct:.2f} % de la tierra degradada; meta {target:g} %, faltan {missing} ha)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="294" />
+      <location filename="../processing/restoration_outcomes.py" line="293" />
       <source>Restoration outcomes</source>
       <translation>Resultados de la restauración</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="152" />
+      <location filename="../processing/restoration_outcomes.py" line="151" />
       <source>Restoration outcomes (areas)</source>
       <translation>Resultados de la restauración (áreas)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="64" />
+      <location filename="../processing/restoration_outcomes.py" line="63" />
       <source>Restoration outcomes (is each area recovering?)</source>
       <translation>Resultados de la restauración (¿se recupera cada área?)</translation>
     </message>
@@ -4883,7 +4902,7 @@ T2 Restore {version}</translation>
       <translation>Resultados de la restauración (tabla de restoration_outcomes): contar también solo las áreas en recuperación</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="151" />
+      <location filename="../processing/restoration_outcomes.py" line="150" />
       <source>Restoration outcomes (table)</source>
       <translation>Resultados de la restauración (tabla)</translation>
     </message>
@@ -4895,9 +4914,9 @@ T2 Restore {version}</translation>
       <translation>Restauración fuera de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="151" />
-      <location filename="../processing/_report_data.py" line="167" />
-      <location filename="../processing/_report_data.py" line="179" />
+      <location filename="../processing/_report_data.py" line="156" />
+      <location filename="../processing/_report_data.py" line="172" />
+      <location filename="../processing/_report_data.py" line="184" />
       <source>Restoration outside degraded land (ha)</source>
       <translation>Restauración fuera de tierras degradadas (ha)</translation>
     </message>
@@ -4976,7 +4995,7 @@ T2 Restore {version}</translation>
       <translation>Rol</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="241" />
+      <location filename="../algorithms/vegetation_series.py" line="242" />
       <source>Row {row} of the date table {path} has no date in its second column (e.g. 2019-01-17, 2019-017 or 2019). Fix the row.</source>
       <translation>La fila {row} de la tabla de fechas {path} no tiene una fecha en su segunda columna (p. ej. 2019-01-17, 2019-017 o 2019). Corrija la fila.</translation>
     </message>
@@ -5066,17 +5085,17 @@ T2 Restore {version}</translation>
       <translation>Estado ODS 15.3.1 en varios periodos (compensación, correcciones)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="103" />
+      <location filename="../processing/ldn_status.py" line="106" />
       <source>SDG 15.3.1, baseline period (-1, 0, 1)</source>
       <translation>ODS 15.3.1, periodo de línea base (-1, 0, 1)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="104" />
+      <location filename="../processing/ldn_status.py" line="107" />
       <source>SDG 15.3.1, reporting period 1</source>
       <translation>ODS 15.3.1, periodo de reporte 1</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="105" />
+      <location filename="../processing/ldn_status.py" line="108" />
       <source>SDG 15.3.1, reporting period 2</source>
       <translation>ODS 15.3.1, periodo de reporte 2</translation>
     </message>
@@ -5096,7 +5115,7 @@ T2 Restore {version}</translation>
       <translation>Brecha de restauración SERFOR (B)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="226" />
+      <location filename="../processing/_report_data.py" line="235" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -5116,7 +5135,7 @@ T2 Restore {version}</translation>
       <translation>Guardar</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="506" />
+      <location filename="../ui/registry_dock.py" line="514" />
       <source>Save "{title}"</source>
       <translation>Guardar "{title}"</translation>
     </message>
@@ -5161,7 +5180,7 @@ T2 Restore {version}</translation>
       <translation>Área puntuada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="142" />
+      <location filename="../processing/restoration_outcomes.py" line="141" />
       <source>Search radius for controls, metres (0: the preset's)</source>
       <translation>Radio de búsqueda de controles, metros (0: el del preajuste)</translation>
     </message>
@@ -5196,7 +5215,7 @@ T2 Restore {version}</translation>
       <translation>Seleccione una iniciativa en la lista para ver su historial.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="465" />
+      <location filename="../ui/registry_dock.py" line="473" />
       <source>Select one initiative in the list.</source>
       <translation>Seleccione una iniciativa en la lista.</translation>
     </message>
@@ -5228,15 +5247,15 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_report_pdf.py" line="80" />
-      <location filename="../processing/target2_report.py" line="174" />
+      <location filename="../processing/target2_report.py" line="178" />
       <location filename="../ui/degraded_share.py" line="172" />
       <source>Share of degraded land under restoration</source>
       <translation>Proporción de tierras degradadas en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="152" />
-      <location filename="../processing/_report_data.py" line="168" />
-      <location filename="../processing/_report_data.py" line="180" />
+      <location filename="../processing/_report_data.py" line="157" />
+      <location filename="../processing/_report_data.py" line="173" />
+      <location filename="../processing/_report_data.py" line="185" />
       <source>Share of degraded land under restoration (%)</source>
       <translation>Proporción de tierras degradadas en restauración (%)</translation>
     </message>
@@ -5277,12 +5296,12 @@ T2 Restore {version}</translation>
       <translation>Significancia de la prueba de tendencia (90, 95 o 99 %)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="123" />
+      <location filename="../processing/ldn_status.py" line="126" />
       <source>Simplified status, reporting period 1 (-1, 0, 1)</source>
       <translation>Estado simplificado, periodo de reporte 1 (-1, 0, 1)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="124" />
+      <location filename="../processing/ldn_status.py" line="127" />
       <source>Simplified status, reporting period 2 (-1, 0, 1)</source>
       <translation>Estado simplificado, periodo de reporte 2 (-1, 0, 1)</translation>
     </message>
@@ -5300,7 +5319,7 @@ T2 Restore {version}</translation>
       <translation>Nombre del sitio</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="225" />
+      <location filename="../processing/_report_data.py" line="234" />
       <source>Size (bytes)</source>
       <translation>Tamaño (bytes)</translation>
     </message>
@@ -5350,7 +5369,7 @@ T2 Restore {version}</translation>
       <translation>Otra persona guardó esta iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="67" />
+      <location filename="../processing/forest_change.py" line="79" />
       <location filename="../ui/forms/area_import.ui" line="0" />
       <source>Source</source>
       <translation>Fuente</translation>
@@ -5384,7 +5403,7 @@ T2 Restore {version}</translation>
       <translation>Año de inicio</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="125" />
+      <location filename="../processing/restoration_outcomes.py" line="124" />
       <source>Start year field (empty: the registry's start_year)</source>
       <translation>Campo del año de inicio (vacío: start_year del registro)</translation>
     </message>
@@ -5394,7 +5413,7 @@ T2 Restore {version}</translation>
       <translation>Año de inicio {year}</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="178" />
+      <location filename="../processing/target2_report.py" line="182" />
       <location filename="../registry/report_tables.py" line="100" />
       <source>Start years</source>
       <translation>Años de inicio</translation>
@@ -5427,7 +5446,7 @@ T2 Restore {version}</translation>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="127" />
+      <location filename="../processing/ldn_status.py" line="130" />
       <source>Status area table (hectares per period, zone and class)</source>
       <translation>Tabla de áreas del estado (hectáreas por periodo, zona y clase)</translation>
     </message>
@@ -5442,12 +5461,12 @@ T2 Restore {version}</translation>
       <translation>Clases de estado de cada periodo de reporte (STATUS_1, STATUS_2): 1 degradación persistente (degradado en la línea base y en el periodo de reporte); 2 degradación reciente (estable o mejorado en la línea base, degradado ahora); 3 degradación en la línea base (degradado en la línea base, estable ahora); 4 estable (estable en ambos); 5 mejora en la línea base (mejorado en la línea base, estable ahora); 6 mejora reciente (degradado o estable en la línea base, mejorado ahora); 7 mejora persistente (mejorado en ambos). Sin datos en cualquiera de los periodos da sin datos. El estado simplificado (SIMPLE_STATUS_1, SIMPLE_STATUS_2) es -1 para las clases 1-3, 0 para la clase 4 y 1 para las clases 5-7.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="121" />
+      <location filename="../processing/ldn_status.py" line="124" />
       <source>Status, reporting period 1 (7 classes)</source>
       <translation>Estado, periodo de reporte 1 (7 clases)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="122" />
+      <location filename="../processing/ldn_status.py" line="125" />
       <source>Status, reporting period 2 (7 classes)</source>
       <translation>Estado, periodo de reporte 2 (7 clases)</translation>
     </message>
@@ -5483,7 +5502,7 @@ T2 Restore {version}</translation>
       <translation>Resumiendo el registro</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="148" />
+      <location filename="../processing/_report_data.py" line="153" />
       <location filename="../ui/registry_dock.py" line="107" />
       <source>Summary</source>
       <translation>Resumen</translation>
@@ -5499,7 +5518,7 @@ T2 Restore {version}</translation>
       <translation>T2 Restore: restauración de ecosistemas (Meta 2 del MMB Kunming-Montreal)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="49" />
+      <location filename="../processing/target2_report.py" line="53" />
       <source>TEMPLATE takes back a layout saved by an earlier report (OUTPUT_LAYOUT) and edited in the Layout Manager; it must keep the items the report fills (ids starting with t2r_). Every output is written under a temporary name and renamed when complete.</source>
       <translation>TEMPLATE retoma un diseño guardado por un reporte anterior (OUTPUT_LAYOUT) y editado en el Administrador de diseños; debe conservar los elementos que el reporte llena (identificadores que empiezan con t2r_). Cada salida se escribe con un nombre temporal y se renombra cuando está completa.</translation>
     </message>
@@ -5553,7 +5572,7 @@ T2 Restore {version}</translation>
       <translation>Reporte de la Meta 2</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="93" />
+      <location filename="../processing/target2_report.py" line="97" />
       <location filename="../ui/report_action.py" line="76" />
       <source>Target 2: restoration of degraded land</source>
       <translation>Meta 2: restauración de tierras degradadas</translation>
@@ -5572,13 +5591,13 @@ T2 Restore {version}</translation>
       <translation>Unidad del área meta</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="153" />
+      <location filename="../processing/_report_data.py" line="158" />
       <source>Target share (%)</source>
       <translation>Proporción meta (%)</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="142" />
-      <location filename="../processing/target2_report.py" line="88" />
+      <location filename="../processing/target2_report.py" line="92" />
       <source>Target share of degraded land under restoration (%)</source>
       <translation>Proporción meta de tierras degradadas en restauración (%)</translation>
     </message>
@@ -5595,7 +5614,7 @@ T2 Restore {version}</translation>
       <translation>Regímenes de tenencia de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="279" />
+      <location filename="../processing/import_initiatives.py" line="280" />
       <source>Text encoding of the input (when the file does not say)</source>
       <translation>Codificación del texto de la entrada (cuando el archivo no la indica)</translation>
     </message>
@@ -5605,7 +5624,7 @@ T2 Restore {version}</translation>
       <translation>El SRC de los datos no está definido; elija el SRC en que están las coordenadas.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="443" />
+      <location filename="../processing/import_initiatives.py" line="444" />
       <source>The CRS of the input "{layer}" is undefined ("{crs}"): its coordinates would be read as degrees. Set the layer's CRS, or give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).</source>
       <translation>El SRC de la entrada "{layer}" no está definido ("{crs}"): sus coordenadas se leerían como grados. Asigne el SRC de la capa, o indique SOURCE_CRS (por ejemplo EPSG:32718 o EPSG:24878).</translation>
     </message>
@@ -5660,7 +5679,7 @@ T2 Restore {version}</translation>
       <translation>No se puede leer la descripción de Trends.Earth {file} ({error}). Corrija o quite el archivo JSON, o lea el ráster por número de banda.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="460" />
+      <location filename="../processing/import_initiatives.py" line="461" />
       <source>The administrative layer has no field "{field}".</source>
       <translation>La capa administrativa no tiene el campo "{field}".</translation>
     </message>
@@ -5668,6 +5687,11 @@ T2 Restore {version}</translation>
       <location filename="../ui/area_actions.py" line="32" />
       <source>The administrative layer {path} could not be opened, so department and district were not filled: choose it again (menu: Administrative layer…).</source>
       <translation>No se pudo abrir la capa administrativa {path}, así que no se llenaron departamento ni distrito: elíjala de nuevo (menú: Capa de límites administrativos…).</translation>
+    </message>
+    <message>
+      <location filename="../processing/_report_zones.py" line="42" />
+      <source>The administrative layer {source} chosen for the registry cannot be opened or has no field {field}: the report has no department pages. Choose the layer again in the registry dock, or give ZONES.</source>
+      <translation>La capa administrativa {source} elegida para el registro no se puede abrir o no tiene el campo {field}: el reporte no tiene páginas por departamento. Elija la capa de nuevo en el panel del registro o dé ZONES.</translation>
     </message>
     <message>
       <location filename="../ui/validation_panel.py" line="246" />
@@ -5685,7 +5709,7 @@ T2 Restore {version}</translation>
       <translation>Las áreas no tienen el campo '{field}' (OUTCOME_ID_FIELD).</translation>
     </message>
     <message>
-      <location filename="../algorithms/forest_change.py" line="79" />
+      <location filename="../algorithms/forest_change.py" line="80" />
       <source>The bands of the land-cover series are not in year order ({years}). Order them by year.</source>
       <translation>Las bandas de la serie de cobertura no están en orden de años ({years}). Ordénelas por año.</translation>
     </message>
@@ -5750,7 +5774,7 @@ T2 Restore {version}</translation>
       <translation>La capa de correcciones no tiene ninguno de los campos recode_deg_to, recode_stable_to, recode_imp_to, así que no corrige nada. Use una capa de recodificación de errores de Trends.Earth o agregue esos campos (-1, 0, 1 o vacío).</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="214" />
+      <location filename="../processing/ldn_status.py" line="227" />
       <source>The corrections layer {name} has no polygon. Choose a layer with correction polygons or leave it empty.</source>
       <translation>La capa de correcciones {name} no tiene polígonos. Elija una capa con polígonos de corrección o déjela vacía.</translation>
     </message>
@@ -5760,7 +5784,7 @@ T2 Restore {version}</translation>
       <translation>Se dio el ráster de correcciones sin sus polígonos.</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="247" />
+      <location filename="../processing/restoration_outcomes.py" line="246" />
       <source>The covariate {name} is not a raster GDAL can read. Save it as a GeoTIFF first.</source>
       <translation>La covariable {name} no es un ráster que GDAL pueda leer. Guárdela primero como GeoTIFF.</translation>
     </message>
@@ -5841,8 +5865,13 @@ T2 Restore {version}</translation>
       <translation>La base de datos {path} aún no contiene un registro de T2 Restore. Inicialícelo primero (Procesos: T2 Restore &gt; Inicializar un registro PostGIS, o el botón Inicializar del panel).</translation>
     </message>
     <message>
+      <location filename="../algorithms/forest_density.py" line="32" />
+      <source>The deforestation density needs 0 or more recent years and a search radius above 0 m; they are {years} and {radius} m. Give values in those ranges.</source>
+      <translation>La densidad de deforestación necesita 0 o más años recientes y un radio de búsqueda mayor que 0 m; son {years} y {radius} m. Indique valores en esos rangos.</translation>
+    </message>
+    <message>
       <location filename="../processing/target2_indicator.py" line="247" />
-      <location filename="../processing/target2_report.py" line="211" />
+      <location filename="../processing/target2_report.py" line="215" />
       <source>The degraded land layer DEGRADED is missing or cannot be opened.</source>
       <translation>Falta la capa de tierras degradadas DEGRADED o no se puede abrir.</translation>
     </message>
@@ -5917,7 +5946,7 @@ T2 Restore {version}</translation>
       <translation>La carpeta {folder} no existe.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="123" />
+      <location filename="../processing/target2_report.py" line="127" />
       <source>The folder {folder} of the output {output} cannot be written to ({reason}). Choose a folder that exists and that you can write to.</source>
       <translation>No se puede escribir en la carpeta {folder} de la salida {output} ({reason}). Elija una carpeta que exista y en la que pueda escribir.</translation>
     </message>
@@ -5962,7 +5991,7 @@ T2 Restore {version}</translation>
       <translation>No se pudieron escribir las brechas en el registro: {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="226" />
+      <location filename="../processing/gap_overlap.py" line="232" />
       <source>The gaps {a} and {b} do not overlap at all: the area in both is 0 ha. If they should overlap, check that both layers cover the same region and that their coordinate reference systems are declared correctly.</source>
       <translation>Las brechas {a} y {b} no se superponen en absoluto: el área en ambas es 0 ha. Si deberían superponerse, compruebe que ambas capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
@@ -6002,7 +6031,7 @@ T2 Restore {version}</translation>
       <translation>El identificador {value} no es un UUID; un registro PostGIS identifica cada registro por UUID. Importe el registro de nuevo para que reciba un identificador nuevo.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="73" />
+      <location filename="../processing/_report_data.py" line="74" />
       <source>The indicator table {path} cannot be read.</source>
       <translation>No se puede leer la tabla del indicador {path}.</translation>
     </message>
@@ -6022,23 +6051,23 @@ T2 Restore {version}</translation>
       <translation>La iniciativa necesita un título.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="472" />
+      <location filename="../ui/registry_dock.py" line="480" />
       <source>The initiative no longer exists in the registry.</source>
       <translation>La iniciativa ya no existe en el registro.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="439" />
+      <location filename="../processing/import_initiatives.py" line="440" />
       <source>The input has no CRS; give SOURCE_CRS (for example EPSG:32718 or EPSG:24878).</source>
       <translation>La entrada no tiene SRC; indique SOURCE_CRS (por ejemplo EPSG:32718 o EPSG:24878).</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="358" />
+      <location filename="../processing/import_initiatives.py" line="359" />
       <source>The input holds no polygon to import.</source>
       <translation>La entrada no contiene ningún polígono que importar.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="419" />
-      <location filename="../processing/import_initiatives.py" line="428" />
+      <location filename="../processing/import_initiatives.py" line="420" />
+      <location filename="../processing/import_initiatives.py" line="429" />
       <source>The input layer cannot be opened.</source>
       <translation>No se puede abrir la capa de entrada.</translation>
     </message>
@@ -6088,32 +6117,32 @@ T2 Restore {version}</translation>
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
     <message>
-      <location filename="../algorithms/land_cover_prep.py" line="215" />
+      <location filename="../algorithms/land_cover_prep.py" line="227" />
       <source>The land cover {name} does not overlap the reference grid: choose a reference raster (or zones) over the same area.</source>
       <translation>La cobertura {name} no se superpone a la grilla de referencia: elija un ráster de referencia (o zonas) sobre la misma área.</translation>
     </message>
     <message>
-      <location filename="../algorithms/land_cover_prep.py" line="44" />
+      <location filename="../algorithms/land_cover_prep.py" line="45" />
       <source>The land cover {name} holds codes the legend nesting does not know; codes (pixels): {values}. Add them to the nesting (a Trends.Earth legend-nesting file in NESTING_FILE), choose the right PRESET, or set UNKNOWN_CODES to leave those pixels out as no data.</source>
       <translation>La cobertura {name} contiene códigos que el anidamiento de la leyenda no conoce; códigos (píxeles): {values}. Agréguelos al anidamiento (un archivo de anidamiento de Trends.Earth en NESTING_FILE), elija el PRESET correcto o use UNKNOWN_CODES para dejar esos píxeles como sin datos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/land_cover_prep.py" line="73" />
+      <location filename="../algorithms/land_cover_prep.py" line="74" />
       <source>The land cover {name} holds {dtype} values; class codes must be whole numbers. Convert it to an integer type (Raster &gt; Conversion &gt; Translate, e.g. Int16).</source>
       <translation>La cobertura {name} contiene valores {dtype}; los códigos de clase deben ser números enteros. Conviértala a un tipo entero (Ráster &gt; Conversión &gt; Traducir, p. ej. Int16).</translation>
     </message>
     <message>
-      <location filename="../algorithms/land_cover_prep.py" line="211" />
+      <location filename="../algorithms/land_cover_prep.py" line="223" />
       <source>The land cover {name} or the reference grid has no coordinate reference system: assign one (Layer properties &gt; Source) and run again.</source>
       <translation>La cobertura {name} o la grilla de referencia no tiene sistema de referencia de coordenadas: asígnele uno (Propiedades de la capa &gt; Fuente) y ejecute de nuevo.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn_status/engine.py" line="211" />
+      <location filename="../algorithms/ldn_status/engine.py" line="232" />
       <source>The land type raster {name} holds decimal numbers ({type}); land types are classes and must be whole numbers. Give an integer raster (e.g. the 7-class land cover of the baseline or an ecosystem map), or convert it to integers first.</source>
       <translation>El ráster de tipo de tierra {name} contiene números decimales ({type}); los tipos de tierra son clases y deben ser números enteros. Dé un ráster de enteros (p. ej. la cobertura de 7 clases de la línea base o un mapa de ecosistemas), o conviértalo antes a enteros.</translation>
     </message>
     <message>
-      <location filename="../algorithms/forest_change.py" line="180" />
+      <location filename="../algorithms/forest_change.py" line="182" />
       <source>The land-cover series covers {first}-{last}: it has no band for {year}. Choose a year it covers.</source>
       <translation>La serie de cobertura abarca {first}-{last}: no tiene banda para {year}. Elija un año que abarque.</translation>
     </message>
@@ -6143,7 +6172,7 @@ T2 Restore {version}</translation>
       <translation>La distancia máxima a las áreas de conservación debe ser un número de metros mayor que 0; es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="207" />
+      <location filename="../processing/restoration_outcomes.py" line="206" />
       <source>The layer AREAS is missing or cannot be opened.</source>
       <translation>La capa AREAS falta o no se puede abrir.</translation>
     </message>
@@ -6339,7 +6368,7 @@ T2 Restore {version}</translation>
       <translation>Las salidas {output} y {other} son el mismo archivo {path}; una sobrescribiría a la otra. Elija un archivo distinto para cada una.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="232" />
+      <location filename="../processing/gap_overlap.py" line="238" />
       <source>The overlap is {pa:.1f} % of {a} and {pb:.1f} % of {b}.</source>
       <translation>La superposición es el {pa:.1f} % de {a} y el {pb:.1f} % de {b}.</translation>
     </message>
@@ -6469,7 +6498,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="240" />
-      <location filename="../algorithms/land_cover_prep.py" line="70" />
+      <location filename="../algorithms/land_cover_prep.py" line="71" />
       <source>The raster {name} has no band {band}.</source>
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
@@ -6485,7 +6514,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../algorithms/agreement.py" line="163" />
-      <location filename="../algorithms/blocks.py" line="569" />
+      <location filename="../algorithms/blocks.py" line="571" />
       <location filename="../algorithms/priority/passes.py" line="69" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
@@ -6506,7 +6535,7 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} contiene valores decimales; debe contener códigos de clase (números enteros).</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn_status/engine.py" line="43" />
+      <location filename="../algorithms/ldn_status/engine.py" line="44" />
       <source>The raster {name} holds values other than -1 (degraded), 0 (stable), 1 (improved) and its no data value; values (pixels): {values}. Give an SDG 15.3.1 raster (as ldn_degradation or Trends.Earth write it), set its no data value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster {name} contiene valores distintos de -1 (degradado), 0 (estable), 1 (mejorado) y su valor sin datos; valores (píxeles): {values}. Dé un ráster ODS 15.3.1 (como lo escriben ldn_degradation o Trends.Earth), defina su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar fuera esos píxeles.</translation>
     </message>
@@ -6551,9 +6580,14 @@ T2 Restore {version}</translation>
       <translation>El registro tiene {n} errores de validación, listados en la sección Validación y en la hoja del mismo nombre.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="129" />
+      <location filename="../processing/_report_data.py" line="134" />
       <source>The registry has {n} validation errors: the report is made and lists them in their own section and sheet.</source>
       <translation>El registro tiene {n} errores de validación: el reporte se elabora y los lista en su propia sección y hoja.</translation>
+    </message>
+    <message>
+      <location filename="../processing/gap_overlap.py" line="82" />
+      <source>The registry may be a GeoPackage (&lt;registry&gt;.gpkg|layername=restoration_areas) or a shared PostGIS registry: its layer t2restore.restoration_areas, opened from a saved PostgreSQL connection (the user name and password come from QGIS's authentication database) or, with qgis_process, given as postgres://dbname=... table="t2restore"."restoration_areas" (geom).</source>
+      <translation>El registro puede ser un GeoPackage (&lt;registro&gt;.gpkg|layername=restoration_areas) o un registro PostGIS compartido: su capa t2restore.restoration_areas, abierta desde una conexión PostgreSQL guardada (el usuario y la contraseña vienen de la base de autenticación de QGIS) o, con qgis_process, dada como postgres://dbname=... table="t2restore"."restoration_areas" (geom).</translation>
     </message>
     <message>
       <location filename="../registry/schema.py" line="168" />
@@ -6742,7 +6776,7 @@ T2 Restore {version}</translation>
       <translation>El análisis de incertidumbre necesita una salida para el ráster de estabilidad.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="222" />
+      <location filename="../algorithms/vegetation_series.py" line="223" />
       <source>The vegetation index {name} ({date}) has {n} quality layers of the same date; it needs exactly one. Give one quality layer per date, or none.</source>
       <translation>El índice de vegetación {name} ({date}) tiene {n} capas de calidad de la misma fecha; necesita exactamente una. Indique una capa de calidad por fecha, o ninguna.</translation>
     </message>
@@ -6892,7 +6926,7 @@ T2 Restore {version}</translation>
       <translation>Este GDAL no tiene el controlador XLSX, por lo que no se puede escribir el libro de cálculo. Instale un GDAL con soporte XLSX (todo instalador de QGIS trae uno).</translation>
     </message>
     <message>
-      <location filename="../algorithms/block_threads.py" line="111" />
+      <location filename="../algorithms/block_threads.py" line="122" />
       <source>This algorithm cannot run on a Dask cluster yet (its block function keeps state the cluster cannot return). Run it without a Dask scheduler.</source>
       <translation>Este algoritmo aún no puede ejecutarse en un clúster Dask (su función de bloque guarda un estado que el clúster no puede devolver). Ejecútelo sin planificador Dask.</translation>
     </message>
@@ -6907,7 +6941,7 @@ T2 Restore {version}</translation>
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="93" />
+      <location filename="../processing/target2_report.py" line="97" />
       <location filename="../registry/validate.py" line="98" />
       <location filename="../ui/models.py" line="65" />
       <source>Title</source>
@@ -6945,6 +6979,11 @@ T2 Restore {version}</translation>
       <translation>Cobertura arbórea</translation>
     </message>
     <message>
+      <location filename="../processing/ldn_status.py" line="79" />
+      <source>Trends.Earth outputs: a Trends.Earth result is a multi-band GeoTIFF with a JSON file of the same name beside it. When that JSON is there and BASELINE_BAND, REPORTING_1_BAND or REPORTING_2_BAND is left empty, the band named 'SDG 15.3.1 Indicator' is read (the log names the band and its years). A band number given there always wins. Without the JSON, the band given is read, band 1 when none is given, with a warning when the file has several bands.</source>
+      <translation>Resultados de Trends.Earth: un resultado de Trends.Earth es un GeoTIFF de varias bandas con un archivo JSON del mismo nombre al lado. Cuando ese JSON está y BASELINE_BAND, REPORTING_1_BAND o REPORTING_2_BAND se deja vacío, se lee la banda llamada 'SDG 15.3.1 Indicator' (el registro indica la banda y sus años). Un número de banda indicado ahí siempre prevalece. Sin el JSON, se lee la banda indicada, la banda 1 si no se indica ninguna, con una advertencia cuando el archivo tiene varias bandas.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/overlap/masks.py" line="51" />
       <source>Turning the raster {name} into polygons failed: {error}</source>
       <translation>No se pudo convertir el ráster {name} en polígonos: {error}</translation>
@@ -6979,18 +7018,18 @@ T2 Restore {version}</translation>
       <translation>Fuente del código UBIGEO</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="274" />
+      <location filename="../processing/import_initiatives.py" line="275" />
       <source>UBIGEO code source (INEI or RENIEC)</source>
       <translation>Fuente del código UBIGEO (INEI o RENIEC)</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="268" />
+      <location filename="../processing/import_initiatives.py" line="269" />
       <location filename="../ui/admin_units.py" line="72" />
       <source>UBIGEO field</source>
       <translation>Campo del UBIGEO</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="323" />
+      <location filename="../processing/import_initiatives.py" line="324" />
       <source>UBIGEO_SOURCE must be one of: {codes}.</source>
       <translation>UBIGEO_SOURCE debe ser uno de: {codes}.</translation>
     </message>
@@ -7042,7 +7081,7 @@ T2 Restore {version}</translation>
       <translation>Unidad</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="447" />
+      <location filename="../algorithms/vegetation_series.py" line="449" />
       <source>Unknown annual aggregate '{value}': use mean, max or integral.</source>
       <translation>Agregado anual desconocido '{value}': use media, máximo o integral.</translation>
     </message>
@@ -7145,7 +7184,7 @@ T2 Restore {version}</translation>
       <translation>Validación: {errors} errores, {warnings} advertencias.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="224" />
+      <location filename="../processing/_report_data.py" line="233" />
       <location filename="../registry/report_tables.py" line="157" />
       <location filename="../ui/widgets/monitoring_editor.py" line="98" />
       <source>Value</source>
@@ -7177,8 +7216,8 @@ T2 Restore {version}</translation>
       <translation>Ráster del índice de vegetación (o un ráster multibanda)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="219" />
-      <location filename="../processing/_report_data.py" line="220" />
+      <location filename="../processing/_report_data.py" line="228" />
+      <location filename="../processing/_report_data.py" line="229" />
       <source>Version</source>
       <translation>Versión</translation>
     </message>
@@ -7229,17 +7268,17 @@ T2 Restore {version}</translation>
       <translation>Columna WKT (CSV)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="167" />
+      <location filename="../processing/restoration_outcomes.py" line="166" />
       <source>WRITE_REGISTRY needs AREAS to be the restoration areas layer of a T2 Restore registry (&lt;registry&gt;.gpkg|layername=restoration_areas). Choose the registry's layer, or turn WRITE_REGISTRY off.</source>
       <translation>WRITE_REGISTRY necesita que AREAS sea la capa de áreas en restauración de un registro de T2 Restore (&lt;registro&gt;.gpkg|layername=restoration_areas). Elija la capa del registro o desactive WRITE_REGISTRY.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="174" />
+      <location filename="../processing/gap_overlap.py" line="180" />
       <source>WRITE_TO_REGISTRY needs INITIATIVES to be the restoration areas layer of a T2 Restore registry (&lt;registry&gt;.gpkg|layername=restoration_areas). Choose the registry's layer, or turn WRITE_TO_REGISTRY off.</source>
       <translation>WRITE_TO_REGISTRY necesita que INITIATIVES sea la capa de áreas de restauración de un registro de T2 Restore (&lt;registro&gt;.gpkg|layername=restoration_areas). Elija la capa del registro o desactive WRITE_TO_REGISTRY.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="75" />
+      <location filename="../processing/gap_overlap.py" line="77" />
       <source>WRITE_TO_REGISTRY: when INITIATIVES is the restoration areas layer of a T2 Restore registry, the national gap of each area (MINAM only, SERFOR only, both, none: gap A is taken as MINAM's and gap B as SERFOR's; at least 1 m2 inside a gap counts) and the names of the protected areas it lies in (field PROTECTED_NAME_FIELD of PROTECTED_AREAS) are written into the registry, all areas in one transaction. Without PROTECTED_AREAS the protected area of each area is left as it was.</source>
       <translation>WRITE_TO_REGISTRY: cuando INITIATIVES es la capa de áreas de restauración de un registro de T2 Restore, se escriben en el registro la brecha nacional de cada área (solo MINAM, solo SERFOR, ambas, ninguna: la brecha A se toma como la de MINAM y la B como la de SERFOR; cuenta al menos 1 m2 dentro de una brecha) y los nombres de las áreas protegidas en que se encuentra (campo PROTECTED_NAME_FIELD de PROTECTED_AREAS), todas las áreas en una sola transacción. Sin PROTECTED_AREAS, el área protegida de cada área queda como estaba.</translation>
     </message>
@@ -7322,7 +7361,7 @@ T2 Restore {version}</translation>
       <translation>Si una iniciativa difiere</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="48" />
+      <location filename="../processing/gap_overlap.py" line="50" />
       <source>Where the MINAM ecosystem recovery gap (gap A) and the SERFOR restoration gap (gap B) overlap: the land of the two gaps is cut into three classes, only in gap A (1), only in gap B (2) and in both (3), a valid partition without overlaps, each polygon with its hectares on the WGS 84 ellipsoid. Land in both gaps is where the two sectors risk planning or counting the same restoration twice.</source>
       <translation>Dónde se superponen la brecha de recuperación de ecosistemas del MINAM (brecha A) y la brecha de restauración del SERFOR (brecha B): el territorio de las dos brechas se divide en tres clases, solo en la brecha A (1), solo en la brecha B (2) y en ambas (3), una partición válida sin superposiciones, cada polígono con sus hectáreas sobre el elipsoide WGS 84. El territorio en ambas brechas es donde los dos sectores corren el riesgo de planificar o contabilizar dos veces la misma restauración.</translation>
     </message>
@@ -7352,12 +7391,17 @@ T2 Restore {version}</translation>
       <translation>Con {n} criterios la matriz de comparación por pares necesita {full} valores (la matriz completa de {n} x {n}, fila por fila) o {upper} valores (el triángulo superior, fila por fila, a la derecha de la diagonal); se dieron {count} valores. La matriz debe ser cuadrada, con una fila y una columna por criterio.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="98" />
+      <location filename="../processing/target2_report.py" line="49" />
+      <source>Without ZONES, the pages of a registry are its departments: the administrative layer chosen in the registry dock (from which its areas get their department), dissolved by its department field. Without that layer, or with any other polygon layer as RESTORATION_AREAS, there are no department pages.</source>
+      <translation>Sin ZONES, las páginas de un registro son sus departamentos: la capa administrativa elegida en el panel del registro (de la que sus áreas toman su departamento), disuelta por su campo de departamento. Sin esa capa, o con cualquier otra capa de polígonos como RESTORATION_AREAS, no hay páginas por departamento.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_report.py" line="102" />
       <source>Workbook</source>
       <translation>Libro de cálculo</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="222" />
+      <location filename="../processing/target2_report.py" line="229" />
       <source>Workbook: {path}</source>
       <translation>Libro de cálculo: {path}</translation>
     </message>
@@ -7369,7 +7413,7 @@ T2 Restore {version}</translation>
       <translation>Estado del flujo de trabajo</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="133" />
+      <location filename="../processing/gap_overlap.py" line="139" />
       <location filename="../processing/target2_indicator.py" line="249" />
       <source>Working CRS: {crs}; areas on the WGS 84 ellipsoid.</source>
       <translation>SRC de trabajo: {crs}; áreas sobre el elipsoide WGS 84.</translation>
@@ -7396,12 +7440,12 @@ T2 Restore {version}</translation>
       <translation>Escribir en el registro</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="114" />
+      <location filename="../processing/gap_overlap.py" line="120" />
       <source>Write the gap and protected area of each area into the registry (INITIATIVES must be a registry)</source>
       <translation>Escribir la brecha y el área protegida de cada área en el registro (INITIATIVES debe ser un registro)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="148" />
+      <location filename="../processing/restoration_outcomes.py" line="147" />
       <source>Write the outcomes into the registry's monitoring values (AREAS must be a registry)</source>
       <translation>Escribir los resultados en los valores de monitoreo del registro (AREAS debe ser un registro)</translation>
     </message>
@@ -7431,17 +7475,17 @@ T2 Restore {version}</translation>
       <translation>Campo de año de los puntos de pérdida</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="130" />
+      <location filename="../processing/restoration_outcomes.py" line="129" />
       <source>Year of band 1 (0: read from the band descriptions)</source>
       <translation>Año de la banda 1 (0: leerlo de las descripciones de las bandas)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="82" />
+      <location filename="../processing/forest_change.py" line="94" />
       <source>Year of band 1 of the series (0: from band descriptions)</source>
       <translation>Año de la banda 1 de la serie (0: según las descripciones de las bandas)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="93" />
+      <location filename="../processing/forest_change.py" line="105" />
       <location filename="../processing/workshop_region.py" line="40" />
       <source>Year of forest loss</source>
       <translation>Año de pérdida de bosque</translation>
@@ -7452,7 +7496,7 @@ T2 Restore {version}</translation>
       <translation>Año de la primera banda</translation>
     </message>
     <message>
-      <location filename="../processing/forest_change.py" line="85" />
+      <location filename="../processing/forest_change.py" line="97" />
       <source>Year of the forest mask</source>
       <translation>Año de la máscara de bosque</translation>
     </message>
@@ -7483,7 +7527,7 @@ T2 Restore {version}</translation>
       <translation>Zona</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="165" />
+      <location filename="../processing/_report_data.py" line="170" />
       <source>Zone id</source>
       <translation>Identificador de zona</translation>
     </message>
@@ -7541,7 +7585,7 @@ T2 Restore {version}</translation>
       <translation>un número entero</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="265" />
+      <location filename="../processing/ldn_status.py" line="278" />
       <source>achieved</source>
       <translation>lograda</translation>
     </message>
@@ -7551,12 +7595,12 @@ T2 Restore {version}</translation>
       <translation>bilineal</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="518" />
+      <location filename="../registry/postgis_store.py" line="525" />
       <source>change the owner</source>
       <translation>cambiar el propietario</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="446" />
+      <location filename="../registry/postgis_store.py" line="453" />
       <source>change this initiative</source>
       <translation>cambiar esta iniciativa</translation>
     </message>
@@ -7577,8 +7621,8 @@ T2 Restore {version}</translation>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="492" />
-      <location filename="../registry/postgis_store.py" line="501" />
+      <location filename="../registry/postgis_store.py" line="499" />
+      <location filename="../registry/postgis_store.py" line="508" />
       <source>delete</source>
       <translation>eliminar</translation>
     </message>
@@ -7613,7 +7657,7 @@ T2 Restore {version}</translation>
       <translation>alto</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="475" />
+      <location filename="../registry/postgis_store.py" line="482" />
       <source>import</source>
       <translation>importar</translation>
     </message>
@@ -7698,7 +7742,7 @@ T2 Restore {version}</translation>
       <translation>sin subindicador</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="265" />
+      <location filename="../processing/ldn_status.py" line="278" />
       <source>not achieved</source>
       <translation>no lograda</translation>
     </message>
@@ -7734,7 +7778,7 @@ T2 Restore {version}</translation>
       <translation>declinación de la productividad</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="216" />
+      <location filename="../registry/postgis_store.py" line="222" />
       <source>read</source>
       <translation>leer</translation>
     </message>
@@ -7749,8 +7793,9 @@ T2 Restore {version}</translation>
       <translation>se reemplazó por la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="537" />
-      <location filename="../registry/postgis_store.py" line="459" />
+      <location filename="../registry/postgis_store.py" line="544" />
+      <location filename="../registry/postgis_store.py" line="565" />
+      <location filename="../registry/postgis_store.py" line="466" />
       <source>save</source>
       <translation>guardar</translation>
     </message>
@@ -7795,7 +7840,7 @@ T2 Restore {version}</translation>
       <translation>la tierra degradada</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="140" />
+      <location filename="../processing/gap_overlap.py" line="146" />
       <source>the gaps</source>
       <translation>las brechas</translation>
     </message>
@@ -7831,7 +7876,7 @@ T2 Restore {version}</translation>
       <translation>desconocido</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="523" />
+      <location filename="../registry/postgis_store.py" line="530" />
       <source>validate</source>
       <translation>validar</translation>
     </message>
@@ -7846,17 +7891,17 @@ T2 Restore {version}</translation>
       <translation>peso</translation>
     </message>
     <message>
-      <location filename="../ui/session.py" line="136" />
+      <location filename="../ui/session.py" line="148" />
       <source>{action}: done.</source>
       <translation>{action}: hecho.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="401" />
+      <location filename="../processing/import_initiatives.py" line="402" />
       <source>{areas} areas read into {initiatives} initiatives ({created} new): {inserted} added, {updated} updated, {unchanged} unchanged, {skipped} skipped, {removed} removed.</source>
       <translation>{areas} áreas leídas en {initiatives} iniciativas ({created} nuevas): {inserted} añadidas, {updated} actualizadas, {unchanged} sin cambios, {skipped} omitidas, {removed} eliminadas.</translation>
     </message>
     <message>
-      <location filename="../ui/summary_panel.py" line="208" />
+      <location filename="../ui/summary_panel.py" line="209" />
       <source>{areas} areas, {total} ha registered in total.</source>
       <translation>{areas} áreas, {total} ha registradas en total.</translation>
     </message>
@@ -7866,7 +7911,7 @@ T2 Restore {version}</translation>
       <translation>{at} {who}: {action}, revisión {revision}: {title}</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="40" />
+      <location filename="../processing/gap_overlap.py" line="42" />
       <source>{a} and {b}</source>
       <translation>{a} y {b}</translation>
     </message>
@@ -7881,12 +7926,12 @@ T2 Restore {version}</translation>
       <translation>{controls} controles emparejados, menos de {needed}</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="309" />
+      <location filename="../processing/restoration_outcomes.py" line="308" />
       <source>{count} areas of AREAS are no longer in the registry and were not written.</source>
       <translation>{count} áreas de AREAS ya no están en el registro y no se escribieron.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="217" />
+      <location filename="../processing/gap_overlap.py" line="223" />
       <source>{count} areas of INITIATIVES are no longer in the registry and were not written.</source>
       <translation>{count} áreas de INITIATIVES ya no están en el registro y no se escribieron.</translation>
     </message>
@@ -7901,7 +7946,7 @@ T2 Restore {version}</translation>
       <translation>{count} área(s) dibujada(s) no pertenecen a ninguna iniciativa. Abra una iniciativa en el formulario y use "Dibujar en el mapa" antes de dibujar.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="356" />
+      <location filename="../processing/import_initiatives.py" line="357" />
       <location filename="../ui/area_actions.py" line="28" />
       <source>{count} features without a polygon were skipped.</source>
       <translation>Se omitieron {count} entidades sin polígono.</translation>
@@ -7912,7 +7957,7 @@ T2 Restore {version}</translation>
       <translation>{count} entidades; la capa declara el SRC {crs}.</translation>
     </message>
     <message>
-      <location filename="../ui/registry_dock.py" line="547" />
+      <location filename="../ui/registry_dock.py" line="555" />
       <source>{count} initiative(s) deleted.</source>
       <translation>{count} iniciativa(s) eliminada(s).</translation>
     </message>
@@ -7972,7 +8017,7 @@ T2 Restore {version}</translation>
       <translation>{file}: {areas} áreas; iniciativas: {inserted} añadidas, {unchanged} sin cambios, {replaced} reemplazadas, {conflicts} conflictos, {skipped} omitidas.</translation>
     </message>
     <message>
-      <location filename="../processing/import_initiatives.py" line="364" />
+      <location filename="../processing/import_initiatives.py" line="365" />
       <source>{filled} of {areas} areas given department, province, district and UBIGEO.</source>
       <translation>{filled} de {areas} áreas recibieron departamento, provincia, distrito y UBIGEO.</translation>
     </message>
@@ -8022,7 +8067,7 @@ T2 Restore {version}</translation>
       <translation>{label}: {ha:,.2f} ha ({px} píxeles)</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="266" />
+      <location filename="../processing/restoration_outcomes.py" line="265" />
       <source>{label}: {n} areas, {ha:,.2f} ha</source>
       <translation>{label}: {n} áreas, {ha:,.2f} ha</translation>
     </message>
@@ -8152,7 +8197,7 @@ T2 Restore {version}</translation>
       <translation>{name}: {pixels} píxeles contienen códigos fuera de la leyenda y se dejaron fuera como sin datos; códigos (píxeles): {values}.</translation>
     </message>
     <message>
-      <location filename="../processing/restoration_outcomes.py" line="179" />
+      <location filename="../processing/restoration_outcomes.py" line="178" />
       <source>{n} areas; series {first}-{last}; controls within {radius:g} m.</source>
       <translation>{n} áreas; serie {first}-{last}; controles a menos de {radius:g} m.</translation>
     </message>
@@ -8162,7 +8207,7 @@ T2 Restore {version}</translation>
       <translation>{n} áreas de conservación están a más de {limit:g} m (la distancia máxima calculada) del ráster y se dejaron fuera: los píxeles más cercanos están a esa distancia o más. Si deberían estar cerca, revise su SRC; para medirlas, aumente MAX_DISTANCE.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="232" />
+      <location filename="../processing/ldn_status.py" line="245" />
       <source>{n} correction polygons read.</source>
       <translation>{n} polígonos de corrección leídos.</translation>
     </message>
@@ -8282,7 +8327,7 @@ T2 Restore {version}</translation>
       <translation>{path} no es un registro de T2 Restore (no tiene las tablas de iniciativas y de áreas en restauración).</translation>
     </message>
     <message>
-      <location filename="../registry/checkout.py" line="37" />
+      <location filename="../registry/checkout.py" line="39" />
       <source>{path} is not a checked-out copy of a shared registry (it has no check-out record), so it cannot be checked in. Merge it with Import initiatives (FERM GeoPackage) instead.</source>
       <translation>{path} no es una copia extraída de un registro compartido (no tiene registro de extracción), así que no se puede devolver. Combínelo con Importar iniciativas (GeoPackage FERM).</translation>
     </message>
@@ -8312,7 +8357,7 @@ T2 Restore {version}</translation>
       <translation>El {percent:.1f} % del área "{site}" queda fuera del contorno del Perú. Revise el límite del área.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_status.py" line="262" />
+      <location filename="../processing/ldn_status.py" line="275" />
       <source>{period}: gains {gains:,.2f} ha, losses {losses:,.2f} ha, net {net:,.2f} ha; neutrality {state}.</source>
       <translation>{period}: ganancias {gains:,.2f} ha, pérdidas {losses:,.2f} ha, neto {net:,.2f} ha; neutralidad {state}.</translation>
     </message>

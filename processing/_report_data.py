@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from osgeo import ogr
-from qgis.core import Qgis, QgsProcessingException, QgsProcessingMultiStepFeedback, QgsVectorLayer
+from qgis.core import Qgis, QgsDataSourceUri, QgsProcessingException, QgsProcessingMultiStepFeedback, QgsVectorLayer
 
 from .. import __about__
 from ..algorithms.errors import N_
 from ..algorithms.workbook import Table
+from ..registry import pg_connect
 from ..registry.ferm_source import package_path
 from ..registry.store import open_registry
 from ..registry.validate import validate_initiatives
@@ -109,7 +110,11 @@ def zone_names(source, name_field):
 
 
 def registry_path(layer_source):
-    """The path of the T2 Restore registry behind a layer source, or None for any other polygon layer."""
+    """The T2 Restore registry behind a layer source (a GeoPackage path, or a PostGIS registry's connection
+    string with the credentials of QGIS's authentication database), or None for any other polygon layer."""
+    uri = QgsDataSourceUri(str(layer_source or ""))
+    if uri.database() and uri.schema() == "t2restore" and uri.table() == "restoration_areas":
+        return uri.connectionInfo(True)
     path = str(package_path(layer_source) or "")
     if not path or not os.path.isfile(path):
         return None
@@ -197,6 +202,10 @@ def input_files(alg, parameters, context):
             continue
         layer = alg.parameterAsLayer(parameters, key, context) if key != alg.TEMPLATE else None
         source = layer.source() if layer is not None else str(value)
+        if isinstance(layer, QgsVectorLayer) and layer.providerType() == "postgres":  # named without its password
+            uri = QgsDataSourceUri(source)
+            out.append((key, "%s %s" % (pg_connect.display_name(uri.connectionInfo(False)), uri.quotedTablename())))
+            continue
         path = str(package_path(source)) if isinstance(layer, QgsVectorLayer) else source.split("|")[0]
         out.append((key, path))
     return out
@@ -210,8 +219,8 @@ def provenance_table(alg, parameters, context, data):
         size = os.path.getsize(path) if exists else None
         stamp = datetime.fromtimestamp(os.path.getmtime(path), timezone.utc).isoformat() if exists else ""
         digest = sha256(path) if exists and size <= HASH_LIMIT else ""
-        rows.append({"kind": N_("Input"), "name": key, "value": os.path.basename(path), "size": size,
-                     "date": stamp, "sha256": digest})
+        rows.append({"kind": N_("Input"), "name": key, "value": os.path.basename(path) if exists else path,
+                     "size": size, "date": stamp, "sha256": digest})
     for key in sorted(parameters):
         if key.startswith("OUTPUT") or key in (alg.DEGRADED, alg.RESTORATION_AREAS, alg.ZONES, alg.GAP_A, alg.GAP_B):
             continue

@@ -139,6 +139,7 @@ class PdfPrinter:
         """Write the PDF ``path`` atomically; returns the number of pages."""
         part = os.path.join(os.path.dirname(os.path.abspath(path)), f".t2restore-report.{owner_token()}.part.pdf")
         self.layout.renderContext().setDpi(DPI)
+        self.layout.renderContext().setTextRenderFormat(compat.TEXT_ALWAYS_TEXT)
         exporter = QgsLayoutExporter(self.layout)
         page_of_atlas = atlas_page(self.layout)
         try:

@@ -50,21 +50,27 @@ def translate_error(error):
 def max_threads(context):
     """QGIS's Processing setting "max threads" (the block engine's thread count; T2RESTORE_THREADS wins).
 
-    None when QGIS has no limit set (the engine then uses every core)."""
-    getter = getattr(context, "maximumThreads", None)  # QGIS >= 3.28
-    if getter is not None:
-        value = getter()
-    else:
-        try:
-            from processing.core.ProcessingConfig import ProcessingConfig  # QGIS's processing, not ours
-
-            value = ProcessingConfig.getSetting(ProcessingConfig.MAX_THREADS)
-        except Exception:  # noqa: BLE001 - Processing's settings not loaded (a bare script): the default
-            value = None
+    The setting itself when Processing is loaded (a context made outside the Processing GUI carries the
+    number of cores instead of the setting), else the context's maximum (QGIS >= 3.28). None when there
+    is no limit (the engine then uses every core)."""
+    value = _processing_setting()
+    if value is None:
+        getter = getattr(context, "maximumThreads", None)  # QGIS >= 3.28
+        value = getter() if getter is not None else None
     try:
         return int(value) if value is not None and int(value) > 0 else None
     except (TypeError, ValueError):
         return None
+
+
+def _processing_setting():
+    try:
+        from processing.core.ProcessingConfig import ProcessingConfig  # QGIS's processing, not ours
+
+        value = ProcessingConfig.getSetting(ProcessingConfig.MAX_THREADS)
+    except Exception:  # noqa: BLE001 - Processing's settings not loaded (a bare script)
+        return None
+    return value if value not in (None, "", 0) else None
 
 
 class T2Algorithm(QgsProcessingAlgorithm):

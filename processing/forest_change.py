@@ -1,5 +1,7 @@
 """t2restore:forest_change: forest mask of a year, year of forest loss and loss per zone and year."""
 
+import os
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -13,6 +15,7 @@ from qgis.core import (
 
 from .. import compat
 from ..algorithms import forest_change as fc
+from ..algorithms import forest_density
 from ..algorithms.blocks import grid_difference
 from ..algorithms.errors import N_
 from ..algorithms.values import parse_value_list
@@ -43,6 +46,12 @@ class ForestChangeAlgorithm(T2Algorithm):
            "years come from band descriptions (e.g. classification_2019) or FIRST_YEAR (the year of band 1). "
            "Loss in year Y = forest in Y-1 and not in Y, both with data: every such change counts in the table "
            "(gross loss); the loss-year raster keeps the latest."),
+        N_("Density of recent deforestation (OUTPUT_DENSITY, optional): hectares of forest loss per km2 of land "
+           "with data within RADIUS metres of each pixel, counting the loss of the last RECENT_YEARS years up to "
+           "the latest loss year found (0 = every year); nodata -9999. It is computed from the year of forest "
+           "loss by the same functions as the deforestation density criterion of 't2restore:serfor_criteria', "
+           "with the same defaults (5 years, 1000 m, from presets/serfor_provisional.json), so it equals that "
+           "criterion and can be inspected or fed to SERFOR's workflow."),
         N_("Inputs must share one grid unless ALIGN is checked (nearest neighbour onto the first input's grid)."),
     )
 
@@ -58,6 +67,9 @@ class ForestChangeAlgorithm(T2Algorithm):
     YEAR = "YEAR"
     OUTPUT_MASK = "OUTPUT_MASK"
     OUTPUT_LOSS_YEAR = "OUTPUT_LOSS_YEAR"
+    OUTPUT_DENSITY = "OUTPUT_DENSITY"
+    RECENT_YEARS = "RECENT_YEARS"
+    RADIUS = "RADIUS"
     FOREST_HA = "FOREST_HA"
     LOSS_HA = "LOSS_HA"
 
@@ -91,9 +103,41 @@ class ForestChangeAlgorithm(T2Algorithm):
             self.OUTPUT_MASK, tr("Forest mask of the year"), **opt))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_LOSS_YEAR, tr("Year of forest loss"), createByDefault=False, **opt))
+        self.add_density_parameters()
         self.add_table_output(tr("Forest loss table (hectares per zone and year)"))
         self.addOutput(QgsProcessingOutputNumber(self.FOREST_HA, tr("Forest area in the year (ha)")))
         self.addOutput(QgsProcessingOutputNumber(self.LOSS_HA, tr("Forest loss, all years (ha)")))
+
+    def add_density_parameters(self):
+        """RECENT_YEARS, RADIUS and OUTPUT_DENSITY, with SERFOR's defaults (serfor_criteria's parameters)."""
+        years, radius = forest_density.density_defaults()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.RECENT_YEARS, tr("Recent deforestation: last years counted (0 = every year)"),
+            type=compat.NUMBER_INTEGER, defaultValue=years, minValue=0, maxValue=100, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.RADIUS, tr("Deforestation density search radius (m)"), type=compat.NUMBER_DOUBLE,
+            defaultValue=radius, minValue=1.0, optional=True))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_DENSITY, tr("Density of recent deforestation (ha per km2)"), optional=True,
+            createByDefault=False))
+
+    def density_values(self, parameters, context):
+        """(RECENT_YEARS, RADIUS); their defaults are SERFOR's preset."""
+        return (self.parameterAsInt(parameters, self.RECENT_YEARS, context),
+                self.parameterAsDouble(parameters, self.RADIUS, context))
+
+    def write_density(self, parameters, context, feedback, loss_year):
+        """OUTPUT_DENSITY from the loss-year raster, by SERFOR's criterion (algorithms/forest_density.py)."""
+        path = self.parameterAsOutputLayer(parameters, self.OUTPUT_DENSITY, context) or None
+        if path is None:
+            return None
+        years, radius = self.density_values(parameters, context)
+        progress, cancelled = self.callbacks(feedback, 80, 99)
+        notes = forest_density.deforestation_density(loss_year, path, years, radius, progress=progress,
+                                                     is_cancelled=cancelled)
+        for template, params in notes:
+            feedback.pushInfo(tr(template).format(**params))
+        return path
 
     def source(self, parameters, context, feedback):
         """(fc.Hansen or fc.Series, reference grid) with inputs aligned when asked."""
@@ -124,10 +168,15 @@ class ForestChangeAlgorithm(T2Algorithm):
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
         mask = self.parameterAsOutputLayer(parameters, self.OUTPUT_MASK, context) or None
         loss_year = self.parameterAsOutputLayer(parameters, self.OUTPUT_LOSS_YEAR, context) or None
+        wants_density = bool(self.parameterAsOutputLayer(parameters, self.OUTPUT_DENSITY, context))
+        if wants_density:  # refuse a bad radius before any output is written
+            forest_density.density_rules(grid, *self.density_values(parameters, context))
+        loss_input = loss_year or (os.path.join(workdir, "loss_year.tif") if wants_density else None)
         year = self.parameterAsInt(parameters, self.YEAR, context)
-        progress, cancelled = self.callbacks(feedback, 0, 95)
-        result = fc.forest_change(source, year, mask=mask, loss_year=loss_year, zones=zones, progress=progress,
+        progress, cancelled = self.callbacks(feedback, 0, 80 if wants_density else 95)
+        result = fc.forest_change(source, year, mask=mask, loss_year=loss_input, zones=zones, progress=progress,
                                   is_cancelled=cancelled)
+        density = self.write_density(parameters, context, feedback, loss_input) if wants_density else None
         table = self.write_area_table(parameters, context, result["table"], {}, labels, grid)
         for when, ha in result["loss_ha"].items():
             feedback.pushInfo(tr("Forest loss in {year}: {ha:,.2f} ha").format(year=when, ha=ha))
@@ -138,5 +187,6 @@ class ForestChangeAlgorithm(T2Algorithm):
             self.style_output(context, mask, self.OUTPUT_MASK, [(v, tr(lab), c) for v, lab, c in MASK_CLASSES],
                               tr("Forest {year}").format(year=year))
         feedback.setProgress(100)
-        return {self.OUTPUT_MASK: mask, self.OUTPUT_LOSS_YEAR: loss_year, self.OUTPUT_TABLE: table,
+        return {self.OUTPUT_MASK: mask, self.OUTPUT_LOSS_YEAR: loss_year, self.OUTPUT_DENSITY: density,
+                self.OUTPUT_TABLE: table,
                 self.FOREST_HA: result["forest_ha"], self.LOSS_HA: sum(result["loss_ha"].values())}

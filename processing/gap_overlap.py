@@ -3,6 +3,7 @@
 import json
 
 from qgis.core import (
+    QgsDataSourceUri,
     QgsField,
     QgsFields,
     QgsProcessingException,
@@ -12,13 +13,14 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingUtils,
     QgsProviderRegistry,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from .. import compat
 from ..algorithms import overlap
 from ..algorithms.errors import N_
-from ..registry import gap_writeback, schema
+from ..registry import gap_writeback, pg_connect, schema
 from ..registry.store import open_registry
 from ..translation import tr
 from . import _vector, _zones, styles
@@ -77,6 +79,10 @@ class GapOverlapAlgorithm(T2Algorithm):
            "as SERFOR's; at least 1 m2 inside a gap counts) and the names of the protected areas it lies in "
            "(field PROTECTED_NAME_FIELD of PROTECTED_AREAS) are written into the registry, all areas in one "
            "transaction. Without PROTECTED_AREAS the protected area of each area is left as it was."),
+        N_("The registry may be a GeoPackage (<registry>.gpkg|layername=restoration_areas) or a shared PostGIS "
+           "registry: its layer t2restore.restoration_areas, opened from a saved PostgreSQL connection (the user "
+           "name and password come from QGIS's authentication database) or, with qgis_process, given as "
+           "postgres://dbname=... table=\"t2restore\".\"restoration_areas\" (geom)."),
         N_("Bad input: an empty gap layer (no polygon with an area, or a raster mask without gap pixels) stops the "
            "run naming the layer. Two gaps that do not overlap at all are not an error: the run warns and the "
            "class 'both' has 0 ha. Zones are expected not to overlap each other; land outside every zone has "
@@ -211,7 +217,7 @@ class GapOverlapAlgorithm(T2Algorithm):
             changed, missing = store.set_area_gaps(results)
         feedback.pushInfo(tr("Registry {path}: {changed} of {total} areas changed (gap MINAM only {minam}, SERFOR "
                              "only {serfor}, both {both}, none {none}).").format(
-            path=registry, changed=changed, total=len(results), minam=counts.get("MINAM", 0),
+            path=registry_label(registry), changed=changed, total=len(results), minam=counts.get("MINAM", 0),
             serfor=counts.get("SERFOR", 0), both=counts.get("BOTH", 0), none=counts.get("NONE", 0)))
         if missing:
             feedback.pushWarning(tr("{count} areas of INITIATIVES are no longer in the registry and were not "
@@ -328,8 +334,28 @@ def guess_name_field(fields):
     return next((names[n] for n in _NAME_FIELDS if n in names), "")
 
 
+def registry_label(registry):
+    """A registry for messages: its path, or its PostGIS connection without the password."""
+    return pg_connect.display_name(registry) if pg_connect.is_pg_location(registry) else registry
+
+
+def registry_areas_layer(registry, layer):
+    """Every area of the registry of ``layer`` (its filter dropped), as a QGIS layer."""
+    if pg_connect.is_pg_location(registry):
+        uri = QgsDataSourceUri(layer.source())
+        uri.setSql("")
+        return QgsVectorLayer(uri.uri(False), "areas", "postgres")
+    return QgsVectorLayer(registry + "|layername=" + schema.AREA_TABLE, "areas", "ogr")
+
+
 def registry_path_of(layer):
-    """The registry file of a layer that is a registry's restoration areas, else None."""
+    """The registry (a GeoPackage path or a PostGIS connection string) of a layer that is a registry's
+    restoration areas, else None."""
+    if layer is not None and layer.providerType() == "postgres":
+        uri = QgsDataSourceUri(layer.source())
+        if uri.schema() == "t2restore" and uri.table() == schema.AREA_TABLE:
+            return uri.connectionInfo(True)  # user and password expanded from QGIS's auth database
+        return None
     if layer is None or layer.providerType() != "ogr":
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())

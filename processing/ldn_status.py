@@ -24,7 +24,7 @@ from ..algorithms.errors import N_
 from ..algorithms.ldn_status import corrections as recode
 from ..algorithms.ldn_status import rules
 from ..translation import tr
-from . import _zones
+from . import _te_bands, _zones
 from ._codes import add_unknown_codes_parameter, report_unknown, unknown_policy
 from .base import T2Algorithm, grid_of, request_in_crs
 
@@ -75,9 +75,12 @@ class LdnStatusAlgorithm(T2Algorithm):
            "are reprojected; invalid geometries are repaired and listed in the log. CORRECTIONS_TABLE gives the "
            "hectares changed per polygon and period; CORRECTED_* are the corrected SDG rasters."),
         N_("Inputs must share one grid (CRS, pixel size, origin, size); otherwise the run stops and names the "
-           "difference, unless 'Align inputs' is checked (nearest neighbour onto the baseline's grid). From a "
-           "Trends.Earth output with several bands, choose the SDG 15.3.1 band with BASELINE_BAND, "
-           "REPORTING_1_BAND and REPORTING_2_BAND (default: band 1)."),
+           "difference, unless 'Align inputs' is checked (nearest neighbour onto the baseline's grid)."),
+        N_("Trends.Earth outputs: a Trends.Earth result is a multi-band GeoTIFF with a JSON file of the same name "
+           "beside it. When that JSON is there and BASELINE_BAND, REPORTING_1_BAND or REPORTING_2_BAND is left "
+           "empty, the band named 'SDG 15.3.1 Indicator' is read (the log names the band and its years). A band "
+           "number given there always wins. Without the JSON, the band given is read, band 1 when none is given, "
+           "with a warning when the file has several bands."),
     )
 
     BASELINE = "BASELINE"
@@ -106,8 +109,8 @@ class LdnStatusAlgorithm(T2Algorithm):
         for key, parent in ((self.BASELINE_BAND, self.BASELINE), (self.REPORTING_1_BAND, self.REPORTING_1),
                             (self.REPORTING_2_BAND, self.REPORTING_2)):
             self.addParameter(QgsProcessingParameterBand(
-                key, tr("Band of {raster} (a Trends.Earth output holds several)").format(raster=parent),
-                defaultValue=1, parentLayerParameterName=parent, optional=True))
+                key, tr("Band of {raster} (empty: by name from a Trends.Earth JSON, else band 1)").format(
+                    raster=parent), defaultValue=None, parentLayerParameterName=parent, optional=True))
         self.addParameter(raster(self.LAND_TYPE, tr("Land type (integer classes) for counterbalancing"),
                                  optional=True))
         self.add_zone_parameters()
@@ -150,16 +153,15 @@ class LdnStatusAlgorithm(T2Algorithm):
     def compute(self, parameters, context, feedback, workdir):
         sources = {key: self.raster_path(parameters, key, context, required=key in (self.BASELINE, self.REPORTING_1))
                    for key in (self.BASELINE, self.REPORTING_1, self.REPORTING_2, self.LAND_TYPE)}
+        self.pick_sdg_bands(parameters, context, feedback, sources, workdir)
         grid = grid_of(sources[self.BASELINE])
         self.align_inputs(parameters, context, sources, (self.REPORTING_1, self.REPORTING_2, self.LAND_TYPE), grid,
                           feedback=feedback)
         reporting = [sources[k] for k in (self.REPORTING_1, self.REPORTING_2) if sources[k]]
         zones, labels = self.zones_for_grid(parameters, context, feedback, grid, workdir)
         index, items, repaired = self.read_corrections(parameters, context, feedback, grid, workdir, len(reporting))
-        bands = tuple(self.parameterAsInt(parameters, key, context) or 1
-                      for key in (self.BASELINE_BAND, self.REPORTING_1_BAND, self.REPORTING_2_BAND))
         inputs = ls.StatusInputs(sources[self.BASELINE], reporting, sources[self.LAND_TYPE], zones, index, items,
-                                 bands)
+                                 (1, 1, 1))
         periods = ls.REPORTS[:len(reporting)]
         paths, keys = self.output_paths(parameters, context, periods, bool(items))
         progress, cancelled = self.callbacks(feedback, 0, 90)
@@ -174,6 +176,17 @@ class LdnStatusAlgorithm(T2Algorithm):
         outputs[self.CORRECTIONS_TABLE] = self.write_corrections(parameters, context, result, items, repaired)
         feedback.setProgress(100)
         return outputs
+
+    def pick_sdg_bands(self, parameters, context, feedback, sources, workdir):
+        """Replace each SDG source by the one-band raster of its SDG 15.3.1 band: the band number given, else the
+        band named in the Trends.Earth JSON beside the file, else band 1 (``_te_bands``)."""
+        for key, band_key in ((self.BASELINE, self.BASELINE_BAND), (self.REPORTING_1, self.REPORTING_1_BAND),
+                              (self.REPORTING_2, self.REPORTING_2_BAND)):
+            if sources[key]:
+                number = self.parameterAsInt(parameters, band_key, context)
+                spec = str(number) if number > 0 else ""
+                sources[key] = _te_bands.te_source(feedback, sources[key], spec, _te_bands.SDG, band_key,
+                                                   workdir).path
 
     def style_rasters(self, context, paths, keys):
         simple = [(v, tr(label), colour) for v, label, colour in SIMPLE_CLASSES]

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsVectorLayer,
 )
 
 from .. import compat
@@ -27,12 +26,12 @@ from ..algorithms import outcomes
 from ..algorithms.blocks import Grid, grid_difference, open_raster
 from ..algorithms.errors import N_
 from ..algorithms.geometry import AreaCalculator
-from ..registry import outcome_writeback, schema
+from ..registry import outcome_writeback
 from ..registry.store import open_registry
 from ..translation import tr
 from . import _vector, styles
 from .base import T2Algorithm
-from .gap_overlap import registry_path_of
+from .gap_overlap import registry_areas_layer, registry_label, registry_path_of
 
 TABLE_FIELDS = (("area_id", "string"), ("start_year", "int"), ("pixels_inside", "int"), ("controls_used", "int"),
                 ("years_before", "int"), ("years_after", "int"), ("effect", "double"), ("ci_low", "double"),
@@ -231,7 +230,7 @@ class RestorationOutcomesAlgorithm(T2Algorithm):
         if source is not None:
             polygons.extend(reader.polygons(source, tr("Excluded land")))
         if registry is not None:
-            layer = QgsVectorLayer(registry + "|layername=" + schema.AREA_TABLE, "areas", "ogr")
+            layer = registry_areas_layer(registry, self.parameterAsVectorLayer(parameters, self.AREAS, context))
             polygons.extend(reader.polygons(layer, tr("Registered areas")))
         return polygons
 
@@ -304,7 +303,7 @@ class RestorationOutcomesAlgorithm(T2Algorithm):
         with open_registry(registry) as store:
             written, missing = outcome_writeback.write_outcomes(store, by_uuid, years, marker, summary)
         feedback.pushInfo(tr("Registry {path}: outcomes written for {n} areas (marker {marker}).").format(
-            path=registry, n=written, marker=marker))
+            path=registry_label(registry), n=written, marker=marker))
         if missing:
             feedback.pushWarning(tr("{count} areas of AREAS are no longer in the registry and were not "
                                     "written.").format(count=len(missing)))

@@ -24,7 +24,7 @@ from ..registry import report_tables
 from ..translation import tr
 from . import _report_charts as charts
 from . import _report_data as rd
-from . import _report_pdf, _report_texts, _vector
+from . import _report_pdf, _report_texts, _report_zones, _vector
 from ._report_layers import ReportLayers
 from ._report_layout import build_layout, load_template, save_template
 from .base import T2Algorithm
@@ -46,6 +46,10 @@ class Target2ReportAlgorithm(T2Algorithm):
            "initiatives, institutions, start years, monitoring values and validation findings then fill their "
            "own sheets, or any polygon layer), the optional gap layers GAP_A (MINAM) and GAP_B (SERFOR), and "
            "the optional ZONES (departments, named by ZONE_FIELD), each of which gets its page."),
+        N_("Without ZONES, the pages of a registry are its departments: the administrative layer chosen in the "
+           "registry dock (from which its areas get their department), dissolved by its department field. "
+           "Without that layer, or with any other polygon layer as RESTORATION_AREAS, there are no department "
+           "pages."),
         N_("TEMPLATE takes back a layout saved by an earlier report (OUTPUT_LAYOUT) and edited in the Layout "
            "Manager; it must keep the items the report fills (ids starting with t2r_). Every output is written "
            "under a temporary name and renamed when complete."),
@@ -215,6 +219,9 @@ class Target2ReportAlgorithm(T2Algorithm):
             project = QgsProject()
             load_template(project, template)
             del project
+        areas = self.parameterAsLayer(parameters, self.RESTORATION_AREAS, context)
+        parameters = _report_zones.with_default_zones(self, parameters, context, feedback, workdir,
+                                                      rd.registry_path(areas.source()) if areas else None)
         data = self.assemble(parameters, context, feedback, workdir)
         feedback.setProgress(50)
         tables = self.tables(parameters, context, data)

@@ -15,10 +15,12 @@ overwritten silently. Merged initiatives are refreshed in the copy so a second c
 """
 
 import sqlite3
+import tempfile
 from contextlib import closing
 from pathlib import Path
 
 from ..algorithms.errors import N_
+from ..algorithms.files import os_error
 from .errors import ConflictError, RegistryError, RegistryExistsError
 from .ferm import Conflict, ImportResult, differing_fields
 from .gpkg_store import GeoPackageRegistryStore
@@ -54,17 +56,29 @@ def _select(store, department, institution):
     return [s.uuid for s in store.list_initiatives(flt)]
 
 
+def _check_destination(path):
+    """Refuse, before reading the shared registry, a copy that exists or whose folder is not writable."""
+    if path.exists():
+        raise RegistryExistsError(path=str(path))
+    try:
+        with tempfile.NamedTemporaryFile(dir=str(path.parent), prefix=".t2restore-probe-"):
+            pass
+    except OSError as error:
+        raise os_error(error, path=str(path)) from None
+
+
 def check_out(store, path, department=None, institution=None, progress=None, is_cancelled=None):
     """Copy the initiatives of ``department`` or ``institution`` into a new GeoPackage registry at ``path``.
 
     Returns the number of initiatives copied. The file is written under a temporary name and renamed
     only when complete.
     """
+    path = Path(path)
+    _check_destination(path)
     uuids = _select(store, department, institution)
     if not uuids:
         raise NothingToCheckOutError(path=store.location, what=department or institution or "-")
     initiatives = store.get_initiatives(uuids, progress, is_cancelled)
-    path = Path(path)
     if path.exists():
         raise RegistryExistsError(path=str(path))
     temp = path.with_name("." + path.name + ".checkout-part.gpkg")

@@ -16,6 +16,11 @@ KINDS: how a row breaks the run.
 - missing_file: the input is a file that does not exist.
 - truncated_input: the input is a truncated file (bands beyond the first cannot be read).
 - huge_grid: the input is a 600,000 x 600,000 pixel raster (a VRT of nothing): refused before any work.
+- not_a_connection / unreachable_server / no_postgis / not_a_registry: the ``registry`` parameter (a
+  PostGIS registry) is a name that is no saved connection, a server nobody listens on, a database
+  without PostGIS, a PostGIS database without a registry (the last two, and ``@pg_*`` inputs, in the
+  throw-away cluster of tests/pg.py). ``output`` may be None (an algorithm without a file output).
+- not_a_checkout: the parameters as given (registry_checkin: a GeoPackage registry that is no check-out).
 
 ROWS: (algorithm, kind, expected message fragments (all must appear; ``{param}`` is the parameter's
 key), run through qgis_process too). Every row must also: fail (a QgsProcessingException, non-zero
@@ -67,6 +72,12 @@ ALGORITHMS = {
     "target2_report": {"params": {"DEGRADED": "@degraded", "RESTORATION_AREAS": "@restoration",
                                   "OUTPUT_XLSX": "TEMPORARY_OUTPUT"},
                        "output": ("OUTPUT_PDF", "report.pdf"), "input": "RESTORATION_AREAS", "number": "TARGET_HA"},
+    "registry_init": {"params": {"CONNECTION": "@pg_no_registry"}, "output": None, "input": None,
+                      "registry": "CONNECTION"},
+    "registry_checkout": {"params": {"REGISTRY": "@pg_registry"}, "output": ("OUTPUT", "campo.gpkg"), "input": None,
+                          "registry": "REGISTRY"},
+    "registry_checkin": {"params": {"COPY": "@registry", "REGISTRY": "@pg_registry"}, "output": None,
+                         "input": "COPY", "registry": "REGISTRY"},
 }
 
 OVERWRITE = "would overwrite the input"
@@ -142,4 +153,16 @@ ROWS = [
     ("target2_report", "output_under_file", ("cannot be written to", "OUTPUT_PDF"), False),
     ("target2_report", "nan_number", ("{param}",), False),
     ("target2_report", "missing_file", ("{param}",), False),
+    ("registry_init", "not_a_connection", ("Registro que no existe", "neither a saved PostgreSQL connection"), True),
+    ("registry_init", "unreachable_server", ("cannot be reached", "port=1"), False),
+    ("registry_init", "no_postgis", ("has no PostGIS extension", "CREATE EXTENSION postgis"), False),
+    ("registry_checkout", "not_a_connection", ("neither a saved PostgreSQL connection",), False),
+    ("registry_checkout", "unreachable_server", ("cannot be reached", "Nothing was changed"), True),
+    ("registry_checkout", "not_a_registry", ("holds no T2 Restore registry", "Initialize"), False),
+    ("registry_checkout", "readonly_folder", (PERMISSION, "campo.gpkg"), True),
+    ("registry_checkout", "output_under_file", (IN_THE_WAY, "campo.gpkg"), False),
+    ("registry_checkin", "not_a_connection", ("neither a saved PostgreSQL connection",), False),
+    ("registry_checkin", "unreachable_server", ("cannot be reached",), False),
+    ("registry_checkin", "missing_file", ("{param}",), False),
+    ("registry_checkin", "not_a_checkout", ("registro.gpkg", "not a checked-out copy"), True),
 ]

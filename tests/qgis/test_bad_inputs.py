@@ -117,18 +117,36 @@ def _digest(folder):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
+def _pg_database(registry, postgis=True):
+    from pg import postgis_database
+
+    return postgis_database(None, "bad", registry=registry, postgis=postgis, initiatives=2 if registry else 0)
+
+
+# the throw-away PostgreSQL cluster (tests/pg.py) is started only when a row needs one of these
+PG_INPUTS = {"pg_registry": lambda: _pg_database(True), "pg_no_registry": lambda: _pg_database(False),
+             "pg_no_postgis": lambda: _pg_database(False, postgis=False)}
+CONNECTIONS = {"not_a_connection": "Registro que no existe",
+               "unreachable_server": "host=127.0.0.1 port=1 dbname=t2r_registro user=t2r connect_timeout=3",
+               "no_postgis": "@pg_no_postgis", "not_a_registry": "@pg_no_registry"}
+
+
 def _resolve(value, files):
     if isinstance(value, list):
         return [_resolve(v, files) for v in value]
-    return files[value[1:]] if isinstance(value, str) and value.startswith("@") else value
+    if not (isinstance(value, str) and value.startswith("@")):
+        return value
+    if value[1:] in PG_INPUTS and value[1:] not in files:
+        files[value[1:]] = PG_INPUTS[value[1:]]()
+    return files[value[1:]]
 
 
 def build(alg, kind, files, out_dir):
     """(parameters, output path, the parameter the row is about) of one row."""
     spec = ALGORITHMS[alg]
     params = {key: _resolve(value, files) for key, value in spec["params"].items()}
-    key, name = spec["output"]
-    out, param = str(out_dir / name), key
+    key, name = spec["output"] or (None, None)
+    out, param = (str(out_dir / name) if name else None), key
     first_input = params.get(spec["input"]) if spec["input"] else files["lpd"]
     first_input = first_input[0] if isinstance(first_input, list) else first_input
     if kind == "output_is_input":
@@ -152,7 +170,11 @@ def build(alg, kind, files, out_dir):
         bad = {"missing_file": str(out_dir / "missing.tif"), "huge_grid": files["huge"]}.get(kind) \
             or files["truncated"][raw[1:]]
         params[param] = [bad] if isinstance(params[param], list) else bad
-    params[key] = out
+    elif kind in CONNECTIONS:
+        param = spec["registry"]
+        params[param] = _resolve(CONNECTIONS[kind], files)
+    if key:
+        params[key] = out
     return params, out, param
 
 
@@ -162,7 +184,7 @@ def _check(message, fragments, param, out, kind, out_dir, before, world_in):
         assert fragment.format(param=param) in message, message
     after = _digest(world_in)
     assert {name: after.get(name) for name in before} == before, "an input file changed"
-    if kind != "output_is_input":
+    if kind != "output_is_input" and out:
         assert not os.path.exists(out), f"{out} was written"
     leftovers = [p.name for p in out_dir.rglob("*") if p.is_file()]
     assert leftovers == [], leftovers

@@ -90,3 +90,66 @@ def test_misaligned_lossyear_refused_then_aligned(tmp_path, run_alg):
     run_alg(ALG, dict(params, **{Alg.ALIGN: True}))
     # lossyear starts one pixel east: columns 1-3 are lost in 2003; column 0 has no lossyear pixel (read as 0)
     assert read_raster(tmp_path / "m.tif").tolist() == [[1, 0, 0, 0]] * 4
+
+
+# -- density of recent deforestation (issue 19, item 4) -------------------------------------------------------
+
+def _hansen(tmp_path, lossyear, treecover=None):
+    tc = np.full(lossyear.shape, 80, np.uint8) if treecover is None else treecover
+    return write_raster(tmp_path / "tc.tif", tc), write_raster(tmp_path / "ly.tif", lossyear.astype(np.uint8))
+
+
+def test_density_pixels_computed_by_hand(tmp_path, run_alg):
+    """30 m pixels, radius 30 m: the disc is a pixel and its 4 neighbours (those inside the raster).
+
+    Loss 2020 at (2, 2), 2021 at (1, 2), 2015 at (2, 3). With 2 recent years (2020-2021, up to the latest loss):
+    (2, 2) has 2 recent losses among 5 pixels with data = 0.18 ha in 0.45 ha = 40 ha/km2; (2, 4) on the edge
+    has 4 pixels and only the 2015 loss, not recent: 0. With every year counted (0), (2, 4) is 1/4 = 25 ha/km2.
+    """
+    ly = np.zeros((5, 5), np.uint8)
+    ly[2, 2], ly[1, 2], ly[2, 3] = 20, 21, 15
+    tc, lyp = _hansen(tmp_path, ly)
+    params = {Alg.TREECOVER: tc, Alg.LOSSYEAR: lyp, Alg.YEAR: 2021, Alg.RADIUS: 30, Alg.RECENT_YEARS: 2,
+              Alg.OUTPUT_DENSITY: str(tmp_path / "density.tif")}
+    fb = Capture()
+    res = run_alg(ALG, params, fb)
+    dens = read_raster(res[Alg.OUTPUT_DENSITY])
+    assert dens[2, 2] == pytest.approx(40.0) and dens[2, 4] == 0.0 and dens[0, 0] == 0.0
+    assert dens[1, 1] == pytest.approx(100.0 * 1 / 5)  # (1, 2) lost 2021 is its neighbour
+    assert "Recent deforestation: loss from 2020 to 2021." in fb.text()
+    res = run_alg(ALG, dict(params, **{Alg.RECENT_YEARS: 0, Alg.OUTPUT_DENSITY: str(tmp_path / "all.tif")}))
+    assert read_raster(res[Alg.OUTPUT_DENSITY])[2, 4] == pytest.approx(25.0)
+    ds = gdal.Open(res[Alg.OUTPUT_DENSITY])
+    assert ds.GetRasterBand(1).GetDescription() == "deforestation_density_ha_per_km2"
+
+
+@pytest.mark.parametrize("block", ["7", "512"])
+def test_density_equals_serfor_criteria_band(tmp_path, run_alg, monkeypatch, block):
+    """The same loss-year raster through serfor_criteria: its deforestation density band, pixel for pixel."""
+    from t2restore.algorithms import serfor
+
+    monkeypatch.setenv("T2RESTORE_BLOCK", block)
+    rng = np.random.default_rng(19)
+    ly = rng.choice(np.arange(0, 23, dtype=np.uint8), (40, 50), p=[0.6] + [0.4 / 22] * 22)
+    tc = rng.choice(np.array([0, 20, 80], np.uint8), (40, 50), p=[0.05, 0.15, 0.8])  # 0: nodata
+    tcp = write_raster(tmp_path / "tc.tif", tc, nodata=0)
+    lyp = write_raster(tmp_path / "ly.tif", ly)
+    res = run_alg(ALG, {Alg.TREECOVER: tcp, Alg.LOSSYEAR: lyp, Alg.YEAR: 2022, Alg.RADIUS: 100, Alg.RECENT_YEARS: 4,
+                        Alg.OUTPUT_LOSS_YEAR: str(tmp_path / "loss.tif"),
+                        Alg.OUTPUT_DENSITY: str(tmp_path / "density.tif")})
+    capability = write_raster(tmp_path / "cum.tif", np.full((40, 50), 4, np.uint8), nodata=0)
+    serfor.serfor_criteria(str(tmp_path / "reason.tif"), capability, criteria_output=str(tmp_path / "crit.tif"),
+                           loss_year=res[Alg.OUTPUT_LOSS_YEAR], recent_years=4, radius_m=100)
+    expected = read_raster(tmp_path / "crit.tif", band=5)
+    got = read_raster(res[Alg.OUTPUT_DENSITY])
+    assert (expected != serfor.CRITERIA_NODATA).sum() > 1500 and (expected > 0).sum() > 500
+    assert (expected == serfor.CRITERIA_NODATA).any()  # nodata of treecover -> no loss year -> no density
+    np.testing.assert_array_equal(got, expected)
+
+
+def test_density_radius_too_wide_is_refused_before_any_output(tmp_path, run_alg):
+    tc, lyp = _hansen(tmp_path, np.zeros((5, 5), np.uint8))
+    with pytest.raises(QgsProcessingException, match=r"search radius of 60000 m spans 2000 pixels; at most 1000"):
+        run_alg(ALG, {Alg.TREECOVER: tc, Alg.LOSSYEAR: lyp, Alg.YEAR: 2021, Alg.RADIUS: 60000,
+                      Alg.OUTPUT_LOSS_YEAR: str(tmp_path / "loss.tif"), Alg.OUTPUT_DENSITY: str(tmp_path / "d.tif")})
+    assert not (tmp_path / "loss.tif").exists() and not (tmp_path / "d.tif").exists()

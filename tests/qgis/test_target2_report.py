@@ -306,3 +306,98 @@ def test_qgis_process_english_and_spanish(qp, qp_es, inputs, tmp_path):
         rows, _types = sheet(params[alg.OUTPUT_XLSX], sheet_name)
         assert rows[0][next(iter(rows[0]))] == pytest.approx(out["results"][alg.DEGRADED_HA], rel=1e-12)
         assert Path(params[alg.OUTPUT_PDF]).stat().st_size > 10000
+
+
+# --- default zones: the departments of the registry's administrative layer (issue 13) ----------------------------
+JUNIN_WEST, JUNIN_EAST = [-76.0, -12.0, -75.9, -11.7], [-75.9, -12.0, -75.7, -11.7]  # DEGRADED_BOX spans both
+
+
+@pytest.fixture
+def admin_setting(plugin):
+    """Choose the registry dock's administrative layer (PluginSettings.admin_layer) for a test; restored after."""
+    import json
+
+    from t2restore.settings import PluginSettings
+
+    old = PluginSettings.load().admin_layer
+
+    def choose(source, department="NOMBDEP"):
+        text = json.dumps({"source": source, "provider": "ogr", "fields": {"department": department}}) if source else ""
+        PluginSettings.load().update(admin_layer=text)
+
+    yield choose
+    PluginSettings.load().update(admin_layer=old)
+
+
+@pytest.fixture
+def districts(tmp_path):
+    """INEI-style districts: two of Junín (the degraded land spans both), one of Pasco."""
+    return make_input(tmp_path, "limites", {"boxes": [[*JUNIN_WEST, {"NOMBDEP": "JUNIN", "NOMBDIST": "A"}],
+                                                      [*JUNIN_EAST, {"NOMBDEP": "JUNIN", "NOMBDIST": "B"}],
+                                                      [*PASCO_BOX, {"NOMBDEP": "PASCO", "NOMBDIST": "C"}]]})
+
+
+def _without_zones(alg, inputs, folder, **extra):
+    params = report_params(alg, inputs, folder, **extra)
+    del params[alg.ZONES], params[alg.ZONE_FIELD]
+    return params
+
+
+@needs_poppler
+def test_registry_without_zones_gets_the_departments_of_its_admin_layer(run_alg, inputs, districts, admin_setting,
+                                                                        tmp_path):
+    alg = _alg()
+    admin_setting(districts)
+    params = _without_zones(alg, inputs, tmp_path)
+    results = run_alg(REPORT, params)
+    rows, _types = sheet(params[alg.OUTPUT_XLSX], "Departments")
+    by_name = {r["Department"]: r for r in rows}
+    assert sorted(by_name) == ["JUNIN", "PASCO"]  # dissolved by department: not one row per district
+    assert by_name["JUNIN"]["Degraded land (ha)"] == pytest.approx(box_hectares([DEGRADED_BOX]), rel=5e-5)
+    pasco = by_name["PASCO"]  # no initiative and no degraded land: listed with 0 ha
+    assert pasco["Degraded land (ha)"] == 0 and pasco["Restoration inside degraded land (ha)"] == 0
+    assert results[alg.PAGES] == pdf_pages(params[alg.OUTPUT_PDF]) == 4 + 2
+    text = pdf_text(params[alg.OUTPUT_PDF])
+    assert "JUNIN" in text and "PASCO" in text and "No zones were given" not in text
+    provenance, _t = sheet(params[alg.OUTPUT_XLSX], "Method and provenance")
+    assert any(r["Name"] == "ZONES_DEFAULT" and districts in r["Value"] for r in provenance)
+
+
+@needs_poppler
+@pytest.mark.parametrize("case", ["no admin layer", "admin layer gone", "not a registry"])
+def test_without_zones_or_usable_admin_layer_there_are_no_department_pages(case, run_alg, inputs, districts,
+                                                                           admin_setting, tmp_path):
+    alg = _alg()
+    admin_setting({"no admin layer": "", "admin layer gone": str(tmp_path / "gone.gpkg")}.get(case, districts))
+    if case == "not a registry":  # any polygon layer as the restoration areas: no registry, no admin layer
+        inputs = dict(inputs, registry=make_input(tmp_path, "areas", {"boxes": [[*OVERLAP_BOX, {"name": "R"}]]}))
+    params = _without_zones(alg, inputs, tmp_path)
+    results = run_alg(REPORT, params)
+    rows, _types = sheet(params[alg.OUTPUT_XLSX], "Departments")
+    assert [r["Department"] for r in rows] == ["(none)"]
+    assert results[alg.PAGES] == pdf_pages(params[alg.OUTPUT_PDF]) == 4
+    assert "No zones were given" in " ".join(pdf_text(params[alg.OUTPUT_PDF]).split())
+
+
+@pytest.mark.qgis_process
+def test_qgis_process_spanish_registry_without_zones_gets_its_departments(inputs, districts, tmp_path):
+    """The administrative layer remembered in the user's profile gives the department pages in qgis_process too."""
+    import json
+
+    from qgisprocess import QgisProcess
+
+    import t2restore
+
+    runner = QgisProcess(tmp_path / "profile", Path(t2restore.__file__).parent.parent, locale="es_PE")
+    ini = QSettings(str(tmp_path / "profile" / "profiles" / "default" / "QGIS" / "QGIS3.ini"), QSettings.IniFormat)
+    ini.setValue("t2restore/registry/admin_layer", json.dumps({"source": districts, "provider": "ogr",
+                                                               "fields": {"department": "NOMBDEP"}}))
+    ini.sync()
+    alg = _alg()
+    params = _without_zones(alg, inputs, tmp_path)
+    code, out, log = runner.run(REPORT, **params)
+    assert code == 0, log
+    rows, _types = sheet(params[alg.OUTPUT_XLSX], "Departamentos")
+    assert sorted(r["Departamento"] for r in rows) == ["JUNIN", "PASCO"]
+    assert out["results"][alg.PAGES] == 4 + 2
+    assert "las páginas por departamento vienen de la capa administrativa del registro" in log
