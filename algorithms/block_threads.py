@@ -98,6 +98,17 @@ class Flags(dict):
         self[key] = True
 
 
+class Total:
+    """A number blocks add to (``in_block_order(total.add, x)``): float sums in block order, whatever the threads."""
+
+    def __init__(self, value=0):
+        self.value = value
+        shared(self)
+
+    def add(self, value):
+        self.value += value
+
+
 def resolve(calls):
     """Calls recorded on another machine, bound again to this process's objects (``shared``).
 

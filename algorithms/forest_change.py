@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .areas import CellAreas
+from .block_threads import Total, in_block_order
 from .blocks import DEFAULT_BLOCK, Grid, RasterInput, RasterOutput, run_blocks
 from .errors import N_, InputError
 from .tables import AreaAccumulator
@@ -122,7 +123,7 @@ def forest_change(source, year, mask=None, loss_year=None, zones=None, block_siz
     for inp in inputs:
         inp.open()
     cells = CellAreas(_grid(inputs[0]))
-    acc, forest_ha = AreaAccumulator(), [0.0]
+    acc, forest_ha = AreaAccumulator(), Total(0.0)
 
     def func(block):
         forest, valid, losses, latest, loss_valid = compute(block)
@@ -130,7 +131,7 @@ def forest_change(source, year, mask=None, loss_year=None, zones=None, block_siz
         zone = block.arrays[-1] if zones is not None else np.zeros(valid.shape, np.int64)
         for when, lost in losses:
             acc.add(np.full(int(lost.sum()), when), np.ones(int(lost.sum()), bool), areas[lost], zone[lost])
-        forest_ha[0] += float(areas[forest & valid].sum())
+        in_block_order(forest_ha.add, float(areas[forest & valid].sum()))
         result = []
         if outputs.mask:
             result.append(np.where(valid, forest, MASK_NODATA).astype(np.uint8))
@@ -138,11 +139,12 @@ def forest_change(source, year, mask=None, loss_year=None, zones=None, block_siz
             result.append(np.where(loss_valid, latest, YEAR_NODATA).astype(np.int16))
         return result or None
 
-    run_blocks(inputs, func, outputs.rasters(), block_size=block_size, progress=progress, is_cancelled=is_cancelled)
+    run_blocks(inputs, func, outputs.rasters(), block_size=block_size, progress=progress, is_cancelled=is_cancelled,
+               parallel=True)
     loss = {}
     for _zone, when, ha, _px in acc.rows():
         loss[when] = loss.get(when, 0.0) + ha
-    return {"table": acc, "loss_ha": dict(sorted(loss.items())), "forest_ha": forest_ha[0], "years": span}
+    return {"table": acc, "loss_ha": dict(sorted(loss.items())), "forest_ha": forest_ha.value, "years": span}
 
 
 def _grid(inp):

@@ -28,6 +28,7 @@ from osgeo import gdal, osr
 
 from . import codes
 from .areas import CellAreas
+from .block_threads import in_block_order, shared
 from .blocks import (
     DEFAULT_BLOCK,
     Grid,
@@ -136,7 +137,7 @@ def census(ds, name, window, nesting, policy, band=1, block_size=DEFAULT_BLOCK, 
         unknown.collect(block.arrays[0], block.valid(0) & ~is_known)
 
     run_blocks([RasterInput(view, name=name)], count, block_size=block_size, progress=progress,
-               is_cancelled=is_cancelled)
+               is_cancelled=is_cancelled, parallel=True)
     unknown.check()
     return unknown
 
@@ -182,6 +183,17 @@ def recode_vrt(ds, wkt, nesting, path, band=1):
     return path
 
 
+class _ClassHectares:
+    """Hectares per class 0..7 that blocks add to in block order (``in_block_order``): the same whatever the threads."""
+
+    def __init__(self):
+        self.values = np.zeros(8)
+        shared(self)  # sums recorded on a Dask worker are added here
+
+    def add(self, sums):
+        self.values += sums
+
+
 def _classify_block(block, has_zones, hectares, areas):
     classes = block.arrays[0]
     out = np.where(block.valid(0), classes, NODATA).astype(np.uint8)
@@ -189,7 +201,7 @@ def _classify_block(block, has_zones, hectares, areas):
         out[~block.valid(1)] = NODATA
     if areas is not None:
         cell_ha = np.broadcast_to(areas.block(block.xoff, block.yoff, block.xsize, block.ysize), out.shape)
-        hectares += np.bincount(out.ravel(), weights=cell_ha.ravel(), minlength=8)[:8]
+        in_block_order(hectares.add, np.bincount(out.ravel(), weights=cell_ha.ravel(), minlength=8)[:8])
     return out
 
 
@@ -222,12 +234,12 @@ def prepare_land_cover(source, nesting, output, workdir, grid=None, zones=None, 
         method = resampling_for(ds, wkt, grid)
         recoded = warp_to_grid(recoded, grid, method, coordinate_operation=coordinate_operation)
     inputs = [RasterInput(recoded, name=name)] + ([RasterInput(zones, name="ZONES")] if zones else [])
-    hectares, areas = np.zeros(8), (CellAreas(grid) if grid.crs_wkt else None)
+    hectares, areas = _ClassHectares(), (CellAreas(grid) if grid.crs_wkt else None)
     run_blocks(inputs, lambda b: _classify_block(b, bool(zones), hectares, areas),
                [RasterOutput(output, np.uint8, NODATA)], block_size=block_size, grid=grid,
-               progress=_scaled(progress, 0.3, 1.0), is_cancelled=is_cancelled)
+               progress=_scaled(progress, 0.3, 1.0), is_cancelled=is_cancelled, parallel=True)
     return {"resampling": method, "crs_assumed": assumed, "unknown": unknown.report(),
-            "hectares": {c: float(hectares[c]) for c in range(8)}}
+            "hectares": {c: float(hectares.values[c]) for c in range(8)}}
 
 
 def _scaled(progress, start, end):

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 import numpy as np
 from osgeo import gdal
 
+from .block_threads import Total, in_block_order
 from .blocks import Grid, RasterInput, RasterOutput, grid_difference, open_raster, run_blocks, valid_mask, warp_to_grid
 from .errors import N_, GridMismatchError, InputError
 
@@ -405,18 +406,19 @@ def _year_block(block, plan, options):
 
 def _run_year(plan, grid, options, path, block_size, progress, is_cancelled):
     """One year's annual values into ``path`` (a working file); the number of pixels with a value."""
-    seen = [0]
+    seen = Total(0)
 
     def func(block):
         result, has = _year_block(block, plan, options)
-        seen[0] += int(has.sum())
+        in_block_order(seen.add, int(has.sum()))
         return np.where(has, result, NODATA).astype(np.float32)
 
     work = RasterOutput(path, np.float32, NODATA, options=("TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512",
                                                            "BIGTIFF=IF_SAFER"))
     size = block_size or block_side(sum(i.open().RasterCount for i in plan.inputs))
-    run_blocks(plan.inputs, func, [work], block_size=size, progress=progress, is_cancelled=is_cancelled, grid=grid)
-    return seen[0]
+    run_blocks(plan.inputs, func, [work], block_size=size, progress=progress, is_cancelled=is_cancelled, grid=grid,
+               parallel=True)
+    return seen.value
 
 
 def _stack_years(paths, years, output, grid, block_size, progress, is_cancelled):
@@ -437,7 +439,7 @@ def _stack_years(paths, years, output, grid, block_size, progress, is_cancelled)
 
     out = RasterOutput(output, np.float32, NODATA, bands=len(years), band_names=tuple(str(y) for y in years))
     run_blocks(inputs, func, [out], block_size=block_size or block_side(len(inputs) + len(years)),
-               progress=progress, is_cancelled=is_cancelled, grid=grid)
+               progress=progress, is_cancelled=is_cancelled, grid=grid, parallel=True)
 
 
 def _check_options(obs, options):

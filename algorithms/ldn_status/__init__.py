@@ -86,7 +86,7 @@ def ldn_status(inputs, outputs, block_size=DEFAULT_BLOCK, progress=None, is_canc
     kernel = StatusKernel(opened, periods, tally, keys, unknown_codes)
     rasters = [RasterOutput(outputs[key], np.int16, rules.NODATA, band_names=(_band_name(key),)) for key in keys]
     run_blocks(opened.inputs, kernel, rasters, block_size=block_size, progress=progress,
-               is_cancelled=is_cancelled, before_commit=kernel.before_commit)
+               is_cancelled=is_cancelled, before_commit=kernel.before_commit, parallel=True)
     changed = {key: (tally.hectares[key], tally.pixels[key]) for key in tally.pixels}
     return {"areas": kernel.areas, "balance": kernel.balance, "corrections": changed, "periods": periods,
             "unknown": [item.report() for item in kernel.unknown.values() if item.report()]}

@@ -12,6 +12,7 @@ import numpy as np
 
 from .. import codes as code_check
 from ..areas import CellAreas
+from ..block_threads import Flags, in_block_order, shared
 from ..blocks import Grid
 from ..errors import N_, InputError
 from ..tables import AreaAccumulator, lookup
@@ -77,6 +78,7 @@ class CorrectionTally:
         self.n = len(corrections)
         self.hectares = defaultdict(float)
         self.pixels = defaultdict(int)
+        shared(self)  # changes recorded on a Dask worker are tallied here
 
     def apply(self, period, codes, index, cell):
         """The corrected codes of ``period`` (a new array), the changes tallied."""
@@ -91,10 +93,15 @@ class CorrectionTally:
             where = index[changed]
             ha = np.bincount(where, weights=cell[changed], minlength=self.n + 1)
             px = np.bincount(where, minlength=self.n + 1)
-            for i in np.nonzero(px)[0]:
-                self.hectares[(int(i), period)] += float(ha[i])
-                self.pixels[(int(i), period)] += int(px[i])
+            nz = np.nonzero(px)[0]
+            in_block_order(self._add, period, nz.tolist(), ha[nz].tolist(), px[nz].tolist())
         return new
+
+    def _add(self, period, polygons, hectares, pixels):
+        """Add one block's changes, in block order (``in_block_order``): sums never depend on the threads."""
+        for i, ha, px in zip(polygons, hectares, pixels):
+            self.hectares[(int(i), period)] += float(ha)
+            self.pixels[(int(i), period)] += int(px)
 
 
 class Balance:
@@ -105,7 +112,13 @@ class Balance:
 
     def __init__(self, no_land=False):
         self.no_land = no_land
-        self.hectares = defaultdict(lambda: np.zeros(4))
+        self.hectares = defaultdict(_four_zeros)
+        shared(self)  # sums recorded on a Dask worker are added here
+
+    def _merge(self, items):
+        """Add one block's [(key, category, hectares)], in block order (``in_block_order``)."""
+        for key, cat, ha in items:
+            self.hectares[key][cat] += ha
 
     def add(self, period, status, land, land_valid, zones, cell, dense=None):
         """Tally one block of status codes; ``dense`` is ``dense_keys(...)`` of the block (shared by the periods)."""
@@ -126,9 +139,11 @@ class Balance:
             nodata_key = int(lkey[~missing].min()) - 1 if (~missing).any() else 0
             lkey[missing] = nodata_key
         keys = np.stack([z, lkey, category[has].astype(np.int64)])
+        items = []
         for (zone, lval, cat), ha in _sum_by_key(keys, cell.ravel()[has]):
             land_key = "" if land is None else (None if lval == nodata_key else lval)
-            self.hectares[(period, zone, land_key)][cat] += ha
+            items.append(((period, zone, land_key), cat, ha))
+        in_block_order(self._merge, items)
 
     @staticmethod
     def dense_keys(shape, land, land_valid, zones, limit=4_000_000):
@@ -158,12 +173,14 @@ class Balance:
         index = CATEGORY[status].astype(np.intp)
         index += base
         sums = np.bincount(index.ravel(), weights=cell.ravel(), minlength=nzones * nland * 4)
+        items = []
         for k in np.nonzero(sums)[0]:
             cat, rest = int(k % 4), int(k // 4)
             if cat:
                 lidx = rest % nland
                 land = "" if self.no_land else (None if lidx == 0 else lidx - 1 + lmin)
-                self.hectares[(period, rest // nland + zmin, land)][cat] += float(sums[k])
+                items.append(((period, rest // nland + zmin, land), cat, float(sums[k])))
+        in_block_order(self._merge, items)
 
     def rows(self, periods, zone_ids, overall=False):
         """(period, zone, land type, losses, gains, area with data) per land type, then the whole area of the
@@ -183,6 +200,10 @@ class Balance:
                         out.append(_balance_row(period, label, land, per_land[land]))
                 out.append(_balance_row(period, label, "", total))
         return out
+
+
+def _four_zeros():
+    return np.zeros(4)
 
 
 def _balance_row(period, zone, land, values):
@@ -222,7 +243,7 @@ class StatusKernel:
         self.tally, self.outputs = tally, outputs
         self.unknown = {key: code_check.UnknownCodes(opened.inputs[opened.slots[key]].name, SDG_TEMPLATE,
                                                      unknown_policy) for key in ("baseline",) + reports}
-        self.seen_data = dict.fromkeys(("baseline",) + reports, False)
+        self.seen_data = Flags(("baseline",) + reports)
         self.areas = {period: AreaAccumulator() for period in reports}
         self.balance = Balance(no_land="land" not in opened.slots)
         self.cells = None
@@ -237,7 +258,8 @@ class StatusKernel:
         for period in self.seen_data:
             i = self.slots[period]
             valid = block.valid(i)
-            self.seen_data[period] = self.seen_data[period] or bool(valid.any())
+            if not self.seen_data[period] and valid.any():
+                in_block_order(self.seen_data.mark, period)
             codes[period] = sdg_codes(block.arrays[i], valid, self.unknown[period])
             if index is not None:
                 codes[period] = self.tally.apply(period, codes[period], index, cell)

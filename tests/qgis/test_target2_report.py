@@ -389,7 +389,8 @@ def test_qgis_process_spanish_registry_without_zones_gets_its_departments(inputs
     import t2restore
 
     runner = QgisProcess(tmp_path / "profile", Path(t2restore.__file__).parent.parent, locale="es_PE")
-    ini = QSettings(str(tmp_path / "profile" / "profiles" / "default" / "QGIS" / "QGIS3.ini"), QSettings.IniFormat)
+    ini_path = tmp_path / "profile" / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini = QSettings(str(ini_path), QSettings.Format.IniFormat)
     ini.setValue("t2restore/registry/admin_layer", json.dumps({"source": districts, "provider": "ogr",
                                                                "fields": {"department": "NOMBDEP"}}))
     ini.sync()
