@@ -162,19 +162,25 @@ def portable_source(ds):
     return desc
 
 
-def _reopen(ds):
-    """A second handle of ``ds`` for another thread, or None when it cannot be opened again."""
+def _reopen_source(ds):
+    """What a second handle of ``ds`` is opened from (its file, or the XML of an in-memory VRT), or None.
+
+    Called on the engine's thread only: a dataset is not safe to query from several threads at once
+    (serializing a VRT to XML from two threads crashed GDAL)."""
     desc = ds.GetDescription()
     driver = ds.GetDriver().ShortName if ds.GetDriver() is not None else ""
+    if driver == "VRT" and not (desc and os.path.exists(desc)):
+        return (ds.GetMetadata("xml:VRT") or [None])[0]
+    return desc if driver != "MEM" and desc else None
+
+
+def _open_source(source):
+    if source is None:
+        return None
     try:
-        if driver == "VRT" and not (desc and os.path.exists(desc)):
-            xml = (ds.GetMetadata("xml:VRT") or [None])[0]
-            return gdal.Open(xml) if xml else None
-        if driver != "MEM" and desc:
-            return gdal.Open(desc, gdal.GA_ReadOnly)
+        return gdal.Open(source, gdal.GA_ReadOnly)
     except RuntimeError:  # GDAL exceptions switched on elsewhere in the process
         return None
-    return None
 
 
 class ThreadInputs:
@@ -182,6 +188,7 @@ class ThreadInputs:
 
     def __init__(self, inputs):
         self.inputs = inputs
+        self.sources = [_reopen_source(inp.ds) for inp in inputs]  # on the engine's thread, before any worker
         self.local = threading.local()
         self.lock = threading.Lock()
         self.handles = []  # every handle opened, dropped (closed) by close()
@@ -191,8 +198,8 @@ class ThreadInputs:
         mine = getattr(self.local, "inputs", None)
         if mine is None:
             mine, shared = [], False
-            for inp in self.inputs:
-                clone = _reopen(inp.ds)
+            for inp, source in zip(self.inputs, self.sources):
+                clone = _open_source(source)
                 shared |= clone is None
                 mine.append(inp if clone is None else dataclasses.replace(inp, ds=clone))
                 with self.lock:
