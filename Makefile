@@ -37,13 +37,16 @@ qt6-pyqt6:
 	@[ -x .venv/pyqt6/bin/python ] || { $(SYSPY) -m venv .venv/pyqt6 && .venv/pyqt6/bin/pip install -q PyQt6; }
 	@QT_QPA_PLATFORM=offscreen .venv/pyqt6/bin/python tools/qt6_check.py --pyqt6
 
+# --rootdir=tests: the checkout is the plugin package (it has __init__.py); with the checkout as rootdir, pytest
+# would put the checkout itself on sys.path when its folder name is not an identifier (e.g. "t2-restore"), and
+# the plugin's processing/ would then shadow QGIS's
 test-unit: setup translations
 	@echo "tests: unit (no QGIS)"
-	@$(PY) -P -m pytest -p no:qgis -q tests/unit
+	@$(PY) -P -m pytest --rootdir=tests -p no:qgis -q tests/unit
 
 test-qgis: setup translations
 	@echo "tests: QGIS (pytest-qgis, qgis_process)"
-	@$(PY) -P -m pytest -q tests/qgis
+	@$(PY) -P -m pytest --rootdir=tests -q tests/qgis
 
 test: lint test-unit test-qgis
 
