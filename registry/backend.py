@@ -1,10 +1,12 @@
 """What a registry backend must offer (``RegistryStore``) and the validation states it stores.
 
-Backends (``gpkg_store``, a later PostGIS store) import this module and ``errors``; ``store.py``
+Backends (``gpkg_store``, ``postgis_store``) import this module and ``errors``; ``store.py``
 opens them. Nothing here imports a backend, so the import graph of ``registry/`` has no circle.
 """
 
 from abc import ABC, abstractmethod
+
+from .model import InitiativeSummary
 
 STATE_UNCHECKED = "unchecked"
 STATE_VALID = "valid"
@@ -43,9 +45,10 @@ class RegistryStore(ABC):
     def list_initiatives(self, flt=None, order_by="title", descending=False, limit=None, offset=0):
         """``InitiativeSummary`` rows matching ``flt``, sorted, one page at a time."""
 
-    @abstractmethod
     def get_initiative(self, uuid):
         """The full ``Initiative`` (organizations, contacts, areas, monitoring) or None."""
+        found = self.get_initiatives([uuid])
+        return found[0] if found else None
 
     @abstractmethod
     def get_initiatives(self, uuids=None, progress=None, is_cancelled=None):
@@ -107,3 +110,22 @@ class RegistryStore(ABC):
     @abstractmethod
     def layer_uri(self):
         """A QGIS/OGR data source string for the restoration areas layer."""
+
+
+def summary_of_row(r, departments):
+    """An ``InitiativeSummary`` from a list query's row (both homes select the same columns, in this
+    order); ``departments`` is the row's department list, decoded by the caller (JSON text or an array)."""
+    return InitiativeSummary(
+        uuid=r[0],
+        title=r[1] or "",
+        restoration_status=r[2],
+        workflow_status=r[3] or "",
+        validation_state=r[4] or STATE_UNCHECKED,
+        start_year=r[5],
+        end_year=r[6],
+        area_count=r[7],
+        area_ha=float(r[8] or 0.0),
+        departments=departments,
+        updated_at=r[10] or "",
+        revision=r[11] or 0,
+    )

@@ -21,7 +21,7 @@ from osgeo import ogr
 from ..algorithms.errors import Cancelled
 from ..algorithms.geometry import ellipsoidal_area_ha
 from . import gpkg_geom, schema, sql
-from .backend import STATE_UNCHECKED, RegistryStore
+from .backend import STATE_UNCHECKED, RegistryStore, summary_of_row
 from .errors import (
     AreaOwnerConflictError,
     ConflictError,
@@ -34,7 +34,7 @@ from .errors import (
     RegistryReadOnlyError,
     UnreadableGeometryError,
 )
-from .model import Area, Contact, Initiative, InitiativeSummary, MonitoringValue, Organization, utc_now
+from .model import Area, Contact, Initiative, MonitoringValue, Organization, utc_now
 from .text import fold, register_text_functions
 
 _CLASSES = {
@@ -278,27 +278,7 @@ class GeoPackageRegistryStore(RegistryStore):
         query = sql.LIST_HEAD + where + order + sql.LIST_PAGE
         params = params + [-1 if limit is None else int(limit), int(offset)]
         rows = self._read(lambda c: c.execute(query, params).fetchall())
-        return [
-            InitiativeSummary(
-                uuid=r[0],
-                title=r[1] or "",
-                restoration_status=r[2],
-                workflow_status=r[3] or "",
-                validation_state=r[4] or STATE_UNCHECKED,
-                start_year=r[5],
-                end_year=r[6],
-                area_count=r[7],
-                area_ha=float(r[8] or 0.0),
-                departments=json.loads(r[9] or "[]"),
-                updated_at=r[10] or "",
-                revision=r[11] or 0,
-            )
-            for r in rows
-        ]
-
-    def get_initiative(self, uuid):
-        found = self.get_initiatives([uuid])
-        return found[0] if found else None
+        return [summary_of_row(r, json.loads(r[9] or "[]")) for r in rows]
 
     def _load(self, conn, uuids, progress=None, is_cancelled=None):
         if uuids is None:

@@ -19,9 +19,9 @@ from osgeo import ogr
 from ..algorithms.errors import N_, Cancelled
 from ..algorithms.geometry import ellipsoidal_area_ha
 from . import pg_connect, pg_schema, pg_sql, schema, vocab
-from .backend import STATE_UNCHECKED, RegistryStore
+from .backend import STATE_UNCHECKED, RegistryStore, summary_of_row
 from .errors import AreaOwnerConflictError, ConflictError, UnreadableGeometryError
-from .model import Area, Contact, Initiative, InitiativeSummary, MonitoringValue, Organization, utc_now
+from .model import Area, Contact, Initiative, MonitoringValue, Organization, utc_now
 from .sql import COLUMN_KINDS, PARENT_KEY
 from .text import fold
 
@@ -303,27 +303,7 @@ class PostgisRegistryStore(RegistryStore):
         with self._read_cursor() as cur:
             cur.execute(query, params + [None if limit is None else int(limit), int(offset)])
             rows = cur.fetchall()
-        return [
-            InitiativeSummary(
-                uuid=r[0],
-                title=r[1] or "",
-                restoration_status=r[2],
-                workflow_status=r[3] or "",
-                validation_state=r[4] or STATE_UNCHECKED,
-                start_year=r[5],
-                end_year=r[6],
-                area_count=r[7],
-                area_ha=float(r[8] or 0.0),
-                departments=list(r[9] or []),
-                updated_at=r[10] or "",
-                revision=r[11] or 0,
-            )
-            for r in rows
-        ]
-
-    def get_initiative(self, uuid):
-        found = self.get_initiatives([uuid])
-        return found[0] if found else None
+        return [summary_of_row(r, list(r[9] or [])) for r in rows]
 
     def _load(self, cur, uuids, progress=None, is_cancelled=None):
         if uuids is None:
