@@ -44,7 +44,7 @@
       <translation>'{text}' no es un número ({what} en '{context}').</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="311" />
+      <location filename="../processing/base.py" line="317" />
       <location filename="../processing/definition_agreement.py" line="208" />
       <location filename="../processing/gap_overlap.py" line="267" />
       <source>(all)</source>
@@ -69,13 +69,13 @@
     </message>
     <message>
       <location filename="../processing/_align.py" line="28" />
-      <location filename="../processing/_report_data.py" line="244" />
+      <location filename="../processing/_report_data.py" line="247" />
       <location filename="../processing/_vector.py" line="229" />
       <source>(none)</source>
       <translation>(ninguno)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="248" />
+      <location filename="../processing/_report_data.py" line="251" />
       <location filename="../registry/report_tables.py" line="45" />
       <location filename="../registry/report_tables.py" line="81" />
       <source>(not given)</source>
@@ -87,7 +87,7 @@
       <translation>(fuera de todo ecosistema)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="309" />
+      <location filename="../processing/base.py" line="315" />
       <location filename="../processing/definition_agreement.py" line="210" />
       <location filename="../processing/gap_overlap.py" line="267" />
       <source>(outside every zone)</source>
@@ -545,9 +545,9 @@
       <translation>Área en ambas brechas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="248" />
-      <location filename="../processing/_report_data.py" line="230" />
-      <location filename="../processing/_report_data.py" line="165" />
+      <location filename="../processing/_report_data.py" line="251" />
+      <location filename="../processing/_report_data.py" line="233" />
+      <location filename="../processing/_report_data.py" line="168" />
       <source>Area method</source>
       <translation>Método de áreas</translation>
     </message>
@@ -670,7 +670,7 @@
       <translation>Áreas en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="87" />
+      <location filename="../processing/target2_report.py" line="94" />
       <source>Areas under restoration (a registry, or any polygon layer)</source>
       <translation>Áreas en restauración (un registro, o cualquier capa de polígonos)</translation>
     </message>
@@ -892,7 +892,7 @@ T2 Restore {version}</translation>
       <translation>Cancelado; no se cambió nada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="210" />
+      <location filename="../algorithms/files.py" line="212" />
       <source>Cannot create the folder {path}: a file of that name is in the way. Choose an output path whose folders are folders, not files.</source>
       <translation>No se puede crear la carpeta {path}: hay un archivo con ese nombre. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
@@ -912,7 +912,7 @@ T2 Restore {version}</translation>
       <translation>No se puede contactar el planificador Dask {address}: {error}. Inícielo (dask-scheduler y luego dask-worker en cada máquina), revise la dirección o déjela vacía para calcular en esta máquina.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="228" />
+      <location filename="../algorithms/files.py" line="230" />
       <source>Cannot read or write {path}: {reason}. Check the path and that the disk is available, then run again.</source>
       <translation>No se puede leer ni escribir {path}: {reason}. Revise la ruta y que el disco esté disponible, y vuelva a ejecutar.</translation>
     </message>
@@ -959,7 +959,7 @@ T2 Restore {version}</translation>
       <translation>No se puede deshacer ni rehacer "{action}": {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="212" />
+      <location filename="../algorithms/files.py" line="214" />
       <source>Cannot use {path}: part of the path is a file, not a folder. Choose an output path whose folders are folders, not files.</source>
       <translation>No se puede usar {path}: una parte de la ruta es un archivo, no una carpeta. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
@@ -1246,7 +1246,7 @@ T2 Restore {version}</translation>
       <translation>Nombre del contacto</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="175" />
+      <location filename="../processing/_report_data.py" line="178" />
       <source>Contribution to the national goal (%)</source>
       <translation>Contribución a la meta nacional (%)</translation>
     </message>
@@ -1588,7 +1588,7 @@ T2 Restore {version}</translation>
     <message>
       <location filename="../processing/ldn_degradation.py" line="122" />
       <location filename="../processing/target2_indicator.py" line="148" />
-      <location filename="../processing/target2_report.py" line="108" />
+      <location filename="../processing/target2_report.py" line="116" />
       <source>Degraded area (ha)</source>
       <translation>Área degradada (ha)</translation>
     </message>
@@ -1673,15 +1673,15 @@ T2 Restore {version}</translation>
       <translation>Tierras degradadas (clases {classes} de {layer}): {degraded} ha. Restauración registrada sobre ellas: {inside} ha ({share:.2f} %; {areas} áreas, las superposiciones cuentan una vez); fuera de ellas: {outside} ha. Falta para el {target:g} %: {missing} ha.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="154" />
-      <location filename="../processing/_report_data.py" line="171" />
-      <location filename="../processing/_report_data.py" line="182" />
+      <location filename="../processing/_report_data.py" line="155" />
+      <location filename="../processing/_report_data.py" line="174" />
+      <location filename="../processing/_report_data.py" line="185" />
       <source>Degraded land (ha)</source>
       <translation>Tierra degradada (ha)</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="113" />
-      <location filename="../processing/target2_report.py" line="82" />
+      <location filename="../processing/target2_report.py" line="89" />
       <location filename="../ui/report_action.py" line="78" />
       <source>Degraded land (polygons, or a raster)</source>
       <translation>Tierras degradadas (polígonos o ráster)</translation>
@@ -1725,7 +1725,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="116" />
-      <location filename="../processing/target2_report.py" line="85" />
+      <location filename="../processing/target2_report.py" line="92" />
       <source>Degraded value in a raster</source>
       <translation>Valor degradado en un ráster</translation>
     </message>
@@ -1765,7 +1765,7 @@ T2 Restore {version}</translation>
       <translation>Densidad de deforestación reciente: hectáreas de pérdida de bosque por km2 de tierra con datos dentro de RADIUS metros (100 = todo perdido), a partir de un ráster de año de pérdida (LOSS_YEAR: 0 sin pérdida; los códigos 1-99 de Hansen se leen como 2001-2099) o de puntos de pérdida (con un campo de año opcional). Reciente = los últimos RECENT_YEARS años hasta el último año de pérdida encontrado (0 = todos los años).</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="170" />
+      <location filename="../processing/_report_data.py" line="173" />
       <location filename="../processing/registry_checkout.py" line="54" />
       <location filename="../registry/mapping.py" line="33" />
       <source>Department</source>
@@ -1789,7 +1789,7 @@ T2 Restore {version}</translation>
       <translation>El departamento, la provincia, el distrito y el UBIGEO de cada área se leen de esta capa de polígonos (por ejemplo, los límites distritales del INEI). La elección se recuerda.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="169" />
+      <location filename="../processing/_report_data.py" line="172" />
       <location filename="../processing/_report_layers.py" line="60" />
       <location filename="../processing/workshop_region.py" line="43" />
       <source>Departments</source>
@@ -1854,7 +1854,7 @@ T2 Restore {version}</translation>
       <translation>Campo del distrito</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="164" />
+      <location filename="../processing/_report_data.py" line="165" />
       <source>Double counting removed (ha)</source>
       <translation>Doble conteo eliminado (ha)</translation>
     </message>
@@ -2465,7 +2465,7 @@ T2 Restore {version}</translation>
       <translation>GEF {indicator}: {areas} áreas, {hectares} ha.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="182" />
+      <location filename="../processing/_report_data.py" line="185" />
       <location filename="../processing/target2_indicator.py" line="34" />
       <location filename="../ui/forms/registry_list.ui" line="0" />
       <source>Gap</source>
@@ -2487,7 +2487,7 @@ T2 Restore {version}</translation>
       <translation>Brecha y área protegida escritas: {count} áreas cambiaron.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="181" />
+      <location filename="../processing/_report_data.py" line="184" />
       <source>Gap layers</source>
       <translation>Capas de brechas</translation>
     </message>
@@ -2750,7 +2750,7 @@ T2 Restore {version}</translation>
       <translation>Hectáreas de la unión de las áreas: las superposiciones se cuentan una sola vez.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="190" />
+      <location filename="../processing/target2_report.py" line="198" />
       <source>Hectares registered by start year</source>
       <translation>Hectáreas registradas por año de inicio</translation>
     </message>
@@ -3064,7 +3064,7 @@ T2 Restore {version}</translation>
       <translation>Iniciativas escritas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="222" />
+      <location filename="../processing/_report_data.py" line="225" />
       <source>Input</source>
       <translation>Entrada</translation>
     </message>
@@ -3105,7 +3105,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/registry_checkout.py" line="55" />
-      <location filename="../processing/target2_report.py" line="98" />
+      <location filename="../processing/target2_report.py" line="106" />
       <location filename="../ui/report_action.py" line="80" />
       <source>Institution</source>
       <translation>Institución</translation>
@@ -3163,7 +3163,7 @@ T2 Restore {version}</translation>
       <translation>Palabras clave</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="233" />
+      <location filename="../processing/_report_data.py" line="236" />
       <location filename="../registry/report_tables.py" line="85" />
       <source>Kind</source>
       <translation>Tipo</translation>
@@ -3378,12 +3378,12 @@ T2 Restore {version}</translation>
       <translation>Capas cargadas en el proyecto</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="101" />
+      <location filename="../processing/target2_report.py" line="109" />
       <source>Layout template (.qpt) of an earlier report, edited</source>
       <translation>Plantilla de diseño (.qpt) de un reporte anterior, editada</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="106" />
+      <location filename="../processing/target2_report.py" line="114" />
       <source>Layout template (empty: beside the PDF)</source>
       <translation>Plantilla de diseño (vacío: junto al PDF)</translation>
     </message>
@@ -3510,8 +3510,8 @@ T2 Restore {version}</translation>
       <translation>MODIS pixel reliability (0 bueno .. 3 nublado)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="248" />
-      <location filename="../processing/_report_data.py" line="231" />
+      <location filename="../processing/_report_data.py" line="251" />
+      <location filename="../processing/_report_data.py" line="234" />
       <source>Made on</source>
       <translation>Elaborado el</translation>
     </message>
@@ -3558,8 +3558,8 @@ T2 Restore {version}</translation>
       <translation>Mensaje</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="230" />
-      <location filename="../processing/_report_data.py" line="231" />
+      <location filename="../processing/_report_data.py" line="233" />
+      <location filename="../processing/_report_data.py" line="234" />
       <source>Method</source>
       <translation>Método</translation>
     </message>
@@ -3569,7 +3569,7 @@ T2 Restore {version}</translation>
       <translation>Método (linear, inverted, quantile, quantile_inverted, categorical)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="232" />
+      <location filename="../processing/_report_data.py" line="235" />
       <source>Method and provenance</source>
       <translation>Método y procedencia</translation>
     </message>
@@ -3589,7 +3589,7 @@ T2 Restore {version}</translation>
       <translation>Mía</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="161" />
+      <location filename="../processing/_report_data.py" line="162" />
       <location filename="../processing/target2_indicator.py" line="153" />
       <source>Missing to the national goal (ha)</source>
       <translation>Faltante para la meta nacional (ha)</translation>
@@ -3605,8 +3605,8 @@ T2 Restore {version}</translation>
       <translation>Faltante para la proporción meta</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="159" />
-      <location filename="../processing/_report_data.py" line="174" />
+      <location filename="../processing/_report_data.py" line="160" />
+      <location filename="../processing/_report_data.py" line="177" />
       <location filename="../processing/target2_indicator.py" line="152" />
       <source>Missing to the target share (ha)</source>
       <translation>Faltante para la proporción meta (ha)</translation>
@@ -3642,7 +3642,7 @@ T2 Restore {version}</translation>
       <translation>Área con degradación moderada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="234" />
+      <location filename="../processing/_report_data.py" line="237" />
       <source>Modified (UTC)</source>
       <translation>Modificado (UTC)</translation>
     </message>
@@ -3694,7 +3694,7 @@ T2 Restore {version}</translation>
       <translation>NDVI_SCALE debe ser 1 (NDVI de -1 a 1) o 10000 (NDVI x 10000); es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="233" />
+      <location filename="../processing/_report_data.py" line="236" />
       <location filename="../registry/report_tables.py" line="47" />
       <location filename="../registry/report_tables.py" line="85" />
       <source>Name</source>
@@ -3748,12 +3748,12 @@ T2 Restore {version}</translation>
       <translation>Brecha nacional y área protegida de cada área</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="181" />
+      <location filename="../processing/target2_report.py" line="189" />
       <source>National goal</source>
       <translation>Meta nacional</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="160" />
+      <location filename="../processing/_report_data.py" line="161" />
       <source>National goal (ha)</source>
       <translation>Meta nacional (ha)</translation>
     </message>
@@ -3769,7 +3769,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="134" />
-      <location filename="../processing/target2_report.py" line="95" />
+      <location filename="../processing/target2_report.py" line="103" />
       <source>National restoration goal (ha)</source>
       <translation>Meta nacional de restauración (ha)</translation>
     </message>
@@ -3835,8 +3835,8 @@ T2 Restore {version}</translation>
       <translation>Ninguna área empieza dentro de la serie ({first}-{last}): los años de inicio van de {low} a {high}. Revise FIRST_YEAR (el año de la banda 1) y START_FIELD.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="313" />
-      <location filename="../processing/base.py" line="334" />
+      <location filename="../processing/base.py" line="319" />
+      <location filename="../processing/base.py" line="340" />
       <location filename="../processing/ldn_status.py" line="281" />
       <source>No data</source>
       <translation>Sin datos</translation>
@@ -3976,7 +3976,7 @@ T2 Restore {version}</translation>
       <translation>No degradada</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="156" />
+      <location filename="../processing/base.py" line="162" />
       <location filename="../ui/tasks.py" line="27" />
       <source>Not enough memory. Close other programs or process a smaller region.</source>
       <translation>Memoria insuficiente. Cierre otros programas o procese una región más pequeña.</translation>
@@ -4015,6 +4015,11 @@ T2 Restore {version}</translation>
       <location filename="../processing/import_initiatives.py" line="199" />
       <source>ON_CONFLICT says what happens to an initiative the registry already holds with other content (including one an earlier file of the same run brought): keep-registry (default) keeps the registry's version, take-file replaces it with the file's. An initiative with an area another initiative of the registry holds is not merged (skipped). The outputs count the initiatives added, unchanged, replaced, in conflict and skipped; CONFLICTS_TABLE lists each conflict: uuid, title, file, fields that differ, action taken (kept-registry, took-file or skipped), and for a skipped initiative the areas and the initiatives holding them.</source>
       <translation>ON_CONFLICT indica qué sucede con una iniciativa que el registro ya tiene con otro contenido (incluida una que trajo un archivo anterior de la misma ejecución): keep-registry (predeterminado) conserva la versión del registro, take-file la reemplaza por la del archivo. Una iniciativa con un área que tiene otra iniciativa del registro no se fusiona (se omite). Las salidas cuentan las iniciativas añadidas, sin cambios, reemplazadas, en conflicto y omitidas; CONFLICTS_TABLE lista cada conflicto: uuid, título, archivo, campos que difieren, acción tomada (kept-registry, took-file o skipped) y, para una iniciativa omitida, las áreas y las iniciativas que las tienen.</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_report.py" line="56" />
+      <source>OUTCOMES (the table of restoration_outcomes) adds, beside all registered areas, the restoration of only the areas found recovering to the Summary sheet and the outputs, as target2_indicator counts it with the same OUTCOMES and OUTCOME_ID_FIELD.</source>
+      <translation>OUTCOMES (la tabla de restoration_outcomes) añade a la hoja Resumen y a las salidas, junto a todas las áreas registradas, la restauración de solo las áreas que se encontraron en recuperación, tal como la cuenta target2_indicator con los mismos OUTCOMES y OUTCOME_ID_FIELD.</translation>
     </message>
     <message>
       <location filename="../processing/_outcome_filter.py" line="49" />
@@ -4246,7 +4251,7 @@ T2 Restore {version}</translation>
       <translation>PRESET: la leyenda del producto, por identificador: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, el anidamiento por defecto de la CNULD), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) o minam_cobertura (Mapa Nacional de Cobertura Vegetal del MINAM, numeración provisional). Cada preajuste es un archivo de presets/land_cover que cita la leyenda que sigue; cópielo y edítelo para cambiar una clase. En su lugar, NESTING_FILE: un archivo JSON de anidamiento de leyenda personalizado de Trends.Earth (Cobertura &gt; Editar definición &gt; Guardar), usado sin cambios. OUTPUT_NESTING escribe el anidamiento usado en el mismo formato, para abrirlo en Trends.Earth o editarlo.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="112" />
+      <location filename="../processing/target2_report.py" line="120" />
       <source>Pages of the printable report</source>
       <translation>Páginas del reporte imprimible</translation>
     </message>
@@ -4261,7 +4266,7 @@ T2 Restore {version}</translation>
       <translation>Matriz de comparación por pares como CSV (nombres en la fila de encabezado y en la primera columna)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="227" />
+      <location filename="../processing/_report_data.py" line="230" />
       <source>Parameter</source>
       <translation>Parámetro</translation>
     </message>
@@ -4281,7 +4286,7 @@ T2 Restore {version}</translation>
       <translation>Desempeño: el NDVI medio del píxel en la serie dividido por el percentil 90 de esa media entre los píxeles de su unidad ecológica (rango más cercano sobre intervalos de 0,0001 de NDVI). Una razón de 0,5 o menos es desempeño bajo. Unidades: ECOLOGICAL_UNITS (ráster de enteros) y/o LAND_COVER (una unidad por clase); con ambos, una unidad por clase de cobertura dentro de cada unidad; sin ninguno, toda el área es una unidad. Esto requiere dos pasadas sobre los datos (primero los percentiles). Una unidad cuyo percentil no supera 0 (agua, roca) no tiene referencia y sus píxeles quedan sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="98" />
+      <location filename="../processing/target2_report.py" line="106" />
       <location filename="../ui/report_action.py" line="81" />
       <source>Period</source>
       <translation>Periodo</translation>
@@ -4292,7 +4297,7 @@ T2 Restore {version}</translation>
       <translation>Periodos: el periodo de comparación son los últimos COMPARISON_YEARS años (por defecto 3); la línea base son los primeros BASELINE_YEARS años (por defecto 0: todos los años anteriores al periodo de comparación). La trayectoria y el desempeño usan la serie completa.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="208" />
+      <location filename="../algorithms/files.py" line="210" />
       <source>Permission denied for {path}: this account cannot write or read there. Choose a folder you can write to (for example in your Documents) or ask for access to it.</source>
       <translation>Permiso denegado para {path}: esta cuenta no puede escribir ni leer allí. Elija una carpeta en la que pueda escribir (por ejemplo en sus Documentos) o solicite acceso a ella.</translation>
     </message>
@@ -4403,12 +4408,12 @@ T2 Restore {version}</translation>
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="103" />
+      <location filename="../processing/target2_report.py" line="111" />
       <source>Printable report</source>
       <translation>Reporte imprimible</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="242" />
+      <location filename="../processing/target2_report.py" line="250" />
       <source>Printable report: {path} ({pages} pages); layout: {layout}</source>
       <translation>Reporte imprimible: {path} ({pages} páginas); diseño: {layout}</translation>
     </message>
@@ -4471,13 +4476,13 @@ T2 Restore {version}</translation>
       <translation>Productividad: un ráster de dinámica de la productividad de la tierra (LPD, 1 en declive .. 5 en aumento; 0 y 15 son sin datos), que por defecto se convierte en 3 en declive (LPD 1), 2 declive moderado (2), 1 estresada (3) y 0 sin declive (4, 5).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="187" />
+      <location filename="../processing/target2_report.py" line="195" />
       <source>Progress</source>
       <translation>Avance</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="84" />
-      <location filename="../processing/target2_report.py" line="189" />
+      <location filename="../processing/target2_report.py" line="197" />
       <source>Progress toward the targets</source>
       <translation>Avance hacia las metas</translation>
     </message>
@@ -4644,6 +4649,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_outcome_filter.py" line="37" />
+      <location filename="../processing/_report_data.py" line="166" />
       <source>Recovering restoration inside degraded land (ha)</source>
       <translation>Restauración en recuperación dentro de tierras degradadas (ha)</translation>
     </message>
@@ -4696,12 +4702,12 @@ T2 Restore {version}</translation>
       <translation>Área registrada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="163" />
+      <location filename="../processing/_report_data.py" line="164" />
       <source>Registered area, overlaps counted twice (ha)</source>
       <translation>Área registrada, superposiciones contadas dos veces (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="162" />
+      <location filename="../processing/_report_data.py" line="163" />
       <location filename="../processing/restoration_outcomes.py" line="234" />
       <source>Registered areas</source>
       <translation>Áreas registradas</translation>
@@ -4860,14 +4866,14 @@ T2 Restore {version}</translation>
       <translation>Restauración dentro de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="155" />
-      <location filename="../processing/_report_data.py" line="171" />
-      <location filename="../processing/_report_data.py" line="183" />
+      <location filename="../processing/_report_data.py" line="156" />
+      <location filename="../processing/_report_data.py" line="174" />
+      <location filename="../processing/_report_data.py" line="186" />
       <source>Restoration inside degraded land (ha)</source>
       <translation>Restauración dentro de tierras degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="184" />
+      <location filename="../processing/target2_report.py" line="192" />
       <source>Restoration inside degraded land per department (ha)</source>
       <translation>Restauración dentro de tierras degradadas por departamento (ha)</translation>
     </message>
@@ -4914,9 +4920,9 @@ T2 Restore {version}</translation>
       <translation>Restauración fuera de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="156" />
-      <location filename="../processing/_report_data.py" line="172" />
-      <location filename="../processing/_report_data.py" line="184" />
+      <location filename="../processing/_report_data.py" line="157" />
+      <location filename="../processing/_report_data.py" line="175" />
+      <location filename="../processing/_report_data.py" line="187" />
       <source>Restoration outside degraded land (ha)</source>
       <translation>Restauración fuera de tierras degradadas (ha)</translation>
     </message>
@@ -5115,7 +5121,7 @@ T2 Restore {version}</translation>
       <translation>Brecha de restauración SERFOR (B)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="235" />
+      <location filename="../processing/_report_data.py" line="238" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -5242,20 +5248,21 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_outcome_filter.py" line="38" />
+      <location filename="../processing/_report_data.py" line="167" />
       <source>Share of degraded land under recovering restoration (%)</source>
       <translation>Proporción de tierras degradadas bajo restauración en recuperación (%)</translation>
     </message>
     <message>
       <location filename="../processing/_report_pdf.py" line="80" />
-      <location filename="../processing/target2_report.py" line="178" />
+      <location filename="../processing/target2_report.py" line="186" />
       <location filename="../ui/degraded_share.py" line="172" />
       <source>Share of degraded land under restoration</source>
       <translation>Proporción de tierras degradadas en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="157" />
-      <location filename="../processing/_report_data.py" line="173" />
-      <location filename="../processing/_report_data.py" line="185" />
+      <location filename="../processing/_report_data.py" line="158" />
+      <location filename="../processing/_report_data.py" line="176" />
+      <location filename="../processing/_report_data.py" line="188" />
       <source>Share of degraded land under restoration (%)</source>
       <translation>Proporción de tierras degradadas en restauración (%)</translation>
     </message>
@@ -5319,7 +5326,7 @@ T2 Restore {version}</translation>
       <translation>Nombre del sitio</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="234" />
+      <location filename="../processing/_report_data.py" line="237" />
       <source>Size (bytes)</source>
       <translation>Tamaño (bytes)</translation>
     </message>
@@ -5413,7 +5420,7 @@ T2 Restore {version}</translation>
       <translation>Año de inicio {year}</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="182" />
+      <location filename="../processing/target2_report.py" line="190" />
       <location filename="../registry/report_tables.py" line="100" />
       <source>Start years</source>
       <translation>Años de inicio</translation>
@@ -5502,7 +5509,7 @@ T2 Restore {version}</translation>
       <translation>Resumiendo el registro</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="153" />
+      <location filename="../processing/_report_data.py" line="154" />
       <location filename="../ui/registry_dock.py" line="107" />
       <source>Summary</source>
       <translation>Resumen</translation>
@@ -5572,7 +5579,7 @@ T2 Restore {version}</translation>
       <translation>Reporte de la Meta 2</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="97" />
+      <location filename="../processing/target2_report.py" line="105" />
       <location filename="../ui/report_action.py" line="76" />
       <source>Target 2: restoration of degraded land</source>
       <translation>Meta 2: restauración de tierras degradadas</translation>
@@ -5591,13 +5598,13 @@ T2 Restore {version}</translation>
       <translation>Unidad del área meta</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="158" />
+      <location filename="../processing/_report_data.py" line="159" />
       <source>Target share (%)</source>
       <translation>Proporción meta (%)</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="142" />
-      <location filename="../processing/target2_report.py" line="92" />
+      <location filename="../processing/target2_report.py" line="100" />
       <source>Target share of degraded land under restoration (%)</source>
       <translation>Proporción meta de tierras degradadas en restauración (%)</translation>
     </message>
@@ -5871,7 +5878,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="247" />
-      <location filename="../processing/target2_report.py" line="215" />
+      <location filename="../processing/target2_report.py" line="223" />
       <source>The degraded land layer DEGRADED is missing or cannot be opened.</source>
       <translation>Falta la capa de tierras degradadas DEGRADED o no se puede abrir.</translation>
     </message>
@@ -5886,7 +5893,7 @@ T2 Restore {version}</translation>
       <translation>La diagonal de la matriz de comparación por pares debe ser 1 (un criterio comparado consigo mismo); la fila {row} contiene {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="214" />
+      <location filename="../algorithms/files.py" line="216" />
       <source>The disk holding {path} is full. Free some space or choose a folder on another disk.</source>
       <translation>El disco que contiene {path} está lleno. Libere espacio o elija una carpeta en otro disco.</translation>
     </message>
@@ -5946,7 +5953,7 @@ T2 Restore {version}</translation>
       <translation>La carpeta {folder} no existe.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="127" />
+      <location filename="../processing/target2_report.py" line="135" />
       <source>The folder {folder} of the output {output} cannot be written to ({reason}). Choose a folder that exists and that you can write to.</source>
       <translation>No se puede escribir en la carpeta {folder} de la salida {output} ({reason}). Elija una carpeta que exista y en la que pueda escribir.</translation>
     </message>
@@ -6006,7 +6013,7 @@ T2 Restore {version}</translation>
       <translation>No se puede leer la geometría del área {area}; dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="162" />
+      <location filename="../algorithms/files.py" line="164" />
       <source>The grid of {x:,} x {y:,} pixels ({gpx:,.0f} gigapixels) is larger than T2 Restore processes ({limit:,.0f} gigapixels; Peru at 10 m is about 26). Check the pixel size and the extent of the inputs (a wrong CRS or unit makes such grids), or process a smaller region.</source>
       <translation>La grilla de {x:,} x {y:,} píxeles ({gpx:,.0f} gigapíxeles) es más grande de lo que procesa T2 Restore ({limit:,.0f} gigapíxeles; el Perú a 10 m tiene unos 26). Revise el tamaño de píxel y la extensión de las entradas (un SRC o una unidad equivocados producen grillas así), o procese una región más pequeña.</translation>
     </message>
@@ -6348,7 +6355,7 @@ T2 Restore {version}</translation>
       <translation>No se puede escribir la salida {output} ({dest}): su carpeta no existe o no tiene permiso para escribir en ella. Elija otra carpeta. No se fusionó nada.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="135" />
+      <location filename="../processing/base.py" line="141" />
       <source>The output {output} could not be created. Choose another file or format.</source>
       <translation>No se pudo crear la salida {output}. Elija otro archivo u otro formato.</translation>
     </message>
@@ -6358,7 +6365,7 @@ T2 Restore {version}</translation>
       <translation>La salida {output} sobrescribiría la entrada {input}: ambas son {path}. Elija otro archivo para {output}; no se escribió nada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="202" />
+      <location filename="../algorithms/files.py" line="204" />
       <source>The outputs need up to {need} on the disk of {folder}, which has {free} free. Free some space or choose an output folder on another disk.</source>
       <translation>Las salidas necesitan hasta {need} en el disco de {folder}, que tiene {free} libres. Libere espacio o elija una carpeta de salida en otro disco.</translation>
     </message>
@@ -6398,7 +6405,7 @@ T2 Restore {version}</translation>
       <translation>La matriz de comparación por pares no es recíproca: la fila {row}, columna {col} ({a} frente a {b}) contiene {value}, así que la fila {col}, columna {row} debe contener {expected}, pero contiene {other}. Dé solo el triángulo superior y el inferior se completa solo.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="178" />
+      <location filename="../processing/base.py" line="184" />
       <source>The parameter {label} ({name}) is '{value}', which is not a finite number. Enter a number.</source>
       <translation>El parámetro {label} ({name}) es '{value}', que no es un número finito. Introduzca un número.</translation>
     </message>
@@ -6481,7 +6488,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_vector.py" line="163" />
-      <location filename="../processing/base.py" line="193" />
+      <location filename="../processing/base.py" line="199" />
       <location filename="../processing/priority_score.py" line="479" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
@@ -6540,7 +6547,7 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} contiene valores distintos de -1 (degradado), 0 (estable), 1 (mejorado) y su valor sin datos; valores (píxeles): {values}. Dé un ráster ODS 15.3.1 (como lo escriben ldn_degradation o Trends.Earth), defina su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar fuera esos píxeles.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="189" />
+      <location filename="../processing/base.py" line="195" />
       <source>The raster {name} is missing or cannot be opened.</source>
       <translation>Falta el ráster {name} o no se puede abrir.</translation>
     </message>
@@ -6656,7 +6663,7 @@ T2 Restore {version}</translation>
       <translation>No se pudo elaborar el reporte; los detalles están en el registro de mensajes.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_pdf.py" line="157" />
+      <location filename="../processing/_report_pdf.py" line="158" />
       <source>The report {path} could not be written. Choose a folder you can write to.</source>
       <translation>No se pudo escribir el reporte {path}. Elija una carpeta en la que pueda escribir.</translation>
     </message>
@@ -6846,12 +6853,12 @@ T2 Restore {version}</translation>
       <translation>Los años en las descripciones de las bandas de {name} no aumentan banda a banda ({years}). Indique FIRST_YEAR u ordene las bandas por año.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="248" />
+      <location filename="../processing/base.py" line="254" />
       <source>The zones layer has no field '{field}'.</source>
       <translation>La capa de zonas no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="283" />
+      <location filename="../processing/base.py" line="289" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
     </message>
@@ -6941,7 +6948,7 @@ T2 Restore {version}</translation>
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="97" />
+      <location filename="../processing/target2_report.py" line="105" />
       <location filename="../registry/validate.py" line="98" />
       <location filename="../ui/models.py" line="65" />
       <source>Title</source>
@@ -7060,7 +7067,7 @@ T2 Restore {version}</translation>
       <translation>Deshacer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="159" />
+      <location filename="../processing/base.py" line="165" />
       <source>Unexpected error in {algorithm}: {error}. The details are in the log panel (T2 Restore tab); please report them.</source>
       <translation>Error inesperado en {algorithm}: {error}. Los detalles están en el panel de registro (pestaña T2 Restore); por favor, repórtelos.</translation>
     </message>
@@ -7184,7 +7191,7 @@ T2 Restore {version}</translation>
       <translation>Validación: {errors} errores, {warnings} advertencias.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="233" />
+      <location filename="../processing/_report_data.py" line="236" />
       <location filename="../registry/report_tables.py" line="157" />
       <location filename="../ui/widgets/monitoring_editor.py" line="98" />
       <source>Value</source>
@@ -7216,8 +7223,8 @@ T2 Restore {version}</translation>
       <translation>Ráster del índice de vegetación (o un ráster multibanda)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="228" />
-      <location filename="../processing/_report_data.py" line="229" />
+      <location filename="../processing/_report_data.py" line="231" />
+      <location filename="../processing/_report_data.py" line="232" />
       <source>Version</source>
       <translation>Versión</translation>
     </message>
@@ -7396,12 +7403,12 @@ T2 Restore {version}</translation>
       <translation>Sin ZONES, las páginas de un registro son sus departamentos: la capa administrativa elegida en el panel del registro (de la que sus áreas toman su departamento), disuelta por su campo de departamento. Sin esa capa, o con cualquier otra capa de polígonos como RESTORATION_AREAS, no hay páginas por departamento.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="102" />
+      <location filename="../processing/target2_report.py" line="110" />
       <source>Workbook</source>
       <translation>Libro de cálculo</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="229" />
+      <location filename="../processing/target2_report.py" line="237" />
       <source>Workbook: {path}</source>
       <translation>Libro de cálculo: {path}</translation>
     </message>
@@ -7527,28 +7534,28 @@ T2 Restore {version}</translation>
       <translation>Zona</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="170" />
+      <location filename="../processing/_report_data.py" line="173" />
       <source>Zone id</source>
       <translation>Identificador de zona</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="211" />
+      <location filename="../processing/base.py" line="217" />
       <source>Zone identifier field (e.g. UBIGEO; empty: each feature is a zone)</source>
       <translation>Campo identificador de zona (p. ej. UBIGEO; vacío: cada entidad es una zona)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="209" />
+      <location filename="../processing/base.py" line="215" />
       <source>Zone name field</source>
       <translation>Campo con el nombre de la zona</translation>
     </message>
     <message>
       <location filename="../processing/_zones.py" line="178" />
-      <location filename="../processing/base.py" line="265" />
+      <location filename="../processing/base.py" line="271" />
       <source>Zones</source>
       <translation>Zonas</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="207" />
+      <location filename="../processing/base.py" line="213" />
       <location filename="../ui/report_action.py" line="79" />
       <source>Zones (e.g. departments)</source>
       <translation>Zonas (p. ej. departamentos)</translation>
@@ -7559,7 +7566,7 @@ T2 Restore {version}</translation>
       <translation>Las zonas se identifican por entidad, o por ZONE_ID (p. ej. UBIGEO), nunca por nombre: los distritos que comparten un nombre quedan en filas distintas, cada una con su zone_id. Las zonas sin SRC definido se toman en el SRC del ráster (con una advertencia); si ninguna zona se superpone al ráster, el algoritmo se detiene.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="272" />
+      <location filename="../processing/base.py" line="278" />
       <source>Zones reprojected from {src} to {dst}.</source>
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
@@ -7595,12 +7602,12 @@ T2 Restore {version}</translation>
       <translation>bilineal</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="525" />
+      <location filename="../registry/postgis_store.py" line="505" />
       <source>change the owner</source>
       <translation>cambiar el propietario</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="453" />
+      <location filename="../registry/postgis_store.py" line="433" />
       <source>change this initiative</source>
       <translation>cambiar esta iniciativa</translation>
     </message>
@@ -7621,8 +7628,8 @@ T2 Restore {version}</translation>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="499" />
-      <location filename="../registry/postgis_store.py" line="508" />
+      <location filename="../registry/postgis_store.py" line="479" />
+      <location filename="../registry/postgis_store.py" line="488" />
       <source>delete</source>
       <translation>eliminar</translation>
     </message>
@@ -7657,7 +7664,7 @@ T2 Restore {version}</translation>
       <translation>alto</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="482" />
+      <location filename="../registry/postgis_store.py" line="462" />
       <source>import</source>
       <translation>importar</translation>
     </message>
@@ -7793,9 +7800,9 @@ T2 Restore {version}</translation>
       <translation>se reemplazó por la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="544" />
-      <location filename="../registry/postgis_store.py" line="565" />
-      <location filename="../registry/postgis_store.py" line="466" />
+      <location filename="../registry/postgis_store.py" line="524" />
+      <location filename="../registry/postgis_store.py" line="545" />
+      <location filename="../registry/postgis_store.py" line="446" />
       <source>save</source>
       <translation>guardar</translation>
     </message>
@@ -7850,7 +7857,7 @@ T2 Restore {version}</translation>
       <translation>el intervalo incluye el 0</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="286" />
+      <location filename="../processing/base.py" line="292" />
       <source>the raster</source>
       <translation>el ráster</translation>
     </message>
@@ -7876,7 +7883,7 @@ T2 Restore {version}</translation>
       <translation>desconocido</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="530" />
+      <location filename="../registry/postgis_store.py" line="510" />
       <source>validate</source>
       <translation>validar</translation>
     </message>
@@ -8002,7 +8009,7 @@ T2 Restore {version}</translation>
       <translation>{done} ha de {target} ha ({percent:.1f} %)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="129" />
+      <location filename="../processing/base.py" line="135" />
       <source>{error}. Check that the folder of the output {output} exists and can be written to, or choose another file.</source>
       <translation>{error}. Compruebe que la carpeta de la salida {output} existe y admite escritura, o elija otro archivo.</translation>
     </message>
@@ -8054,8 +8061,8 @@ T2 Restore {version}</translation>
       <translation>{label}: efecto {effect:+.3f} ({low:+.3f} a {high:+.3f})</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="332" />
-      <location filename="../processing/base.py" line="334" />
+      <location filename="../processing/base.py" line="338" />
+      <location filename="../processing/base.py" line="340" />
       <location filename="../processing/definition_agreement.py" line="173" />
       <source>{label}: {ha:,.2f} ha</source>
       <translation>{label}: {ha:,.2f} ha</translation>
@@ -8212,7 +8219,7 @@ T2 Restore {version}</translation>
       <translation>{n} polígonos de corrección leídos.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="281" />
+      <location filename="../processing/base.py" line="287" />
       <source>{n} invalid zone geometries were repaired.</source>
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
@@ -8247,7 +8254,7 @@ T2 Restore {version}</translation>
       <translation>Se dieron {n} pesos para {k} criterios ({names}); dé un peso por criterio, en el mismo orden.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="279" />
+      <location filename="../processing/base.py" line="285" />
       <source>{n} zones without geometry were skipped.</source>
       <translation>Se omitieron {n} zonas sin geometría.</translation>
     </message>
@@ -8297,12 +8304,12 @@ T2 Restore {version}</translation>
       <translation>{path} no se puede fusionar: {reason}. No se fusionó nada de él.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="216" />
+      <location filename="../algorithms/files.py" line="218" />
       <source>{path} does not exist. Check the path, or that the disk or network folder is connected.</source>
       <translation>{path} no existe. Revise la ruta, o que el disco o la carpeta de red estén conectados.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="217" />
+      <location filename="../algorithms/files.py" line="219" />
       <source>{path} is a folder, not a file. Choose a file name.</source>
       <translation>{path} es una carpeta, no un archivo. Elija un nombre de archivo.</translation>
     </message>
@@ -8332,7 +8339,7 @@ T2 Restore {version}</translation>
       <translation>{path} no es una copia extraída de un registro compartido (no tiene registro de extracción), así que no se puede devolver. Combínelo con Importar iniciativas (GeoPackage FERM).</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="215" />
+      <location filename="../algorithms/files.py" line="217" />
       <source>{path} is on a read-only disk. Choose a folder on a writable disk.</source>
       <translation>{path} está en un disco de solo lectura. Elija una carpeta en un disco que admita escritura.</translation>
     </message>

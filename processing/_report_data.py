@@ -50,7 +50,7 @@ class ReportData:
 def indicator_parameters(alg, parameters, workdir):
     """The parameters of the target2_indicator run: the report's own, outputs in ``workdir``."""
     keys = (alg.DEGRADED, alg.DEGRADED_VALUE, alg.RESTORATION_AREAS, alg.ZONES, alg.ZONE_FIELD, alg.GAP_A,
-            alg.GAP_B, alg.NAME_A, alg.NAME_B, alg.TARGET_SHARE, alg.TARGET_HA)
+            alg.GAP_B, alg.NAME_A, alg.NAME_B, alg.TARGET_SHARE, alg.TARGET_HA, alg.OUTCOMES, alg.OUTCOME_ID_FIELD)
     params = {key: parameters[key] for key in keys if parameters.get(key) not in (None, "")}
     params["OUTPUT"] = os.path.join(workdir, "inside.gpkg")
     params["OUTPUT_TABLE"] = os.path.join(workdir, "target2_table.gpkg")
@@ -149,7 +149,8 @@ def summary_table(data, registered):
            "outside": n["RESTORATION_OUTSIDE_HA"], "share": n["SHARE_PCT"], "target_share": data.target_share,
            "to_share": n["TO_SHARE_HA"], "target_ha": data.target_ha, "to_target": _figure(n["TO_TARGET_HA"]),
            "areas": count if data.registry else None, "registered": hectares if data.registry else None,
-           "double": max(0.0, hectares - dissolved) if data.registry else None, "method": data.area_method}
+           "double": max(0.0, hectares - dissolved) if data.registry else None, "method": data.area_method,
+           "recovering": n.get("RECOVERING_IN_DEGRADED_HA"), "recovering_share": n.get("RECOVERING_SHARE_PCT")}
     return Table(N_("Summary"), [
         ("degraded", N_("Degraded land (ha)"), "real"),
         ("inside", N_("Restoration inside degraded land (ha)"), "real"),
@@ -162,6 +163,8 @@ def summary_table(data, registered):
         ("areas", N_("Registered areas"), "int"),
         ("registered", N_("Registered area, overlaps counted twice (ha)"), "real"),
         ("double", N_("Double counting removed (ha)"), "real"),
+        ("recovering", N_("Recovering restoration inside degraded land (ha)"), "real"),
+        ("recovering_share", N_("Share of degraded land under recovering restoration (%)"), "real"),
         ("method", N_("Area method"), "text")], [row])
 
 

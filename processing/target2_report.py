@@ -22,9 +22,9 @@ from ..algorithms.errors import N_
 from ..algorithms.workbook import write_workbook
 from ..registry import report_tables
 from ..translation import tr
+from . import _outcome_filter, _report_pdf, _report_texts, _report_zones, _vector
 from . import _report_charts as charts
 from . import _report_data as rd
-from . import _report_pdf, _report_texts, _report_zones, _vector
 from ._report_layers import ReportLayers
 from ._report_layout import build_layout, load_template, save_template
 from .base import T2Algorithm
@@ -53,6 +53,9 @@ class Target2ReportAlgorithm(T2Algorithm):
         N_("TEMPLATE takes back a layout saved by an earlier report (OUTPUT_LAYOUT) and edited in the Layout "
            "Manager; it must keep the items the report fills (ids starting with t2r_). Every output is written "
            "under a temporary name and renamed when complete."),
+        N_("OUTCOMES (the table of restoration_outcomes) adds, beside all registered areas, the restoration of "
+           "only the areas found recovering to the Summary sheet and the outputs, as target2_indicator counts it "
+           "with the same OUTCOMES and OUTCOME_ID_FIELD."),
     )
 
     DEGRADED = "DEGRADED"
@@ -76,6 +79,10 @@ class Target2ReportAlgorithm(T2Algorithm):
     RESTORATION_OUTSIDE_HA = "RESTORATION_OUTSIDE_HA"
     SHARE_PCT = "SHARE_PCT"
     PAGES = "PAGES"
+    OUTCOMES = _outcome_filter.OUTCOMES
+    OUTCOME_ID_FIELD = _outcome_filter.OUTCOME_ID_FIELD
+    RECOVERING_IN_DEGRADED_HA = _outcome_filter.RECOVERING_IN_DEGRADED_HA
+    RECOVERING_SHARE_PCT = _outcome_filter.RECOVERING_SHARE_PCT
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterMapLayer(
@@ -86,6 +93,7 @@ class Target2ReportAlgorithm(T2Algorithm):
         self.addParameter(QgsProcessingParameterMapLayer(
             self.RESTORATION_AREAS, tr("Areas under restoration (a registry, or any polygon layer)"),
             types=[compat.TYPE_VECTOR_POLYGON]))
+        _outcome_filter.add_parameters(self, self.RESTORATION_AREAS)
         _vector.add_gap_parameters(self, optional=True)
         self.add_zone_parameters()
         self.addParameter(QgsProcessingParameterNumber(
@@ -147,7 +155,9 @@ class Target2ReportAlgorithm(T2Algorithm):
         share = self.parameterAsDouble(parameters, self.TARGET_SHARE, context)
         national = {key: results[key] for key in (Indicator.DEGRADED_HA, Indicator.RESTORATION_IN_DEGRADED_HA,
                                                   Indicator.RESTORATION_OUTSIDE_HA, Indicator.SHARE_PCT,
-                                                  Indicator.TO_SHARE_HA, Indicator.TO_TARGET_HA)}
+                                                  Indicator.TO_SHARE_HA, Indicator.TO_TARGET_HA,
+                                                  Indicator.RECOVERING_IN_DEGRADED_HA, Indicator.RECOVERING_SHARE_PCT)
+                    if key in results}
         data = rd.ReportData(
             national=national, zones=rd.zone_rows(rows, rd.zone_names(zones, field), share),
             gap_rows=[r for r in rows if r["level"] == "gap"], target_share=share,
@@ -243,4 +253,5 @@ class Target2ReportAlgorithm(T2Algorithm):
             path=outputs[self.OUTPUT_PDF], pages=pages, layout=outputs[self.OUTPUT_LAYOUT]))
         n = data.national
         return {**outputs, self.PAGES: pages, **{key: n[key] for key in (
-            self.DEGRADED_HA, self.RESTORATION_IN_DEGRADED_HA, self.RESTORATION_OUTSIDE_HA, self.SHARE_PCT)}}
+            self.DEGRADED_HA, self.RESTORATION_IN_DEGRADED_HA, self.RESTORATION_OUTSIDE_HA, self.SHARE_PCT,
+            self.RECOVERING_IN_DEGRADED_HA, self.RECOVERING_SHARE_PCT) if key in n}}

@@ -402,3 +402,26 @@ def test_qgis_process_spanish_registry_without_zones_gets_its_departments(inputs
     assert sorted(r["Departamento"] for r in rows) == ["JUNIN", "PASCO"]
     assert out["results"][alg.PAGES] == 4 + 2
     assert "las páginas por departamento vienen de la capa administrativa del registro" in log
+
+
+def test_recovering_areas_beside_all_as_target2_indicator_counts_them(run_alg, inputs, tmp_path):
+    """With OUTCOMES the Summary sheet and the outputs add the restoration of only the recovering areas,
+    equal to target2_indicator's figure on the same inputs (issue 14: the report counts them too)."""
+    from t2restore.registry.store import open_registry
+
+    with open_registry(inputs["registry"].split("|")[0]) as store:
+        areas = [a.uuid for ini in store.get_initiatives() for a in ini.areas]
+    outcomes = tmp_path / "outcomes.csv"
+    outcomes.write_text("area_id,outcome\n" + "".join(
+        f"{uuid},{'recovering' if n % 2 == 0 else 'no_change'}\n" for n, uuid in enumerate(areas)), encoding="utf-8")
+    alg = _alg()
+    results = run_alg(REPORT, report_params(alg, inputs, tmp_path, **{alg.OUTCOMES: str(outcomes)}))
+    indicator = run_alg(INDICATOR, {"DEGRADED": inputs["degraded"], "RESTORATION_AREAS": inputs["registry"],
+                                    "OUTCOMES": str(outcomes), "OUTPUT": str(tmp_path / "inside.gpkg")})
+    assert 0 < indicator["RECOVERING_IN_DEGRADED_HA"] < indicator["RESTORATION_IN_DEGRADED_HA"]
+    rows, types = sheet(tmp_path / "report.xlsx", "Summary")
+    column = "Recovering restoration inside degraded land (ha)"
+    assert types[column] == "Real", (rows, types)
+    assert rows[0][column] == pytest.approx(indicator["RECOVERING_IN_DEGRADED_HA"], rel=1e-12)
+    assert results[alg.RECOVERING_IN_DEGRADED_HA] == pytest.approx(indicator["RECOVERING_IN_DEGRADED_HA"], rel=1e-12)
+    assert results[alg.RECOVERING_SHARE_PCT] == pytest.approx(indicator["RECOVERING_SHARE_PCT"], rel=1e-12)
