@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import MISSING, fields
+from dataclasses import fields
 from pathlib import Path
 
 from osgeo import ogr
@@ -34,7 +34,7 @@ from .errors import (
     RegistryReadOnlyError,
     UnreadableGeometryError,
 )
-from .model import Area, Contact, Initiative, MonitoringValue, Organization, utc_now
+from .model import Area, Contact, Initiative, MonitoringValue, Organization, field_default, utc_now
 from .text import fold, register_text_functions
 
 _CLASSES = {
@@ -49,15 +49,6 @@ _CHILD_LISTS = {"organizations": "organizations", "contacts": "contacts", schema
 
 def _defaults(cls):
     return {f.name: f for f in fields(cls)}
-
-
-def _default_value(f):
-    """The value a NULL column stands for: the dataclass default ("" for text, [] for lists)."""
-    if f.default is not MISSING:
-        return f.default
-    if f.default_factory is not MISSING:
-        return f.default_factory()
-    return None
 
 
 def _is_locked(exc):
@@ -213,7 +204,7 @@ class GeoPackageRegistryStore(RegistryStore):
             kind = kinds[col]
             if kind == "json":
                 value = json.dumps(
-                    value if value is not None else _default_value(self._fields[table][col]),
+                    value if value is not None else field_default(self._fields[table][col]),
                     ensure_ascii=False,
                     separators=(",", ":"),
                 )
@@ -235,7 +226,7 @@ class GeoPackageRegistryStore(RegistryStore):
                 continue
             kind = kinds[col]
             if value is None:
-                value = _default_value(known[col])
+                value = field_default(known[col])
             elif kind == "json":
                 value = json.loads(value)
             elif kind == "bool":

@@ -7,7 +7,7 @@ arrays). Geometries travel as WKB in EPSG:4326 (MultiPolygon, 2D).
 """
 
 import uuid as _uuid
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime, timezone
 
 from osgeo import ogr
@@ -19,6 +19,16 @@ from .geometry import to_storage, wkt_of
 def new_uuid():
     """A random UUID as text: the key of every record, stable across files and registries."""
     return str(_uuid.uuid4())
+
+
+def field_default(f):
+    """The value a NULL column stands for in either registry home: the dataclass field's default
+    ("" for text, [] for lists), or None."""
+    if f.default is not MISSING:
+        return f.default
+    if f.default_factory is not MISSING:
+        return f.default_factory()
+    return None
 
 
 def utc_now():

@@ -12,7 +12,7 @@ import json
 import threading
 import uuid as _uuid
 from contextlib import contextmanager
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import dataclass, fields
 
 from osgeo import ogr
 
@@ -21,7 +21,7 @@ from ..algorithms.geometry import ellipsoidal_area_ha
 from . import pg_connect, pg_schema, pg_sql, schema, vocab
 from .backend import STATE_UNCHECKED, RegistryStore, summary_of_row
 from .errors import AreaOwnerConflictError, ConflictError, UnreadableGeometryError
-from .model import Area, Contact, Initiative, MonitoringValue, Organization, utc_now
+from .model import Area, Contact, Initiative, MonitoringValue, Organization, field_default, utc_now
 from .sql import COLUMN_KINDS, PARENT_KEY
 from .text import fold
 
@@ -47,14 +47,6 @@ class Capabilities:
     def may_change(self, owner_institution):
         """True when this role may change an initiative owned by ``owner_institution``."""
         return self.admin or (self.may_edit and owner_institution == self.institution)
-
-
-def _default(f):
-    if f.default is not MISSING:
-        return f.default
-    if f.default_factory is not MISSING:
-        return f.default_factory()
-    return None
 
 
 def _valid_uuids(values):
@@ -247,7 +239,7 @@ class PostgisRegistryStore(RegistryStore):
                 continue
             value = getattr(obj, col)
             if kinds[col] == "json":
-                value = value if value is not None else _default(self._fields[table][col])
+                value = value if value is not None else field_default(self._fields[table][col])
                 value = pg_connect.psycopg2.extras.Json(value)
             row.append(value)
         return row
@@ -259,7 +251,7 @@ class PostgisRegistryStore(RegistryStore):
             if col == schema.GEOMETRY_COLUMN:
                 values["geometry_wkb"] = bytes(value) if value is not None else None
             elif col in known:
-                values[col] = _default(known[col]) if value is None else value
+                values[col] = field_default(known[col]) if value is None else value
         return _CLASSES[table](**values)
 
     # --- reading --------------------------------------------------------------------------
