@@ -1,12 +1,9 @@
-"""Land-cover presets against their published legends, and Trends.Earth legend-nesting JSON in and out.
+"""Land-cover presets: the ESA CCI default nesting and MINAM's provisional units; Trends.Earth legend-nesting JSON
+in and out.
 
-The expected tables below are written from the source documents (not from the preset files):
-- ESA CCI: Trends.Earth's default UNCCD nesting (LDMP/data/land_cover_nesting_unccd_esa.json) and the
-  CCI-LC Product User Guide v2 legend;
-- ESA WorldCover: Product User Manual v2.0, Table 1;
-- MODIS IGBP: MCD12 C6 User Guide, Table 3 (LC_Type1);
-- MapBiomas Perú: the class codes of the collection's legend;
-- MINAM: the units of the Mapa Nacional de Cobertura Vegetal (2015) legend (numbered by T2 Restore).
+Every preset with a published legend table (ESA CCI, ESA WorldCover, MODIS IGBP, MapBiomas Perú) is checked code by
+code against that table in test_legend_presets_published.py (tables in tests/data/legends/, each citing its source).
+MINAM: the units of the Mapa Nacional de Cobertura Vegetal (2015) legend (numbered by T2 Restore; provisional).
 """
 
 import json
@@ -51,22 +48,6 @@ CCI_NAMES = {
     220: "Permanent snow and ice",
 }
 
-WORLDCOVER = {10: ("Tree cover", 1), 20: ("Shrubland", 2), 30: ("Grassland", 2), 40: ("Cropland", 3),
-              50: ("Built-up", 5), 60: ("Bare / sparse vegetation", 6), 70: ("Snow and ice", 6),
-              80: ("Permanent water bodies", 7), 90: ("Herbaceous wetland", 4), 95: ("Mangroves", 4),
-              100: ("Moss and lichen", 2)}
-
-IGBP = {1: "Evergreen Needleleaf Forests", 2: "Evergreen Broadleaf Forests", 3: "Deciduous Needleleaf Forests",
-        4: "Deciduous Broadleaf Forests", 5: "Mixed Forests", 6: "Closed Shrublands", 7: "Open Shrublands",
-        8: "Woody Savannas", 9: "Savannas", 10: "Grasslands", 11: "Permanent Wetlands", 12: "Croplands",
-        13: "Urban and Built-up Lands", 14: "Cropland/Natural Vegetation Mosaics", 15: "Permanent Snow and Ice",
-        16: "Barren", 17: "Water Bodies"}
-IGBP_UNCCD = {1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 1, 9: 2, 10: 2, 11: 4, 12: 3, 13: 5, 14: 3, 15: 6, 16: 6,
-              17: 7}
-
-MAPBIOMAS_PERU_CODES = {3, 4, 5, 6, 9, 11, 12, 13, 15, 18, 21, 23, 24, 25, 29, 30, 31, 33, 34, 35, 61, 68}
-MAPBIOMAS_UNCCD = {3: 1, 4: 1, 9: 1, 12: 2, 15: 2, 18: 3, 21: 3, 24: 5, 33: 7, 34: 6}
-
 MINAM_UNITS = ("Bosque de colina alta", "Bosque de colina baja", "Bosque de terraza alta", "Bosque de terraza baja",
                "Aguajal", "Pacal", "Varillal", "Bosque relicto altoandino", "Bofedal", "Pajonal andino", "Jalca",
                "Páramo", "Matorral arbustivo", "Cardonal", "Loma", "Manglar", "Desierto costero", "Glaciar",
@@ -90,27 +71,6 @@ def test_esa_cci_is_the_unccd_default_nesting():
     assert nesting.parent_of == expected
     assert {code: nesting.classes[code][0] for code in nesting.parent_of} == CCI_NAMES
     assert 0 in nesting.nodata_codes
-
-
-def test_worldcover_table():
-    nesting = legends.load_preset("esa_worldcover")
-    assert {c: (nesting.classes[c][0], nesting.parent_of[c]) for c in nesting.parent_of} == WORLDCOVER
-
-
-def test_modis_igbp_table():
-    nesting = legends.load_preset("modis_igbp")
-    assert {c: nesting.classes[c][0] for c in range(1, 18)} == IGBP
-    assert {c: nesting.parent_of[c] for c in range(1, 18)} == IGBP_UNCCD
-    assert nesting.parent_of[0] == 7  # MCD12C1 stores water as 0
-    assert 255 in nesting.nodata_codes  # unclassified / fill
-
-
-def test_mapbiomas_peru_codes():
-    nesting = legends.load_preset("mapbiomas_peru")
-    assert set(nesting.parent_of) == MAPBIOMAS_PERU_CODES
-    assert {27, 0} <= nesting.nodata_codes  # 27: No observado
-    for code, parent in MAPBIOMAS_UNCCD.items():
-        assert nesting.parent_of[code] == parent, code
 
 
 def test_minam_units_present_and_nested():
