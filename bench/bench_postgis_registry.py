@@ -11,7 +11,12 @@ afterwards), initializes a registry and measures, with the store the dock uses:
                median of 5 runs each, the target is under 200 ms;
   3. checkout: the initiatives of one department (250 initiatives, 1,000 areas) into a GeoPackage registry, then 100
                of them edited in the copy and checked in (revision checks, audit) -- seconds;
-  peak memory: max RSS of this process (ru_maxrss), reported after each step.
+  peak memory: max RSS of this process (ru_maxrss), reported after each step;
+  server memory: for list/filter, check-out and check-in, the peak RSS of the store's backend process
+               (VmHWM in /proc/<pg_backend_pid()>/status, reset before each step through clear_refs when
+               allowed) and the peak total of the cluster (every process of the postmaster, sampled every
+               20 ms: sum of RSS and, where /proc/<pid>/smaps_rollup is readable, sum of PSS, which counts
+               shared buffers once).
 Results go to bench/results/postgis_registry.json.
 """
 
@@ -21,6 +26,7 @@ import resource
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -35,6 +41,80 @@ DEPARTMENTS = ("Junín", "Cusco", "Puno", "Áncash", "Loreto", "Piura", "Lima", 
 
 def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _proc_kb(pid, name, key):
+    """A ``key: N kB`` line of /proc/<pid>/<name> in MB (None when unreadable)."""
+    try:
+        with open("/proc/%d/%s" % (pid, name), encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def cluster_pids(postmaster):
+    """The postmaster and its children (backends, checkpointer, walwriter...)."""
+    pids = [postmaster]
+    try:
+        with open("/proc/%d/task/%d/children" % (postmaster, postmaster), encoding="ascii") as handle:
+            pids += [int(p) for p in handle.read().split()]
+    except OSError:
+        pass
+    return pids
+
+
+class ServerMemory:
+    """Peak memory of the server during a step: the store's backend (VmHWM) and the whole cluster (sampled)."""
+
+    def __init__(self, backend, postmaster):
+        self.backend, self.postmaster = backend, postmaster
+        self.peak_rss = self.peak_pss = 0.0
+        self.reset = False
+        self._stop = threading.Event()
+
+    def _sample(self):
+        while not self._stop.is_set():
+            pids = cluster_pids(self.postmaster)
+            rss = sum(_proc_kb(p, "status", "VmRSS") or 0.0 for p in pids)
+            pss = [_proc_kb(p, "smaps_rollup", "Pss") for p in pids]
+            self.peak_rss = max(self.peak_rss, rss)
+            if all(v is not None for v in pss):
+                self.peak_pss = max(self.peak_pss, sum(pss))
+            self._stop.wait(0.02)
+
+    def __enter__(self):
+        try:  # "5" resets the peak RSS (VmHWM) of a process: the owner or root may do it
+            with open("/proc/%d/clear_refs" % self.backend, "w", encoding="ascii") as handle:
+                handle.write("5")
+            self.reset = True
+        except OSError:
+            self.reset = False
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.result = {
+            "backend_pid": self.backend,
+            "backend_peak_mb": round(_proc_kb(self.backend, "status", "VmHWM") or 0.0, 1),
+            "backend_peak_since": "step start" if self.reset else "backend start",
+            "cluster_peak_rss_mb": round(self.peak_rss, 1),
+            "cluster_peak_pss_mb": round(self.peak_pss, 1) if self.peak_pss else None,
+        }
+
+
+def server_memory(store, cluster):
+    """A ``ServerMemory`` for the store's connection (pg_backend_pid()) in the benchmark's cluster."""
+    with store._read_cursor() as cur:  # the store's own connection: the backend that does the work
+        cur.execute("SELECT pg_backend_pid()")
+        backend = cur.fetchone()[0]
+    postmaster = int((cluster.data / "postmaster.pid").read_text(encoding="ascii").split()[0])
+    return ServerMemory(backend, postmaster)
 
 
 def make(n, per):
@@ -84,14 +164,16 @@ def list_times(store):
     return out
 
 
-def checkout_times(store, folder):
+def checkout_times(store, folder, cluster, server):
     from t2restore.registry import checkout
     from t2restore.registry.store import open_registry
 
     path = Path(folder) / "tumbes.gpkg"
     start = time.perf_counter()
-    copied = checkout.check_out(store, path, department="Tumbes")
+    with server_memory(store, cluster) as memory:
+        copied = checkout.check_out(store, path, department="Tumbes")
     out_s = time.perf_counter() - start
+    server["check_out"] = memory.result
     with open_registry(path) as local:
         areas = len(local.list_areas())
         for summary in local.list_initiatives(limit=100):
@@ -99,8 +181,10 @@ def checkout_times(store, folder):
             ini.description = "editado en campo"
             local.save_initiative(ini)
     start = time.perf_counter()
-    result = checkout.check_in(path, store)
+    with server_memory(store, cluster) as memory:
+        result = checkout.check_in(path, store)
     in_s = time.perf_counter() - start
+    server["check_in"] = memory.result
     return {"initiatives": copied, "areas": areas, "check_out_s": round(out_s, 2), "check_in_s": round(in_s, 2),
             "checked_in": len(result.replaced), "unchanged": len(result.unchanged), "conflicts": len(result.conflicts)}
 
@@ -121,9 +205,13 @@ def main():
             results["load_s"] = round(load(store, args.initiatives, args.areas_per), 1)
             print("load %.1f s, peak %.0f MB" % (results["load_s"], peak_mb()), flush=True)
             results["peak_mb_after_load"] = round(peak_mb())
-            results["list"] = list_times(store)
-            results["checkout"] = checkout_times(store, folder)
+            server = results["server_memory"] = {}
+            with server_memory(store, cluster) as memory:
+                results["list"] = list_times(store)
+            server["list"] = memory.result
+            results["checkout"] = checkout_times(store, folder, cluster, server)
             print("checkout", results["checkout"], flush=True)
+            print("server memory", server, flush=True)
             results["peak_mb"] = round(peak_mb())
         out = HERE / "results" / "postgis_registry.json"
         out.parent.mkdir(exist_ok=True)

@@ -215,6 +215,7 @@ class GapOverlapAlgorithm(T2Algorithm):
             results[uuid] = (gap, text)
         with open_registry(registry) as store:
             changed, missing = store.set_area_gaps(results)
+            skipped = store.skipped_notice(N_("gap results"))  # a PostGIS editor: others' rows left alone
         feedback.pushInfo(tr("Registry {path}: {changed} of {total} areas changed (gap MINAM only {minam}, SERFOR "
                              "only {serfor}, both {both}, none {none}).").format(
             path=registry_label(registry), changed=changed, total=len(results), minam=counts.get("MINAM", 0),
@@ -222,6 +223,8 @@ class GapOverlapAlgorithm(T2Algorithm):
         if missing:
             feedback.pushWarning(tr("{count} areas of INITIATIVES are no longer in the registry and were not "
                                     "written.").format(count=len(missing)))
+        if skipped is not None:
+            feedback.pushWarning(skipped.message(tr))
         return changed
 
     @staticmethod

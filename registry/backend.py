@@ -103,6 +103,15 @@ class RegistryStore(ABC):
         """
         raise NotImplementedError
 
+    def last_skipped(self):
+        """{owning institution: initiatives} a shared registry's row security left unchanged in the last
+        validation or gap write-back ({} when nothing was skipped; always {} for a GeoPackage)."""
+        return {}
+
+    def skipped_notice(self, what):
+        """The warning for ``last_skipped`` (``what``: N_-marked results), or None."""
+        return None
+
     @abstractmethod
     def distinct_values(self, column):
         """Distinct non-empty values of an area column (department, province, district...)."""
@@ -110,6 +119,14 @@ class RegistryStore(ABC):
     @abstractmethod
     def layer_uri(self):
         """A QGIS/OGR data source string for the restoration areas layer."""
+
+    def admin_layer(self):
+        """The administrative layer the registry itself names for its departments, for every user (a dict:
+        ``source``, ``provider``, ``fields`` as ``admin_units.AdminConfig``, and ``label`` for messages), or
+        None: then the layer chosen in the registry dock applies. A GeoPackage registry names none (its
+        user's dock choice is its layer); a PostGIS registry reads its database setting
+        (``admin_setting.py``)."""
+        return None
 
 
 def summary_of_row(r, departments):

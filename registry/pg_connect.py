@@ -80,6 +80,59 @@ class BadUuidError(RegistryError):
     )
 
 
+class PgLocation(str):
+    """A PostGIS registry's location as the store hands it out (``store.location``).
+
+    The text is what may be shown, logged and saved: a saved connection's name, or the connection
+    string without its password. The connection string to reconnect with (password included, when
+    the registry was opened with one) travels in memory only, so a background task reopens the
+    registry the dock opened without a ~/.pgpass or service file: ``open_registry(store.location)``.
+    Pickled or copied, it becomes its text alone; ``repr`` shows the text.
+    """
+
+    def __new__(cls, shown, conninfo):
+        self = super().__new__(cls, shown)
+        self._conninfo = conninfo
+        return self
+
+    @property
+    def conninfo(self):
+        return self._conninfo
+
+    def __reduce__(self):  # never serialize the password: a copy or a pickle is the plain text
+        return (str, (str(self),))
+
+    def __repr__(self):
+        return repr(str(self))
+
+
+class SkippedRows:
+    """Rows of other institutions that the server's row security skipped, without an error, in a
+    write of an editor's results (validation, gap write-back): what to tell the editor."""
+
+    template = N_(
+        "The server skipped {count} initiatives owned by other institutions ({institutions}): the role {role} "
+        "may change only its own institution's initiatives, so their {what} were not written. An editor of "
+        "those institutions or an administrator of the registry can write them."
+    )
+
+    def __init__(self, skipped, role, what):
+        self.skipped = dict(skipped)  # {owning institution ("" for none): initiatives}
+        self.role = role
+        self.what = what  # N_-marked: "validation results", "gap results"
+
+    @property
+    def count(self):
+        return sum(self.skipped.values())
+
+    def message(self, translate=None):
+        translate = translate or (lambda text: text)
+        none = translate(N_("no institution"))
+        institutions = ", ".join("%s: %d" % (k or none, n) for k, n in sorted(self.skipped.items()))
+        return translate(self.template).format(
+            count=self.count, institutions=institutions, role=self.role, what=translate(self.what))
+
+
 def available():
     """True when the PostgreSQL driver can be imported."""
     return psycopg2 is not None
@@ -126,6 +179,9 @@ def connect(location, timeout=10):
 def _first_line(exc):
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+first_line = _first_line  # the first line of an error, for a message's {reason}
 
 
 def connection_error(exc, location):

@@ -9,15 +9,18 @@ plus what a shared registry needs:
   row-level security policies, not only by the interface;
 - ``audit``: one row per inserted, changed or deleted row (who, when, transaction, old and new
   values), written by triggers that users cannot bypass (the table is not writable to them);
-- ``schema_version``: version history; a newer schema is refused, an older one migrated.
+- ``schema_version``: version history; a newer schema is refused, an older one migrated
+  (``pg_migrations``);
+- one lookup table per vocabulary (``pg_lookups``, since version 2), read by everyone, changed by
+  administrators.
 
 Every statement is fixed text: identifiers come from ``schema.py``'s declarations, values travel as
 parameters.
 """
 
-from . import schema, vocab
+from . import pg_lookups, schema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PG_SCHEMA = "t2restore"
 ROLES = ("t2r_admin", "t2r_editor", "t2r_reader")
 DATA_TABLES = ("initiatives", "organizations", "contacts", schema.AREA_TABLE, "monitoring_values")
@@ -77,8 +80,6 @@ _BASE = [
     "action text NOT NULL, row_uuid uuid, initiative_uuid uuid, old jsonb, new jsonb)",
     "CREATE INDEX audit_initiative ON t2restore.audit(initiative_uuid, id)",
     "CREATE INDEX audit_row ON t2restore.audit(row_uuid, id)",  # the trigger's look-up of a deleted area's owner
-    "CREATE TABLE t2restore.lookups (vocabulary text NOT NULL, code text NOT NULL, label_en text, label_es text, "
-    "parent_code text, selectable boolean, PRIMARY KEY (vocabulary, code))",
 ]
 
 _INDEXES = [
@@ -155,8 +156,7 @@ _GRANTS = [
     "GRANT SELECT ON ALL TABLES IN SCHEMA t2restore TO t2r_admin, t2r_editor, t2r_reader",
     "GRANT INSERT, UPDATE, DELETE ON t2restore.initiatives, t2restore.organizations, t2restore.contacts, "
     "t2restore.restoration_areas, t2restore.monitoring_values TO t2r_admin, t2r_editor",
-    "GRANT INSERT, UPDATE, DELETE ON t2restore.institutions, t2restore.role_institutions, t2restore.lookups "
-    "TO t2r_admin",
+    "GRANT INSERT, UPDATE, DELETE ON t2restore.institutions, t2restore.role_institutions TO t2r_admin",
     "REVOKE ALL ON t2restore.audit FROM PUBLIC",
     "GRANT SELECT ON t2restore.audit TO t2r_admin, t2r_editor, t2r_reader",
 ]
@@ -164,13 +164,13 @@ _GRANTS = [
 
 def statements():
     """Every statement that creates an empty registry, in order (roles must exist)."""
-    out = list(_BASE)
+    out = list(_BASE) + pg_lookups.statements()
     out += [_table_sql(t) for t in DATA_TABLES]
     out += _INDEXES + _AUDIT
     out += [_audit_trigger(t) for t in DATA_TABLES]
     for table in DATA_TABLES:
         out += _policies(table)
-    return out + _GRANTS
+    return out + _GRANTS + pg_lookups.grants()
 
 
 _CREATE_ROLE = (
@@ -184,23 +184,7 @@ def role_statements():
     return [_CREATE_ROLE % (role, role) for role in ROLES]
 
 
-INSERT_LOOKUP = (
-    "INSERT INTO t2restore.lookups (vocabulary, code, label_en, label_es, parent_code, selectable) "
-    "VALUES (%s, %s, %s, %s, %s, %s)"
-)
-
-
-def lookup_rows():
-    """One row per vocabulary entry: the codes and labels the forms offer."""
-    for name in vocab.names():
-        for e in vocab.get(name).entries:
-            parent = None if e.parent_code is None else str(e.parent_code)
-            yield (name, str(e.code), e.label_en, e.label_es, parent, bool(e.selectable))
-
-
 RECORD_VERSION = "INSERT INTO t2restore.schema_version (version, vocabulary_version, note) VALUES (%s, %s, %s)"
 READ_VERSION = "SELECT max(version) FROM t2restore.schema_version"
 HAS_REGISTRY = "SELECT to_regclass('t2restore.schema_version') IS NOT NULL"
 HAS_POSTGIS = "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis')"
-# Migrations from version N to N + 1: lists of fixed statements (none yet: version 1 is the first).
-MIGRATIONS = {}

@@ -96,8 +96,28 @@ REVISION_OF = "SELECT revision, title, owner_institution FROM t2restore.initiati
 AREA_OWNERS = (
     "SELECT uuid::text, initiative_uuid::text FROM t2restore.restoration_areas WHERE uuid = ANY(%s::uuid[])"
 )
-SET_INITIATIVE_STATE = "UPDATE t2restore.initiatives SET validation_state = %s WHERE uuid = %s"
-SET_AREA_FLAGS = "UPDATE t2restore.restoration_areas SET validation_flags = %s WHERE uuid = %s"
+# Validation results, all rows in one statement; RETURNING names the rows the server let this role change
+# (row security skips other institutions' rows without an error: see SKIPPED_OWNERS).
+SET_INITIATIVE_STATES = (
+    "UPDATE t2restore.initiatives i SET validation_state = v.state FROM unnest(%s::uuid[], %s::text[]) "
+    "AS v(uuid, state) WHERE i.uuid = v.uuid RETURNING i.uuid::text"
+)
+SET_AREA_FLAGS = (
+    "UPDATE t2restore.restoration_areas a SET validation_flags = v.flags FROM unnest(%s::uuid[], %s::jsonb[]) "
+    "AS v(uuid, flags) WHERE a.uuid = v.uuid RETURNING a.uuid::text"
+)
+# Areas whose gap results still differ after the UPDATE: the server skipped them.
+GAPS_NOT_WRITTEN = (
+    "SELECT a.uuid::text FROM t2restore.restoration_areas a JOIN unnest(%s::uuid[], %s::text[], %s::text[]) "
+    "AS v(uuid, gap, protected) ON a.uuid = v.uuid WHERE a.national_gap IS DISTINCT FROM v.gap "
+    "OR coalesce(a.protected_area, '') IS DISTINCT FROM v.protected"
+)
+# {owning institution: initiatives} of initiatives (or of the initiatives of areas) a write skipped.
+SKIPPED_OWNERS = (
+    "SELECT coalesce(i.owner_institution, ''), count(*) FROM t2restore.initiatives i WHERE i.uuid = ANY(%s::uuid[]) "
+    "OR i.uuid IN (SELECT a.initiative_uuid FROM t2restore.restoration_areas a WHERE a.uuid = ANY(%s::uuid[])) "
+    "GROUP BY 1 ORDER BY 1"
+)
 SET_AREA_GAP = (
     "UPDATE t2restore.restoration_areas SET national_gap = %s, protected_area = %s WHERE uuid = %s "
     "AND (national_gap IS DISTINCT FROM %s OR coalesce(protected_area, '') IS DISTINCT FROM %s)"

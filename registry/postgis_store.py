@@ -18,9 +18,9 @@ from osgeo import ogr
 
 from ..algorithms.errors import N_, Cancelled
 from ..algorithms.geometry import ellipsoidal_area_ha
-from . import pg_connect, pg_schema, pg_sql, schema, vocab
+from . import admin_setting, pg_connect, pg_lookups, pg_migrations, pg_schema, pg_sql, schema, vocab
 from .backend import STATE_UNCHECKED, RegistryStore, summary_of_row
-from .errors import AreaOwnerConflictError, ConflictError, UnreadableGeometryError
+from .errors import AreaOwnerConflictError, ConflictError, RegistryError, UnreadableGeometryError
 from .model import Area, Contact, Initiative, MonitoringValue, Organization, field_default, utc_now
 from .sql import COLUMN_KINDS, PARENT_KEY
 from .text import fold
@@ -96,7 +96,9 @@ def initialize(location, create_roles=True):
                     cur.execute(statement)
             for statement in pg_schema.statements():
                 cur.execute(statement)
-            cur.executemany(pg_schema.INSERT_LOOKUP, list(pg_schema.lookup_rows()))
+            as_json = pg_connect.psycopg2.extras.Json
+            for name in vocab.names():
+                cur.executemany(pg_lookups.insert_sql(name), list(pg_lookups.rows(name, as_json)))
             cur.execute(pg_schema.RECORD_VERSION, (pg_schema.SCHEMA_VERSION, vocab.version(), "created"))
         conn.commit()
         return None
@@ -124,6 +126,7 @@ class PostgisRegistryStore(RegistryStore):
         self._location = location
         self._name = name or pg_connect.display_name(location)
         self._lock = threading.RLock()
+        self._skipped = {}
         self._conn = pg_connect.connect(location, timeout=busy_timeout)
         self._fields = {table: {f.name: f for f in fields(cls)} for table, cls in _CLASSES.items()}
         try:
@@ -148,19 +151,30 @@ class PostgisRegistryStore(RegistryStore):
             self._migrate(version or 0)
 
     def _migrate(self, version):
-        with self._write(N_("migrate")) as cur:
-            while version < pg_schema.SCHEMA_VERSION:
-                for statement in pg_schema.MIGRATIONS[version]:
-                    cur.execute(statement)
-                version += 1
-                cur.execute(pg_schema.RECORD_VERSION, (version, vocab.version(), "migrated"))
+        """Every step to SCHEMA_VERSION in one transaction: on any failure nothing changes (message says why)."""
+
+        def record(cur, new):
+            cur.execute(pg_schema.RECORD_VERSION, (new, vocab.version(), "migrated from version %d" % (new - 1)))
+
+        target = pg_schema.SCHEMA_VERSION
+        try:
+            with self._write(N_("migrate")) as cur:
+                pg_migrations.migrate(cur, version, target, record, pg_connect.psycopg2.extras.Json)
+        except pg_connect.NotAllowedError as exc:  # only the schema's owner may change it: the server's reason
+            raise pg_migrations.error(exc.__cause__ or exc, self._name, version, target, pg_connect.first_line) \
+                from None
+        except RegistryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the server's reason goes into the message
+            raise pg_migrations.error(exc, self._name, version, target, pg_connect.first_line) from None
 
     # --- plumbing -------------------------------------------------------------------------
     @property
     def location(self):
-        """The saved connection's name, or the connection string without its password (reopens it
-        when the password comes from a service file or ~/.pgpass): never the password itself."""
-        return self._name
+        """The saved connection's name, or the connection string without its password, as text (for
+        messages and settings); ``open_registry`` reopens it with the connection this store used,
+        carried in memory only (``pg_connect.PgLocation``), so background tasks need no ~/.pgpass."""
+        return pg_connect.PgLocation(self._name, self._location)
 
     def close(self):
         with self._lock:
@@ -189,6 +203,11 @@ class PostgisRegistryStore(RegistryStore):
         parts = ["%s='%s'" % (k, str(v).replace("\\", "\\\\").replace("'", "\\'")) for k, v in params.items()]
         layer = 'key=\'uuid\' srid=4326 type=MultiPolygon table="t2restore"."restoration_areas" (geom)'
         return " ".join(parts + [layer])
+
+    def admin_layer(self):
+        """The administrative layer named by the database setting t2restore.admin_layer (``admin_setting``)."""
+        with self._read_cursor() as cur:
+            return admin_setting.read(cur, admin_setting.connection_params(self._conn), self._name)
 
     def _fail(self, exc, action):
         error = pg_connect.database_error(exc, self._location, _role_name(self._conn), action)
@@ -498,18 +517,32 @@ class PostgisRegistryStore(RegistryStore):
             cur.execute(pg_sql.SET_OWNER, (institution, _valid_uuids(uuids)))
             return cur.rowcount
 
+    def last_skipped(self):
+        """{owning institution ("" for none): initiatives} the server's row security left unchanged in
+        the last validation or gap write-back (an editor's role skips other institutions' rows)."""
+        return dict(self._skipped)
+
+    def skipped_notice(self, what):
+        """What to tell the user about ``last_skipped`` (``what``: N_-marked results), or None."""
+        skipped = self.last_skipped()
+        return pg_connect.SkippedRows(skipped, _role_name(self._conn), what) if skipped else None
+
+    def _note_skipped(self, cur, initiative_uuids, area_uuids):
+        self._skipped = {}
+        if initiative_uuids or area_uuids:
+            cur.execute(pg_sql.SKIPPED_OWNERS, (sorted(initiative_uuids), sorted(area_uuids)))
+            self._skipped = dict(cur.fetchall())
+
     def set_validation_results(self, initiative_states, area_flags):
+        states = {key: s for u, s in initiative_states.items() for key in _valid_uuids([u])}
+        flags = {key: json.dumps(sorted(set(f))) for u, f in area_flags.items() for key in _valid_uuids([u])}
+        self._skipped = {}
         with self._write(N_("validate")) as cur:
-            states = [(s, u) for u, s in initiative_states.items() if _valid_uuids([u])]
-            cur.executemany(pg_sql.SET_INITIATIVE_STATE, states)
-            cur.executemany(
-                pg_sql.SET_AREA_FLAGS,
-                [
-                    (pg_connect.psycopg2.extras.Json(sorted(set(flags))), u)
-                    for u, flags in area_flags.items()
-                    if _valid_uuids([u])
-                ],
-            )
+            cur.execute(pg_sql.SET_INITIATIVE_STATES, (list(states), list(states.values())))
+            done = {r[0] for r in cur.fetchall()}
+            cur.execute(pg_sql.SET_AREA_FLAGS, (list(flags), list(flags.values())))
+            done_areas = {r[0] for r in cur.fetchall()}
+            self._note_skipped(cur, set(states) - done, set(flags) - done_areas)
 
     def set_area_monitoring(self, values, marker, prefix):
         changed, owners = 0, set()
@@ -534,6 +567,7 @@ class PostgisRegistryStore(RegistryStore):
 
     def set_area_gaps(self, results):
         changed, owners = 0, set()
+        self._skipped = {}
         with self._write(N_("save")) as cur:
             cur.execute(pg_sql.AREA_OWNERS, (_valid_uuids(results),))
             known = dict(cur.fetchall())
@@ -546,4 +580,7 @@ class PostgisRegistryStore(RegistryStore):
                     owners.add(known[uuid])
             if owners:
                 cur.execute(pg_sql.BUMP_REVISIONS, (utc_now(), sorted(owners)))
+            wanted = [(u, g, p or "") for u, (g, p) in results.items() if u in known]
+            cur.execute(pg_sql.GAPS_NOT_WRITTEN, [list(c) for c in zip(*wanted)] if wanted else ([], [], []))
+            self._note_skipped(cur, (), {r[0] for r in cur.fetchall()})
         return changed, sorted(set(results) - set(known))

@@ -52,6 +52,8 @@ def set_connection_resolver(resolver):
 
 def resolve_location(location):
     """A libpq connection string for a PostGIS location, None for a GeoPackage path."""
+    if isinstance(location, pg_connect.PgLocation):  # an open store's location: reconnect as it did
+        return location.conninfo
     if pg_connect.is_pg_location(location):
         return pg_connect.conninfo(location)
     text = str(location)

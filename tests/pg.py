@@ -157,21 +157,24 @@ def shared_cluster():
 
 
 def postgis_database(folder, name, registry=True, postgis=True, initiatives=0, areas=2, departments=("Cusco",),
-                     checkout=False, edit=()):
+                     checkout=False, edit=(), version=None):
     """Case input (tests/case_inputs.py): a fresh database, initialized as a registry or not, with
     ``initiatives`` sample initiatives (registry/samples.py) of ``areas`` areas each, initiative n in
     ``departments[n % len]``; its connection string. With ``checkout`` everything is also checked out
     into ``<folder>/<name>.gpkg``, where the initiatives numbered in ``edit`` get the title "editado
     en campo" (and, for those in ``edit`` with a negative number -n, the registry's initiative n is
-    also changed, making a conflict)."""
+    also changed, making a conflict). ``version=1``: a registry as schema version 1 made it (not migrated)."""
     cluster = shared_cluster()
     dsn = cluster.dsn(cluster.new_database(postgis=postgis))
     if registry:
         from t2restore.registry import samples
         from t2restore.registry.store import initialize_postgis, open_registry
 
-        initialize_postgis(dsn)
-        with open_registry(dsn) as store:
+        if version == 1:
+            build_v1_registry(dsn)
+        else:
+            initialize_postgis(dsn)
+        with open_registry(dsn, migrate=version is None) as store:
             for n in range(initiatives):
                 ini = samples.sample_initiative(n, areas=areas)
                 for area in ini.areas:
@@ -197,6 +200,38 @@ def _checkout_and_edit(store, path, edit):
                 theirs = store.get_initiative(made[abs(n)])
                 theirs.description = "cambiado en la oficina"
                 store.save_initiative(theirs)
+
+
+V1_DDL = Path(__file__).resolve().parent / "fixtures" / "pg_registry_v1.sql"
+_V1_INSERT_LOOKUP = (
+    "INSERT INTO t2restore.lookups (vocabulary, code, label_en, label_es, parent_code, selectable) "
+    "VALUES (%s, %s, %s, %s, %s, %s)"
+)
+
+
+def build_v1_registry(dsn):
+    """Make the database at ``dsn`` a registry of schema version 1 exactly as version 1's
+    ``initialize`` did: its DDL (fixtures/pg_registry_v1.sql, frozen), one row per vocabulary entry
+    in the single ``t2restore.lookups`` table (codes as text), and the version row."""
+    import psycopg2
+
+    from t2restore.registry import pg_schema, vocab
+
+    conn = psycopg2.connect(dsn)
+    try:
+        with conn.cursor() as cur:
+            for statement in pg_schema.role_statements():
+                cur.execute(statement)
+            cur.execute(V1_DDL.read_text(encoding="utf-8"))
+            rows = [(name, str(e.code), e.label_en, e.label_es, None if e.parent_code is None else str(e.parent_code),
+                     bool(e.selectable)) for name in vocab.names() for e in vocab.get(name).entries]
+            cur.executemany(_V1_INSERT_LOOKUP, rows)
+            cur.execute("INSERT INTO t2restore.schema_version (version, vocabulary_version, note) VALUES (1, %s, "
+                        "'created')", (vocab.version(),))
+        conn.commit()
+    finally:
+        conn.close()
+    return dsn
 
 
 @pytest.fixture(scope="session")

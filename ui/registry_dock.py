@@ -285,7 +285,7 @@ class RegistryDock(QgsDockWidget):
         """Open (or create) the registry at ``path``; remembered in the settings and the project."""
         self.session.open(path, create)
         self._restored = True
-        path = str(path)
+        path = str(self.session.location or path)  # a PostGIS registry: its name without the password
         self.show_success(
             (tr("New registry created: {path}") if create else tr("Registry opened: {path}")).format(path=path)
         )

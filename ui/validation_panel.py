@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import compat
+from ..algorithms.errors import N_
 from ..registry.store import open_registry
 from ..registry.validate import ERROR, WARNING, repair_geometry, validate_initiatives
 from ..translation import tr
@@ -44,6 +45,8 @@ def run_validation(location, uuids, progress, is_cancelled):
         subjects = [i for i in everything if wanted is None or i.uuid in wanted]
         report = validate_initiatives(subjects, everything, None, lambda f: progress(0.2 + 0.75 * f), is_cancelled)
         store.set_validation_results(report.initiative_states(), report.area_flags())
+        # a PostGIS editor: the server left other institutions' results unwritten (shown by show_report)
+        report.server_skipped = store.skipped_notice(N_("validation results"))
     titles = {i.uuid: i.title for i in subjects}
     sites = {a.uuid: a.site_name or a.uuid[:8] for i in subjects for a in i.areas}
     progress(1.0)
@@ -213,6 +216,9 @@ class ValidationPanel(QWidget):
         )
         self._update_buttons()
         self.session.notify_changed()
+        skipped = getattr(report, "server_skipped", None)
+        if skipped is not None:
+            self.session.show_message(skipped.message(tr), compat.MESSAGE_WARNING, 0)
 
     # --- actions ---------------------------------------------------------------------------
     def _area_of(self, finding):

@@ -158,3 +158,77 @@ def test_target2_indicator_same_figures_from_a_postgis_registry(pg_registry_dsn,
         figures.append((result[Ind.DEGRADED_HA], result[Ind.RESTORATION_IN_DEGRADED_HA]))
     assert figures[0][1] > 0
     assert figures[1] == pytest.approx(figures[0], rel=1e-9)
+
+
+@pytest.fixture
+def pg_gaps_two_institutions(pg_cluster, pg_database, pg_registry_dsn):
+    """Sample initiative 1 owned by SERFOR, 2 by MINAM, without gaps; ({role: dsn}, made)."""
+    dsns = {
+        "serfor": pg_cluster.login_role("t2r_gap_serfor", "gpw5", ["t2r_editor"], "SERFOR", pg_database),
+        "minam": pg_cluster.login_role("t2r_gap_minam", "gpw6", ["t2r_editor"], "MINAM", pg_database),
+        "admin": pg_cluster.login_role("t2r_gap_admin", "gpw7", ["t2r_admin"], dbname=pg_database),
+    }
+    made = _unknown_gaps(2)
+    for role, ini in zip(("serfor", "minam"), made):
+        with open_registry(dsns[role]) as store:
+            store.save_initiative(ini)
+    return dsns, made
+
+
+def _areas_layer_uri(dsn):
+    return dsn + ' key=\'uuid\' srid=4326 type=MultiPolygon table="t2restore"."restoration_areas" (geom)'
+
+
+def test_gap_write_back_tells_an_editor_which_rows_the_server_skipped(pg_gaps_two_institutions, run_alg,
+                                                                     gap_layers):  # noqa: F811
+    from qgis.core import QgsProcessingFeedback
+
+    dsns, made = pg_gaps_two_institutions
+    gap_a, gap_b, protected = gap_layers
+
+    class Log(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 - QGIS API name
+            self.warnings.append(text)
+
+    def run_as(role):
+        layer = QgsVectorLayer(_areas_layer_uri(dsns[role]), "restoration_areas", "postgres")
+        assert layer.isValid() and layer.featureCount() == 4
+        log = Log()
+        log.warnings = []
+        res = run_alg("t2restore:gap_overlap", {
+            Gap.GAP_A: gap_a, Gap.GAP_B: gap_b, Gap.PROTECTED_AREAS: protected, Gap.INITIATIVES: layer,
+            Gap.WRITE_TO_REGISTRY: True, Gap.OUTPUT: "TEMPORARY_OUTPUT"}, feedback=log)
+        return res[Gap.AREAS_WRITTEN], log.warnings
+
+    written, warnings = run_as("serfor")
+    assert written == 2
+    skipped = [w for w in warnings if "skipped" in w]
+    assert len(skipped) == 1 and "skipped 1 initiatives" in skipped[0] and "MINAM: 1" in skipped[0], warnings
+    assert "gpw5" not in " ".join(warnings)
+    stored = _stored(dsns["admin"])[0]
+    assert {stored[a.uuid] for a in made[1].areas} == {(None, "")}  # MINAM's areas untouched
+    written, warnings = run_as("admin")
+    assert written == 2 and not [w for w in warnings if "skipped" in w], warnings
+    assert _stored(dsns["admin"])[0] == _expected(made)
+
+
+def test_gap_write_back_warning_through_qgis_process(pg_gaps_two_institutions, qp, qp_es, tmp_path,
+                                                     gap_layers):  # noqa: F811
+    dsns, _made = pg_gaps_two_institutions
+    gap_a, gap_b, protected = gap_layers
+
+    def run(process, output):
+        return process.run("t2restore:gap_overlap", **{
+            Gap.GAP_A: gap_a, Gap.GAP_B: gap_b, Gap.PROTECTED_AREAS: protected,
+            Gap.INITIATIVES: "postgres://" + _areas_layer_uri(dsns["serfor"]),
+            Gap.WRITE_TO_REGISTRY: "true", Gap.OUTPUT: str(tmp_path / output)})
+
+    code, data, log = run(qp, "o.gpkg")
+    assert code == 0, log
+    assert data["results"][Gap.AREAS_WRITTEN] == 2
+    assert "skipped 1 initiatives" in log and "MINAM: 1" in log and "gap results" in log, log
+    code, data, log = run(qp_es, "o_es.gpkg")  # written already: SERFOR's rows unchanged, MINAM's still skipped
+    assert code == 0, log
+    assert "El servidor omitió 1 iniciativas" in log and "resultados de brechas" in log, log

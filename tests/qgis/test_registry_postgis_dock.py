@@ -198,3 +198,47 @@ def test_no_password_reaches_settings_or_project(pg_cluster, pg_database, pg_reg
     project_value, _found = QgsProject.instance().readEntry("t2restore", "registry_path", "")
     assert "t2r_dock_admin" in project_value and "secreto" not in project_value
     assert "secreto" not in dock.path_label.toolTip()
+
+
+def test_an_editor_opened_with_a_password_validates_in_a_task_and_hears_of_skipped_rows(
+        pg_cluster, pg_database, pg_registry_dsn, make_dock, qtbot, tmp_path, monkeypatch):
+    """Issue 15: the validation task reconnects with the password the dock was opened with (no ~/.pgpass,
+    no service file), the editor is told which initiatives the server skipped, and the password reaches no
+    settings file, log message or dock message."""
+    from qgis.core import QgsApplication, QgsSettings
+
+    from t2restore import compat
+    from t2restore.registry.store import open_registry
+
+    empty = tmp_path / "pgpass"
+    empty.write_text("", encoding="utf-8")
+    empty.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(empty))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    serfor = pg_cluster.login_role("t2r_dock_val", "clave'7;x", ["t2r_editor"], "SERFOR", pg_database)
+    minam = pg_cluster.login_role("t2r_dock_valm", "otra", ["t2r_editor"], "MINAM", pg_database)
+    admin = pg_cluster.login_role("t2r_dock_vala", "clave'8;y", ["t2r_admin"], dbname=pg_database)
+    with open_registry(serfor) as store:
+        store.save_initiative(samples.sample_initiative(1))
+    with open_registry(minam) as store:
+        store.save_initiative(samples.sample_initiative(2))
+    logged = []
+    QgsApplication.messageLog().messageReceived.connect(lambda text, *_: logged.append(text))
+
+    def validate_as(dsn):
+        dock = make_dock()
+        assert dock.open_registry(dsn)
+        assert dock.validation.validate()
+        qtbot.waitUntil(lambda: not dock.busy, timeout=60000)
+        assert [t for level, t in dock.messages if level == compat.MESSAGE_CRITICAL] == []
+        assert dock.validation.report is not None and len(dock.validation.report.initiatives_checked) == 2
+        return [t for level, t in dock.messages if level == compat.MESSAGE_WARNING]
+
+    warnings = validate_as(serfor)
+    assert len(warnings) == 1 and "skipped 1 initiatives" in warnings[0] and "MINAM: 1" in warnings[0], warnings
+    assert validate_as(admin) == []
+    QgsSettings().sync()
+    settings_text = open(QgsSettings().fileName(), encoding="utf-8", errors="replace").read()
+    assert "t2r_dock_va" in settings_text
+    for text in [settings_text] + logged + warnings:
+        assert "clave" not in text

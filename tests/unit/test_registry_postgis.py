@@ -10,7 +10,7 @@ import time
 import psycopg2
 import pytest
 
-from t2restore.registry import pg_connect, pg_history, samples
+from t2restore.registry import pg_connect, pg_history, pg_schema, samples
 from t2restore.registry.errors import ConflictError, RegistryError
 from t2restore.registry.postgis_store import PostgisRegistryStore
 from t2restore.registry.schema import SchemaTooNewError
@@ -170,7 +170,7 @@ def test_database_without_postgis_or_registry_and_newer_schema(pg_cluster, pg_re
         with pytest.raises(pg_connect.NotARegistryError):
             open_registry(pg_cluster.dsn(empty))
         assert initialize_postgis(pg_cluster.dsn(empty)) is None
-        assert initialize_postgis(pg_cluster.dsn(empty)) == 1  # a second time changes nothing
+        assert initialize_postgis(pg_cluster.dsn(empty)) == pg_schema.SCHEMA_VERSION  # a second time changes nothing
     finally:
         pg_cluster.drop_database(empty)
     _raw(pg_registry_dsn, "INSERT INTO t2restore.schema_version (version, note) VALUES (99, 'future')")
