@@ -107,3 +107,7 @@ ATLAS_SCALE_AUTO = _pick((QgsLayoutItemMap, "AtlasScalingMode.Auto"), (QgsLayout
 from qgis.core import QgsRenderContext  # noqa: E402
 
 TEXT_ALWAYS_TEXT = _pick((Qgis, "TextRenderFormat.AlwaysText"), (QgsRenderContext, "TextFormatAlwaysText"))
+# the report's SVG charts embedded in picture items (Qgis.PictureFormat from 3.26)
+from qgis.core import QgsLayoutItemPicture  # noqa: E402
+
+PICTURE_SVG = _pick((Qgis, "PictureFormat.SVG"), (QgsLayoutItemPicture, "Format.FormatSVG"))

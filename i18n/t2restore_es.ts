@@ -44,9 +44,9 @@
       <translation>'{text}' no es un número ({what} en '{context}').</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="317" />
-      <location filename="../processing/definition_agreement.py" line="208" />
-      <location filename="../processing/gap_overlap.py" line="267" />
+      <location filename="../processing/base.py" line="323" />
+      <location filename="../processing/definition_agreement.py" line="211" />
+      <location filename="../processing/gap_overlap.py" line="270" />
       <source>(all)</source>
       <translation>(todo)</translation>
     </message>
@@ -69,32 +69,32 @@
     </message>
     <message>
       <location filename="../processing/_align.py" line="28" />
-      <location filename="../processing/_report_data.py" line="247" />
+      <location filename="../processing/_report_data.py" line="250" />
       <location filename="../processing/_vector.py" line="229" />
       <source>(none)</source>
       <translation>(ninguno)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="251" />
+      <location filename="../processing/_report_data.py" line="254" />
       <location filename="../registry/report_tables.py" line="45" />
       <location filename="../registry/report_tables.py" line="81" />
       <source>(not given)</source>
       <translation>(sin dato)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="337" />
+      <location filename="../processing/target2_indicator.py" line="319" />
       <source>(outside every ecosystem)</source>
       <translation>(fuera de todo ecosistema)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="315" />
-      <location filename="../processing/definition_agreement.py" line="210" />
-      <location filename="../processing/gap_overlap.py" line="267" />
+      <location filename="../processing/base.py" line="321" />
+      <location filename="../processing/definition_agreement.py" line="213" />
+      <location filename="../processing/gap_overlap.py" line="270" />
       <source>(outside every zone)</source>
       <translation>(fuera de toda zona)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="344" />
+      <location filename="../processing/target2_indicator.py" line="326" />
       <source>(outside {gap})</source>
       <translation>(fuera de {gap})</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>... y {n} errores más (hoja Validación).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="58" />
+      <location filename="../processing/target2_indicator.py" line="56" />
       <source>A Trends.Earth result feeds DEGRADED as it is: its multi-band GeoTIFF with the JSON file Trends.Earth wrote beside it, whose band 'SDG 15.3.1 Indicator' (-1 degraded) is picked by name. DEGRADED_BAND picks another band by number or by name ('SDG 15.3.1 Indicator (status)', or 'name @ 2019' when several bands share a name). Without the JSON, bands are picked by number (default 1) with a warning. Gap rasters from Trends.Earth are read the same way (their degraded pixels, -1, are the gap).</source>
       <translation>Un resultado de Trends.Earth entra en DEGRADED tal cual: su GeoTIFF multibanda con el archivo JSON que Trends.Earth escribió a su lado, cuya banda 'SDG 15.3.1 Indicator' (-1 degradado) se elige por su nombre. DEGRADED_BAND elige otra banda por número o por nombre ('SDG 15.3.1 Indicator (status)', o 'nombre @ 2019' cuando varias bandas comparten nombre). Sin el JSON, las bandas se eligen por número (1 por defecto) con una advertencia. Los rásteres de brechas de Trends.Earth se leen igual (sus píxeles degradados, -1, son la brecha).</translation>
     </message>
@@ -139,12 +139,17 @@
       <translation>Un criterio en {origin} no tiene nombre.</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="20" />
+      <location filename="../processing/minam_degradation.py" line="232" />
+      <source>A forest mask given as polygons needs a raster that sets the grid: give a land cover, cover loss, productivity or ecosystems raster too, or rasterize the forest polygons first.</source>
+      <translation>Una máscara de bosque dada como polígonos necesita un ráster que fije la grilla: dé también un ráster de cobertura del suelo, de pérdida de cobertura, de productividad o de ecosistemas, o rasterice antes los polígonos de bosque.</translation>
+    </message>
+    <message>
+      <location filename="../processing/area_summary.py" line="21" />
       <source>A pixel belongs to the zone whose polygon contains its centre. Nodata pixels are reported as their own row, never dropped. The table states the raster's CRS and the area method.</source>
       <translation>Un píxel pertenece a la zona cuyo polígono contiene su centro. Los píxeles sin datos se informan en una fila propia, nunca se descartan. La tabla indica el SRC del ráster y el método de cálculo de áreas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="76" />
+      <location filename="../algorithms/agreement.py" line="77" />
       <source>A pixel size of {size:g} makes a grid of {x} x {y} pixels over the polygons' extent; choose a larger pixel size (it is in the units of the first layer's CRS).</source>
       <translation>Un tamaño de píxel de {size:g} genera una grilla de {x} x {y} píxeles sobre la extensión de los polígonos; elija un tamaño de píxel mayor (está en las unidades del SRC de la primera capa).</translation>
     </message>
@@ -271,22 +276,22 @@
       <translation>Unidades administrativas leídas de los campos {fields}.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="116" />
+      <location filename="../processing/definition_agreement.py" line="118" />
       <source>Agreement between definitions</source>
       <translation>Concordancia entre definiciones</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="59" />
+      <location filename="../processing/definition_agreement.py" line="60" />
       <source>Agreement between two degradation definitions</source>
       <translation>Concordancia entre dos definiciones de degradación</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="167" />
+      <location filename="../processing/definition_agreement.py" line="170" />
       <source>Agreement {a} / {b}</source>
       <translation>Concordancia {a} / {b}</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="114" />
+      <location filename="../processing/definition_agreement.py" line="116" />
       <source>Align B onto A's grid when they differ</source>
       <translation>Alinear B sobre la grilla de A cuando difieran</translation>
     </message>
@@ -296,13 +301,13 @@
       <translation>Alinear los archivos a la grilla del primero cuando difieran</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="108" />
+      <location filename="../processing/ldn_degradation.py" line="105" />
       <location filename="../processing/ldn_status.py" line="121" />
       <source>Align inputs onto the baseline grid when they differ</source>
       <translation>Alinear las entradas a la grilla de la línea base cuando difieren</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="173" />
+      <location filename="../processing/serfor_criteria.py" line="175" />
       <source>Align inputs onto the capability raster's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla del ráster de capacidad cuando difieran</translation>
     </message>
@@ -318,7 +323,7 @@
     </message>
     <message>
       <location filename="../processing/forest_change.py" line="100" />
-      <location filename="../processing/minam_degradation.py" line="148" />
+      <location filename="../processing/minam_degradation.py" line="164" />
       <source>Align inputs onto the first input's grid when they differ</source>
       <translation>Alinear las entradas sobre la grilla de la primera cuando difieran</translation>
     </message>
@@ -505,7 +510,7 @@
       <translation>Área "{site}": el campo obligatorio "{field}" está vacío.</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="67" />
+      <location filename="../ui/validation_panel.py" line="70" />
       <source>Area "{site}": {before} ha in {parts_before} part(s) before, {after} ha in {parts_after} part(s) after the repair ({change:+.2f} %). The original is shown in red and the repaired geometry in green on the map.</source>
       <translation>Área "{site}": {before} ha en {parts_before} parte(s) antes y {after} ha en {parts_after} parte(s) después de la reparación ({change:+.2f} %). En el mapa, la geometría original se muestra en rojo y la reparada en verde.</translation>
     </message>
@@ -520,7 +525,7 @@
       <translation>UUID del área</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="14" />
+      <location filename="../processing/area_summary.py" line="15" />
       <source>Area by class (hectares, per zone)</source>
       <translation>Área por clase (hectáreas, por zona)</translation>
     </message>
@@ -545,9 +550,9 @@
       <translation>Área en ambas brechas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="251" />
-      <location filename="../processing/_report_data.py" line="233" />
-      <location filename="../processing/_report_data.py" line="168" />
+      <location filename="../processing/_report_data.py" line="254" />
+      <location filename="../processing/_report_data.py" line="236" />
+      <location filename="../processing/_report_data.py" line="171" />
       <source>Area method</source>
       <translation>Método de áreas</translation>
     </message>
@@ -572,7 +577,7 @@
       <translation>Superficie en recuperación (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="43" />
+      <location filename="../processing/area_summary.py" line="46" />
       <source>Area table (hectares per zone and class)</source>
       <translation>Tabla de áreas (hectáreas por zona y clase)</translation>
     </message>
@@ -582,7 +587,7 @@
       <translation>Área en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="155" />
+      <location filename="../processing/minam_degradation.py" line="172" />
       <source>Area without degradation (ha)</source>
       <translation>Área sin degradación (ha)</translation>
     </message>
@@ -649,6 +654,11 @@
       <translation>Áreas importadas</translation>
     </message>
     <message>
+      <location filename="../processing/_report_outcomes.py" line="83" />
+      <source>Areas per restoration outcome</source>
+      <translation>Áreas por resultado de la restauración</translation>
+    </message>
+    <message>
       <location filename="../processing/export_ferm.py" line="152" />
       <source>Areas refused</source>
       <translation>Áreas rechazadas</translation>
@@ -664,13 +674,13 @@
       <translation>Áreas que la exportación FERM rechazaría</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="254" />
-      <location filename="../processing/target2_indicator.py" line="125" />
+      <location filename="../processing/target2_indicator.py" line="236" />
+      <location filename="../processing/target2_indicator.py" line="112" />
       <source>Areas under restoration</source>
       <translation>Áreas en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="94" />
+      <location filename="../processing/target2_report.py" line="96" />
       <source>Areas under restoration (a registry, or any polygon layer)</source>
       <translation>Áreas en restauración (un registro, o cualquier capa de polígonos)</translation>
     </message>
@@ -686,13 +696,13 @@
       <translation>La que declara el archivo (si no, UTF-8)</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="346" />
+      <location filename="../algorithms/minam.py" line="347" />
       <source>At least one indicator is needed: vegetation cover loss, productivity or fragmentation.</source>
       <translation>Se necesita al menos un indicador: pérdida de cobertura vegetal, productividad o fragmentación.</translation>
     </message>
     <message>
       <location filename="../algorithms/ldn.py" line="127" />
-      <location filename="../algorithms/ldn.py" line="252" />
+      <location filename="../algorithms/ldn.py" line="260" />
       <source>At least one sub-indicator (land cover, productivity or soil organic carbon) is needed.</source>
       <translation>Se necesita al menos un subindicador (cobertura del suelo, productividad o carbono orgánico del suelo).</translation>
     </message>
@@ -712,12 +722,12 @@
       <translation>Entradas incorrectas: una capa de brecha vacía (sin polígonos con área, o una máscara ráster sin píxeles de brecha) detiene la ejecución indicando la capa. Que las dos brechas no se superpongan en absoluto no es un error: la ejecución emite una advertencia y la clase 'ambas' tiene 0 ha. Se espera que las zonas no se superpongan entre sí; el territorio fuera de toda zona tiene su propia fila.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="77" />
+      <location filename="../processing/target2_indicator.py" line="75" />
       <source>Bad input: degraded land that is empty (no polygon, or no pixel with the degraded value) stops the run; no restoration area, or none on degraded land, gives a warning and a share of 0 %. Features without geometry are skipped and invalid geometries repaired, both counted in the log.</source>
       <translation>Entradas incorrectas: si no hay tierras degradadas (ningún polígono o ningún píxel con el valor degradado) la ejecución se detiene; si no hay áreas en restauración, o ninguna está en tierras degradadas, se emite una advertencia y la proporción es 0 %. Los elementos sin geometría se omiten y las geometrías no válidas se reparan; ambos se cuentan en el registro.</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="40" />
+      <location filename="../processing/area_summary.py" line="43" />
       <source>Band</source>
       <translation>Banda</translation>
     </message>
@@ -732,7 +742,7 @@
       <translation>Banda (número o nombre)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="121" />
+      <location filename="../processing/_degraded_params.py" line="43" />
       <source>Band of a multi-band raster: number, or Trends.Earth band name (empty: 'SDG 15.3.1 Indicator' when its JSON is beside the file, else band 1)</source>
       <translation>Banda de un ráster multibanda: número, o nombre de banda de Trends.Earth (vacío: 'SDG 15.3.1 Indicator' cuando su JSON está junto al archivo; si no, la banda 1)</translation>
     </message>
@@ -772,12 +782,12 @@
       <translation>Años de línea base (0 = todos los años anteriores al periodo de comparación)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="60" />
+      <location filename="../processing/ldn_degradation.py" line="58" />
       <source>Blocks are computed in parallel with as many threads as Processing's 'Max threads' setting (the environment variable T2RESTORE_THREADS wins); the result does not depend on it. DASK_SCHEDULER (advanced, optional) sends the blocks to a Dask cluster (e.g. tcp://10.0.0.5:8786); its workers read the inputs, so they must be files every worker reaches (a shared folder or a cloud path), and the result is the same, byte for byte. Dask is optional: sudo apt install python3-dask python3-distributed.</source>
       <translation>Los bloques se calculan en paralelo con tantos hilos como indica el ajuste 'Máximo de hilos' de Procesos (la variable de entorno T2RESTORE_THREADS tiene prioridad); el resultado no depende de ello. DASK_SCHEDULER (avanzado, opcional) envía los bloques a un clúster Dask (p. ej. tcp://10.0.0.5:8786); sus trabajadores leen las entradas, que deben ser archivos a los que llegue cada trabajador (una carpeta compartida o una ruta en la nube), y el resultado es el mismo, byte a byte. Dask es opcional: sudo apt install python3-dask python3-distributed.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="68" />
+      <location filename="../algorithms/agreement.py" line="69" />
       <source>Both inputs are polygon layers: give a pixel size (PIXEL_SIZE, in the units of the first layer's CRS) to compare them on.</source>
       <translation>Ambas entradas son capas de polígonos: indique un tamaño de píxel (PIXEL_SIZE, en las unidades del SRC de la primera capa) para compararlas.</translation>
     </message>
@@ -802,7 +812,7 @@
       <translation>Falló la rasterización de los puntos de pérdida sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="114" />
+      <location filename="../algorithms/agreement.py" line="115" />
       <source>Burning the polygons onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de los polígonos sobre la grilla: {error}</translation>
     </message>
@@ -824,8 +834,8 @@
     </message>
     <message>
       <location filename="../processing/registry_init.py" line="31" />
-      <source>CONNECTION is the name of a saved PostgreSQL connection of QGIS (its user name and password come from QGIS's authentication database), a libpq connection string (host=... dbname=... user=...) or service=name (pg_service.conf), as used with qgis_process on a server. The connecting role must be allowed to create schemas (and roles, the first time). A database that already holds a registry is left unchanged; a database without PostGIS is refused. Everything is created in one transaction.</source>
-      <translation>CONNECTION es el nombre de una conexión PostgreSQL guardada en QGIS (su usuario y contraseña vienen de la base de autenticación de QGIS), una cadena de conexión libpq (host=... dbname=... user=...) o service=nombre (pg_service.conf), como se usa con qgis_process en un servidor. El rol que se conecta debe poder crear esquemas (y roles, la primera vez). Una base de datos que ya tiene un registro no se cambia; una base sin PostGIS se rechaza. Todo se crea en una sola transacción.</translation>
+      <source>CONNECTION is the name of a saved PostgreSQL connection of QGIS (its user name and password come from QGIS's authentication database), a libpq connection string (host=... dbname=... user=...) or service=name (pg_service.conf), as used with qgis_process on a server. The connecting role must be allowed to create schemas (and roles, the first time). A registry of an older schema version is migrated (by its owner, in one transaction: on failure nothing changes); one at the current version is left unchanged; a database without PostGIS is refused. Everything is created in one transaction.</source>
+      <translation>CONNECTION es el nombre de una conexión PostgreSQL guardada en QGIS (su usuario y contraseña vienen de la base de autenticación de QGIS), una cadena de conexión libpq (host=... dbname=... user=...) o service=nombre (pg_service.conf), como se usa con qgis_process en un servidor. El rol que se conecta debe poder crear esquemas (y roles, la primera vez). Un registro de una versión de esquema anterior se migra (lo hace su propietario, en una sola transacción: si falla, nada cambia); uno en la versión actual no se cambia; una base sin PostGIS se rechaza. Todo se crea en una sola transacción.</translation>
     </message>
     <message>
       <location filename="../processing/priority_score.py" line="75" />
@@ -872,7 +882,7 @@ Fuentes: {sources}
 T2 Restore {version}</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="137" />
+      <location filename="../processing/serfor_criteria.py" line="139" />
       <source>CUM group</source>
       <translation>Grupo CUM</translation>
     </message>
@@ -907,7 +917,7 @@ T2 Restore {version}</translation>
       <translation>No se puede abrir el ráster {path}. Elija un ráster de estado escrito por ldn_status.</translation>
     </message>
     <message>
-      <location filename="../algorithms/dask_engine.py" line="37" />
+      <location filename="../algorithms/dask_engine.py" line="49" />
       <source>Cannot reach the Dask scheduler {address}: {error}. Start it (dask-scheduler, then dask-worker on each machine), check the address, or leave it empty to compute on this machine.</source>
       <translation>No se puede contactar el planificador Dask {address}: {error}. Inícielo (dask-scheduler y luego dask-worker en cada máquina), revise la dirección o déjela vacía para calcular en esta máquina.</translation>
     </message>
@@ -933,23 +943,24 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../algorithms/priority/presets.py" line="23" />
-      <location filename="../algorithms/serfor.py" line="72" />
+      <location filename="../algorithms/serfor.py" line="73" />
       <source>Cannot read the preset {path}: {error}</source>
       <translation>No se puede leer el preajuste {path}: {error}</translation>
     </message>
     <message>
       <location filename="../algorithms/blocks.py" line="420" />
+      <location filename="../algorithms/dask_engine.py" line="114" />
       <source>Cannot read the raster {name} ({path}): {error}. The file is truncated or damaged (an interrupted download or copy, a full disk): copy or export it again.</source>
       <translation>No se puede leer el ráster {name} ({path}): {error}. El archivo está truncado o dañado (una descarga o copia interrumpida, un disco lleno): cópielo o expórtelo de nuevo.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="140" />
+      <location filename="../processing/ldn_degradation.py" line="133" />
       <source>Cannot read the recode file {path}: {error}</source>
       <translation>No se puede leer el archivo de reclasificación {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="77" />
-      <location filename="../algorithms/minam.py" line="179" />
+      <location filename="../algorithms/minam.py" line="78" />
+      <location filename="../algorithms/minam.py" line="180" />
       <source>Cannot read the rules file {path}: {error}</source>
       <translation>No se puede leer el archivo de reglas {path}: {error}</translation>
     </message>
@@ -969,7 +980,7 @@ T2 Restore {version}</translation>
       <translation>No se puede escribir la salida {path}: {error}. Elija una carpeta en la que pueda escribir, en un disco con espacio libre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="107" />
+      <location filename="../algorithms/agreement.py" line="108" />
       <source>Cannot write the temporary raster {path}: {error}</source>
       <translation>No se puede escribir el ráster temporal {path}: {error}</translation>
     </message>
@@ -989,12 +1000,12 @@ T2 Restore {version}</translation>
       <translation>Umbral de cobertura de copas del bosque (%)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="136" />
+      <location filename="../processing/serfor_criteria.py" line="138" />
       <source>Capability codes (raster code, CUM group A, C, P, F or X)</source>
       <translation>Códigos de capacidad (código del ráster, grupo CUM A, C, P, F o X)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="167" />
+      <location filename="../processing/serfor_criteria.py" line="169" />
       <source>Capability groups that are forest lands</source>
       <translation>Grupos de capacidad que son tierras forestales</translation>
     </message>
@@ -1096,17 +1107,17 @@ T2 Restore {version}</translation>
       <translation>Método de clases</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="38" />
+      <location filename="../processing/area_summary.py" line="41" />
       <source>Class raster</source>
       <translation>Ráster de clases</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="38" />
+      <location filename="../processing/forest_fragmentation.py" line="39" />
       <source>Classifies every forest pixel by the pattern of forest around it, after Riitters et al. (2000, Conservation Ecology 4(2): 3, with the 2001 errata), the method of GRASS r.forestfrag and of the R package fragmentation. Fragmentation is one of MINAM's degradation indicators.</source>
       <translation>Clasifica cada píxel de bosque según el patrón de bosque a su alrededor, siguiendo a Riitters et al. (2000, Conservation Ecology 4(2): 3, con la fe de erratas de 2001), el método de GRASS r.forestfrag y del paquete de R fragmentation. La fragmentación es uno de los indicadores de degradación del MINAM.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="40" />
+      <location filename="../processing/ldn_degradation.py" line="38" />
       <source>Classifies land as degraded (-1), stable (0) or improved (+1) following the UNCCD Good Practice Guidance for SDG indicator 15.3.1 (version 2, 2021), the method of Trends.Earth.</source>
       <translation>Clasifica la tierra como degradada (-1), estable (0) o mejorada (+1) según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021), el método de Trends.Earth.</translation>
     </message>
@@ -1116,7 +1127,7 @@ T2 Restore {version}</translation>
       <translation>Código</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="46" />
+      <location filename="../processing/ldn_degradation.py" line="44" />
       <source>Codes outside the legend (a land cover class without a recode row, or outside 1..7 without a recode table; an LPD value other than 1..5, where 0 and 15 are nodata) stop the run, which names each code with its pixel count, unless UNKNOWN_CODES is set to leave those pixels out as no data (the log then says how many). NaN and infinite values are no data in every input.</source>
       <translation>Los códigos fuera de la leyenda (una clase de cobertura sin fila de reclasificación, o fuera de 1..7 sin tabla de reclasificación; un valor LPD distinto de 1..5, donde 0 y 15 son sin datos) detienen la ejecución, que nombra cada código con su número de píxeles, salvo que UNKNOWN_CODES indique dejar esos píxeles fuera como sin datos (el registro dice entonces cuántos). Los valores NaN e infinitos son sin datos en todas las entradas.</translation>
     </message>
@@ -1126,12 +1137,12 @@ T2 Restore {version}</translation>
       <translation>Códigos fuera de la leyenda (p. ej. cobertura 50 en un mapa de 7 clases, LPD 7)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="47" />
+      <location filename="../processing/forest_fragmentation.py" line="48" />
       <source>Codes: 0 non-forest; 1 patch (Pf &lt; 0.4); 2 transitional (0.4 &lt;= Pf &lt; 0.6); 3 edge (Pf &gt;= 0.6 and Pf &lt; Pff); 4 perforated (Pf &gt;= 0.6 and Pf &gt; Pff); 5 interior (Pf = 1); 6 undetermined (Pf &gt;= 0.6 and Pf = Pff); 255 nodata. Pf and Pff are compared as exact fractions, so pixels exactly on a boundary get the class of the method (GRASS r.forestfrag uses Pf &gt; 0.6 for perforated and undetermined).</source>
       <translation>Códigos: 0 no bosque; 1 parche (Pf &lt; 0,4); 2 transicional (0,4 &lt;= Pf &lt; 0,6); 3 borde (Pf &gt;= 0,6 y Pf &lt; Pff); 4 perforado (Pf &gt;= 0,6 y Pf &gt; Pff); 5 interior (Pf = 1); 6 indeterminado (Pf &gt;= 0,6 y Pf = Pff); 255 sin datos. Pf y Pff se comparan como fracciones exactas, de modo que los píxeles justo en un límite reciben la clase del método (GRASS r.forestfrag usa Pf &gt; 0,6 para perforado e indeterminado).</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="124" />
+      <location filename="../processing/definition_agreement.py" line="127" />
       <source>Cohen's kappa</source>
       <translation>Kappa de Cohen</translation>
     </message>
@@ -1146,7 +1157,7 @@ T2 Restore {version}</translation>
       <translation>Compara uno o dos periodos de reporte del indicador ODS 15.3.1 con la línea base, como pide la adenda de la Guía de Buenas Prácticas de la CNULD para el reporte de 2026 y como lo hace Trends.Earth. Las entradas son rásteres ODS 15.3.1 codificados -1 degradado, 0 estable, 1 mejorado (sin datos -32768), como los escriben ldn_degradation o Trends.Earth; cualquier otro valor detiene la ejecución nombrando los valores encontrados, salvo que UNKNOWN_CODES los deje fuera como sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="62" />
+      <location filename="../processing/definition_agreement.py" line="63" />
       <source>Compares two degradation results, by default MINAM's (A) and SERFOR's (B), and shows where they agree: 0 degraded in neither, 1 only in A, 2 only in B, 3 in both (styled; 255 nodata where a raster input has no data).</source>
       <translation>Compara dos resultados de degradación, por defecto el del MINAM (A) y el del SERFOR (B), y muestra dónde concuerdan: 0 degradado en ninguno, 1 solo en A, 2 solo en B, 3 en ambos (con estilo; 255 sin datos donde una entrada ráster no tiene datos).</translation>
     </message>
@@ -1186,7 +1197,7 @@ T2 Restore {version}</translation>
       <translation>Conflictos</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="117" />
+      <location filename="../processing/definition_agreement.py" line="119" />
       <source>Confusion table (hectares, overall agreement and kappa per zone)</source>
       <translation>Tabla de confusión (hectáreas, concordancia global y kappa por zona)</translation>
     </message>
@@ -1206,12 +1217,12 @@ T2 Restore {version}</translation>
       <translation>Conectado como {role}: lector, no puede cambiar nada (guardar y eliminar están desactivados).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="237" />
+      <location filename="../processing/serfor_criteria.py" line="240" />
       <source>Conservation areas</source>
       <translation>Áreas de conservación</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="147" />
+      <location filename="../processing/serfor_criteria.py" line="149" />
       <source>Conservation areas (polygons)</source>
       <translation>Áreas de conservación (polígonos)</translation>
     </message>
@@ -1246,7 +1257,7 @@ T2 Restore {version}</translation>
       <translation>Nombre del contacto</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="178" />
+      <location filename="../processing/_report_data.py" line="181" />
       <source>Contribution to the national goal (%)</source>
       <translation>Contribución a la meta nacional (%)</translation>
     </message>
@@ -1341,6 +1352,11 @@ T2 Restore {version}</translation>
       <translation>Compensación (ganancias, pérdidas, neto por tipo de tierra y zona)</translation>
     </message>
     <message>
+      <location filename="../processing/_report_outcomes.py" line="72" />
+      <source>Counting only recovering areas, restoration inside degraded land is {ha} ha, {pct} of the degraded land (effective restoration, as Target 2 asks).</source>
+      <translation>Contando solo las áreas en recuperación, la restauración dentro de tierras degradadas es de {ha} ha, el {pct} de las tierras degradadas (restauración efectiva, como pide la Meta 2).</translation>
+    </message>
+    <message>
       <location filename="../registry/validate.py" line="102" />
       <location filename="../registry/validate.py" line="130" />
       <location filename="../ui/forms/initiative_general.ui" line="0" />
@@ -1358,12 +1374,12 @@ T2 Restore {version}</translation>
       <translation>Covariables para el emparejamiento (p. ej. altitud, pendiente)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="142" />
+      <location filename="../processing/minam_degradation.py" line="158" />
       <source>Cover loss</source>
       <translation>Pérdida de cobertura</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="336" />
+      <location filename="../algorithms/minam.py" line="337" />
       <source>Cover loss from land cover needs both LC_BASELINE and LC_TARGET.</source>
       <translation>La pérdida de cobertura a partir de la cobertura del suelo necesita LC_BASELINE y LC_TARGET.</translation>
     </message>
@@ -1384,16 +1400,16 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/registry_init.py" line="23" />
-      <source>Creates an empty initiative registry in a PostgreSQL database that has the PostGIS extension, so that several institutions can share one registry: the tables of the GeoPackage registry (schema t2restore) with UUID keys, areas as EPSG:4326 MultiPolygons with a GiST index, the vocabularies as a lookup table, the schema version, an audit table written by triggers (who changed what and when, old and new values) and row-level security for three roles: t2r_admin (everything), t2r_editor (reads everything, changes only the initiatives of its institution, listed in t2restore.role_institutions) and t2r_reader (reads).</source>
-      <translation>Crea un registro de iniciativas vacío en una base de datos PostgreSQL con la extensión PostGIS, para que varias instituciones compartan un registro: las tablas del registro GeoPackage (esquema t2restore) con claves UUID, áreas como MultiPolígonos EPSG:4326 con índice GiST, los vocabularios como tabla de consulta, la versión del esquema, una tabla de auditoría escrita por disparadores (quién cambió qué y cuándo, valores anteriores y nuevos) y seguridad a nivel de fila para tres roles: t2r_admin (todo), t2r_editor (lee todo, cambia solo las iniciativas de su institución, listadas en t2restore.role_institutions) y t2r_reader (lee).</translation>
+      <source>Creates an empty initiative registry in a PostgreSQL database that has the PostGIS extension, so that several institutions can share one registry: the tables of the GeoPackage registry (schema t2restore) with UUID keys, areas as EPSG:4326 MultiPolygons with a GiST index, one lookup table per vocabulary, the schema version, an audit table written by triggers (who changed what and when, old and new values) and row-level security for three roles: t2r_admin (everything), t2r_editor (reads everything, changes only the initiatives of its institution, listed in t2restore.role_institutions) and t2r_reader (reads).</source>
+      <translation>Crea un registro de iniciativas vacío en una base de datos PostgreSQL con la extensión PostGIS, para que varias instituciones compartan un registro: las tablas del registro GeoPackage (esquema t2restore) con claves UUID, áreas como MultiPolígonos EPSG:4326 con índice GiST, una tabla de consulta por vocabulario, la versión del esquema, una tabla de auditoría escrita por disparadores (quién cambió qué y cuándo, valores anteriores y nuevos) y seguridad a nivel de fila para tres roles: t2r_admin (todo), t2r_editor (lee todo, cambia solo las iniciativas de su institución, listadas en t2restore.role_institutions) y t2r_reader (lee).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="179" />
+      <location filename="../processing/serfor_criteria.py" line="182" />
       <source>Criteria used</source>
       <translation>Criterios usados</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="259" />
+      <location filename="../processing/serfor_criteria.py" line="262" />
       <source>Criteria used: {used}.</source>
       <translation>Criterios usados: {used}.</translation>
     </message>
@@ -1413,7 +1429,7 @@ T2 Restore {version}</translation>
       <translation>Rásteres de criterios</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/criteria.py" line="147" />
+      <location filename="../algorithms/priority/criteria.py" line="151" />
       <source>Criterion {name}: no band of {raster} is named {band} (its bands: {bands}); band {index} is used, the position documented for it. Check that it holds this criterion.</source>
       <translation>Criterio {name}: ninguna banda de {raster} se llama {band} (sus bandas: {bands}); se usa la banda {index}, la posición documentada para él. Verifique que contenga este criterio.</translation>
     </message>
@@ -1429,6 +1445,11 @@ T2 Restore {version}</translation>
       <translation>Área acumulada (ha)</translation>
     </message>
     <message>
+      <location filename="../processing/_dask.py" line="18" />
+      <source>DASK_SCHEDULER (advanced, optional) sends the blocks to a Dask cluster (e.g. tcp://10.0.0.5:8786); its workers read the inputs, so they must be files every worker reaches (a shared folder or a cloud path), and so must the output's folder, where the zones and masks the algorithm rasterizes are written while it runs. The result is the same, byte for byte. Dask is optional: sudo apt install python3-dask python3-distributed.</source>
+      <translation>DASK_SCHEDULER (avanzado, opcional) envía los bloques a un clúster Dask (p. ej. tcp://10.0.0.5:8786); sus trabajadores leen las entradas, que deben ser archivos a los que llegue cada trabajador (una carpeta compartida o una ruta en la nube), y también la carpeta de la salida, donde se escriben durante la ejecución las zonas y máscaras que el algoritmo rasteriza. El resultado es el mismo, byte a byte. Dask es opcional: sudo apt install python3-dask python3-distributed.</translation>
+    </message>
+    <message>
       <location filename="../processing/import_initiatives.py" line="158" />
       <source>DEFAULTS (JSON) gives values for fields the source lacks, for example {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS overrides the CRS of the input (needed for CSV files, which carry none).</source>
       <translation>DEFAULTS (JSON) da valores para los campos que faltan en la fuente, por ejemplo {"restoration_status": 2, "ecosystems": "T1", "lead_organization": "Gobierno Regional de Junín"}. SOURCE_CRS reemplaza el SRC de la entrada (necesario para archivos CSV, que no lo declaran).</translation>
@@ -1439,22 +1460,22 @@ T2 Restore {version}</translation>
       <translation>DEFAULTS: "{key}" es "{value}", que no es {expected}. Indíquelo, por ejemplo, como {example}.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="369" />
+      <location filename="../processing/target2_indicator.py" line="351" />
       <source>DEGRADED covers only part of Peru, yet the total is reported as national and compared with the national goal. For a region, give its name in AREA_NAME (and its goal in REGIONAL_TARGET_HA).</source>
       <translation>DEGRADED cubre solo una parte del Perú, pero el total se informa como nacional y se compara con la meta nacional. Para una región, indique su nombre en AREA_NAME (y su meta en REGIONAL_TARGET_HA).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="51" />
+      <location filename="../processing/target2_indicator.py" line="49" />
       <source>DEGRADED is the degraded baseline: polygons (all of them are degraded land) or a raster in which the pixels holding DEGRADED_VALUE are degraded (default -1, the degraded class of the T2 Restore degradation algorithm). With the status of ldn_status, DEGRADED_CLASSES lists the classes counted as degraded instead: 1,2,3 (degraded in the reporting period) or 1,2 (only land degrading now). RESTORATION_AREAS are the areas under restoration (a registry layer or any polygon layer); they are dissolved, so land under two overlapping initiatives counts once. Restoration outside degraded land is reported in its own column, not dropped.</source>
       <translation>DEGRADED es la línea base de degradación: polígonos (todos ellos son tierras degradadas) o un ráster en el que los píxeles con el valor DEGRADED_VALUE están degradados (por defecto -1, la clase degradada del algoritmo de degradación de T2 Restore). Con el estado de ldn_status, DEGRADED_CLASSES lista en su lugar las clases que cuentan como degradadas: 1,2,3 (degradadas en el periodo de reporte) o 1,2 (solo la tierra que se degrada ahora). RESTORATION_AREAS son las áreas en restauración (una capa del registro o cualquier capa de polígonos); se disuelven, de modo que el territorio bajo dos iniciativas superpuestas cuenta una sola vez. La restauración fuera de tierras degradadas se informa en su propia columna, no se descarta.</translation>
     </message>
     <message>
-      <location filename="../algorithms/dask_engine.py" line="30" />
+      <location filename="../algorithms/dask_engine.py" line="41" />
       <source>Dask is not installed, so the Dask scheduler {address} cannot be used. Install it (Debian/Ubuntu: sudo apt install python3-dask python3-distributed; elsewhere: python3 -m pip install 'dask[distributed]') or leave the scheduler address empty to compute on this machine.</source>
       <translation>Dask no está instalado, así que no se puede usar el planificador Dask {address}. Instálelo (Debian/Ubuntu: sudo apt install python3-dask python3-distributed; en otros sistemas: python3 -m pip install 'dask[distributed]') o deje vacía la dirección del planificador para calcular en esta máquina.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="117" />
+      <location filename="../processing/_dask.py" line="33" />
       <source>Dask scheduler address (optional: compute the blocks on a cluster)</source>
       <translation>Dirección del planificador Dask (opcional: calcular los bloques en un clúster)</translation>
     </message>
@@ -1502,12 +1523,12 @@ T2 Restore {version}</translation>
       <translation>En declive</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="67" />
+      <location filename="../processing/minam_degradation.py" line="79" />
       <source>Default preset 'MINAM (provisional)' (presets/minam_provisional.json): the thresholds and combination rules of MINAM's 2023 guide are not public in full, so the default is a provisional, editable stand-in written for T2 Restore, not MINAM's official table: loss of vegetation cover gives a high level (very high with declining productivity); otherwise declining productivity and fragmentation add up to low, moderate or high. Replace it with the official table when you have it.</source>
       <translation>Preajuste por defecto 'MINAM (provisional)' (presets/minam_provisional.json): los umbrales y las reglas de combinación de la guía 2023 del MINAM no son públicos en su totalidad, así que el valor por defecto es un sustituto provisional y editable escrito para T2 Restore, no la tabla oficial del MINAM: la pérdida de cobertura vegetal da un nivel alto (muy alto si además la productividad está en declive); si no, el declive de la productividad y la fragmentación se suman en bajo, moderado o alto. Reemplácelo por la tabla oficial cuando la tenga.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="96" />
+      <location filename="../processing/serfor_criteria.py" line="97" />
       <source>Default preset 'SERFOR (provisional)' (presets/serfor_provisional.json): SERFOR's matrices, weights and breaks are not public, so the conflict matrix (on the 7 UNCCD land cover classes), the forest land groups, the 1000 m radius and the 5 recent years are a provisional, editable stand-in written for T2 Restore, not SERFOR's official values. Edit the tables here, with your own land cover codes as rows. Inputs must share the capability raster's grid unless 'Align inputs' is checked (nearest neighbour for classes and years, bilinear for the DEM).</source>
       <translation>Preajuste por defecto 'SERFOR (provisional)' (presets/serfor_provisional.json): las matrices, pesos y cortes del SERFOR no son públicos, así que la matriz de conflicto (sobre las 7 clases de cobertura de la CNULD), los grupos de tierras forestales, el radio de 1000 m y los 5 años recientes son un sustituto provisional y editable escrito para T2 Restore, no los valores oficiales del SERFOR. Edite aquí las tablas, con sus propios códigos de cobertura como filas. Las entradas deben compartir la grilla del ráster de capacidad de uso salvo que se marque 'Alinear entradas' (vecino más cercano para clases y años, bilineal para el MDE).</translation>
     </message>
@@ -1518,7 +1539,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/forest_change.py" line="118" />
-      <location filename="../processing/serfor_criteria.py" line="163" />
+      <location filename="../processing/serfor_criteria.py" line="165" />
       <source>Deforestation density search radius (m)</source>
       <translation>Radio de búsqueda de la densidad de deforestación (m)</translation>
     </message>
@@ -1528,8 +1549,8 @@ T2 Restore {version}</translation>
       <translation>Degradación</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="193" />
-      <location filename="../processing/ldn_degradation.py" line="111" />
+      <location filename="../processing/ldn_degradation.py" line="184" />
+      <location filename="../processing/ldn_degradation.py" line="108" />
       <source>Degradation (SDG 15.3.1)</source>
       <translation>Degradación (ODS 15.3.1)</translation>
     </message>
@@ -1539,61 +1560,61 @@ T2 Restore {version}</translation>
       <translation>Degradación (ODS 15.3.1)...</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="153" />
+      <location filename="../processing/minam_degradation.py" line="169" />
       <source>Degradation area table (hectares per ecosystem and level)</source>
       <translation>Tabla de áreas degradadas (hectáreas por ecosistema y nivel)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="115" />
+      <location filename="../processing/ldn_degradation.py" line="112" />
       <source>Degradation area table (hectares per zone and class)</source>
       <translation>Tabla de áreas de degradación (hectáreas por zona y clase)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="215" />
-      <location filename="../processing/minam_degradation.py" line="150" />
+      <location filename="../processing/minam_degradation.py" line="272" />
+      <location filename="../processing/minam_degradation.py" line="166" />
       <source>Degradation level (MINAM)</source>
       <translation>Nivel de degradación (MINAM)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="38" />
+      <location filename="../processing/minam_degradation.py" line="45" />
       <source>Degradation levels in terrestrial ecosystems from the three indicators of MINAM's national map of degraded areas (2019) and its procedure guide (2023): loss of vegetation cover, loss of primary productivity and forest fragmentation. Each indicator becomes a state (0 = no sign of degradation) and a rules table gives each combination of states a level: 0 none, 1 low, 2 moderate, 3 high, 4 very high.</source>
       <translation>Niveles de degradación en ecosistemas terrestres a partir de los tres indicadores del mapa nacional de áreas degradadas del MINAM (2019) y de su guía de procedimiento (2023): pérdida de cobertura vegetal, pérdida de productividad primaria y fragmentación del bosque. Cada indicador se convierte en un estado (0 = sin señal de degradación) y una tabla de reglas asigna a cada combinación de estados un nivel: 0 ninguno, 1 bajo, 2 moderado, 3 alto, 4 muy alto.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="101" />
+      <location filename="../processing/definition_agreement.py" line="103" />
       <source>Degradation result A (raster or polygons)</source>
       <translation>Resultado de degradación A (ráster o polígonos)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="103" />
+      <location filename="../processing/definition_agreement.py" line="105" />
       <source>Degradation result B (raster or polygons)</source>
       <translation>Resultado de degradación B (ráster o polígonos)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="35" />
+      <location filename="../processing/minam_degradation.py" line="42" />
       <source>Degradation, MINAM indicators (levels)</source>
       <translation>Degradación, indicadores del MINAM (niveles)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="37" />
+      <location filename="../processing/ldn_degradation.py" line="35" />
       <source>Degradation, SDG 15.3.1 (one out, all out)</source>
       <translation>Degradación, ODS 15.3.1 (uno fuera, todos fuera)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="25" />
+      <location filename="../processing/ldn_degradation.py" line="23" />
       <location filename="../processing/ldn_status.py" line="32" />
       <source>Degraded</source>
       <translation>Degradada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="122" />
-      <location filename="../processing/target2_indicator.py" line="148" />
-      <location filename="../processing/target2_report.py" line="116" />
+      <location filename="../processing/ldn_degradation.py" line="115" />
+      <location filename="../processing/target2_indicator.py" line="135" />
+      <location filename="../processing/target2_report.py" line="118" />
       <source>Degraded area (ha)</source>
       <translation>Área degradada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="159" />
+      <location filename="../processing/minam_degradation.py" line="176" />
       <source>Degraded area, levels 1 to 4 (ha)</source>
       <translation>Área degradada, niveles 1 a 4 (ha)</translation>
     </message>
@@ -1603,67 +1624,67 @@ T2 Restore {version}</translation>
       <translation>Clases degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="118" />
+      <location filename="../processing/_degraded_params.py" line="40" />
       <source>Degraded classes in a raster (e.g. 1,2,3 of an ldn_status status; replaces the degraded value)</source>
       <translation>Clases degradadas en un ráster (p. ej. 1,2,3 de un estado de ldn_status; reemplaza el valor degradado)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="182" />
+      <location filename="../processing/serfor_criteria.py" line="185" />
       <source>Degraded forest land area (ha)</source>
       <translation>Área de tierras forestales degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="178" />
+      <location filename="../processing/serfor_criteria.py" line="180" />
       <source>Degraded forest land table (hectares per zone and reason)</source>
       <translation>Tabla de tierras forestales degradadas (hectáreas por zona y motivo)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="92" />
+      <location filename="../processing/serfor_criteria.py" line="93" />
       <source>Degraded forest lands (OUTPUT, styled): on the capability groups of FOREST_LAND_GROUPS (default F, X), 1 overuse, 2 forest loss (of any year, or only recent, per LOSS_PERIOD), 3 both; 0 not degraded; 255 nodata where an input used has no data. OUTPUT_TABLE gives hectares per zone and reason (WGS 84 ellipsoid).</source>
       <translation>Tierras forestales degradadas (OUTPUT, con estilo): en los grupos de capacidad de FOREST_LAND_GROUPS (por defecto F, X), 1 sobreuso, 2 pérdida de bosque (de cualquier año, o solo reciente, según LOSS_PERIOD), 3 ambos; 0 no degradada; 255 sin datos donde una entrada usada no tiene datos. OUTPUT_TABLE da hectáreas por zona y motivo (elipsoide WGS 84).</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="261" />
-      <location filename="../processing/serfor_criteria.py" line="177" />
+      <location filename="../processing/serfor_criteria.py" line="264" />
+      <location filename="../processing/serfor_criteria.py" line="179" />
       <source>Degraded forest lands (SERFOR)</source>
       <translation>Tierras forestales degradadas (SERFOR)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="359" />
+      <location filename="../algorithms/serfor.py" line="360" />
       <source>Degraded forest lands need the land cover (for overuse) or the forest loss (year of loss raster or points); give at least one.</source>
       <translation>Las tierras forestales degradadas necesitan la cobertura del suelo (para la sobreutilización) o la pérdida de bosque (ráster de año de pérdida o puntos); indique al menos una.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="66" />
+      <location filename="../processing/serfor_criteria.py" line="67" />
       <source>Degraded forest lands, SERFOR criteria (ROAM)</source>
       <translation>Tierras forestales degradadas, criterios del SERFOR (ROAM)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="39" />
-      <location filename="../processing/definition_agreement.py" line="171" />
+      <location filename="../processing/definition_agreement.py" line="40" />
+      <location filename="../processing/definition_agreement.py" line="174" />
       <source>Degraded in both</source>
       <translation>Degradado en ambas</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="118" />
+      <location filename="../processing/definition_agreement.py" line="121" />
       <source>Degraded in both (ha)</source>
       <translation>Degradado en ambas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="42" />
-      <location filename="../processing/definition_agreement.py" line="172" />
+      <location filename="../processing/definition_agreement.py" line="43" />
+      <location filename="../processing/definition_agreement.py" line="175" />
       <source>Degraded in neither</source>
       <translation>Degradado en ninguna</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="121" />
+      <location filename="../processing/definition_agreement.py" line="124" />
       <source>Degraded in neither (ha)</source>
       <translation>Degradado en ninguna (ha)</translation>
     </message>
     <message>
       <location filename="../processing/_report_layers.py" line="37" />
-      <location filename="../processing/_report_pdf.py" line="77" />
-      <location filename="../processing/_report_pdf.py" line="87" />
+      <location filename="../processing/_report_pdf.py" line="86" />
+      <location filename="../processing/_report_pdf.py" line="96" />
       <source>Degraded land</source>
       <translation>Tierras degradadas</translation>
     </message>
@@ -1673,15 +1694,14 @@ T2 Restore {version}</translation>
       <translation>Tierras degradadas (clases {classes} de {layer}): {degraded} ha. Restauración registrada sobre ellas: {inside} ha ({share:.2f} %; {areas} áreas, las superposiciones cuentan una vez); fuera de ellas: {outside} ha. Falta para el {target:g} %: {missing} ha.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="155" />
-      <location filename="../processing/_report_data.py" line="174" />
-      <location filename="../processing/_report_data.py" line="185" />
+      <location filename="../processing/_report_data.py" line="158" />
+      <location filename="../processing/_report_data.py" line="177" />
+      <location filename="../processing/_report_data.py" line="188" />
       <source>Degraded land (ha)</source>
       <translation>Tierra degradada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="113" />
-      <location filename="../processing/target2_report.py" line="89" />
+      <location filename="../processing/_degraded_params.py" line="36" />
       <location filename="../ui/report_action.py" line="78" />
       <source>Degraded land (polygons, or a raster)</source>
       <translation>Tierras degradadas (polígonos o ráster)</translation>
@@ -1697,35 +1717,34 @@ T2 Restore {version}</translation>
       <translation>Tierras degradadas y restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="224" />
+      <location filename="../processing/target2_indicator.py" line="209" />
       <source>Degraded land: pixels equal to {value}, each with its area on the WGS 84 ellipsoid (zones, ecosystems and gaps by pixel centre). Restoration areas: counted exactly, each pixel with the share of it the dissolved areas cover, so areas smaller than a pixel keep their hectares.</source>
       <translation>Tierra degradada: píxeles iguales a {value}, cada uno con su área en el elipsoide WGS 84 (zonas, ecosistemas y brechas por centro de píxel). Áreas en restauración: contadas exactamente, cada píxel con la fracción que cubren las áreas disueltas, de modo que las áreas menores que un píxel conservan sus hectáreas.</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="29" />
-      <location filename="../processing/target2_indicator.py" line="297" />
+      <location filename="../processing/target2_indicator.py" line="279" />
       <source>Degraded land: {ha} ha</source>
       <translation>Tierra degradada: {ha} ha</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="119" />
+      <location filename="../processing/definition_agreement.py" line="122" />
       <source>Degraded only in A (ha)</source>
       <translation>Degradado solo en A (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="120" />
+      <location filename="../processing/definition_agreement.py" line="123" />
       <source>Degraded only in B (ha)</source>
       <translation>Degradado solo en B (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="40" />
       <location filename="../processing/definition_agreement.py" line="41" />
+      <location filename="../processing/definition_agreement.py" line="42" />
       <source>Degraded only in {name}</source>
       <translation>Degradado solo en {name}</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="116" />
-      <location filename="../processing/target2_report.py" line="92" />
+      <location filename="../processing/_degraded_params.py" line="38" />
       <source>Degraded value in a raster</source>
       <translation>Valor degradado en un ráster</translation>
     </message>
@@ -1760,12 +1779,12 @@ T2 Restore {version}</translation>
       <translation>Densidad de deforestación reciente (ha por km2)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="88" />
+      <location filename="../processing/serfor_criteria.py" line="89" />
       <source>Density of recent deforestation: hectares of forest loss per km2 of land with data within RADIUS metres (100 = everything lost), from a year-of-loss raster (LOSS_YEAR: 0 no loss; Hansen's codes 1-99 are read as 2001-2099) or from loss points (with an optional year field). Recent = the last RECENT_YEARS years up to the latest loss year found (0 = every year).</source>
       <translation>Densidad de deforestación reciente: hectáreas de pérdida de bosque por km2 de tierra con datos dentro de RADIUS metros (100 = todo perdido), a partir de un ráster de año de pérdida (LOSS_YEAR: 0 sin pérdida; los códigos 1-99 de Hansen se leen como 2001-2099) o de puntos de pérdida (con un campo de año opcional). Reciente = los últimos RECENT_YEARS años hasta el último año de pérdida encontrado (0 = todos los años).</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="173" />
+      <location filename="../processing/_report_data.py" line="176" />
       <location filename="../processing/registry_checkout.py" line="54" />
       <location filename="../registry/mapping.py" line="33" />
       <source>Department</source>
@@ -1789,7 +1808,7 @@ T2 Restore {version}</translation>
       <translation>El departamento, la provincia, el distrito y el UBIGEO de cada área se leen de esta capa de polígonos (por ejemplo, los límites distritales del INEI). La elección se recuerda.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="172" />
+      <location filename="../processing/_report_data.py" line="175" />
       <location filename="../processing/_report_layers.py" line="60" />
       <location filename="../processing/workshop_region.py" line="43" />
       <source>Departments</source>
@@ -1831,12 +1850,12 @@ T2 Restore {version}</translation>
       <translation>Disolver cada área en una sola entidad</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="82" />
+      <location filename="../processing/serfor_criteria.py" line="83" />
       <source>Distance to conservation areas (polygons, e.g. protected areas), in metres, from each pixel centre to the nearest pixel touched by an area (GDAL proximity, bounded memory), within half a pixel diagonal of the exact distance; areas outside the raster count. Distances are computed up to MAX_DISTANCE (default 20 km, from the preset): pixels farther from every area get that value (that far or farther), and areas farther than that from the raster (a stray feature, a wrong CRS) are left out with a warning, so they cost no time. An empty layer leaves the band as nodata and says so in the log.</source>
       <translation>Distancia a áreas de conservación (polígonos, p. ej. áreas protegidas), en metros, desde el centro de cada píxel hasta el píxel más cercano tocado por un área (proximidad de GDAL, memoria acotada), con un error de a lo más media diagonal de píxel respecto de la distancia exacta; cuentan también las áreas fuera del ráster. Las distancias se calculan hasta MAX_DISTANCE (20 km por defecto, del preajuste): los píxeles más lejanos de toda área reciben ese valor (a esa distancia o más), y las áreas más lejanas que eso del ráster (un objeto perdido, un SRC equivocado) se dejan fuera con una advertencia, por lo que no cuestan tiempo. Una capa vacía deja la banda sin datos y lo indica en el registro.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="582" />
+      <location filename="../algorithms/serfor.py" line="579" />
       <source>Distances to conservation areas are computed up to {limit:g} m (MAX_DISTANCE); pixels farther from every area get {limit:g}, read as that far or farther.</source>
       <translation>Las distancias a las áreas de conservación se calculan hasta {limit:g} m (MAX_DISTANCE); los píxeles más lejanos de toda área reciben {limit:g}, que se lee como a esa distancia o más.</translation>
     </message>
@@ -1854,7 +1873,7 @@ T2 Restore {version}</translation>
       <translation>Campo del distrito</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="165" />
+      <location filename="../processing/_report_data.py" line="168" />
       <source>Double counting removed (ha)</source>
       <translation>Doble conteo eliminado (ha)</translation>
     </message>
@@ -1894,7 +1913,7 @@ T2 Restore {version}</translation>
       <translation>Cada brecha es una capa de polígonos o una máscara ráster: todo píxel distinto de 0 y que no sea nodata pertenece a la brecha, y la máscara se convierte en polígonos siguiendo los bordes de los píxeles. Los polígonos de cada brecha se reparan (las geometrías no válidas, como los anillos que se autointersecan, se corrigen con GEOS MakeValid y se cuentan en el registro), los elementos multiparte se separan en sus partes y cada brecha se disuelve, de modo que el territorio cubierto dos veces dentro de una misma brecha cuenta una sola vez. Los elementos sin geometría se omiten y se cuentan.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="65" />
+      <location filename="../processing/definition_agreement.py" line="66" />
       <source>Each input is a raster or a polygon layer. In a raster, the values listed in DEGRADED_A / DEGRADED_B are degraded (defaults: 1-4 for A, the MINAM levels low to very high of t2restore:minam_degradation; 1-3 for B, the reasons of t2restore:serfor_criteria; use -1 for an SDG 15.3.1 result). Every other value with data is not degraded. In a polygon layer, the inside of the polygons is degraded (a pixel belongs to a polygon when its centre does).</source>
       <translation>Cada entrada es un ráster o una capa de polígonos. En un ráster, los valores listados en DEGRADED_A / DEGRADED_B son degradados (por defecto: 1-4 para A, los niveles bajo a muy alto del MINAM de t2restore:minam_degradation; 1-3 para B, los motivos de t2restore:serfor_criteria; use -1 para un resultado del ODS 15.3.1). Cualquier otro valor con datos no es degradado. En una capa de polígonos, el interior de los polígonos es degradado (un píxel pertenece a un polígono cuando su centro pertenece).</translation>
     </message>
@@ -1914,19 +1933,19 @@ T2 Restore {version}</translation>
       <translation>Unidades ecológicas con referencia de desempeño: {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="33" />
+      <location filename="../processing/target2_indicator.py" line="31" />
       <location filename="../ui/forms/registry_list.ui" line="0" />
       <source>Ecosystem</source>
       <translation>Ecosistema</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="131" />
+      <location filename="../processing/target2_indicator.py" line="118" />
       <source>Ecosystem name field</source>
       <translation>Campo con el nombre del ecosistema</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="190" />
-      <location filename="../processing/target2_indicator.py" line="129" />
+      <location filename="../processing/target2_indicator.py" line="177" />
+      <location filename="../processing/target2_indicator.py" line="116" />
       <location filename="../registry/report_tables.py" line="57" />
       <source>Ecosystems</source>
       <translation>Ecosistemas</translation>
@@ -1939,17 +1958,17 @@ T2 Restore {version}</translation>
       <translation>Ecosistemas (UICN)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="135" />
+      <location filename="../processing/minam_degradation.py" line="151" />
       <source>Ecosystems as an integer raster (optional)</source>
       <translation>Ecosistemas como ráster de enteros (opcional)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="138" />
+      <location filename="../processing/minam_degradation.py" line="154" />
       <source>Ecosystems or other zones as polygons (e.g. the national ecosystem map)</source>
       <translation>Ecosistemas u otras zonas como polígonos (p. ej. el mapa nacional de ecosistemas)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="21" />
+      <location filename="../processing/forest_fragmentation.py" line="22" />
       <source>Edge</source>
       <translation>Borde</translation>
     </message>
@@ -1964,7 +1983,7 @@ T2 Restore {version}</translation>
       <translation>Editando: {title} (revisión {revision})</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="145" />
+      <location filename="../processing/serfor_criteria.py" line="147" />
       <source>Elevation (DEM, metres)</source>
       <translation>Elevación (MDE, metros)</translation>
     </message>
@@ -2009,12 +2028,12 @@ T2 Restore {version}</translation>
       <translation>Errores</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="140" />
+      <location filename="../ui/validation_panel.py" line="143" />
       <source>Errors and warnings</source>
       <translation>Errores y advertencias</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="141" />
+      <location filename="../ui/validation_panel.py" line="144" />
       <source>Errors only</source>
       <translation>Solo errores</translation>
     </message>
@@ -2034,17 +2053,17 @@ T2 Restore {version}</translation>
       <translation>Todas las capas se reproyectan al SRC de la brecha A (o de la brecha B cuando la brecha A no tiene), incluidas las capas en zonas UTM PSAD56 (EPSG:24877 a 24879), con la transformación de datum que elige QGIS. Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera que sea el SRC. Los polígonos muy grandes se cortan en cuadrantes antes de la superposición para que esta siga siendo rápida; esas líneas de corte se ven en la salida pero no cambian ningún área.</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="24" />
+      <location filename="../processing/_rasterize.py" line="25" />
       <source>Every pixel a polygon touches (all touched)</source>
       <translation>Todo píxel que toca un polígono (all touched)</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="34" />
+      <location filename="../algorithms/priority/classes.py" line="35" />
       <source>Excluded / masked (outside the mask)</source>
       <translation>Excluido / enmascarado (fuera de la máscara)</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="33" />
+      <location filename="../algorithms/priority/classes.py" line="34" />
       <source>Excluded by a constraint</source>
       <translation>Excluido por una restricción</translation>
     </message>
@@ -2164,6 +2183,11 @@ T2 Restore {version}</translation>
       <translation>FIRST_YEAR ({first}) es posterior a LAST_YEAR ({last}).</translation>
     </message>
     <message>
+      <location filename="../processing/minam_degradation.py" line="209" />
+      <source>FOREST_VALUES is not used: a forest mask given as polygons is forest inside its polygons.</source>
+      <translation>FOREST_VALUES no se usa: una máscara de bosque dada como polígonos es bosque dentro de sus polígonos.</translation>
+    </message>
+    <message>
       <location filename="../processing/export_ferm.py" line="101" />
       <source>FORMAT = 1 (FERM upload package) writes a zip instead of the GeoPackage: per initiative a folder with the area files FERM's upload accepts, each as GeoJSON and as a zipped shapefile (UTF-8, .cpg), in EPSG:4326, 2D, at most 50 features per file (numbered files, an area never split between two), plus initiatives.csv (the initiatives' FERM fields) and field_names.csv (shapefile names are cut to 10 characters: short name -&gt; full name). UPLOAD_SPLIT = 0 writes one feature per polygon of an area and refuses an area of more than 50 polygons; UPLOAD_SPLIT = 1 dissolves each area into one feature. Each feature carries area_ha (ellipsoidal hectares of its area) and ferm_ha (the hectares FERM computes: equal-area EPSG:6933 area of the union of the area's polygons, 2 decimals); the validation report lists areas where the two differ by more than 0.5 %.</source>
       <translation>FORMAT = 1 (paquete de carga a FERM) escribe un zip en lugar del GeoPackage: por iniciativa, una carpeta con los archivos de áreas que acepta la carga de FERM, cada uno como GeoJSON y como shapefile comprimido (UTF-8, .cpg), en EPSG:4326, 2D, con a lo sumo 50 entidades por archivo (archivos numerados; un área nunca se reparte entre dos), además de initiatives.csv (los campos FERM de las iniciativas) y field_names.csv (los nombres del shapefile se cortan a 10 caracteres: nombre corto -&gt; nombre completo). UPLOAD_SPLIT = 0 escribe una entidad por polígono de un área y rechaza un área de más de 50 polígonos; UPLOAD_SPLIT = 1 disuelve cada área en una sola entidad. Cada entidad lleva area_ha (hectáreas elipsoidales de su área) y ferm_ha (las hectáreas que calcula FERM: superficie de áreas iguales EPSG:6933 de la unión de los polígonos del área, 2 decimales); el informe de validación lista las áreas en que ambas difieren en más de 0,5 %.</translation>
@@ -2275,12 +2299,12 @@ T2 Restore {version}</translation>
       <translation>Cortes fijos (crecientes, entre 0 y 1)</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="60" />
+      <location filename="../algorithms/priority/classes.py" line="61" />
       <source>Fixed breaks define the classes: give 2, 3 or 4 breaks (3, 4 or 5 classes); {n} were given.</source>
       <translation>Los cortes fijos definen las clases: dé 2, 3 o 4 cortes (3, 4 o 5 clases); se dieron {n}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="63" />
+      <location filename="../algorithms/priority/classes.py" line="64" />
       <source>Fixed breaks must lie between 0 and 1 and increase strictly: {breaks}.</source>
       <translation>Los cortes fijos deben estar entre 0 y 1 y ser estrictamente crecientes: {breaks}.</translation>
     </message>
@@ -2325,13 +2349,13 @@ T2 Restore {version}</translation>
       <translation>Cobertura de bosque por año (opcional)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="119" />
-      <location filename="../processing/forest_fragmentation.py" line="84" />
+      <location filename="../processing/forest_fragmentation.py" line="122" />
+      <location filename="../processing/forest_fragmentation.py" line="86" />
       <source>Forest fragmentation</source>
       <translation>Fragmentación del bosque</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="35" />
+      <location filename="../processing/forest_fragmentation.py" line="36" />
       <source>Forest fragmentation (Riitters classes)</source>
       <translation>Fragmentación del bosque (clases de Riitters)</translation>
     </message>
@@ -2341,7 +2365,7 @@ T2 Restore {version}</translation>
       <translation>Bosque en {year}: {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="30" />
+      <location filename="../processing/serfor_criteria.py" line="31" />
       <source>Forest loss</source>
       <translation>Pérdida de bosque</translation>
     </message>
@@ -2351,7 +2375,7 @@ T2 Restore {version}</translation>
       <translation>Pérdida de bosque en {year}: {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="154" />
+      <location filename="../processing/serfor_criteria.py" line="156" />
       <source>Forest loss points, instead of the raster</source>
       <translation>Puntos de pérdida de bosque, en lugar del ráster</translation>
     </message>
@@ -2361,12 +2385,12 @@ T2 Restore {version}</translation>
       <translation>Tabla de pérdida de bosque (hectáreas por zona y año)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="170" />
+      <location filename="../processing/serfor_criteria.py" line="172" />
       <source>Forest loss that makes forest land degraded</source>
       <translation>Pérdida de bosque que hace degradada a la tierra forestal</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="152" />
+      <location filename="../processing/serfor_criteria.py" line="154" />
       <source>Forest loss year raster (0 = no loss)</source>
       <translation>Ráster de año de pérdida de bosque (0 = sin pérdida)</translation>
     </message>
@@ -2376,22 +2400,22 @@ T2 Restore {version}</translation>
       <translation>Pérdida de bosque, todos los años (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="126" />
-      <source>Forest mask (fragmentation is derived from it)</source>
-      <translation>Máscara de bosque (de ella se deriva la fragmentación)</translation>
-    </message>
-    <message>
       <location filename="../processing/forest_change.py" line="103" />
       <source>Forest mask of the year</source>
       <translation>Máscara de bosque del año</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="78" />
+      <location filename="../processing/forest_fragmentation.py" line="80" />
       <source>Forest mask or land cover raster</source>
       <translation>Máscara de bosque o ráster de cobertura del suelo</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="92" />
+      <location filename="../processing/minam_degradation.py" line="140" />
+      <source>Forest mask, a raster or forest polygons (fragmentation is derived from it)</source>
+      <translation>Máscara de bosque, un ráster o polígonos de bosque (de ella se deriva la fragmentación)</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="95" />
       <source>Forest pixels</source>
       <translation>Píxeles de bosque</translation>
     </message>
@@ -2406,22 +2430,22 @@ T2 Restore {version}</translation>
       <translation>Formato</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="142" />
+      <location filename="../processing/minam_degradation.py" line="158" />
       <source>Fragmentation</source>
       <translation>Fragmentación</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="133" />
+      <location filename="../processing/minam_degradation.py" line="149" />
       <source>Fragmentation classes (Riitters 0-6), instead of the forest mask</source>
       <translation>Clases de fragmentación (Riitters 0-6), en lugar de la máscara de bosque</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="130" />
+      <location filename="../processing/minam_degradation.py" line="146" />
       <source>Fragmentation window (pixels, odd, 3 to 31)</source>
       <translation>Ventana de fragmentación (píxeles, impar, 3 a 31)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="56" />
+      <location filename="../processing/minam_degradation.py" line="63" />
       <source>Fragmentation: derived from a FOREST_MASK (FOREST_VALUES are forest, default 1) with Riitters' classes in a WINDOW of 3 to 31 pixels (the same method as t2restore:forest_fragmentation), or given as a FRAGMENTATION raster of Riitters classes (0 non-forest, 1 patch, 2 transitional, 3 edge, 4 perforated, 5 interior, 6 undetermined); mapped by default to 3 high (patch), 2 moderate (transitional), 1 low (edge, perforated, undetermined) and 0 none (non-forest, interior).</source>
       <translation>Fragmentación: derivada de una FOREST_MASK (FOREST_VALUES son bosque, por defecto 1) con las clases de Riitters en una ventana WINDOW de 3 a 31 píxeles (el mismo método que t2restore:forest_fragmentation), o dada como un ráster FRAGMENTATION de clases de Riitters (0 no bosque, 1 parche, 2 transicional, 3 borde, 4 perforado, 5 interior, 6 indeterminado); por defecto se convierte en 3 alta (parche), 2 moderada (transicional), 1 baja (borde, perforado, indeterminado) y 0 ninguna (no bosque, interior).</translation>
     </message>
@@ -2465,8 +2489,8 @@ T2 Restore {version}</translation>
       <translation>GEF {indicator}: {areas} áreas, {hectares} ha.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="185" />
-      <location filename="../processing/target2_indicator.py" line="34" />
+      <location filename="../processing/_report_data.py" line="188" />
+      <location filename="../processing/target2_indicator.py" line="32" />
       <location filename="../ui/forms/registry_list.ui" line="0" />
       <source>Gap</source>
       <translation>Brecha</translation>
@@ -2487,12 +2511,12 @@ T2 Restore {version}</translation>
       <translation>Brecha y área protegida escritas: {count} áreas cambiaron.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="184" />
+      <location filename="../processing/_report_data.py" line="187" />
       <source>Gap layers</source>
       <translation>Capas de brechas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="251" />
+      <location filename="../processing/gap_overlap.py" line="254" />
       <source>Gap overlap</source>
       <translation>Superposición de brechas</translation>
     </message>
@@ -2570,12 +2594,12 @@ T2 Restore {version}</translation>
       <translation>Dé al menos un ráster de criterio con su reescalado.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="181" />
+      <location filename="../processing/minam_degradation.py" line="223" />
       <source>Give at least one indicator: both land cover maps or a cover loss raster, a productivity raster, or a forest mask or fragmentation raster.</source>
       <translation>Indique al menos un indicador: los dos mapas de cobertura o un ráster de pérdida de cobertura, un ráster de productividad, o una máscara de bosque o un ráster de fragmentación.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="174" />
+      <location filename="../processing/ldn_degradation.py" line="167" />
       <source>Give at least one sub-indicator: both land cover rasters, the productivity raster, or both soil organic carbon rasters.</source>
       <translation>Indique al menos un subindicador: los dos rásteres de cobertura del suelo, el ráster de productividad o los dos rásteres de carbono orgánico del suelo.</translation>
     </message>
@@ -2590,12 +2614,12 @@ T2 Restore {version}</translation>
       <translation>Indique PRESET (uno de {choices}) o NESTING_FILE (un archivo JSON de anidamiento de leyenda de Trends.Earth): uno de los dos, no ambos ni ninguno.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="341" />
+      <location filename="../algorithms/minam.py" line="342" />
       <source>Give either a FOREST_MASK (fragmentation is then derived) or a FRAGMENTATION class raster, not both.</source>
       <translation>Indique una FOREST_MASK (de ella se deriva la fragmentación) o un ráster de clases FRAGMENTATION, no ambos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="338" />
+      <location filename="../algorithms/minam.py" line="339" />
       <source>Give either the two land cover maps (LC_BASELINE, LC_TARGET) or a COVER_LOSS raster, not both.</source>
       <translation>Indique los dos mapas de cobertura del suelo (LC_BASELINE, LC_TARGET) o un ráster COVER_LOSS, no ambos.</translation>
     </message>
@@ -2616,12 +2640,12 @@ T2 Restore {version}</translation>
       <translation>Dé los criterios: rásteres en CRITERIA con una fila de RESCALING cada uno, o un preajuste.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="186" />
+      <location filename="../processing/minam_degradation.py" line="228" />
       <source>Give the ecosystems either as polygons (ZONES) or as a raster (ECOSYSTEMS), not both.</source>
       <translation>Indique los ecosistemas como polígonos (ZONES) o como ráster (ECOSYSTEMS), no ambos.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="222" />
+      <location filename="../processing/serfor_criteria.py" line="225" />
       <source>Give the forest loss either as a raster (LOSS_YEAR) or as points (LOSS_POINTS), not both.</source>
       <translation>Indique la pérdida de bosque como ráster (LOSS_YEAR) o como puntos (LOSS_POINTS), no ambos.</translation>
     </message>
@@ -2647,7 +2671,7 @@ T2 Restore {version}</translation>
       <translation>Indique los archivos del índice de vegetación: ráster INPUT, o una carpeta FOLDER que los contenga (revise FILE_FILTER).</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="447" />
+      <location filename="../algorithms/vegetation_series.py" line="530" />
       <source>Give the vegetation index files: a list of rasters, a folder or a multi-band raster.</source>
       <translation>Indique los archivos del índice de vegetación: una lista de ráster, una carpeta o un ráster multibanda.</translation>
     </message>
@@ -2662,7 +2686,7 @@ T2 Restore {version}</translation>
       <translation>Indique {name}: la fuente Hansen necesita treecover2000 y lossyear.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="307" />
+      <location filename="../processing/target2_indicator.py" line="289" />
       <source>Goal of {area}, {goal} ha: missing {missing} ha</source>
       <translation>Meta de {area}, {goal} ha: faltan {missing} ha</translation>
     </message>
@@ -2678,7 +2702,7 @@ T2 Restore {version}</translation>
       <translation>Pastizal</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="70" />
+      <location filename="../processing/definition_agreement.py" line="71" />
       <source>Grid: the first raster input's. Two rasters must share one grid unless 'Align inputs' is checked (nearest neighbour onto A's grid). Two polygon layers are compared on a grid of PIXEL_SIZE (in the units of A's CRS) over both layers' extent; outside every polygon counts as not degraded.</source>
       <translation>Grilla: la de la primera entrada ráster. Dos rásteres deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de A). Dos capas de polígonos se comparan en una grilla de PIXEL_SIZE (en las unidades del SRC de A) sobre la extensión de ambas capas; fuera de todo polígono cuenta como no degradado.</translation>
     </message>
@@ -2750,24 +2774,29 @@ T2 Restore {version}</translation>
       <translation>Hectáreas de la unión de las áreas: las superposiciones se cuentan una sola vez.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="198" />
+      <location filename="../processing/_report_outcomes.py" line="83" />
+      <source>Hectares per restoration outcome</source>
+      <translation>Hectáreas por resultado de la restauración</translation>
+    </message>
+    <message>
+      <location filename="../processing/target2_report.py" line="202" />
       <source>Hectares registered by start year</source>
       <translation>Hectáreas registradas por año de inicio</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="24" />
       <location filename="../algorithms/priority/classes.py" line="25" />
       <location filename="../algorithms/priority/classes.py" line="26" />
+      <location filename="../algorithms/priority/classes.py" line="27" />
       <source>High</source>
       <translation>Alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="24" />
+      <location filename="../processing/minam_degradation.py" line="31" />
       <source>High degradation</source>
       <translation>Degradación alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="156" />
+      <location filename="../processing/minam_degradation.py" line="173" />
       <source>High degradation area (ha)</source>
       <translation>Área con degradación alta (ha)</translation>
     </message>
@@ -2802,7 +2831,7 @@ T2 Restore {version}</translation>
       <translation>INPUT ({layer}) no es un GeoPackage compatible con FERM hecho por T2 Restore, e INPUTS contiene archivos de ese tipo: fusione los GeoPackage en una ejecución (INPUTS) e importe la capa simple en otra (INPUT con FIELD_MAPPING).</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="41" />
+      <location filename="../processing/forest_fragmentation.py" line="42" />
       <source>INPUT: a raster whose values FOREST_VALUES (default 1; several separated by commas, e.g. 1,2,5, or ranges such as 1-5) are forest; every other value is non-forest and nodata cells are left out. WINDOW: the side of the square moving window in pixels, odd from 3 to 31 (default 3).</source>
       <translation>INPUT: un ráster cuyos valores FOREST_VALUES (por defecto 1; varios separados por comas, p. ej. 1,2,5, o rangos como 1-5) son bosque; todo otro valor es no bosque y las celdas sin datos se dejan fuera. WINDOW: el lado de la ventana móvil cuadrada en píxeles, impar de 3 a 31 (por defecto 3).</translation>
     </message>
@@ -2874,13 +2903,13 @@ T2 Restore {version}</translation>
       <translation>Importar…</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="25" />
+      <location filename="../processing/ldn_degradation.py" line="23" />
       <location filename="../processing/ldn_status.py" line="32" />
       <source>Improved</source>
       <translation>Mejorada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="123" />
+      <location filename="../processing/ldn_degradation.py" line="116" />
       <source>Improved area (ha)</source>
       <translation>Área mejorada (ha)</translation>
     </message>
@@ -2895,7 +2924,7 @@ T2 Restore {version}</translation>
       <translation>En el registro</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="44" />
+      <location filename="../processing/forest_fragmentation.py" line="45" />
       <source>In the window around each pixel, Pf is the share of forest among the valid cells, and Pff, among the pairs of cardinal neighbours inside the window with at least one forest cell, the share in which both are forest. Cells outside the raster, nodata cells and pairs with a nodata cell are not counted.</source>
       <translation>En la ventana alrededor de cada píxel, Pf es la proporción de bosque entre las celdas válidas, y Pff, entre los pares de vecinos cardinales dentro de la ventana con al menos una celda de bosque, la proporción en que ambas son bosque. No se cuentan las celdas fuera del ráster, las celdas sin datos ni los pares con una celda sin datos.</translation>
     </message>
@@ -2922,17 +2951,17 @@ T2 Restore {version}</translation>
       <translation>Indicador</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="152" />
+      <location filename="../processing/minam_degradation.py" line="168" />
       <source>Indicator states (cover loss, productivity, fragmentation)</source>
       <translation>Estados de los indicadores (pérdida de cobertura, productividad, fragmentación)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="154" />
+      <location filename="../processing/minam_degradation.py" line="171" />
       <source>Indicators used</source>
       <translation>Indicadores usados</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="213" />
+      <location filename="../processing/minam_degradation.py" line="270" />
       <source>Indicators used: {used}.</source>
       <translation>Indicadores usados: {used}.</translation>
     </message>
@@ -3044,7 +3073,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="125" />
-      <location filename="../processing/gap_overlap.py" line="303" />
+      <location filename="../processing/gap_overlap.py" line="306" />
       <source>Initiatives in the gaps</source>
       <translation>Iniciativas en las brechas</translation>
     </message>
@@ -3064,17 +3093,17 @@ T2 Restore {version}</translation>
       <translation>Iniciativas escritas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="225" />
+      <location filename="../processing/_report_data.py" line="228" />
       <source>Input</source>
       <translation>Entrada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="92" />
+      <location filename="../processing/ldn_degradation.py" line="89" />
       <source>Input class</source>
       <translation>Clase de entrada</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="57" />
+      <location filename="../processing/ldn_degradation.py" line="55" />
       <source>Inputs must share one grid (CRS, pixel size, origin, size); otherwise the run stops and names the difference, unless 'Align inputs' is checked (nearest neighbour for classes, bilinear for carbon, onto the baseline's grid). Areas are hectares on the WGS 84 ellipsoid whatever the CRS.</source>
       <translation>Las entradas deben compartir una grilla (SRC, tamaño de píxel, origen, tamaño); si no, el proceso se detiene e indica la diferencia, salvo que se marque 'Alinear las entradas' (vecino más cercano para clases, bilineal para carbono, sobre la grilla de la línea base). Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera sea el SRC.</translation>
     </message>
@@ -3094,7 +3123,7 @@ T2 Restore {version}</translation>
       <translation>Entradas: AREAS (las áreas en restauración de un registro, o cualquier capa de polígonos con un campo identificador ID_FIELD y un campo de año de inicio START_FIELD), SERIES (una serie anual, una banda por año: FIRST_YEAR es el año de la banda 1, o 0 para leer el año de cada banda de su descripción, como la escribe 'Preparar una serie anual de vegetación'), y opcionalmente FOREST (cobertura de bosque por año, las mismas bandas que la serie, &gt; 0 es bosque), LAND_TYPE (mapa de ecosistemas o de cobertura: los controles son de la clase más frecuente del área), COVARIATES (p. ej. altitud, pendiente: también se emparejan) y EXCLUDE (tierras que no deben servir de control; todas las áreas de AREAS, y todas las áreas del registro, se excluyen siempre). Los ráster en otra grilla se alinean sobre la serie (queda en el registro); las áreas se reproyectan al SRC de la serie.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_pdf.py" line="87" />
+      <location filename="../processing/_report_pdf.py" line="96" />
       <source>Inside degraded land</source>
       <translation>Dentro de tierras degradadas</translation>
     </message>
@@ -3105,7 +3134,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/registry_checkout.py" line="55" />
-      <location filename="../processing/target2_report.py" line="106" />
+      <location filename="../processing/target2_report.py" line="108" />
       <location filename="../ui/report_action.py" line="80" />
       <source>Institution</source>
       <translation>Institución</translation>
@@ -3126,12 +3155,12 @@ T2 Restore {version}</translation>
       <translation>Integral (índice x días)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="23" />
+      <location filename="../processing/forest_fragmentation.py" line="24" />
       <source>Interior</source>
       <translation>Interior</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="316" />
+      <location filename="../algorithms/serfor.py" line="317" />
       <source>Internal error: the search kernel is larger than the block halo.</source>
       <translation>Error interno: el núcleo de búsqueda es mayor que el borde del bloque.</translation>
     </message>
@@ -3163,18 +3192,18 @@ T2 Restore {version}</translation>
       <translation>Palabras clave</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="236" />
+      <location filename="../processing/_report_data.py" line="239" />
       <location filename="../registry/report_tables.py" line="85" />
       <source>Kind</source>
       <translation>Tipo</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="47" />
+      <location filename="../processing/minam_degradation.py" line="54" />
       <source>LC_CLASSES is the legend of the land cover maps: every code they may hold (default 1-7, the UNCCD classes; NATURAL_CLASSES must be among them). A land cover code outside it, an LPD value other than 1..5 (0 and 15 are nodata), a cover loss value other than 0 and 1 or a fragmentation code other than 0..6 stops the run, which names each code with its pixel count, unless UNKNOWN_CODES is set to leave those pixels out as no data (the log then says how many). NaN and infinite values are no data in every input.</source>
       <translation>LC_CLASSES es la leyenda de los mapas de cobertura: todos los códigos que pueden contener (por defecto 1-7, las clases de la CNULD; NATURAL_CLASSES debe estar entre ellos). Un código de cobertura fuera de ella, un valor LPD distinto de 1..5 (0 y 15 son sin datos), un valor de pérdida de cobertura distinto de 0 y 1 o un código de fragmentación fuera de 0..6 detiene la ejecución, que nombra cada código con su número de píxeles, salvo que UNKNOWN_CODES indique dejar esos píxeles fuera como sin datos (el registro dice entonces cuántos). Los valores NaN e infinitos son sin datos en todas las entradas.</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="25" />
+      <location filename="../processing/area_summary.py" line="26" />
       <source>LEGEND (optional) fills the class_name column: a land-cover preset id (unccd for the 7 UNCCD classes, mapbiomas_peru, esa_cci, esa_worldcover, modis_igbp, minam_cobertura), a CSV file of code,name or a QML style (e.g. the layer's paletted style, Layer properties &gt; Style &gt; Save style). Codes the legend does not name keep their number.</source>
       <translation>LEGEND (opcional) llena la columna class_name: el identificador de un preajuste de cobertura (unccd para las 7 clases de la CNULD, mapbiomas_peru, esa_cci, esa_worldcover, modis_igbp, minam_cobertura), un archivo CSV de código,nombre o un estilo QML (p. ej. el estilo paletizado de la capa, Propiedades de la capa &gt; Simbología &gt; Guardar estilo). Los códigos que la leyenda no nombra conservan su número.</translation>
     </message>
@@ -3189,7 +3218,7 @@ T2 Restore {version}</translation>
       <translation>Cobertura (clases de la CNULD)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="140" />
+      <location filename="../processing/serfor_criteria.py" line="142" />
       <source>Land cover (current use)</source>
       <translation>Cobertura del suelo (uso actual)</translation>
     </message>
@@ -3204,27 +3233,27 @@ T2 Restore {version}</translation>
       <translation>Cobertura (códigos del producto)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="143" />
+      <location filename="../processing/serfor_criteria.py" line="145" />
       <source>Land cover class</source>
       <translation>Clase de cobertura</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="118" />
+      <location filename="../processing/minam_degradation.py" line="132" />
       <source>Land cover legend: every class code of the land cover maps (e.g. 1-7 or 11-15,21-25)</source>
       <translation>Leyenda de cobertura: todos los códigos de clase de los mapas de cobertura (p. ej. 1-7 u 11-15,21-25)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="91" />
+      <location filename="../processing/ldn_degradation.py" line="88" />
       <source>Land cover recode table (input class, UNCCD class 1-7)</source>
       <translation>Tabla de reclasificación de cobertura (clase de entrada, clase CNULD 1-7)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="94" />
+      <location filename="../processing/ldn_degradation.py" line="91" />
       <source>Land cover recode table as CSV (columns code, unccd_class)</source>
       <translation>Tabla de reclasificación de cobertura en CSV (columnas code, unccd_class)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="98" />
+      <location filename="../processing/ldn_degradation.py" line="95" />
       <source>Land cover transition matrix (rows baseline, columns target; -1, 0, 1)</source>
       <translation>Matriz de transición de cobertura (filas línea base, columnas meta; -1, 0, 1)</translation>
     </message>
@@ -3254,27 +3283,27 @@ T2 Restore {version}</translation>
       <translation>Cobertura, clases de la CNULD</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="88" />
+      <location filename="../processing/ldn_degradation.py" line="85" />
       <source>Land cover, baseline</source>
       <translation>Cobertura del suelo, línea base</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="111" />
+      <location filename="../processing/minam_degradation.py" line="125" />
       <source>Land cover, baseline (for cover loss)</source>
       <translation>Cobertura del suelo, línea base (para la pérdida de cobertura)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="89" />
+      <location filename="../processing/ldn_degradation.py" line="86" />
       <source>Land cover, target</source>
       <translation>Cobertura del suelo, meta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="113" />
+      <location filename="../processing/minam_degradation.py" line="127" />
       <source>Land cover, target (for cover loss)</source>
       <translation>Cobertura del suelo, año final (para la pérdida de cobertura)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="42" />
+      <location filename="../processing/ldn_degradation.py" line="40" />
       <source>Land cover: the baseline and target maps in the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water) are compared through the transition matrix (default: the UNCCD matrix; edit it, e.g. for agroforestry). National legends are recoded with LC_RECODE (input class, UNCCD class) or a CSV file with columns code,unccd_class.</source>
       <translation>Cobertura del suelo: los mapas de línea base y meta en las 7 clases de la CNULD (1 cubierta arbórea, 2 pastizal, 3 tierra de cultivo, 4 humedal, 5 artificial, 6 otras tierras, 7 cuerpo de agua) se comparan mediante la matriz de transición (por defecto la matriz de la CNULD; edítela, p. ej. para sistemas agroforestales). Las leyendas nacionales se reclasifican con LC_RECODE (clase de entrada, clase CNULD) o con un archivo CSV con columnas code,unccd_class.</translation>
     </message>
@@ -3285,8 +3314,8 @@ T2 Restore {version}</translation>
       <translation>Dinámica de la productividad de la tierra</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="102" />
-      <location filename="../processing/minam_degradation.py" line="124" />
+      <location filename="../processing/ldn_degradation.py" line="99" />
+      <location filename="../processing/minam_degradation.py" line="138" />
       <location filename="../processing/productivity_dynamics.py" line="121" />
       <source>Land productivity dynamics (5 classes)</source>
       <translation>Dinámica de la productividad de la tierra (5 clases)</translation>
@@ -3317,7 +3346,7 @@ T2 Restore {version}</translation>
       <translation>Capacidad de uso mayor (CUM)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="134" />
+      <location filename="../processing/serfor_criteria.py" line="136" />
       <source>Land use capability (CUM) raster</source>
       <translation>Ráster de Capacidad de Uso Mayor (CUM)</translation>
     </message>
@@ -3327,12 +3356,12 @@ T2 Restore {version}</translation>
       <translation>Serie de cobertura: bosque es una clase de FOREST_CLASSES (por defecto 3, 4, 5, 6: formación boscosa, sabana o bosque seco, manglar y bosque inundable de MapBiomas; revise la leyenda de su colección). Los años de las bandas vienen de sus descripciones (p. ej. classification_2019) o de FIRST_YEAR (el año de la banda 1). Pérdida en el año Y = bosque en Y-1 y no en Y, ambos con datos: cada cambio así cuenta en la tabla (pérdida bruta); el ráster de año de pérdida guarda el último.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="142" />
+      <location filename="../processing/serfor_criteria.py" line="144" />
       <source>Land-use conflict matrix (0 not evaluated, 1 overuse, 2 proper use, 3 underuse)</source>
       <translation>Matriz de conflicto de uso (0 no evaluado, 1 sobreuso, 2 uso adecuado, 3 subuso)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="72" />
+      <location filename="../processing/serfor_criteria.py" line="73" />
       <source>Land-use conflict: the land cover (LAND_COVER) against the land use capability group (CAPABILITY, 'Capacidad de Uso Mayor': A cultivation, C permanent crops, P pastures, F forest production, X protection) through CONFLICT_MATRIX gives 1 overuse, 2 proper use, 3 underuse or 0 not evaluated. CAPABILITY_CODES maps the raster's codes to the groups (default 1 A, 2 C, 3 P, 4 F, 5 X, from presets/cum_classes.json); a code or land cover class missing from the tables stops the run and is named.</source>
       <translation>Conflicto de uso: la cobertura del suelo (LAND_COVER) frente al grupo de Capacidad de Uso Mayor (CAPABILITY: A cultivo en limpio, C cultivo permanente, P pastos, F producción forestal, X protección) mediante CONFLICT_MATRIX da 1 sobreuso, 2 uso adecuado, 3 subuso o 0 no evaluado. CAPABILITY_CODES asigna los códigos del ráster a los grupos (por defecto 1 A, 2 C, 3 P, 4 F, 5 X, de presets/cum_classes.json); un código o una clase de cobertura que falte en las tablas detiene la ejecución y se nombra.</translation>
     </message>
@@ -3347,7 +3376,7 @@ T2 Restore {version}</translation>
       <translation>Idioma de la interfaz de QGIS</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="149" />
+      <location filename="../processing/serfor_criteria.py" line="151" />
       <source>Largest distance to conservation areas computed (m)</source>
       <translation>Distancia máxima calculada a las áreas de conservación (m)</translation>
     </message>
@@ -3378,12 +3407,12 @@ T2 Restore {version}</translation>
       <translation>Capas cargadas en el proyecto</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="109" />
+      <location filename="../processing/target2_report.py" line="111" />
       <source>Layout template (.qpt) of an earlier report, edited</source>
       <translation>Plantilla de diseño (.qpt) de un reporte anterior, editada</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="114" />
+      <location filename="../processing/target2_report.py" line="116" />
       <source>Layout template (empty: beside the PDF)</source>
       <translation>Plantilla de diseño (vacío: junto al PDF)</translation>
     </message>
@@ -3408,7 +3437,7 @@ T2 Restore {version}</translation>
       <translation>Dejadas fuera, con todas sus áreas rechazadas: {titles}.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_pdf.py" line="45" />
+      <location filename="../processing/_report_pdf.py" line="51" />
       <source>Legend</source>
       <translation>Leyenda</translation>
     </message>
@@ -3428,7 +3457,7 @@ T2 Restore {version}</translation>
       <translation>Preajuste de leyenda ({choices})</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="142" />
+      <location filename="../processing/minam_degradation.py" line="158" />
       <source>Level (0-4)</source>
       <translation>Nivel (0-4)</translation>
     </message>
@@ -3448,24 +3477,24 @@ T2 Restore {version}</translation>
       <translation>Tabla (valor: puntaje; *: otros)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="34" />
+      <location filename="../processing/serfor_criteria.py" line="35" />
       <source>Loss of any year</source>
       <translation>Pérdida de cualquier año</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="24" />
       <location filename="../algorithms/priority/classes.py" line="25" />
       <location filename="../algorithms/priority/classes.py" line="26" />
+      <location filename="../algorithms/priority/classes.py" line="27" />
       <source>Low</source>
       <translation>Baja</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="23" />
+      <location filename="../processing/minam_degradation.py" line="30" />
       <source>Low degradation</source>
       <translation>Degradación baja</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="155" />
+      <location filename="../processing/minam_degradation.py" line="172" />
       <source>Low degradation area (ha)</source>
       <translation>Área con degradación baja (ha)</translation>
     </message>
@@ -3510,8 +3539,8 @@ T2 Restore {version}</translation>
       <translation>MODIS pixel reliability (0 bueno .. 3 nublado)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="251" />
-      <location filename="../processing/_report_data.py" line="234" />
+      <location filename="../processing/_report_data.py" line="254" />
+      <location filename="../processing/_report_data.py" line="237" />
       <source>Made on</source>
       <translation>Elaborado el</translation>
     </message>
@@ -3541,9 +3570,9 @@ T2 Restore {version}</translation>
       <translation>Media</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="24" />
       <location filename="../algorithms/priority/classes.py" line="25" />
       <location filename="../algorithms/priority/classes.py" line="26" />
+      <location filename="../algorithms/priority/classes.py" line="27" />
       <source>Medium</source>
       <translation>Media</translation>
     </message>
@@ -3558,8 +3587,8 @@ T2 Restore {version}</translation>
       <translation>Mensaje</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="233" />
-      <location filename="../processing/_report_data.py" line="234" />
+      <location filename="../processing/_report_data.py" line="236" />
+      <location filename="../processing/_report_data.py" line="237" />
       <source>Method</source>
       <translation>Método</translation>
     </message>
@@ -3569,7 +3598,7 @@ T2 Restore {version}</translation>
       <translation>Método (linear, inverted, quantile, quantile_inverted, categorical)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="235" />
+      <location filename="../processing/_report_data.py" line="238" />
       <source>Method and provenance</source>
       <translation>Método y procedencia</translation>
     </message>
@@ -3589,8 +3618,8 @@ T2 Restore {version}</translation>
       <translation>Mía</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="162" />
-      <location filename="../processing/target2_indicator.py" line="153" />
+      <location filename="../processing/_report_data.py" line="165" />
+      <location filename="../processing/target2_indicator.py" line="140" />
       <source>Missing to the national goal (ha)</source>
       <translation>Faltante para la meta nacional (ha)</translation>
     </message>
@@ -3600,19 +3629,19 @@ T2 Restore {version}</translation>
       <translation>Faltante para la meta nacional de {goal} ha: {ha} ha</translation>
     </message>
     <message>
-      <location filename="../processing/_report_pdf.py" line="88" />
+      <location filename="../processing/_report_pdf.py" line="97" />
       <source>Missing to the target share</source>
       <translation>Faltante para la proporción meta</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="160" />
-      <location filename="../processing/_report_data.py" line="177" />
-      <location filename="../processing/target2_indicator.py" line="152" />
+      <location filename="../processing/_report_data.py" line="163" />
+      <location filename="../processing/_report_data.py" line="180" />
+      <location filename="../processing/target2_indicator.py" line="139" />
       <source>Missing to the target share (ha)</source>
       <translation>Faltante para la proporción meta (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_pdf.py" line="81" />
+      <location filename="../processing/_report_pdf.py" line="90" />
       <source>Missing to the {target:g} % target share</source>
       <translation>Faltante para la proporción meta de {target:g} %</translation>
     </message>
@@ -3632,17 +3661,17 @@ T2 Restore {version}</translation>
       <translation>Declive moderado (primeros signos)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="24" />
+      <location filename="../processing/minam_degradation.py" line="31" />
       <source>Moderate degradation</source>
       <translation>Degradación moderada</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="156" />
+      <location filename="../processing/minam_degradation.py" line="173" />
       <source>Moderate degradation area (ha)</source>
       <translation>Área con degradación moderada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="237" />
+      <location filename="../processing/_report_data.py" line="240" />
       <source>Modified (UTC)</source>
       <translation>Modificado (UTC)</translation>
     </message>
@@ -3694,7 +3723,7 @@ T2 Restore {version}</translation>
       <translation>NDVI_SCALE debe ser 1 (NDVI de -1 a 1) o 10000 (NDVI x 10000); es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="236" />
+      <location filename="../processing/_report_data.py" line="239" />
       <location filename="../registry/report_tables.py" line="47" />
       <location filename="../registry/report_tables.py" line="85" />
       <source>Name</source>
@@ -3711,7 +3740,7 @@ T2 Restore {version}</translation>
       <translation>Campo del nombre de las áreas protegidas</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="106" />
+      <location filename="../processing/definition_agreement.py" line="108" />
       <source>Name of definition {key}</source>
       <translation>Nombre de la definición {key}</translation>
     </message>
@@ -3721,7 +3750,7 @@ T2 Restore {version}</translation>
       <translation>Nombre de la iniciativa (obligatorio)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="137" />
+      <location filename="../processing/target2_indicator.py" line="124" />
       <source>Name of the region covered (empty: national, all of Peru)</source>
       <translation>Nombre de la región cubierta (vacío: nacional, todo el Perú)</translation>
     </message>
@@ -3731,7 +3760,7 @@ T2 Restore {version}</translation>
       <translation>Nombre de {key}</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="33" />
+      <location filename="../processing/target2_indicator.py" line="31" />
       <source>National</source>
       <translation>Nacional</translation>
     </message>
@@ -3748,33 +3777,33 @@ T2 Restore {version}</translation>
       <translation>Brecha nacional y área protegida de cada área</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="189" />
+      <location filename="../processing/target2_report.py" line="193" />
       <source>National goal</source>
       <translation>Meta nacional</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="161" />
+      <location filename="../processing/_report_data.py" line="164" />
       <source>National goal (ha)</source>
       <translation>Meta nacional (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="304" />
+      <location filename="../processing/target2_indicator.py" line="286" />
       <source>National goal {goal} ha: missing {missing} ha</source>
       <translation>Meta nacional {goal} ha: faltan {missing} ha</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="69" />
+      <location filename="../processing/target2_indicator.py" line="67" />
       <source>National or regional: by default the total row is national and is compared with the national goal TARGET_HA (330,000 ha, ProREST). For a region (e.g. one department), give AREA_NAME: the total row is labelled with that name and compared only with REGIONAL_TARGET_HA, when given. Zones are keyed by feature, or by ZONE_ID (e.g. UBIGEO), so zones that share a name stay separate rows.</source>
       <translation>Nacional o regional: por defecto la fila total es nacional y se compara con la meta nacional TARGET_HA (330,000 ha, ProREST). Para una región (p. ej. un departamento), indique AREA_NAME: la fila total lleva ese nombre y solo se compara con REGIONAL_TARGET_HA, cuando se da. Las zonas se identifican por entidad, o por ZONE_ID (p. ej. UBIGEO), de modo que las zonas que comparten un nombre quedan en filas distintas.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="134" />
-      <location filename="../processing/target2_report.py" line="103" />
+      <location filename="../processing/target2_indicator.py" line="121" />
+      <location filename="../processing/target2_report.py" line="105" />
       <source>National restoration goal (ha)</source>
       <translation>Meta nacional de restauración (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="115" />
+      <location filename="../processing/minam_degradation.py" line="129" />
       <source>Natural vegetation classes of the land cover (e.g. 1,2,4 or 11-15,21)</source>
       <translation>Clases de vegetación natural de la cobertura (p. ej. 1,2,4 u 11-15,21)</translation>
     </message>
@@ -3815,12 +3844,12 @@ T2 Restore {version}</translation>
       <translation>No hay ninguna conexión PostgreSQL guardada en QGIS: añada una en el Navegador (PostgreSQL &gt; Nueva conexión) y vuelva.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_zones.py" line="36" />
+      <location filename="../processing/_report_zones.py" line="55" />
       <source>No ZONES were given and no administrative layer with a department field is chosen for the registry: the report has no department pages. Give ZONES, or choose the administrative layer in the registry dock.</source>
       <translation>No se dieron ZONES y no hay una capa administrativa con un campo de departamento elegida para el registro: el reporte no tiene páginas por departamento. Dé ZONES o elija la capa administrativa en el panel del registro.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_zones.py" line="62" />
+      <location filename="../processing/_report_zones.py" line="81" />
       <source>No ZONES were given: the department pages come from the registry's administrative layer {source}, dissolved by its field {field}.</source>
       <translation>No se dieron ZONES: las páginas por departamento vienen de la capa administrativa del registro {source}, disuelta por su campo {field}.</translation>
     </message>
@@ -3835,21 +3864,21 @@ T2 Restore {version}</translation>
       <translation>Ninguna área empieza dentro de la serie ({first}-{last}): los años de inicio van de {low} a {high}. Revise FIRST_YEAR (el año de la banda 1) y START_FIELD.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="319" />
-      <location filename="../processing/base.py" line="340" />
+      <location filename="../processing/base.py" line="325" />
+      <location filename="../processing/base.py" line="346" />
       <location filename="../processing/ldn_status.py" line="281" />
       <source>No data</source>
       <translation>Sin datos</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="122" />
-      <location filename="../processing/ldn_degradation.py" line="123" />
-      <location filename="../processing/minam_degradation.py" line="160" />
+      <location filename="../processing/definition_agreement.py" line="125" />
+      <location filename="../processing/ldn_degradation.py" line="116" />
+      <location filename="../processing/minam_degradation.py" line="177" />
       <source>No data area (ha)</source>
       <translation>Área sin datos (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="118" />
+      <location filename="../processing/forest_fragmentation.py" line="121" />
       <source>No data: {px} pixels</source>
       <translation>Sin datos: {px} píxeles</translation>
     </message>
@@ -3859,7 +3888,7 @@ T2 Restore {version}</translation>
       <translation>Sin datos: {px} píxeles, de ellos {none} sin ningún año válido, {few} con muy pocos años válidos, {unit} fuera de toda unidad ecológica y {ref} en unidades sin referencia.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="23" />
+      <location filename="../processing/minam_degradation.py" line="30" />
       <source>No degradation</source>
       <translation>Sin degradación</translation>
     </message>
@@ -3899,17 +3928,17 @@ T2 Restore {version}</translation>
       <translation>No hay ninguna iniciativa de {what} en el registro {path}; no se extrajo nada. Revise cómo escribió el departamento o la institución.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="346" />
+      <location filename="../algorithms/vegetation_series.py" line="355" />
       <source>No observation falls in the season window (days {start} to {end} of the year). Widen the window or check the dates.</source>
       <translation>Ninguna observación cae en la ventana estacional (días {start} a {end} del año). Amplíe la ventana o revise las fechas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="468" />
+      <location filename="../algorithms/vegetation_series.py" line="551" />
       <source>No observation falls in the years {first} to {last}. Check FIRST_YEAR and LAST_YEAR against the dates of the files.</source>
       <translation>Ninguna observación cae en los años {first} a {last}. Compare FIRST_YEAR y LAST_YEAR con las fechas de los archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="480" />
+      <location filename="../algorithms/vegetation_series.py" line="563" />
       <source>No observation holds a valid pixel once nodata, fill values and the quality mask are applied. Check the fill value, the quality layers and the strictness.</source>
       <translation>Ninguna observación tiene un píxel válido después de aplicar los valores sin datos, los valores de relleno y la máscara de calidad. Revise el valor de relleno, las capas de calidad y la exigencia.</translation>
     </message>
@@ -3925,12 +3954,12 @@ T2 Restore {version}</translation>
       <translation>Ningún registro abierto</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="138" />
+      <location filename="../algorithms/minam.py" line="139" />
       <source>No rule gives a level to cover loss {loss}, productivity {productivity}, fragmentation {fragmentation}. Add a rule (use * for any state).</source>
       <translation>Ninguna regla da un nivel a pérdida de cobertura {loss}, productividad {productivity}, fragmentación {fragmentation}. Agregue una regla (use * para cualquier estado).</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="63" />
+      <location filename="../ui/validation_panel.py" line="66" />
       <source>No valid geometry could be made from area "{site}". Draw or import it again.</source>
       <translation>No se pudo obtener una geometría válida del área "{site}". Dibújela o impórtela de nuevo.</translation>
     </message>
@@ -3951,7 +3980,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/forest_change.py" line="27" />
-      <location filename="../processing/forest_fragmentation.py" line="18" />
+      <location filename="../processing/forest_fragmentation.py" line="19" />
       <source>Non-forest</source>
       <translation>No bosque</translation>
     </message>
@@ -3961,7 +3990,7 @@ T2 Restore {version}</translation>
       <translation>Ninguno</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="265" />
+      <location filename="../processing/target2_indicator.py" line="247" />
       <source>None of the areas under restoration lies on degraded land: the share is 0 %. Check that the layers cover the same region and that their coordinate reference systems are declared correctly.</source>
       <translation>Ninguna de las áreas en restauración está en tierras degradadas: la proporción es 0 %. Compruebe que las capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
@@ -3971,12 +4000,12 @@ T2 Restore {version}</translation>
       <translation>Ninguna de las capas de entrada tiene sistema de referencia de coordenadas, por lo que no se pueden calcular áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="29" />
+      <location filename="../processing/serfor_criteria.py" line="30" />
       <source>Not degraded</source>
       <translation>No degradada</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="162" />
+      <location filename="../processing/base.py" line="168" />
       <location filename="../ui/tasks.py" line="27" />
       <source>Not enough memory. Close other programs or process a smaller region.</source>
       <translation>Memoria insuficiente. Cierre otros programas o procese una región más pequeña.</translation>
@@ -3987,7 +4016,7 @@ T2 Restore {version}</translation>
       <translation>Sin validar</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="136" />
+      <location filename="../ui/validation_panel.py" line="139" />
       <source>Not validated yet in this session.</source>
       <translation>Aún no se ha validado en esta sesión.</translation>
     </message>
@@ -4017,7 +4046,7 @@ T2 Restore {version}</translation>
       <translation>ON_CONFLICT indica qué sucede con una iniciativa que el registro ya tiene con otro contenido (incluida una que trajo un archivo anterior de la misma ejecución): keep-registry (predeterminado) conserva la versión del registro, take-file la reemplaza por la del archivo. Una iniciativa con un área que tiene otra iniciativa del registro no se fusiona (se omite). Las salidas cuentan las iniciativas añadidas, sin cambios, reemplazadas, en conflicto y omitidas; CONFLICTS_TABLE lista cada conflicto: uuid, título, archivo, campos que difieren, acción tomada (kept-registry, took-file o skipped) y, para una iniciativa omitida, las áreas y las iniciativas que las tienen.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="56" />
+      <location filename="../processing/target2_report.py" line="60" />
       <source>OUTCOMES (the table of restoration_outcomes) adds, beside all registered areas, the restoration of only the areas found recovering to the Summary sheet and the outputs, as target2_indicator counts it with the same OUTCOMES and OUTCOME_ID_FIELD.</source>
       <translation>OUTCOMES (la tabla de restoration_outcomes) añade a la hoja Resumen y a las salidas, junto a todas las áreas registradas, la restauración de solo las áreas que se encontraron en recuperación, tal como la cuenta target2_indicator con los mismos OUTCOMES y OUTCOME_ID_FIELD.</translation>
     </message>
@@ -4047,7 +4076,7 @@ T2 Restore {version}</translation>
       <translation>OUTPUT_FOLDER {folder} es un archivo, no una carpeta. Elija una carpeta nueva o vacía.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="51" />
+      <location filename="../processing/forest_fragmentation.py" line="52" />
       <source>OUTPUT_PF and OUTPUT_PFF (optional, decimal rasters) hold Pf for every valid cell and Pff where a pair holds forest (nodata -9999). The result does not depend on how the raster is split into blocks. The log reports hectares per class on the WGS 84 ellipsoid.</source>
       <translation>OUTPUT_PF y OUTPUT_PFF (opcionales, rásteres decimales) contienen Pf en cada celda válida y Pff donde algún par contiene bosque (sin datos -9999). El resultado no depende de cómo se divide el ráster en bloques. El registro informa las hectáreas por clase sobre el elipsoide WGS 84.</translation>
     </message>
@@ -4057,7 +4086,7 @@ T2 Restore {version}</translation>
       <translation>OUTPUT_STABILITY solo se escribe cuando UNCERTAINTY está marcado; no se escribió.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="73" />
+      <location filename="../processing/definition_agreement.py" line="74" />
       <source>OUTPUT_TABLE is the confusion table in hectares (WGS 84 ellipsoid) for the whole area and per zone when ZONES are given, with the overall agreement (share of the area where both say the same) and Cohen's kappa weighted by area: kappa = (po - pe) / (1 - pe), where pe is the agreement expected by chance from each definition's degraded share. Kappa is empty when it is undefined (both definitions call everything degraded, or nothing).</source>
       <translation>OUTPUT_TABLE es la tabla de confusión en hectáreas (elipsoide WGS 84) para toda el área y por zona cuando se indican ZONES, con la concordancia global (fracción del área donde ambas dicen lo mismo) y el kappa de Cohen ponderado por área: kappa = (po - pe) / (1 - pe), donde pe es la concordancia esperada por azar a partir de la fracción degradada de cada definición. Kappa queda vacío cuando no está definido (ambas definiciones consideran todo degradado, o nada).</translation>
     </message>
@@ -4083,7 +4112,7 @@ T2 Restore {version}</translation>
       <translation>Una entidad por polígono (rechazar un área de más de 50)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="54" />
+      <location filename="../processing/ldn_degradation.py" line="52" />
       <source>One out, all out: degraded where any sub-indicator is degraded, else improved where any is improved, else stable. Any of the three may be left out (at least one is needed); nodata in any used input gives nodata, whose area the table reports as its own row.</source>
       <translation>Uno fuera, todos fuera: degradada donde algún subindicador está degradado; si no, mejorada donde alguno mejora; si no, estable. Cualquiera de los tres puede omitirse (se necesita al menos uno); la falta de datos en cualquier entrada usada da sin datos, cuya área la tabla informa en una fila propia.</translation>
     </message>
@@ -4114,7 +4143,7 @@ T2 Restore {version}</translation>
       <translation>Abrir un registro (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="162" />
+      <location filename="../ui/validation_panel.py" line="165" />
       <source>Open in the form</source>
       <translation>Abrir en el formulario</translation>
     </message>
@@ -4181,7 +4210,7 @@ T2 Restore {version}</translation>
       <translation>Reglas de resultado (preajuste JSON; vacío: presets/outcomes_default.json)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="72" />
+      <location filename="../processing/minam_degradation.py" line="84" />
       <source>Outputs: OUTPUT (levels 0..4, nodata 255, styled), OUTPUT_INDICATORS (three bands with the states of cover loss, productivity and fragmentation) and OUTPUT_TABLE (hectares per ecosystem and level). Ecosystems, MINAM's reporting unit, are given as polygons (ZONES, e.g. the national ecosystem map) or as an integer raster (ECOSYSTEMS: positive codes; 0 and nodata are outside every ecosystem). Inputs must share one grid unless 'Align inputs' is checked (nearest neighbour onto the first input's grid). Areas are hectares on the WGS 84 ellipsoid.</source>
       <translation>Salidas: OUTPUT (niveles 0..4, sin datos 255, con estilo), OUTPUT_INDICATORS (tres bandas con los estados de pérdida de cobertura, productividad y fragmentación) y OUTPUT_TABLE (hectáreas por ecosistema y nivel). Los ecosistemas, unidad de reporte del MINAM, se indican como polígonos (ZONES, p. ej. el mapa nacional de ecosistemas) o como un ráster de enteros (ECOSYSTEMS: códigos positivos; 0 y sin datos quedan fuera de todo ecosistema). Las entradas deben compartir una grilla salvo que se marque 'Alinear entradas' (vecino más cercano sobre la grilla de la primera entrada). Las áreas son hectáreas sobre el elipsoide WGS 84.</translation>
     </message>
@@ -4201,17 +4230,17 @@ T2 Restore {version}</translation>
       <translation>Salidas: la partición (con estilo y con los nombres de las brechas); una tabla de hectáreas por zona (ZONES opcional, p. ej., departamentos) y clase, también dentro y fuera de las PROTECTED_AREAS opcionales (p. ej., las del SERNANP); y, cuando se dan INITIATIVES, cada iniciativa con sus hectáreas en A, en B, en ambas, en ninguna y en áreas protegidas, y dos indicadores de doble conteo: se superpone con otra iniciativa (en al menos 1 m2) o cuenta para ambas brechas.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_pdf.py" line="88" />
+      <location filename="../processing/_report_pdf.py" line="97" />
       <source>Outside degraded land</source>
       <translation>Fuera de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="123" />
+      <location filename="../processing/definition_agreement.py" line="126" />
       <source>Overall agreement (0-1)</source>
       <translation>Concordancia global (0-1)</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="175" />
+      <location filename="../processing/definition_agreement.py" line="178" />
       <source>Overall agreement {overall:.4f}, Cohen's kappa {kappa}.</source>
       <translation>Concordancia global {overall:.4f}, kappa de Cohen {kappa}.</translation>
     </message>
@@ -4231,12 +4260,12 @@ T2 Restore {version}</translation>
       <translation>Se superpone con otra iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="29" />
+      <location filename="../processing/serfor_criteria.py" line="30" />
       <source>Overuse</source>
       <translation>Sobreuso</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="30" />
+      <location filename="../processing/serfor_criteria.py" line="31" />
       <source>Overuse and forest loss</source>
       <translation>Sobreuso y pérdida de bosque</translation>
     </message>
@@ -4251,7 +4280,7 @@ T2 Restore {version}</translation>
       <translation>PRESET: la leyenda del producto, por identificador: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, el anidamiento por defecto de la CNULD), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) o minam_cobertura (Mapa Nacional de Cobertura Vegetal del MINAM, numeración provisional). Cada preajuste es un archivo de presets/land_cover que cita la leyenda que sigue; cópielo y edítelo para cambiar una clase. En su lugar, NESTING_FILE: un archivo JSON de anidamiento de leyenda personalizado de Trends.Earth (Cobertura &gt; Editar definición &gt; Guardar), usado sin cambios. OUTPUT_NESTING escribe el anidamiento usado en el mismo formato, para abrirlo en Trends.Earth o editarlo.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="120" />
+      <location filename="../processing/target2_report.py" line="122" />
       <source>Pages of the printable report</source>
       <translation>Páginas del reporte imprimible</translation>
     </message>
@@ -4266,17 +4295,17 @@ T2 Restore {version}</translation>
       <translation>Matriz de comparación por pares como CSV (nombres en la fila de encabezado y en la primera columna)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="230" />
+      <location filename="../processing/_report_data.py" line="233" />
       <source>Parameter</source>
       <translation>Parámetro</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="19" />
+      <location filename="../processing/forest_fragmentation.py" line="20" />
       <source>Patch</source>
       <translation>Parche</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="22" />
+      <location filename="../processing/forest_fragmentation.py" line="23" />
       <source>Perforated</source>
       <translation>Perforado</translation>
     </message>
@@ -4286,7 +4315,7 @@ T2 Restore {version}</translation>
       <translation>Desempeño: el NDVI medio del píxel en la serie dividido por el percentil 90 de esa media entre los píxeles de su unidad ecológica (rango más cercano sobre intervalos de 0,0001 de NDVI). Una razón de 0,5 o menos es desempeño bajo. Unidades: ECOLOGICAL_UNITS (ráster de enteros) y/o LAND_COVER (una unidad por clase); con ambos, una unidad por clase de cobertura dentro de cada unidad; sin ninguno, toda el área es una unidad. Esto requiere dos pasadas sobre los datos (primero los percentiles). Una unidad cuyo percentil no supera 0 (agua, roca) no tiene referencia y sus píxeles quedan sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="106" />
+      <location filename="../processing/target2_report.py" line="108" />
       <location filename="../ui/report_action.py" line="81" />
       <source>Period</source>
       <translation>Periodo</translation>
@@ -4318,22 +4347,22 @@ T2 Restore {version}</translation>
       <translation>Datos del Perú</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="86" />
+      <location filename="../processing/forest_fragmentation.py" line="88" />
       <source>Pf (share of forest in the window)</source>
       <translation>Pf (proporción de bosque en la ventana)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="88" />
+      <location filename="../processing/forest_fragmentation.py" line="90" />
       <source>Pff (share of forest pairs among pairs with forest)</source>
       <translation>Pff (proporción de pares de bosque entre los pares con bosque)</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="24" />
+      <location filename="../processing/_rasterize.py" line="25" />
       <source>Pixel centre inside a polygon</source>
       <translation>Centro del píxel dentro de un polígono</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="111" />
+      <location filename="../processing/definition_agreement.py" line="113" />
       <source>Pixel size when both inputs are polygons (units of A's CRS)</source>
       <translation>Tamaño de píxel cuando ambas entradas son polígonos (unidades del SRC de A)</translation>
     </message>
@@ -4363,7 +4392,7 @@ T2 Restore {version}</translation>
       <translation>Archivos de polígonos (*.shp *.zip *.kml *.kmz *.geojson *.json *.gpkg *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="31" />
+      <location filename="../processing/_rasterize.py" line="32" />
       <source>Polygons given as masks or constraints: pixels taken</source>
       <translation>Polígonos dados como máscaras o restricciones: píxeles tomados</translation>
     </message>
@@ -4373,7 +4402,7 @@ T2 Restore {version}</translation>
       <translation>Los registros PostGIS necesitan el módulo de Python psycopg2, que falta en esta instalación de QGIS (en Debian/Ubuntu instale el paquete python3-psycopg2). Los registros GeoPackage funcionan sin él.</translation>
     </message>
     <message>
-      <location filename="../processing/registry_init.py" line="45" />
+      <location filename="../processing/registry_init.py" line="46" />
       <source>PostgreSQL connection (saved connection name, connection string or service=)</source>
       <translation>Conexión PostgreSQL (nombre de conexión guardada, cadena de conexión o service=)</translation>
     </message>
@@ -4408,12 +4437,12 @@ T2 Restore {version}</translation>
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="111" />
+      <location filename="../processing/target2_report.py" line="113" />
       <source>Printable report</source>
       <translation>Reporte imprimible</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="250" />
+      <location filename="../processing/target2_report.py" line="256" />
       <source>Printable report: {path} ({pages} pages); layout: {layout}</source>
       <translation>Reporte imprimible: {path} ({pages} páginas); diseño: {layout}</translation>
     </message>
@@ -4456,7 +4485,7 @@ T2 Restore {version}</translation>
       <translation>Producto (escala y relleno)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="142" />
+      <location filename="../processing/minam_degradation.py" line="158" />
       <source>Productivity</source>
       <translation>Productividad</translation>
     </message>
@@ -4466,23 +4495,23 @@ T2 Restore {version}</translation>
       <translation>Métricas de productividad (pendiente, significancia, cambio de estado, razón de desempeño)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="50" />
+      <location filename="../processing/ldn_degradation.py" line="48" />
       <source>Productivity: a 5-class land productivity dynamics raster (1 declining, 2 moderate decline, 3 stressed, 4 stable, 5 increasing); 1-2 are degraded, 3-4 stable, 5 improved; 0 and 15 are nodata.</source>
       <translation>Productividad: un ráster de dinámica de la productividad de 5 clases (1 en declive, 2 declive moderado, 3 estresada, 4 estable, 5 en aumento); 1-2 son degradadas, 3-4 estables, 5 mejoradas; 0 y 15 son sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="53" />
+      <location filename="../processing/minam_degradation.py" line="60" />
       <source>Productivity: a land productivity dynamics raster (LPD, 1 declining .. 5 increasing; 0 and 15 are nodata), mapped by default to 3 declining (LPD 1), 2 moderate decline (2), 1 stressed (3) and 0 no decline (4, 5).</source>
       <translation>Productividad: un ráster de dinámica de la productividad de la tierra (LPD, 1 en declive .. 5 en aumento; 0 y 15 son sin datos), que por defecto se convierte en 3 en declive (LPD 1), 2 declive moderado (2), 1 estresada (3) y 0 sin declive (4, 5).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="195" />
+      <location filename="../processing/target2_report.py" line="199" />
       <source>Progress</source>
       <translation>Avance</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="84" />
-      <location filename="../processing/target2_report.py" line="197" />
+      <location filename="../processing/target2_report.py" line="201" />
       <source>Progress toward the targets</source>
       <translation>Avance hacia las metas</translation>
     </message>
@@ -4582,7 +4611,7 @@ T2 Restore {version}</translation>
       <translation>Semilla aleatoria</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="137" />
+      <location filename="../processing/serfor_criteria.py" line="139" />
       <source>Raster code</source>
       <translation>Código del ráster</translation>
     </message>
@@ -4592,7 +4621,7 @@ T2 Restore {version}</translation>
       <translation>Número de ráster</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="108" />
+      <location filename="../processing/definition_agreement.py" line="110" />
       <source>Raster values that are degraded in {key} (e.g. 1-4 or -1)</source>
       <translation>Valores del ráster que son degradados en {key} (p. ej. 1-4 o -1)</translation>
     </message>
@@ -4608,12 +4637,12 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/forest_change.py" line="115" />
-      <location filename="../processing/serfor_criteria.py" line="160" />
+      <location filename="../processing/serfor_criteria.py" line="162" />
       <source>Recent deforestation: last years counted (0 = every year)</source>
       <translation>Deforestación reciente: últimos años contados (0 = todos los años)</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="441" />
+      <location filename="../algorithms/serfor.py" line="442" />
       <source>Recent deforestation: loss from {first} to {last}.</source>
       <translation>Deforestación reciente: pérdida de {first} a {last}.</translation>
     </message>
@@ -4628,7 +4657,7 @@ T2 Restore {version}</translation>
       <translation>Mejora reciente</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="34" />
+      <location filename="../processing/serfor_criteria.py" line="35" />
       <source>Recent loss only</source>
       <translation>Solo pérdida reciente</translation>
     </message>
@@ -4649,7 +4678,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_outcome_filter.py" line="37" />
-      <location filename="../processing/_report_data.py" line="166" />
+      <location filename="../processing/_report_data.py" line="169" />
       <source>Recovering restoration inside degraded land (ha)</source>
       <translation>Restauración en recuperación dentro de tierras degradadas (ha)</translation>
     </message>
@@ -4680,17 +4709,17 @@ T2 Restore {version}</translation>
       <translation>Rechazar la ejecución, nombrando cada código y su número de píxeles</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="33" />
+      <location filename="../processing/target2_indicator.py" line="31" />
       <source>Region</source>
       <translation>Región</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="139" />
+      <location filename="../processing/target2_indicator.py" line="126" />
       <source>Regional restoration goal (ha), used with a region name</source>
       <translation>Meta regional de restauración (ha), usada con un nombre de región</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="182" />
+      <location filename="../processing/target2_indicator.py" line="169" />
       <source>Regional run ({area}): the total is not compared with the national goal; give REGIONAL_TARGET_HA to compare it with a regional goal.</source>
       <translation>Corrida regional ({area}): el total no se compara con la meta nacional; indique REGIONAL_TARGET_HA para compararlo con una meta regional.</translation>
     </message>
@@ -4702,12 +4731,12 @@ T2 Restore {version}</translation>
       <translation>Área registrada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="164" />
+      <location filename="../processing/_report_data.py" line="167" />
       <source>Registered area, overlaps counted twice (ha)</source>
       <translation>Área registrada, superposiciones contadas dos veces (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="163" />
+      <location filename="../processing/_report_data.py" line="166" />
       <location filename="../processing/restoration_outcomes.py" line="234" />
       <source>Registered areas</source>
       <translation>Áreas registradas</translation>
@@ -4729,12 +4758,12 @@ T2 Restore {version}</translation>
       <translation>Áreas del registro escritas</translation>
     </message>
     <message>
-      <location filename="../processing/registry_init.py" line="47" />
+      <location filename="../processing/registry_init.py" line="48" />
       <source>Registry created (false: it existed)</source>
       <translation>Registro creado (falso: ya existía)</translation>
     </message>
     <message>
-      <location filename="../processing/registry_init.py" line="59" />
+      <location filename="../processing/registry_init.py" line="66" />
       <source>Registry created in {database} (schema version {version}).</source>
       <translation>Registro creado en {database} (versión del esquema {version}).</translation>
     </message>
@@ -4749,7 +4778,7 @@ T2 Restore {version}</translation>
       <translation>Registro abierto: {path}</translation>
     </message>
     <message>
-      <location filename="../processing/registry_init.py" line="46" />
+      <location filename="../processing/registry_init.py" line="47" />
       <source>Registry schema version</source>
       <translation>Versión del esquema del registro</translation>
     </message>
@@ -4759,7 +4788,7 @@ T2 Restore {version}</translation>
       <translation>Registro {path}: resultados escritos para {n} áreas (marca {marker}).</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="218" />
+      <location filename="../processing/gap_overlap.py" line="219" />
       <source>Registry {path}: {changed} of {total} areas changed (gap MINAM only {minam}, SERFOR only {serfor}, both {both}, none {none}).</source>
       <translation>Registro {path}: cambiaron {changed} de {total} áreas (brecha solo MINAM {minam}, solo SERFOR {serfor}, ambas {both}, ninguna {none}).</translation>
     </message>
@@ -4785,13 +4814,13 @@ T2 Restore {version}</translation>
       <translation>Eliminadas (modo reemplazar): {sites}.</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="58" />
-      <location filename="../ui/validation_panel.py" line="257" />
+      <location filename="../ui/validation_panel.py" line="61" />
+      <location filename="../ui/validation_panel.py" line="263" />
       <source>Repair geometry</source>
       <translation>Reparar geometría</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="161" />
+      <location filename="../ui/validation_panel.py" line="164" />
       <source>Repair geometry…</source>
       <translation>Reparar geometría…</translation>
     </message>
@@ -4860,20 +4889,20 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_report_layers.py" line="64" />
-      <location filename="../processing/_report_pdf.py" line="78" />
-      <location filename="../processing/target2_indicator.py" line="31" />
+      <location filename="../processing/_report_pdf.py" line="87" />
+      <location filename="../processing/target2_indicator.py" line="29" />
       <source>Restoration inside degraded land</source>
       <translation>Restauración dentro de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="156" />
-      <location filename="../processing/_report_data.py" line="174" />
-      <location filename="../processing/_report_data.py" line="186" />
+      <location filename="../processing/_report_data.py" line="159" />
+      <location filename="../processing/_report_data.py" line="177" />
+      <location filename="../processing/_report_data.py" line="189" />
       <source>Restoration inside degraded land (ha)</source>
       <translation>Restauración dentro de tierras degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="192" />
+      <location filename="../processing/target2_report.py" line="196" />
       <source>Restoration inside degraded land per department (ha)</source>
       <translation>Restauración dentro de tierras degradadas por departamento (ha)</translation>
     </message>
@@ -4883,11 +4912,12 @@ T2 Restore {version}</translation>
       <translation>Restauración dentro de tierra degradada: {ha} ha</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="298" />
+      <location filename="../processing/target2_indicator.py" line="280" />
       <source>Restoration inside degraded land: {ha} ha ({pct:.2f} % of the degraded land; target {target:g} %, missing {missing} ha)</source>
       <translation>Restauración dentro de tierra degradada: {ha} ha ({pct:.2f} % de la tierra degradada; meta {target:g} %, faltan {missing} ha)</translation>
     </message>
     <message>
+      <location filename="../processing/_report_outcomes.py" line="80" />
       <location filename="../processing/restoration_outcomes.py" line="293" />
       <source>Restoration outcomes</source>
       <translation>Resultados de la restauración</translation>
@@ -4913,22 +4943,27 @@ T2 Restore {version}</translation>
       <translation>Resultados de la restauración (tabla)</translation>
     </message>
     <message>
+      <location filename="../processing/_report_outcomes.py" line="64" />
+      <source>Restoration outcomes measured by restoration_outcomes for {n} areas: each area's vegetation before and after the start of restoration, compared with similar land nearby without restoration.</source>
+      <translation>Resultados de la restauración medidos por restoration_outcomes en {n} áreas: la vegetación de cada área antes y después del inicio de la restauración, comparada con tierras parecidas cercanas sin restauración.</translation>
+    </message>
+    <message>
       <location filename="../processing/_report_layers.py" line="62" />
-      <location filename="../processing/_report_pdf.py" line="79" />
-      <location filename="../processing/target2_indicator.py" line="32" />
+      <location filename="../processing/_report_pdf.py" line="88" />
+      <location filename="../processing/target2_indicator.py" line="30" />
       <source>Restoration outside degraded land</source>
       <translation>Restauración fuera de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="157" />
-      <location filename="../processing/_report_data.py" line="175" />
-      <location filename="../processing/_report_data.py" line="187" />
+      <location filename="../processing/_report_data.py" line="160" />
+      <location filename="../processing/_report_data.py" line="178" />
+      <location filename="../processing/_report_data.py" line="190" />
       <source>Restoration outside degraded land (ha)</source>
       <translation>Restauración fuera de tierras degradadas (ha)</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="31" />
-      <location filename="../processing/target2_indicator.py" line="302" />
+      <location filename="../processing/target2_indicator.py" line="284" />
       <source>Restoration outside degraded land: {ha} ha</source>
       <translation>Restauración fuera de tierra degradada: {ha} ha</translation>
     </message>
@@ -5041,42 +5076,42 @@ T2 Restore {version}</translation>
       <translation>Regla</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="122" />
+      <location filename="../algorithms/minam.py" line="123" />
       <source>Rule {row} must have 4 cells (cover loss, productivity, fragmentation, level); it has {n}.</source>
       <translation>La regla {row} debe tener 4 celdas (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="131" />
+      <location filename="../algorithms/minam.py" line="132" />
       <source>Rule {row}: the level must be 0 (none) to 4 (very high); it is '{value}'.</source>
       <translation>Regla {row}: el nivel debe ser de 0 (ninguno) a 4 (muy alto); es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="98" />
+      <location filename="../algorithms/minam.py" line="99" />
       <source>Rule {row}: the {indicator} condition '{value}' is not a state number, a list of states separated by ';' or *.</source>
       <translation>Regla {row}: la condición de {indicator} '{value}' no es un número de estado, una lista de estados separados por ';' ni *.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="102" />
+      <location filename="../algorithms/minam.py" line="103" />
       <source>Rule {row}: {indicator} has no state {value}; its states are 0 to {last}.</source>
       <translation>Regla {row}: {indicator} no tiene el estado {value}; sus estados son 0 a {last}.</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="140" />
+      <location filename="../processing/minam_degradation.py" line="156" />
       <source>Rules (cover loss, productivity, fragmentation, level; * = any state)</source>
       <translation>Reglas (pérdida de cobertura, productividad, fragmentación, nivel; * = cualquier estado)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="145" />
+      <location filename="../processing/minam_degradation.py" line="161" />
       <source>Rules file (JSON preset or CSV), replaces the rules table</source>
       <translation>Archivo de reglas (preajuste JSON o CSV), reemplaza la tabla de reglas</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="167" />
+      <location filename="../processing/minam_degradation.py" line="184" />
       <source>Rules read from {path} (the rules table is not used).</source>
       <translation>Reglas leídas de {path} (no se usa la tabla de reglas).</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="61" />
+      <location filename="../processing/minam_degradation.py" line="73" />
       <source>Rules: an ordered table (cover loss, productivity, fragmentation, level); the first row whose conditions match gives the level; a condition is a state, states separated by ';' or * for any. Every combination must be matched. RULES_FILE (a JSON file in the preset's format, or a CSV with the columns cover_loss, productivity, fragmentation, level) replaces the table; a JSON file may also change the LPD and Riitters mappings. An indicator left out takes state 0 and its band is nodata; at least one is needed. Nodata in any indicator used gives nodata.</source>
       <translation>Reglas: una tabla ordenada (pérdida de cobertura, productividad, fragmentación, nivel); la primera fila cuyas condiciones se cumplen da el nivel; una condición es un estado, estados separados por ';' o * para cualquiera. Toda combinación debe tener una regla. RULES_FILE (un archivo JSON con el formato del preajuste, o un CSV con las columnas cover_loss, productivity, fragmentation, level) reemplaza la tabla; un archivo JSON también puede cambiar las correspondencias de LPD y de Riitters. Un indicador no indicado toma el estado 0 y su banda queda sin datos; se necesita al menos uno. La falta de datos en cualquier indicador usado da sin datos.</translation>
     </message>
@@ -5106,7 +5141,7 @@ T2 Restore {version}</translation>
       <translation>ODS 15.3.1, periodo de reporte 2</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="176" />
+      <location filename="../processing/serfor_criteria.py" line="178" />
       <source>SERFOR criteria (one band per criterion)</source>
       <translation>Criterios del SERFOR (una banda por criterio)</translation>
     </message>
@@ -5121,7 +5156,7 @@ T2 Restore {version}</translation>
       <translation>Brecha de restauración SERFOR (B)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="238" />
+      <location filename="../processing/_report_data.py" line="241" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -5151,7 +5186,7 @@ T2 Restore {version}</translation>
       <translation>Guarde la iniciativa antes de dibujar sus áreas.</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="90" />
+      <location filename="../ui/validation_panel.py" line="93" />
       <source>Save the repaired geometry</source>
       <translation>Guardar la geometría reparada</translation>
     </message>
@@ -5248,21 +5283,21 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_outcome_filter.py" line="38" />
-      <location filename="../processing/_report_data.py" line="167" />
+      <location filename="../processing/_report_data.py" line="170" />
       <source>Share of degraded land under recovering restoration (%)</source>
       <translation>Proporción de tierras degradadas bajo restauración en recuperación (%)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_pdf.py" line="80" />
-      <location filename="../processing/target2_report.py" line="186" />
+      <location filename="../processing/_report_pdf.py" line="89" />
+      <location filename="../processing/target2_report.py" line="190" />
       <location filename="../ui/degraded_share.py" line="172" />
       <source>Share of degraded land under restoration</source>
       <translation>Proporción de tierras degradadas en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="158" />
-      <location filename="../processing/_report_data.py" line="176" />
-      <location filename="../processing/_report_data.py" line="188" />
+      <location filename="../processing/_report_data.py" line="161" />
+      <location filename="../processing/_report_data.py" line="179" />
+      <location filename="../processing/_report_data.py" line="191" />
       <source>Share of degraded land under restoration (%)</source>
       <translation>Proporción de tierras degradadas en restauración (%)</translation>
     </message>
@@ -5326,7 +5361,7 @@ T2 Restore {version}</translation>
       <translation>Nombre del sitio</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="237" />
+      <location filename="../processing/_report_data.py" line="240" />
       <source>Size (bytes)</source>
       <translation>Tamaño (bytes)</translation>
     </message>
@@ -5336,7 +5371,7 @@ T2 Restore {version}</translation>
       <translation>Tamaño (píxeles de 30 m por lado)</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="78" />
+      <location filename="../processing/serfor_criteria.py" line="79" />
       <source>Slope from a DEM (elevations in metres) by Horn's method, in degrees and in percent. In a geographic CRS (degrees) pixel sizes are converted to metres for each row from the WGS 84 ellipsoid, so the slope is right at any latitude. A DEM whose CRS contradicts its coordinates (a geographic CRS with UTM-like coordinates, or the reverse) is refused with a message.</source>
       <translation>Pendiente a partir de un MDE (elevaciones en metros) por el método de Horn, en grados y en porcentaje. En un SRC geográfico (grados) el tamaño de píxel se convierte a metros en cada fila según el elipsoide WGS 84, de modo que la pendiente es correcta en cualquier latitud. Un MDE cuyo SRC contradice sus coordenadas (un SRC geográfico con coordenadas de tipo UTM, o al revés) se rechaza con un mensaje.</translation>
     </message>
@@ -5351,17 +5386,17 @@ T2 Restore {version}</translation>
       <translation>Carbono orgánico del suelo {target} (t C/ha)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="104" />
+      <location filename="../processing/ldn_degradation.py" line="101" />
       <source>Soil organic carbon, baseline stock</source>
       <translation>Carbono orgánico del suelo, stock de línea base</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="106" />
+      <location filename="../processing/ldn_degradation.py" line="103" />
       <source>Soil organic carbon, target stock</source>
       <translation>Carbono orgánico del suelo, stock meta</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="52" />
+      <location filename="../processing/ldn_degradation.py" line="50" />
       <source>Soil organic carbon: change of at most -10 % is degraded, at least +10 % improved; a baseline of 0 and water in the baseline land cover give nodata.</source>
       <translation>Carbono orgánico del suelo: un cambio de -10 % o menos es degradación, de +10 % o más es mejora; una línea base de 0 y el agua en la cobertura de línea base dan sin datos.</translation>
     </message>
@@ -5393,13 +5428,13 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../algorithms/ldn_status/__init__.py" line="21" />
-      <location filename="../processing/ldn_degradation.py" line="25" />
+      <location filename="../processing/ldn_degradation.py" line="23" />
       <location filename="../processing/ldn_status.py" line="32" />
       <source>Stable</source>
       <translation>Estable</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="122" />
+      <location filename="../processing/ldn_degradation.py" line="115" />
       <source>Stable area (ha)</source>
       <translation>Área estable (ha)</translation>
     </message>
@@ -5420,7 +5455,8 @@ T2 Restore {version}</translation>
       <translation>Año de inicio {year}</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="190" />
+      <location filename="../processing/_report_charts.py" line="113" />
+      <location filename="../processing/target2_report.py" line="194" />
       <location filename="../registry/report_tables.py" line="100" />
       <source>Start years</source>
       <translation>Años de inicio</translation>
@@ -5484,22 +5520,22 @@ T2 Restore {version}</translation>
       <translation>Bajo estrés</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="195" />
+      <location filename="../processing/ldn_degradation.py" line="186" />
       <source>Sub-indicators</source>
       <translation>Subindicadores</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="113" />
+      <location filename="../processing/ldn_degradation.py" line="110" />
       <source>Sub-indicators (land cover, productivity, soil carbon)</source>
       <translation>Subindicadores (cobertura, productividad, carbono del suelo)</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="121" />
+      <location filename="../processing/ldn_degradation.py" line="114" />
       <source>Sub-indicators used</source>
       <translation>Subindicadores usados</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="191" />
+      <location filename="../processing/ldn_degradation.py" line="182" />
       <source>Sub-indicators used: {used}.</source>
       <translation>Subindicadores usados: {used}.</translation>
     </message>
@@ -5509,13 +5545,13 @@ T2 Restore {version}</translation>
       <translation>Resumiendo el registro</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="154" />
+      <location filename="../processing/_report_data.py" line="157" />
       <location filename="../ui/registry_dock.py" line="107" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="17" />
+      <location filename="../processing/area_summary.py" line="18" />
       <source>Sums the area of every class of an integer raster, optionally per zone of a polygon layer (e.g. departments). Areas are hectares on the WGS 84 ellipsoid whatever the raster's CRS: per-row cell areas in a geographic CRS, the ellipsoidal cell area across the map in a projected one.</source>
       <translation>Suma el área de cada clase de un ráster de enteros, opcionalmente por zona de una capa de polígonos (p. ej. departamentos). Las áreas son hectáreas sobre el elipsoide WGS 84 cualquiera sea el SRC del ráster: área de celda por fila en un SRC geográfico, área elipsoidal de la celda en todo el mapa en uno proyectado.</translation>
     </message>
@@ -5525,7 +5561,7 @@ T2 Restore {version}</translation>
       <translation>T2 Restore: restauración de ecosistemas (Meta 2 del MMB Kunming-Montreal)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="53" />
+      <location filename="../processing/target2_report.py" line="57" />
       <source>TEMPLATE takes back a layout saved by an earlier report (OUTPUT_LAYOUT) and edited in the Layout Manager; it must keep the items the report fills (ids starting with t2r_). Every output is written under a temporary name and renamed when complete.</source>
       <translation>TEMPLATE retoma un diseño guardado por un reporte anterior (OUTPUT_LAYOUT) y editado en el Administrador de diseños; debe conservar los elementos que el reporte llena (identificadores que empiezan con t2r_). Cada salida se escribe con un nombre temporal y se renombra cuando está completa.</translation>
     </message>
@@ -5540,12 +5576,12 @@ T2 Restore {version}</translation>
       <translation>Meta</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="44" />
+      <location filename="../processing/target2_indicator.py" line="42" />
       <source>Target 2 indicator (area under restoration over degraded area)</source>
       <translation>Indicador de la Meta 2 (área en restauración sobre área degradada)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="147" />
+      <location filename="../processing/target2_indicator.py" line="134" />
       <source>Target 2 indicator table</source>
       <translation>Tabla del indicador de la Meta 2</translation>
     </message>
@@ -5557,8 +5593,8 @@ T2 Restore {version}</translation>
       <translation>Objetivos de la Meta 2</translation>
     </message>
     <message>
-      <location filename="../processing/_report_layout.py" line="94" />
-      <location filename="../processing/_report_pdf.py" line="97" />
+      <location filename="../processing/_report_layout.py" line="107" />
+      <location filename="../processing/_report_pdf.py" line="106" />
       <location filename="../ui/report_action.py" line="66" />
       <source>Target 2 report</source>
       <translation>Reporte de la Meta 2</translation>
@@ -5579,7 +5615,7 @@ T2 Restore {version}</translation>
       <translation>Reporte de la Meta 2</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="105" />
+      <location filename="../processing/target2_report.py" line="107" />
       <location filename="../ui/report_action.py" line="76" />
       <source>Target 2: restoration of degraded land</source>
       <translation>Meta 2: restauración de tierras degradadas</translation>
@@ -5598,13 +5634,13 @@ T2 Restore {version}</translation>
       <translation>Unidad del área meta</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="159" />
+      <location filename="../processing/_report_data.py" line="162" />
       <source>Target share (%)</source>
       <translation>Proporción meta (%)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="142" />
-      <location filename="../processing/target2_report.py" line="100" />
+      <location filename="../processing/target2_indicator.py" line="129" />
+      <location filename="../processing/target2_report.py" line="102" />
       <source>Target share of degraded land under restoration (%)</source>
       <translation>Proporción meta de tierras degradadas en restauración (%)</translation>
     </message>
@@ -5666,6 +5702,41 @@ T2 Restore {version}</translation>
       <translation>No se puede acceder al registro PostGIS {path}: {reason}. Revise el servidor, el puerto y la base de datos de la conexión y que el servidor esté en marcha, e inténtelo de nuevo. No se cambió nada.</translation>
     </message>
     <message>
+      <location filename="../registry/pg_migrations.py" line="27" />
+      <source>The PostGIS registry {path} could not be migrated from schema version {version} to {target}: its lookup table t2restore.lookups holds rows that fit no vocabulary table ({rows}), of a vocabulary this plugin does not know or with a code that is not a number where the vocabulary's codes are numbers. Nothing was changed (the registry is still at version {version}). As the registry's owner, correct or delete those rows, then open it again.</source>
+      <translation>El registro PostGIS {path} no pudo migrarse de la versión de esquema {version} a la {target}: su tabla de códigos t2restore.lookups tiene filas que no caben en ninguna tabla de vocabulario ({rows}), de un vocabulario que este complemento no conoce o con un código que no es un número donde los códigos del vocabulario son números. No se cambió nada (el registro sigue en la versión {version}). Como propietario del registro, corrija o elimine esas filas y vuelva a abrirlo.</translation>
+    </message>
+    <message>
+      <location filename="../registry/pg_migrations.py" line="19" />
+      <source>The PostGIS registry {path} could not be migrated from schema version {version} to {target}: {reason}. The server rolled the migration back, so the registry is still at version {version}. Correct the cause (as the registry's owner) and open it again.</source>
+      <translation>El registro PostGIS {path} no pudo migrarse de la versión de esquema {version} a la {target}: {reason}. El servidor deshizo la migración, así que el registro sigue en la versión {version}. Corrija la causa (como propietario del registro) y vuelva a abrirlo.</translation>
+    </message>
+    <message>
+      <location filename="../registry/admin_setting.py" line="34" />
+      <source>The PostGIS registry {path} names its administrative layer in the database setting t2restore.admin_layer, but its value is not a JSON object ({text}). Ask the registry's administrator to set it again, e.g. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}', or give ZONES.</source>
+      <translation>El registro PostGIS {path} nombra su capa administrativa en la configuración de la base de datos t2restore.admin_layer, pero su valor no es un objeto JSON ({text}). Pida al administrador del registro que la configure de nuevo, p. ej. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}', o indique ZONES.</translation>
+    </message>
+    <message>
+      <location filename="../registry/admin_setting.py" line="40" />
+      <source>The PostGIS registry {path} names its administrative layer in the database setting t2restore.admin_layer, but names no department field in it. Ask the registry's administrator to set it again, e.g. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}', or give ZONES.</source>
+      <translation>El registro PostGIS {path} nombra su capa administrativa en la configuración de la base de datos t2restore.admin_layer, pero no indica en ella el campo de departamento. Pida al administrador del registro que la configure de nuevo, p. ej. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}', o indique ZONES.</translation>
+    </message>
+    <message>
+      <location filename="../registry/admin_setting.py" line="51" />
+      <source>The PostGIS registry {path} names its administrative layer in the database setting t2restore.admin_layer, but the database holds no polygon table {table} that this role may read. Ask the registry's administrator to load the administrative layer into that table and grant SELECT on it to the registry's roles, or to name the right table, e.g. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}'; or give ZONES.</source>
+      <translation>El registro PostGIS {path} nombra su capa administrativa en la configuración de la base de datos t2restore.admin_layer, pero la base de datos no tiene una tabla de polígonos {table} que este rol pueda leer. Pida al administrador del registro que cargue la capa administrativa en esa tabla y otorgue SELECT sobre ella a los roles del registro, o que indique la tabla correcta, p. ej. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}'; o indique ZONES.</translation>
+    </message>
+    <message>
+      <location filename="../registry/admin_setting.py" line="43" />
+      <source>The PostGIS registry {path} names its administrative layer in the database setting t2restore.admin_layer, but the setting must name either a table of the database or a source layer, not both or neither. Ask the registry's administrator to set it again, e.g. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}', or give ZONES.</source>
+      <translation>El registro PostGIS {path} nombra su capa administrativa en la configuración de la base de datos t2restore.admin_layer, pero la configuración debe indicar o bien una tabla de la base de datos o bien una capa de origen, no ambas ni ninguna. Pida al administrador del registro que la configure de nuevo, p. ej. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}', o indique ZONES.</translation>
+    </message>
+    <message>
+      <location filename="../registry/admin_setting.py" line="47" />
+      <source>The PostGIS registry {path} names its administrative layer in the database setting t2restore.admin_layer, but the table {table} is not a plain name (schema.table: letters, digits, _). Ask the registry's administrator to set it again, e.g. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}', or give ZONES.</source>
+      <translation>El registro PostGIS {path} nombra su capa administrativa en la configuración de la base de datos t2restore.admin_layer, pero la tabla {table} no es un nombre simple (esquema.tabla: letras, dígitos, _). Pida al administrador del registro que la configure de nuevo, p. ej. ALTER DATABASE {dbname} SET t2restore.admin_layer = '{example}', o indique ZONES.</translation>
+    </message>
+    <message>
       <location filename="../registry/pg_connect.py" line="40" />
       <source>The PostGIS server refused the user name or password for {path}. Correct the credentials of the saved connection (they are kept in QGIS's authentication database) and try again.</source>
       <translation>El servidor PostGIS rechazó el usuario o la contraseña para {path}. Corrija las credenciales de la conexión guardada (se guardan en la base de autenticación de QGIS) e inténtelo de nuevo.</translation>
@@ -5696,12 +5767,12 @@ T2 Restore {version}</translation>
       <translation>No se pudo abrir la capa administrativa {path}, así que no se llenaron departamento ni distrito: elíjala de nuevo (menú: Capa de límites administrativos…).</translation>
     </message>
     <message>
-      <location filename="../processing/_report_zones.py" line="42" />
+      <location filename="../processing/_report_zones.py" line="61" />
       <source>The administrative layer {source} chosen for the registry cannot be opened or has no field {field}: the report has no department pages. Choose the layer again in the registry dock, or give ZONES.</source>
       <translation>La capa administrativa {source} elegida para el registro no se puede abrir o no tiene el campo {field}: el reporte no tiene páginas por departamento. Elija la capa de nuevo en el panel del registro o dé ZONES.</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="246" />
+      <location filename="../ui/validation_panel.py" line="252" />
       <source>The area no longer exists in the registry; validate again.</source>
       <translation>El área ya no existe en el registro; vuelva a validar.</translation>
     </message>
@@ -5721,27 +5792,27 @@ T2 Restore {version}</translation>
       <translation>Las bandas de la serie de cobertura no están en orden de años ({years}). Ordénelas por año.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="545" />
+      <location filename="../algorithms/serfor.py" line="547" />
       <source>The capability raster {name} holds classes {values} that are not in the capability table (known: {known}). Add them to CAPABILITY_CODES with their CUM group.</source>
       <translation>El ráster de capacidad de uso {name} contiene las clases {values}, que no están en la tabla de capacidad de uso (conocidas: {known}). Agréguelas a CAPABILITY_CODES con su grupo CUM.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="102" />
+      <location filename="../algorithms/serfor.py" line="103" />
       <source>The capability table has a raster code that is not a whole number: '{key}'.</source>
       <translation>La tabla de capacidad de uso tiene un código de ráster que no es un número entero: '{key}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="110" />
+      <location filename="../algorithms/serfor.py" line="111" />
       <source>The capability table is empty.</source>
       <translation>La tabla de capacidad de uso está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="106" />
+      <location filename="../algorithms/serfor.py" line="107" />
       <source>The capability table maps code {key} to '{group}'; CUM groups are A, C, P, F and X.</source>
       <translation>La tabla de capacidad de uso asigna el código {key} a '{group}'; los grupos CUM son A, C, P, F y X.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="174" />
+      <location filename="../algorithms/serfor.py" line="175" />
       <source>The capability table needs pairs (raster code, CUM group); it has {n} cells.</source>
       <translation>La tabla de capacidad de uso necesita pares (código del ráster, grupo CUM); tiene {n} celdas.</translation>
     </message>
@@ -5756,7 +5827,7 @@ T2 Restore {version}</translation>
       <translation>Se perdió la conexión con el registro PostGIS {path}: {reason}. El servidor deshizo el cambio inconcluso, así que nada quedó a medio escribir; vuelva a conectarse y guarde de nuevo.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="579" />
+      <location filename="../algorithms/serfor.py" line="576" />
       <source>The conservation areas layer has no polygon: the distance band is left as nodata.</source>
       <translation>La capa de áreas de conservación no tiene polígonos: la banda de distancia queda sin datos.</translation>
     </message>
@@ -5796,33 +5867,33 @@ T2 Restore {version}</translation>
       <translation>La covariable {name} no es un ráster que GDAL pueda leer. Guárdela primero como GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="290" />
+      <location filename="../algorithms/minam.py" line="291" />
       <source>The cover loss raster {name} holds values other than 0 (no loss) and 1 (loss); values (pixels): {values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster de pérdida de cobertura {name} contiene valores distintos de 0 (sin pérdida) y 1 (pérdida); valores (píxeles): {values}. Corrija el ráster o su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="69" />
+      <location filename="../processing/serfor_criteria.py" line="70" />
       <source>The criteria SERFOR's national restoration gap and its ROAM exercise (IUCN &amp; WRI method) use, and the degraded forest lands they point to: land-use conflict, slope, distance to conservation areas and density of recent deforestation, one named band each in OUTPUT_CRITERIA (nodata -9999).</source>
       <translation>Los criterios que usan la brecha nacional de restauración del SERFOR y su ejercicio ROAM (método de UICN y WRI), y las tierras forestales degradadas que señalan: conflicto de uso de la tierra, pendiente, distancia a áreas de conservación y densidad de deforestación reciente, cada uno en una banda con nombre de OUTPUT_CRITERIA (sin datos -9999).</translation>
     </message>
     <message>
       <location filename="../algorithms/ahp.py" line="97" />
-      <location filename="../algorithms/priority/criteria.py" line="161" />
+      <location filename="../algorithms/priority/criteria.py" line="165" />
       <source>The criterion name {name} appears twice; each criterion needs its own name.</source>
       <translation>El nombre de criterio {name} aparece dos veces; cada criterio necesita su propio nombre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/criteria.py" line="73" />
+      <location filename="../algorithms/priority/criteria.py" line="74" />
       <source>The criterion {name} (categorical rescaling) needs a lookup table of 'value: score' pairs.</source>
       <translation>El criterio {name} (reescalado categórico) necesita una tabla de correspondencia de pares 'valor: puntaje'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/criteria.py" line="55" />
+      <location filename="../algorithms/priority/criteria.py" line="56" />
       <source>The criterion {name} ({method} rescaling) needs two numbers, the values that score 0 and 1 (low and high).</source>
       <translation>El criterio {name} (reescalado {method}) necesita dos números, los valores que puntúan 0 y 1 (bajo y alto).</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/criteria.py" line="151" />
+      <location filename="../algorithms/priority/criteria.py" line="155" />
       <source>The criterion {name} ({origin}) needs a band named {band} in {raster}, but its bands are: {bands}. Choose the right raster, or edit the band in the preset.</source>
       <translation>El criterio {name} ({origin}) necesita una banda llamada {band} en {raster}, pero sus bandas son: {bands}. Elija el ráster correcto o edite la banda en el preajuste.</translation>
     </message>
@@ -5837,22 +5908,22 @@ T2 Restore {version}</translation>
       <translation>El criterio {name} ({origin}) remite al archivo {path}, que no existe.</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/criteria.py" line="136" />
+      <location filename="../algorithms/priority/criteria.py" line="140" />
       <source>The criterion {name} ({origin}) uses band {band} of {raster}, which has {count} band(s).</source>
       <translation>El criterio {name} ({origin}) usa la banda {band} de {raster}, que tiene {count} banda(s).</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/criteria.py" line="68" />
+      <location filename="../algorithms/priority/criteria.py" line="69" />
       <source>The criterion {name} asks for {classes} quantile classes; use 2 to 20 (se.plan uses 5).</source>
       <translation>El criterio {name} pide {classes} clases de cuantiles; use de 2 a 20 (se.plan usa 5).</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/quantiles.py" line="68" />
+      <location filename="../algorithms/priority/quantiles.py" line="72" />
       <source>The criterion {name} has no valid pixel inside the mask and outside the constraints, so its quantiles cannot be computed.</source>
       <translation>El criterio {name} no tiene ningún píxel válido dentro de la máscara y fuera de las restricciones, así que no se pueden calcular sus cuantiles.</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/criteria.py" line="59" />
+      <location filename="../algorithms/priority/criteria.py" line="60" />
       <source>The criterion {name} has the same low and high value ({value}); linear rescaling needs two different values.</source>
       <translation>El criterio {name} tiene el mismo valor bajo y alto ({value}); el reescalado lineal necesita dos valores distintos.</translation>
     </message>
@@ -5877,13 +5948,13 @@ T2 Restore {version}</translation>
       <translation>La densidad de deforestación necesita 0 o más años recientes y un radio de búsqueda mayor que 0 m; son {years} y {radius} m. Indique valores en esos rangos.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="247" />
-      <location filename="../processing/target2_report.py" line="223" />
+      <location filename="../processing/target2_indicator.py" line="229" />
+      <location filename="../processing/target2_report.py" line="227" />
       <source>The degraded land layer DEGRADED is missing or cannot be opened.</source>
       <translation>Falta la capa de tierras degradadas DEGRADED o no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="215" />
+      <location filename="../processing/target2_indicator.py" line="202" />
       <source>The degraded land layer has no polygon: it is empty, or every geometry is null or has no area.</source>
       <translation>La capa de tierras degradadas no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
     </message>
@@ -5933,6 +6004,11 @@ T2 Restore {version}</translation>
       <translation>No se pudo leer o escribir el archivo: {error}</translation>
     </message>
     <message>
+      <location filename="../processing/_report_atlas.py" line="58" />
+      <source>The file {path} exists and was not written by a Target 2 report; the report writes its data there. Move that file or choose another name for the printable report (OUTPUT_PDF).</source>
+      <translation>El archivo {path} existe y no lo escribió un reporte de la Meta 2; el reporte escribe allí sus datos. Mueva ese archivo o elija otro nombre para el reporte imprimible (OUTPUT_PDF).</translation>
+    </message>
+    <message>
       <location filename="../algorithms/priority/presets.py" line="27" />
       <source>The file {path} is not a priority preset: its "format" must be "t2restore.priority_score".</source>
       <translation>El archivo {path} no es un preajuste de prioridad: su "format" debe ser "t2restore.priority_score".</translation>
@@ -5953,32 +6029,42 @@ T2 Restore {version}</translation>
       <translation>La carpeta {folder} no existe.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="135" />
+      <location filename="../processing/target2_report.py" line="137" />
       <source>The folder {folder} of the output {output} cannot be written to ({reason}). Choose a folder that exists and that you can write to.</source>
       <translation>No se puede escribir en la carpeta {folder} de la salida {output} ({reason}). Elija una carpeta que exista y en la que pueda escribir.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="184" />
+      <location filename="../algorithms/serfor.py" line="185" />
       <source>The forest land groups must be CUM groups among A, C, P, F and X; got '{value}'.</source>
       <translation>Los grupos de tierras forestales deben ser grupos CUM entre A, C, P, F y X; se recibió '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="416" />
+      <location filename="../algorithms/serfor.py" line="417" />
       <source>The forest loss period must be 'all' or 'recent'; it is '{value}'.</source>
       <translation>El periodo de pérdida de bosque debe ser 'all' o 'recent'; es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="438" />
+      <location filename="../algorithms/serfor.py" line="439" />
       <source>The forest loss raster holds no loss; density and forest loss are 0 everywhere.</source>
       <translation>El ráster de pérdida de bosque no contiene pérdida; la densidad y la pérdida de bosque son 0 en todas partes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="457" />
+      <location filename="../processing/minam_degradation.py" line="68" />
+      <source>The forest mask may also be a polygon layer (e.g. forest or gap polygons published as shapefiles): it is reprojected and rasterized onto the grid of the first raster given (forest inside the polygons, non-forest outside; FOREST_VALUES is then not used). POLYGON_METHOD says which pixels a polygon takes: those whose centre is inside (default) or every pixel it touches; invalid geometries are repaired and counted in the log. A polygon forest mask needs at least one raster input (or ECOSYSTEMS) to set the grid.</source>
+      <translation>La máscara de bosque también puede ser una capa de polígonos (p. ej., polígonos de bosque o de brechas publicados como shapefiles): se reproyecta y se rasteriza sobre la grilla del primer ráster dado (bosque dentro de los polígonos, no bosque fuera; FOREST_VALUES no se usa entonces). POLYGON_METHOD indica qué píxeles toma un polígono: aquellos cuyo centro está dentro (por defecto) o todo píxel que toca; las geometrías inválidas se reparan y se cuentan en el registro. Una máscara de bosque de polígonos necesita al menos un ráster de entrada (o ECOSYSTEMS) que fije la grilla.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="482" />
       <source>The forest mask {name} has no forest pixel (no value in {values}), so fragmentation cannot be derived. Check FOREST_VALUES or leave the forest mask out.</source>
       <translation>La máscara de bosque {name} no tiene ningún píxel de bosque (ningún valor en {values}), así que no se puede derivar la fragmentación. Revise FOREST_VALUES o no use la máscara de bosque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="298" />
+      <location filename="../processing/minam_degradation.py" line="202" />
+      <source>The forest mask {name} is neither a raster nor a polygon layer. Give a forest raster or a layer of forest polygons.</source>
+      <translation>La máscara de bosque {name} no es un ráster ni una capa de polígonos. Dé un ráster de bosque o una capa de polígonos de bosque.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="299" />
       <source>The fragmentation raster {name} holds codes that are not Riitters classes (0 to 6); codes (pixels): {values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster de fragmentación {name} contiene códigos que no son clases de Riitters (0 a 6); códigos (píxeles): {values}. Corrija el ráster o su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
@@ -5988,7 +6074,7 @@ T2 Restore {version}</translation>
       <translation>La capa de brecha {key} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área. Elija una capa con los polígonos de la brecha (o una máscara ráster con píxeles de brecha distintos de cero).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="201" />
+      <location filename="../processing/target2_indicator.py" line="188" />
       <source>The gap layer {name} has no polygon: it is empty, or every geometry is null or has no area.</source>
       <translation>La capa de brecha {name} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
     </message>
@@ -5998,7 +6084,7 @@ T2 Restore {version}</translation>
       <translation>No se pudieron escribir las brechas en el registro: {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="232" />
+      <location filename="../processing/gap_overlap.py" line="235" />
       <source>The gaps {a} and {b} do not overlap at all: the area in both is 0 ha. If they should overlap, check that both layers cover the same region and that their coordinate reference systems are declared correctly.</source>
       <translation>Las brechas {a} y {b} no se superponen en absoluto: el área en ambas es 0 ha. Si deberían superponerse, compruebe que ambas capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
@@ -6019,11 +6105,11 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_report.py" line="44" />
-      <source>The headline figures are those of target2_indicator, run on the same inputs: DEGRADED (a degradation or status raster with DEGRADED_VALUE, or polygons), RESTORATION_AREAS (a T2 Restore registry, whose initiatives, institutions, start years, monitoring values and validation findings then fill their own sheets, or any polygon layer), the optional gap layers GAP_A (MINAM) and GAP_B (SERFOR), and the optional ZONES (departments, named by ZONE_FIELD), each of which gets its page.</source>
-      <translation>Las cifras principales son las de target2_indicator, ejecutado con las mismas entradas: DEGRADED (un ráster de degradación o de estado con DEGRADED_VALUE, o polígonos), RESTORATION_AREAS (un registro de T2 Restore, cuyas iniciativas, instituciones, años de inicio, valores de monitoreo y hallazgos de validación llenan entonces sus propias hojas, o cualquier capa de polígonos), las capas de brechas opcionales GAP_A (MINAM) y GAP_B (SERFOR), y las ZONES opcionales (departamentos, nombrados por ZONE_FIELD), cada una con su página.</translation>
+      <source>The headline figures are those of target2_indicator, run on the same inputs: DEGRADED, taken as that algorithm takes it (polygons; a degradation raster with DEGRADED_VALUE; the status of ldn_status with the classes DEGRADED_CLASSES counted as degraded; a Trends.Earth result, its band picked by name or by DEGRADED_BAND), RESTORATION_AREAS (a T2 Restore registry, whose initiatives, institutions, start years, monitoring values and validation findings then fill their own sheets, or any polygon layer), the optional gap layers GAP_A (MINAM) and GAP_B (SERFOR), and the optional ZONES (departments, named by ZONE_FIELD), each of which gets its page.</source>
+      <translation>Las cifras principales son las de target2_indicator, ejecutado sobre las mismas entradas: DEGRADED, tomado como lo toma ese algoritmo (polígonos; un ráster de degradación con DEGRADED_VALUE; el estado de ldn_status con las clases DEGRADED_CLASSES contadas como degradadas; un resultado de Trends.Earth, con su banda elegida por nombre o por DEGRADED_BAND), RESTORATION_AREAS (un registro de T2 Restore, cuyas iniciativas, instituciones, años de inicio, valores de monitoreo y hallazgos de validación llenan entonces sus propias hojas, o cualquier capa de polígonos), las capas de brechas opcionales GAP_A (MINAM) y GAP_B (SERFOR), y las ZONES opcionales (departamentos, nombrados por ZONE_FIELD), cada una de las cuales tiene su página.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="47" />
+      <location filename="../processing/target2_indicator.py" line="45" />
       <source>The headline indicator of Target 2 of the Kunming-Montreal Global Biodiversity Framework for Peru: the area under restoration inside degraded land divided by the degraded area, with the distance to the target share (default 30 %) and to the national goal in hectares (default 330,000 ha, ProREST). Per zone (e.g. department), ecosystem and gap, plus national totals.</source>
       <translation>El indicador principal de la Meta 2 del Marco Mundial de Biodiversidad de Kunming-Montreal para el Perú: el área en restauración dentro de tierras degradadas dividida entre el área degradada, con la distancia a la proporción meta (por defecto 30 %) y a la meta nacional en hectáreas (por defecto 330 000 ha, ProREST). Por zona (p. ej., departamento), ecosistema y brecha, más los totales nacionales.</translation>
     </message>
@@ -6038,7 +6124,7 @@ T2 Restore {version}</translation>
       <translation>El identificador {value} no es un UUID; un registro PostGIS identifica cada registro por UUID. Importe el registro de nuevo para que reciba un identificador nuevo.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="74" />
+      <location filename="../processing/_report_data.py" line="77" />
       <source>The indicator table {path} cannot be read.</source>
       <translation>No se puede leer la tabla del indicador {path}.</translation>
     </message>
@@ -6079,17 +6165,17 @@ T2 Restore {version}</translation>
       <translation>No se puede abrir la capa de entrada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="549" />
+      <location filename="../algorithms/serfor.py" line="551" />
       <source>The land cover raster {name} holds classes {values} that have no row in the land-use conflict matrix. Add rows for them to CONFLICT_MATRIX.</source>
       <translation>El ráster de cobertura {name} contiene las clases {values}, que no tienen fila en la matriz de conflicto de uso. Agregue filas para ellas en CONFLICT_MATRIX.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="212" />
+      <location filename="../algorithms/ldn.py" line="220" />
       <source>The land cover raster {name} holds codes that are not UNCCD classes (1 to 7); codes (pixels): {values}. Give a recode table (LC_RECODE) from your legend to the 7 UNCCD classes, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster de cobertura {name} contiene códigos que no son clases de la CNULD (1 a 7); códigos (píxeles): {values}. Dé una tabla de reclasificación (LC_RECODE) de su leyenda a las 7 clases de la CNULD, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="286" />
+      <location filename="../algorithms/minam.py" line="287" />
       <source>The land cover rasters {name} hold codes outside the land cover legend LC_CLASSES ({legend}); codes (pixels): {values}. Add them to LC_CLASSES (and to NATURAL_CLASSES if they are natural vegetation), or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>Los rásteres de cobertura {name} contienen códigos fuera de la leyenda de cobertura LC_CLASSES ({legend}); códigos (píxeles): {values}. Añádalos a LC_CLASSES (y a NATURAL_CLASSES si son vegetación natural), o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
@@ -6099,7 +6185,7 @@ T2 Restore {version}</translation>
       <translation>La tabla de reclasificación de cobertura tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="208" />
+      <location filename="../algorithms/ldn.py" line="216" />
       <source>The land cover recode table has no row for the classes found in {name}; classes (pixels): {values}. Add them to LC_RECODE (input class -&gt; UNCCD class 1..7), or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>La tabla de reclasificación de cobertura no tiene fila para las clases halladas en {name}; clases (píxeles): {values}. Añádalas a LC_RECODE (clase de entrada -&gt; clase CNULD 1..7), o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
@@ -6114,12 +6200,12 @@ T2 Restore {version}</translation>
       <translation>La tabla de reclasificación asigna la clase {key} a {value}; las clases CNULD van de 1 a 7.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="132" />
+      <location filename="../processing/ldn_degradation.py" line="125" />
       <source>The land cover recode table needs pairs of values (input class, UNCCD class); it has {n} values.</source>
       <translation>La tabla de reclasificación de cobertura necesita pares de valores (clase de entrada, clase CNULD); tiene {n} valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="246" />
+      <location filename="../algorithms/ldn.py" line="254" />
       <source>The land cover sub-indicator needs both the baseline and the target land cover.</source>
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
@@ -6154,27 +6240,27 @@ T2 Restore {version}</translation>
       <translation>La serie de cobertura abarca {first}-{last}: no tiene banda para {year}. Elija un año que abarque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="121" />
+      <location filename="../algorithms/serfor.py" line="122" />
       <source>The land-use conflict matrix has a land cover class that is not a whole number: '{key}'.</source>
       <translation>La matriz de conflicto de uso tiene una clase de cobertura que no es un número entero: '{key}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="137" />
+      <location filename="../algorithms/serfor.py" line="138" />
       <source>The land-use conflict matrix is empty.</source>
       <translation>La matriz de conflicto de uso está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="147" />
+      <location filename="../algorithms/serfor.py" line="148" />
       <source>The land-use conflict matrix needs 6 cells per row (land cover class, A, C, P, F, X); it has {n} cells.</source>
       <translation>La matriz de conflicto de uso necesita 6 celdas por fila (clase de cobertura, A, C, P, F, X); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="131" />
+      <location filename="../algorithms/serfor.py" line="132" />
       <source>The land-use conflict matrix, class {key}, group {group}: the value must be 0 (not evaluated), 1 (overuse), 2 (proper use) or 3 (underuse); it is '{value}'.</source>
       <translation>Matriz de conflicto de uso, clase {key}, grupo {group}: el valor debe ser 0 (no evaluado), 1 (sobreuso), 2 (uso adecuado) o 3 (subuso); es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="574" />
+      <location filename="../algorithms/serfor.py" line="571" />
       <source>The largest distance to conservation areas must be a number of metres above 0; it is {value}.</source>
       <translation>La distancia máxima a las áreas de conservación debe ser un número de metros mayor que 0; es {value}.</translation>
     </message>
@@ -6184,7 +6270,7 @@ T2 Restore {version}</translation>
       <translation>La capa AREAS falta o no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="253" />
+      <location filename="../processing/target2_indicator.py" line="235" />
       <source>The layer of areas under restoration is missing or cannot be opened.</source>
       <translation>Falta la capa de áreas en restauración o no se puede abrir.</translation>
     </message>
@@ -6194,13 +6280,13 @@ T2 Restore {version}</translation>
       <translation>La capa {name} no tiene un sistema de referencia de coordenadas definido ({found}): se asume que sus coordenadas están en {assumed}, el SRC de los datos que resume. Si no es así, asigne el SRC correcto (Propiedades de la capa &gt; Fuente, o un archivo .prj) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="163" />
+      <location filename="../processing/target2_indicator.py" line="150" />
       <source>The layer {name} has no field '{field}'.</source>
       <translation>La capa {name} no tiene el campo '{field}'.</translation>
     </message>
     <message>
       <location filename="../processing/_zones.py" line="189" />
-      <location filename="../processing/target2_indicator.py" line="169" />
+      <location filename="../processing/target2_indicator.py" line="156" />
       <source>The layer {name} has no polygon to summarize by. Choose a layer with polygons or leave it empty.</source>
       <translation>La capa {name} no tiene polígonos por los que resumir. Elija una capa con polígonos o déjela vacía.</translation>
     </message>
@@ -6210,12 +6296,12 @@ T2 Restore {version}</translation>
       <translation>La capa {name} contiene {kind}, no polígonos: las zonas deben ser polígonos (p. ej. distritos). Elija una capa de polígonos.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="135" />
+      <location filename="../processing/definition_agreement.py" line="138" />
       <source>The layer {name} is missing or cannot be opened.</source>
       <translation>La capa {name} falta o no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="150" />
+      <location filename="../processing/definition_agreement.py" line="153" />
       <source>The layer {name} is neither a raster nor a polygon layer.</source>
       <translation>La capa {name} no es un ráster ni una capa de polígonos.</translation>
     </message>
@@ -6225,7 +6311,7 @@ T2 Restore {version}</translation>
       <translation>Las capas no tienen sistema de referencia de coordenadas, por lo que no se pueden calcular sus áreas. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_layout.py" line="152" />
+      <location filename="../processing/_report_layout.py" line="207" />
       <source>The layout template {path} cannot be written. Choose a folder you can write to.</source>
       <translation>No se puede escribir la plantilla de diseño {path}. Elija una carpeta en la que pueda escribir.</translation>
     </message>
@@ -6275,27 +6361,27 @@ T2 Restore {version}</translation>
       <translation>La entrada de la tabla de correspondencia '{item}' no tiene la forma 'valor: puntaje' (p. ej. '3: 0.5').</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/passes.py" line="73" />
+      <location filename="../algorithms/priority/passes.py" line="79" />
       <source>The lookup table of criterion {name} has no row for the values {values} found in its raster. Add them to the table, or give a score for other values ('*: 0').</source>
       <translation>La tabla de correspondencia del criterio {name} no tiene fila para los valores {values} presentes en su ráster. Añádalos a la tabla o dé un puntaje para los demás valores ('*: 0').</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/criteria.py" line="79" />
+      <location filename="../algorithms/priority/criteria.py" line="80" />
       <source>The lookup table of criterion {name} holds the score {score}; scores must lie between 0 and 1.</source>
       <translation>La tabla de correspondencia del criterio {name} contiene el puntaje {score}; los puntajes deben estar entre 0 y 1.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="192" />
+      <location filename="../processing/serfor_criteria.py" line="195" />
       <source>The loss points have no field '{field}'.</source>
       <translation>Los puntos de pérdida no tienen el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="450" />
+      <location filename="../algorithms/serfor.py" line="451" />
       <source>The loss points have no year: every point counts as recent loss.</source>
       <translation>Los puntos de pérdida no tienen año: cada punto cuenta como pérdida reciente.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="213" />
+      <location filename="../processing/serfor_criteria.py" line="216" />
       <source>The loss points layer has no point to use.</source>
       <translation>La capa de puntos de pérdida no tiene ningún punto utilizable.</translation>
     </message>
@@ -6305,7 +6391,7 @@ T2 Restore {version}</translation>
       <translation>La máscara {name} no deja ningún píxel por puntuar: ninguno de los píxeles donde los criterios tienen datos está dentro de ella. Revise MASK y MASK_VALUES.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="311" />
+      <location filename="../algorithms/minam.py" line="312" />
       <source>The natural vegetation classes {values} are not in the land cover legend LC_CLASSES ({legend}). Set LC_CLASSES to every class of your land cover maps.</source>
       <translation>Las clases de vegetación natural {values} no están en la leyenda de cobertura LC_CLASSES ({legend}). Ponga en LC_CLASSES todas las clases de sus mapas de cobertura.</translation>
     </message>
@@ -6330,7 +6416,7 @@ T2 Restore {version}</translation>
       <translation>El anidamiento de {path} anida códigos bajo {code}, que no es una clase de la CNULD (1..7) ni sin datos (-32768).</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="420" />
+      <location filename="../algorithms/serfor.py" line="421" />
       <source>The number of recent years must be 0 (every year) or more; it is {value}.</source>
       <translation>El número de años recientes debe ser 0 (todos los años) o más; es {value}.</translation>
     </message>
@@ -6355,7 +6441,7 @@ T2 Restore {version}</translation>
       <translation>No se puede escribir la salida {output} ({dest}): su carpeta no existe o no tiene permiso para escribir en ella. Elija otra carpeta. No se fusionó nada.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="141" />
+      <location filename="../processing/base.py" line="147" />
       <source>The output {output} could not be created. Choose another file or format.</source>
       <translation>No se pudo crear la salida {output}. Elija otro archivo u otro formato.</translation>
     </message>
@@ -6375,7 +6461,7 @@ T2 Restore {version}</translation>
       <translation>Las salidas {output} y {other} son el mismo archivo {path}; una sobrescribiría a la otra. Elija un archivo distinto para cada una.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="238" />
+      <location filename="../processing/gap_overlap.py" line="241" />
       <source>The overlap is {pa:.1f} % of {a} and {pb:.1f} % of {b}.</source>
       <translation>La superposición es el {pa:.1f} % de {a} y el {pb:.1f} % de {b}.</translation>
     </message>
@@ -6405,7 +6491,7 @@ T2 Restore {version}</translation>
       <translation>La matriz de comparación por pares no es recíproca: la fila {row}, columna {col} ({a} frente a {b}) contiene {value}, así que la fila {col}, columna {row} debe contener {expected}, pero contiene {other}. Dé solo el triángulo superior y el inferior se completa solo.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="184" />
+      <location filename="../processing/base.py" line="190" />
       <source>The parameter {label} ({name}) is '{value}', which is not a finite number. Enter a number.</source>
       <translation>El parámetro {label} ({name}) es '{value}', que no es un número finito. Introduzca un número.</translation>
     </message>
@@ -6415,7 +6501,7 @@ T2 Restore {version}</translation>
       <translation>La leyenda padre de {path} tiene los códigos {codes}; debe ser la de las 7 clases de la CNULD (1 cubierta arbórea .. 7 cuerpo de agua).</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="72" />
+      <location filename="../algorithms/agreement.py" line="73" />
       <source>The polygon layers have an empty extent; there is nothing to compare.</source>
       <translation>Las capas de polígonos tienen una extensión vacía; no hay nada que comparar.</translation>
     </message>
@@ -6451,18 +6537,18 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../algorithms/priority/presets.py" line="25" />
-      <location filename="../algorithms/serfor.py" line="74" />
+      <location filename="../algorithms/serfor.py" line="75" />
       <source>The preset {path} is not valid JSON: {error}</source>
       <translation>El preajuste {path} no es un JSON válido: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="217" />
-      <location filename="../algorithms/minam.py" line="294" />
+      <location filename="../algorithms/ldn.py" line="225" />
+      <location filename="../algorithms/minam.py" line="295" />
       <source>The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5; 0 and 15 are no data); codes (pixels): {values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster de productividad {name} contiene códigos que no son clases de dinámica de la productividad de la tierra (1 a 5; 0 y 15 son sin datos); códigos (píxeles): {values}. Corrija el ráster o su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="231" />
+      <location filename="../processing/target2_indicator.py" line="216" />
       <source>The raster DEGRADED has no pixel with the degraded value {value}. Check DEGRADED_VALUE (the T2 Restore degradation output uses -1).</source>
       <translation>El ráster DEGRADED no tiene ningún píxel con el valor degradado {value}. Revise DEGRADED_VALUE (la salida de degradación de T2 Restore usa -1).</translation>
     </message>
@@ -6488,7 +6574,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_vector.py" line="163" />
-      <location filename="../processing/base.py" line="199" />
+      <location filename="../processing/base.py" line="205" />
       <location filename="../processing/priority_score.py" line="479" />
       <source>The raster {name} comes from the '{provider}' provider; T2 Restore reads files GDAL can open. Save it as a GeoTIFF first.</source>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
@@ -6520,9 +6606,9 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} no tiene ningún píxel de bosque: ninguna celda válida contiene {forest} (FOREST_VALUES). Valores encontrados: {found}. Establezca FOREST_VALUES con los valores que significan bosque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="163" />
-      <location filename="../algorithms/blocks.py" line="571" />
-      <location filename="../algorithms/priority/passes.py" line="69" />
+      <location filename="../algorithms/agreement.py" line="165" />
+      <location filename="../algorithms/blocks.py" line="577" />
+      <location filename="../algorithms/priority/passes.py" line="75" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
     </message>
@@ -6537,7 +6623,7 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} contiene valores decimales; las unidades ecológicas y la cobertura del suelo deben ser rásteres de clases enteras.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="367" />
+      <location filename="../algorithms/serfor.py" line="368" />
       <source>The raster {name} holds decimal values; it must hold class codes (whole numbers).</source>
       <translation>El ráster {name} contiene valores decimales; debe contener códigos de clase (números enteros).</translation>
     </message>
@@ -6547,7 +6633,7 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} contiene valores distintos de -1 (degradado), 0 (estable), 1 (mejorado) y su valor sin datos; valores (píxeles): {values}. Dé un ráster ODS 15.3.1 (como lo escriben ldn_degradation o Trends.Earth), defina su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar fuera esos píxeles.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="195" />
+      <location filename="../processing/base.py" line="201" />
       <source>The raster {name} is missing or cannot be opened.</source>
       <translation>Falta el ráster {name} o no se puede abrir.</translation>
     </message>
@@ -6572,7 +6658,7 @@ T2 Restore {version}</translation>
       <translation>Los rásteres {name_a} y {name_b} no están en la misma grilla: difiere {property} ({value_a} frente a {value_b}). Remuestréelos primero a una sola grilla, o active la opción de alineación para proyectarlos sobre la grilla de referencia.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="143" />
+      <location filename="../processing/ldn_degradation.py" line="136" />
       <source>The recode file {path} needs the columns code and unccd_class.</source>
       <translation>El archivo de reclasificación {path} necesita las columnas code y unccd_class.</translation>
     </message>
@@ -6587,7 +6673,7 @@ T2 Restore {version}</translation>
       <translation>El registro tiene {n} errores de validación, listados en la sección Validación y en la hoja del mismo nombre.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="134" />
+      <location filename="../processing/_report_data.py" line="137" />
       <source>The registry has {n} validation errors: the report is made and lists them in their own section and sheet.</source>
       <translation>El registro tiene {n} errores de validación: el reporte se elabora y los lista en su propia sección y hoja.</translation>
     </message>
@@ -6653,7 +6739,7 @@ T2 Restore {version}</translation>
       <translation>No se puede leer la tabla de iniciativas del registro: {path}</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="83" />
+      <location filename="../ui/validation_panel.py" line="86" />
       <source>The repair changes the area by more than 5 %: check it on the map before accepting.</source>
       <translation>La reparación cambia la superficie en más de un 5 %: revísela en el mapa antes de aceptar.</translation>
     </message>
@@ -6663,32 +6749,37 @@ T2 Restore {version}</translation>
       <translation>No se pudo elaborar el reporte; los detalles están en el registro de mensajes.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_pdf.py" line="158" />
+      <location filename="../processing/_report_pdf.py" line="162" />
       <source>The report {path} could not be written. Choose a folder you can write to.</source>
       <translation>No se pudo escribir el reporte {path}. Elija una carpeta en la que pueda escribir.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="82" />
+      <location filename="../processing/_report_atlas.py" line="109" />
+      <source>The report's data {path} cannot be written. Choose a folder you can write to.</source>
+      <translation>No se pueden escribir los datos del reporte {path}. Elija una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="83" />
       <source>The rules file {path} has no 'rules' list (see presets/minam_provisional.json for the format).</source>
       <translation>El archivo de reglas {path} no tiene una lista 'rules' (vea el formato en presets/minam_provisional.json).</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="79" />
+      <location filename="../algorithms/minam.py" line="80" />
       <source>The rules file {path} is not valid JSON: {error}</source>
       <translation>El archivo de reglas {path} no es un JSON válido: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="182" />
+      <location filename="../algorithms/minam.py" line="183" />
       <source>The rules file {path} needs the columns cover_loss, productivity, fragmentation and level.</source>
       <translation>El archivo de reglas {path} necesita las columnas cover_loss, productivity, fragmentation y level.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="135" />
+      <location filename="../algorithms/minam.py" line="136" />
       <source>The rules table is empty.</source>
       <translation>La tabla de reglas está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="150" />
+      <location filename="../algorithms/minam.py" line="151" />
       <source>The rules table needs 4 cells per row (cover loss, productivity, fragmentation, level); it has {n} cells.</source>
       <translation>La tabla de reglas necesita 4 celdas por fila (pérdida de cobertura, productividad, fragmentación, nivel); tiene {n} celdas.</translation>
     </message>
@@ -6698,17 +6789,22 @@ T2 Restore {version}</translation>
       <translation>El factor de escala de {name} es desconocido: sus metadatos no lo tienen y su nombre no es el de un producto conocido. Elija el producto PRODUCT (p. ej. MODIS, o 'Valores del índice tal como están') o indique SCALE y OFFSET.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="423" />
+      <location filename="../algorithms/serfor.py" line="424" />
       <source>The search radius must be more than 0 m; it is {value}.</source>
       <translation>El radio de búsqueda debe ser mayor que 0 m; es {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="446" />
+      <location filename="../algorithms/serfor.py" line="447" />
       <source>The search radius of {radius:g} m spans {pixels} pixels; at most {limit} are supported. Use a smaller radius or a coarser raster.</source>
       <translation>El radio de búsqueda de {radius:g} m abarca {pixels} píxeles; se admiten como máximo {limit}. Use un radio menor o un ráster más grueso.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="249" />
+      <location filename="../registry/pg_connect.py" line="113" />
+      <source>The server skipped {count} initiatives owned by other institutions ({institutions}): the role {role} may change only its own institution's initiatives, so their {what} were not written. An editor of those institutions or an administrator of the registry can write them.</source>
+      <translation>El servidor omitió {count} iniciativas de otras instituciones ({institutions}): el rol {role} solo puede cambiar las iniciativas de su propia institución, así que sus {what} no se escribieron. Puede escribirlos un editor de esas instituciones o un administrador del registro.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/ldn.py" line="257" />
       <source>The soil organic carbon sub-indicator needs both the baseline and the target stock.</source>
       <translation>El subindicador de carbono orgánico del suelo necesita el stock de línea base y el stock meta.</translation>
     </message>
@@ -6723,22 +6819,22 @@ T2 Restore {version}</translation>
       <translation>El estilo {path} no tiene ninguna clase con valor y etiqueta (se necesita un estilo paletizado o categorizado).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="73" />
+      <location filename="../processing/target2_indicator.py" line="71" />
       <source>The table has one row per level: national, each zone, each ecosystem and each gap (plus the land outside every zone or ecosystem when there is any): degraded hectares, restoration inside and outside degraded land, the share, the hectares missing to the target share, and the row's contribution to the national goal; the national row also gives the hectares missing to that goal.</source>
       <translation>La tabla tiene una fila por nivel: nacional, cada zona, cada ecosistema y cada brecha (más el territorio fuera de toda zona o ecosistema cuando lo hay): hectáreas degradadas, restauración dentro y fuera de tierras degradadas, la proporción, las hectáreas que faltan para la proporción meta y el aporte de la fila a la meta nacional; la fila nacional da además las hectáreas que faltan para esa meta.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_layout.py" line="114" />
+      <location filename="../processing/_report_layout.py" line="123" />
       <source>The template {path} cannot be read ({error}). Choose a .qpt file saved by the report or by the Layout Manager.</source>
       <translation>No se puede leer la plantilla {path} ({error}). Elija un archivo .qpt guardado por el reporte o por el Administrador de diseños.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_layout.py" line="120" />
+      <location filename="../processing/_report_layout.py" line="129" />
       <source>The template {path} is not a QGIS layout template (.qpt). Choose the .qpt file saved beside a report (OUTPUT_LAYOUT).</source>
       <translation>La plantilla {path} no es una plantilla de diseño de QGIS (.qpt). Elija el archivo .qpt guardado junto a un reporte (OUTPUT_LAYOUT).</translation>
     </message>
     <message>
-      <location filename="../processing/_report_layout.py" line="125" />
+      <location filename="../processing/_report_layout.py" line="134" />
       <source>The template {path} lacks items the report fills: {items}. Start from the .qpt saved beside a report (OUTPUT_LAYOUT) and keep these items with their ids (Item properties &gt; Item ID); anything else may be moved, resized, restyled or added.</source>
       <translation>A la plantilla {path} le faltan elementos que el reporte llena: {items}. Parta del .qpt guardado junto a un reporte (OUTPUT_LAYOUT) y conserve esos elementos con sus identificadores (Propiedades del elemento &gt; ID del elemento); todo lo demás se puede mover, redimensionar, cambiar de estilo o agregar.</translation>
     </message>
@@ -6753,7 +6849,7 @@ T2 Restore {version}</translation>
       <translation>Las tres métricas se combinan en las 5 clases con la tabla de la Guía de Buenas Prácticas. Los años sin datos en un píxel quedan fuera de sus estadísticas. Un píxel necesita al menos 5 años válidos, 3 de ellos en la línea base y 1 en el periodo de comparación; si no, queda sin datos y el registro cuenta esos píxeles aparte. OUTPUT_METRICS (opcional) contiene cuatro bandas: pendiente (NDVI por año), código de significancia de Mann-Kendall (signo de la tendencia x 1 al 90 %, 2 al 95 %, 3 al 99 %, 0 no significativa), cambio de estado en clases de deciles y razón de desempeño.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="158" />
+      <location filename="../processing/ldn_degradation.py" line="151" />
       <source>The transition matrix may only hold -1, 0 or 1.</source>
       <translation>La matriz de transición solo puede contener -1, 0 o 1.</translation>
     </message>
@@ -6763,7 +6859,7 @@ T2 Restore {version}</translation>
       <translation>La matriz de transición solo puede contener -1, 0 o 1; la fila {row}, columna {col} contiene {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="153" />
+      <location filename="../processing/ldn_degradation.py" line="146" />
       <source>The transition matrix must be 7 x 7 (49 values, one row and one column per UNCCD class); it has {n} values.</source>
       <translation>La matriz de transición debe ser de 7 x 7 (49 valores, una fila y una columna por clase CNULD); tiene {n} valores.</translation>
     </message>
@@ -6853,37 +6949,37 @@ T2 Restore {version}</translation>
       <translation>Los años en las descripciones de las bandas de {name} no aumentan banda a banda ({years}). Indique FIRST_YEAR u ordene las bandas por año.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="254" />
+      <location filename="../processing/base.py" line="260" />
       <source>The zones layer has no field '{field}'.</source>
       <translation>La capa de zonas no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="289" />
+      <location filename="../processing/base.py" line="295" />
       <source>The zones layer has no polygon to summarize by. Choose a layer with polygons or leave ZONES empty.</source>
       <translation>La capa de zonas no tiene polígonos para resumir. Elija una capa con polígonos o deje ZONES vacío.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="362" />
+      <location filename="../algorithms/minam.py" line="363" />
       <source>The zones raster {name} holds decimal values; zones must be whole numbers (e.g. ecosystem codes).</source>
       <translation>El ráster de zonas {name} contiene valores decimales; las zonas deben ser números enteros (p. ej. códigos de ecosistema).</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="211" />
+      <location filename="../algorithms/minam.py" line="212" />
       <source>The {name} mapping has a row that is not two whole numbers: {key} -&gt; {value}.</source>
       <translation>La correspondencia {name} tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="225" />
+      <location filename="../algorithms/minam.py" line="226" />
       <source>The {name} mapping has no state for the codes {values}.</source>
       <translation>La correspondencia {name} no tiene estado para los códigos {values}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="218" />
+      <location filename="../algorithms/minam.py" line="219" />
       <source>The {name} mapping is empty.</source>
       <translation>La correspondencia {name} está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="214" />
+      <location filename="../algorithms/minam.py" line="215" />
       <source>The {name} mapping sends code {key} to state {value}; states are 0 to {last}.</source>
       <translation>La correspondencia {name} lleva el código {key} al estado {value}; los estados son 0 a {last}.</translation>
     </message>
@@ -6903,7 +6999,7 @@ T2 Restore {version}</translation>
       <translation>Hay más de {max} unidades ecológicas (clases de cobertura x unidades ecológicas); el desempeño necesita una referencia por unidad. Agrupe las clases en menos unidades.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="256" />
+      <location filename="../processing/target2_indicator.py" line="238" />
       <source>There is no area under restoration (the layer is empty or has no polygon): the share is 0 %.</source>
       <translation>No hay áreas en restauración (la capa está vacía o no tiene polígonos): la proporción es 0 %.</translation>
     </message>
@@ -6918,12 +7014,12 @@ T2 Restore {version}</translation>
       <translation>No existe el preajuste de cobertura '{preset}'. Elija uno de: {choices}; o indique un archivo de anidamiento (JSON de anidamiento de leyenda de Trends.Earth).</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/passes.py" line="78" />
+      <location filename="../algorithms/priority/passes.py" line="84" />
       <source>There is no pixel where all the criteria have data: their valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todos los criterios tengan datos: sus áreas válidas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
     <message>
-      <location filename="../algorithms/tables.py" line="120" />
+      <location filename="../algorithms/tables.py" line="128" />
       <source>There is no pixel where all the inputs have data: the inputs' valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
@@ -6948,24 +7044,24 @@ T2 Restore {version}</translation>
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="105" />
+      <location filename="../processing/target2_report.py" line="107" />
       <location filename="../registry/validate.py" line="98" />
       <location filename="../ui/models.py" line="65" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="178" />
+      <location filename="../processing/target2_indicator.py" line="165" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="44" />
+      <location filename="../processing/area_summary.py" line="48" />
       <source>Total area with data (ha)</source>
       <translation>Área total con datos (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="56" />
+      <location filename="../processing/area_summary.py" line="60" />
       <source>Total area with data: {ha:,.2f} ha</source>
       <translation>Área total con datos: {ha:,.2f} ha</translation>
     </message>
@@ -6975,7 +7071,7 @@ T2 Restore {version}</translation>
       <translation>Trayectoria: pendiente por mínimos cuadrados del NDVI respecto al año y prueba de Mann-Kendall bilateral (varianza corregida por valores empatados, corrección de continuidad, aproximación normal). Significativa al nivel SIGNIFICANCE (90, 95 o 99 %, por defecto 95) con una pendiente del mismo signo y mayor que 0,001 de NDVI por año: en declive o en aumento; si no, sin tendencia.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="20" />
+      <location filename="../processing/forest_fragmentation.py" line="21" />
       <source>Transitional</source>
       <translation>Transicional</translation>
     </message>
@@ -7041,7 +7137,7 @@ T2 Restore {version}</translation>
       <translation>UBIGEO_SOURCE debe ser uno de: {codes}.</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="92" />
+      <location filename="../processing/ldn_degradation.py" line="89" />
       <source>UNCCD class</source>
       <translation>Clase CNULD</translation>
     </message>
@@ -7056,7 +7152,7 @@ T2 Restore {version}</translation>
       <translation>UNKNOWN_CODES debe ser 'refuse' o 'nodata'; es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="24" />
+      <location filename="../processing/forest_fragmentation.py" line="25" />
       <source>Undetermined</source>
       <translation>Indeterminado</translation>
     </message>
@@ -7067,7 +7163,7 @@ T2 Restore {version}</translation>
       <translation>Deshacer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="165" />
+      <location filename="../processing/base.py" line="171" />
       <source>Unexpected error in {algorithm}: {error}. The details are in the log panel (T2 Restore tab); please report them.</source>
       <translation>Error inesperado en {algorithm}: {error}. Los detalles están en el panel de registro (pestaña T2 Restore); por favor, repórtelos.</translation>
     </message>
@@ -7088,17 +7184,17 @@ T2 Restore {version}</translation>
       <translation>Unidad</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="449" />
+      <location filename="../algorithms/vegetation_series.py" line="532" />
       <source>Unknown annual aggregate '{value}': use mean, max or integral.</source>
       <translation>Agregado anual desconocido '{value}': use media, máximo o integral.</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="54" />
+      <location filename="../algorithms/priority/classes.py" line="55" />
       <source>Unknown class method '{method}'; use fixed, quantile or equal_interval.</source>
       <translation>Método de clases desconocido '{method}'; use fixed, quantile o equal_interval.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="54" />
+      <location filename="../processing/forest_fragmentation.py" line="55" />
       <source>Unlike the algorithms that combine several rasters, this one has no ALIGN option: it reads a single raster, so there is no other grid to align with, and the outputs are on the grid of INPUT. To combine the result with rasters on another grid, align them in the algorithm that combines them.</source>
       <translation>A diferencia de los algoritmos que combinan varios rásteres, este no tiene opción ALIGN: lee un solo ráster, así que no hay otra grilla con la cual alinearlo, y las salidas quedan en la grilla de INPUT. Para combinar el resultado con rásteres en otra grilla, alinéelos en el algoritmo que los combina.</translation>
     </message>
@@ -7118,7 +7214,7 @@ T2 Restore {version}</translation>
       <translation>Use de 2 a 1000 corridas de incertidumbre; se pidieron {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="68" />
+      <location filename="../algorithms/priority/classes.py" line="69" />
       <source>Use 3, 4 or 5 priority classes; {n} were asked for.</source>
       <translation>Use 3, 4 o 5 clases de prioridad; se pidieron {n}.</translation>
     </message>
@@ -7128,17 +7224,17 @@ T2 Restore {version}</translation>
       <translation>Válida</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="129" />
+      <location filename="../ui/validation_panel.py" line="132" />
       <source>Validate all</source>
       <translation>Validar todo</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="130" />
+      <location filename="../ui/validation_panel.py" line="133" />
       <source>Validate selected</source>
       <translation>Validar selección</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="190" />
+      <location filename="../ui/validation_panel.py" line="193" />
       <source>Validating initiatives</source>
       <translation>Validando iniciativas</translation>
     </message>
@@ -7191,29 +7287,29 @@ T2 Restore {version}</translation>
       <translation>Validación: {errors} errores, {warnings} advertencias.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="236" />
+      <location filename="../processing/_report_data.py" line="239" />
       <location filename="../registry/report_tables.py" line="157" />
       <location filename="../ui/widgets/monitoring_editor.py" line="98" />
       <source>Value</source>
       <translation>Valor</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="128" />
+      <location filename="../processing/minam_degradation.py" line="143" />
       <source>Values of the forest mask that are forest</source>
       <translation>Valores de la máscara que son bosque</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="80" />
+      <location filename="../processing/forest_fragmentation.py" line="82" />
       <source>Values that mean forest (separated by commas)</source>
       <translation>Valores que significan bosque (separados por comas)</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="121" />
+      <location filename="../processing/minam_degradation.py" line="135" />
       <source>Vegetation cover loss raster (0 no loss, 1 loss), instead of the land cover maps</source>
       <translation>Ráster de pérdida de cobertura vegetal (0 sin pérdida, 1 pérdida), en lugar de los mapas de cobertura</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="43" />
+      <location filename="../processing/minam_degradation.py" line="50" />
       <source>Vegetation cover loss: from LC_BASELINE and LC_TARGET (any legend), a pixel whose baseline class is in NATURAL_CLASSES (default 1,2,4: tree-covered, grassland and wetland of the 7 UNCCD classes; ranges such as 11-15 are allowed) and whose target class is not has lost its cover (state 1). Or give a COVER_LOSS raster holding 0 (no loss) and 1 (loss).</source>
       <translation>Pérdida de cobertura vegetal: a partir de LC_BASELINE y LC_TARGET (cualquier leyenda), un píxel cuya clase de línea base está en NATURAL_CLASSES (por defecto 1,2,4: cubierto de árboles, pastizal y humedal de las 7 clases de la CNULD; se admiten rangos como 11-15) y cuya clase final no lo está ha perdido su cobertura (estado 1). O indique un ráster COVER_LOSS con 0 (sin pérdida) y 1 (pérdida).</translation>
     </message>
@@ -7223,29 +7319,29 @@ T2 Restore {version}</translation>
       <translation>Ráster del índice de vegetación (o un ráster multibanda)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="231" />
-      <location filename="../processing/_report_data.py" line="232" />
+      <location filename="../processing/_report_data.py" line="234" />
+      <location filename="../processing/_report_data.py" line="235" />
       <source>Version</source>
       <translation>Versión</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="25" />
       <location filename="../algorithms/priority/classes.py" line="26" />
+      <location filename="../algorithms/priority/classes.py" line="27" />
       <source>Very high</source>
       <translation>Muy alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="25" />
+      <location filename="../processing/minam_degradation.py" line="32" />
       <source>Very high degradation</source>
       <translation>Degradación muy alta</translation>
     </message>
     <message>
-      <location filename="../processing/minam_degradation.py" line="157" />
+      <location filename="../processing/minam_degradation.py" line="174" />
       <source>Very high degradation area (ha)</source>
       <translation>Área con degradación muy alta (ha)</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/classes.py" line="26" />
+      <location filename="../algorithms/priority/classes.py" line="27" />
       <source>Very low</source>
       <translation>Muy baja</translation>
     </message>
@@ -7255,7 +7351,7 @@ T2 Restore {version}</translation>
       <translation>WEIGHTS: un número por criterio en el orden de RESCALING, separados por comas; o WEIGHTS_TABLE, la tabla que escribe 'Pesos AHP' (columnas criterion y weight, asignadas por nombre). Los pesos deben ser cero o positivos; se normalizan para sumar 1, con una advertencia si no sumaban 1; pesos que suman 0 detienen la ejecución. Sin pesos, todos los criterios pesan lo mismo.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="35" />
+      <location filename="../processing/target2_indicator.py" line="33" />
       <source>WGS 84 ellipsoid (degraded land: pixel areas; restoration: the exact share of each pixel the areas cover)</source>
       <translation>Elipsoide WGS 84 (tierra degradada: áreas de píxel; restauración: la fracción exacta de cada píxel que cubren las áreas)</translation>
     </message>
@@ -7300,7 +7396,7 @@ T2 Restore {version}</translation>
       <translation>Advertencias</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="142" />
+      <location filename="../ui/validation_panel.py" line="145" />
       <source>Warnings only</source>
       <translation>Solo advertencias</translation>
     </message>
@@ -7378,17 +7474,17 @@ T2 Restore {version}</translation>
       <translation>Qué clases cuentan como degradadas para el denominador de la Meta 2: en la Guía de Buenas Prácticas de la CNULD para el ODS 15.3.1 (versión 2, 2021) y su adenda para el reporte de 2026, la tierra degradada en la línea base sigue degradada en un periodo de reporte hasta que mejore, así que la tierra degradada de un periodo de reporte son las clases 1, 2 y 3 (estado simplificado -1). Contar solo la tierra que se degrada ahora (clases 1 y 2) es la opción más estrecha. Para el denominador dé el estado del último periodo a target2_indicator con DEGRADED_CLASSES 1,2,3 (o 1,2), o su estado simplificado con el valor degradado -1.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="82" />
+      <location filename="../processing/forest_fragmentation.py" line="84" />
       <source>Window size in pixels (odd, 3 to 31)</source>
       <translation>Tamaño de la ventana en píxeles (impar, de 3 a 31)</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="105" />
+      <location filename="../processing/forest_fragmentation.py" line="108" />
       <source>Window {w} x {w} pixels; forest values: {values}.</source>
       <translation>Ventana de {w} x {w} píxeles; valores de bosque: {values}.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="63" />
+      <location filename="../processing/target2_indicator.py" line="61" />
       <source>With polygons the overlay is exact (GEOS). With a raster the degraded area is the sum of the degraded pixels, each with its own area on the WGS 84 ellipsoid, and the restoration areas are never reduced to pixel centres: each pixel counts with the exact share of it the dissolved areas cover, so every registered hectare is counted once, inside or outside degraded land, at any pixel size (an area smaller than a pixel keeps its hectares). Every layer is reprojected to the CRS of DEGRADED; areas are hectares on the WGS 84 ellipsoid whatever the CRS.</source>
       <translation>Con polígonos la superposición es exacta (GEOS). Con un ráster la superficie degradada es la suma de los píxeles degradados, cada uno con su propia área en el elipsoide WGS 84, y las áreas en restauración nunca se reducen a centros de píxel: cada píxel cuenta con la fracción exacta que cubren las áreas disueltas, de modo que cada hectárea registrada se cuenta una vez, dentro o fuera de tierra degradada, con cualquier tamaño de píxel (un área menor que un píxel conserva sus hectáreas). Cada capa se reproyecta al SRC de DEGRADED; las áreas son hectáreas en el elipsoide WGS 84 sea cual sea el SRC.</translation>
     </message>
@@ -7398,17 +7494,17 @@ T2 Restore {version}</translation>
       <translation>Con {n} criterios la matriz de comparación por pares necesita {full} valores (la matriz completa de {n} x {n}, fila por fila) o {upper} valores (el triángulo superior, fila por fila, a la derecha de la diagonal); se dieron {count} valores. La matriz debe ser cuadrada, con una fila y una columna por criterio.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="49" />
-      <source>Without ZONES, the pages of a registry are its departments: the administrative layer chosen in the registry dock (from which its areas get their department), dissolved by its department field. Without that layer, or with any other polygon layer as RESTORATION_AREAS, there are no department pages.</source>
-      <translation>Sin ZONES, las páginas de un registro son sus departamentos: la capa administrativa elegida en el panel del registro (de la que sus áreas toman su departamento), disuelta por su campo de departamento. Sin esa capa, o con cualquier otra capa de polígonos como RESTORATION_AREAS, no hay páginas por departamento.</translation>
+      <location filename="../processing/target2_report.py" line="51" />
+      <source>Without ZONES, the pages of a registry are its departments: the administrative layer the registry names itself (a PostGIS registry: the database setting t2restore.admin_layer, which its administrator sets to a polygon table of the same database and its department field), else the one chosen in the registry dock (from which its areas get their department), dissolved by its department field. Without such a layer, or with any other polygon layer as RESTORATION_AREAS, there are no department pages.</source>
+      <translation>Sin ZONES, las páginas de un registro son sus departamentos: la capa administrativa que el propio registro indica (un registro PostGIS: la configuración de la base de datos t2restore.admin_layer, que su administrador fija en una tabla de polígonos de la misma base de datos y su campo de departamento), o si no la elegida en el panel del registro (de la que sus áreas toman su departamento), disuelta por su campo de departamento. Sin esa capa, o con cualquier otra capa de polígonos como RESTORATION_AREAS, no hay páginas por departamento.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="110" />
+      <location filename="../processing/target2_report.py" line="112" />
       <source>Workbook</source>
       <translation>Libro de cálculo</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="237" />
+      <location filename="../processing/target2_report.py" line="241" />
       <source>Workbook: {path}</source>
       <translation>Libro de cálculo: {path}</translation>
     </message>
@@ -7421,7 +7517,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="139" />
-      <location filename="../processing/target2_indicator.py" line="249" />
+      <location filename="../processing/target2_indicator.py" line="231" />
       <source>Working CRS: {crs}; areas on the WGS 84 ellipsoid.</source>
       <translation>SRC de trabajo: {crs}; áreas sobre el elipsoide WGS 84.</translation>
     </message>
@@ -7477,7 +7573,7 @@ T2 Restore {version}</translation>
       <translation>Escribiendo la región del taller ({size} x {size} píxeles de 30 m, semilla {seed}) en {folder}.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="156" />
+      <location filename="../processing/serfor_criteria.py" line="158" />
       <source>Year field of the loss points</source>
       <translation>Campo de año de los puntos de pérdida</translation>
     </message>
@@ -7529,44 +7625,44 @@ T2 Restore {version}</translation>
       <translation>Años sin observaciones</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="33" />
+      <location filename="../processing/target2_indicator.py" line="31" />
       <source>Zone</source>
       <translation>Zona</translation>
     </message>
     <message>
-      <location filename="../processing/_report_data.py" line="173" />
+      <location filename="../processing/_report_data.py" line="176" />
       <source>Zone id</source>
       <translation>Identificador de zona</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="217" />
+      <location filename="../processing/base.py" line="223" />
       <source>Zone identifier field (e.g. UBIGEO; empty: each feature is a zone)</source>
       <translation>Campo identificador de zona (p. ej. UBIGEO; vacío: cada entidad es una zona)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="215" />
+      <location filename="../processing/base.py" line="221" />
       <source>Zone name field</source>
       <translation>Campo con el nombre de la zona</translation>
     </message>
     <message>
       <location filename="../processing/_zones.py" line="178" />
-      <location filename="../processing/base.py" line="271" />
+      <location filename="../processing/base.py" line="277" />
       <source>Zones</source>
       <translation>Zonas</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="213" />
+      <location filename="../processing/base.py" line="219" />
       <location filename="../ui/report_action.py" line="79" />
       <source>Zones (e.g. departments)</source>
       <translation>Zonas (p. ej. departamentos)</translation>
     </message>
     <message>
-      <location filename="../processing/area_summary.py" line="22" />
+      <location filename="../processing/area_summary.py" line="23" />
       <source>Zones are keyed by feature, or by ZONE_ID (e.g. UBIGEO), never by name: districts that share a name stay separate rows, each with its zone_id. Zones without a defined CRS are taken to be in the raster's CRS (with a warning); zones that do not overlap the raster stop the run.</source>
       <translation>Las zonas se identifican por entidad, o por ZONE_ID (p. ej. UBIGEO), nunca por nombre: los distritos que comparten un nombre quedan en filas distintas, cada una con su zone_id. Las zonas sin SRC definido se toman en el SRC del ráster (con una advertencia); si ninguna zona se superpone al ráster, el algoritmo se detiene.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="278" />
+      <location filename="../processing/base.py" line="284" />
       <source>Zones reprojected from {src} to {dst}.</source>
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
@@ -7576,7 +7672,7 @@ T2 Restore {version}</translation>
       <translation>Zonas para recortar (opcional)</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="160" />
+      <location filename="../ui/validation_panel.py" line="163" />
       <location filename="../ui/forms/initiative_areas.ui" line="0" />
       <source>Zoom to</source>
       <translation>Acercar a</translation>
@@ -7602,12 +7698,12 @@ T2 Restore {version}</translation>
       <translation>bilineal</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="505" />
+      <location filename="../registry/postgis_store.py" line="516" />
       <source>change the owner</source>
       <translation>cambiar el propietario</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="433" />
+      <location filename="../registry/postgis_store.py" line="444" />
       <source>change this initiative</source>
       <translation>cambiar esta iniciativa</translation>
     </message>
@@ -7628,28 +7724,28 @@ T2 Restore {version}</translation>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="479" />
-      <location filename="../registry/postgis_store.py" line="488" />
+      <location filename="../registry/postgis_store.py" line="490" />
+      <location filename="../registry/postgis_store.py" line="499" />
       <source>delete</source>
       <translation>eliminar</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="33" />
+      <location filename="../processing/serfor_criteria.py" line="34" />
       <source>density of recent deforestation</source>
       <translation>densidad de deforestación reciente</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="32" />
+      <location filename="../processing/serfor_criteria.py" line="33" />
       <source>distance to conservation areas</source>
       <translation>distancia a áreas de conservación</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="25" />
+      <location filename="../processing/_rasterize.py" line="26" />
       <source>every pixel a polygon touches (all touched)</source>
       <translation>todo píxel que toca un polígono (all touched)</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="40" />
+      <location filename="../algorithms/minam.py" line="41" />
       <source>fragmentation</source>
       <translation>fragmentación</translation>
     </message>
@@ -7659,17 +7755,22 @@ T2 Restore {version}</translation>
       <translation>ganancia respecto a los controles, intervalo por encima de 0</translation>
     </message>
     <message>
+      <location filename="../processing/gap_overlap.py" line="218" />
+      <source>gap results</source>
+      <translation>resultados de brechas</translation>
+    </message>
+    <message>
       <location filename="../algorithms/priority/entries.py" line="50" />
       <source>high</source>
       <translation>alto</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="462" />
+      <location filename="../registry/postgis_store.py" line="473" />
       <source>import</source>
       <translation>importar</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="113" />
+      <location filename="../registry/postgis_store.py" line="107" />
       <source>initialize</source>
       <translation>inicializar</translation>
     </message>
@@ -7684,12 +7785,12 @@ T2 Restore {version}</translation>
       <translation>lambda máx. = {lam:.4f}, IC = {ci:.4f}, IA = {ri:.2f}, RC = {cr:.4f}</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="26" />
+      <location filename="../processing/ldn_degradation.py" line="24" />
       <source>land cover</source>
       <translation>cobertura del suelo</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="31" />
+      <location filename="../processing/serfor_criteria.py" line="32" />
       <source>land-use conflict</source>
       <translation>conflicto de uso de la tierra</translation>
     </message>
@@ -7719,7 +7820,7 @@ T2 Restore {version}</translation>
       <translation>valor de máscara</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="159" />
+      <location filename="../registry/postgis_store.py" line="161" />
       <source>migrate</source>
       <translation>migrar</translation>
     </message>
@@ -7737,6 +7838,11 @@ T2 Restore {version}</translation>
       <location filename="../processing/_align.py" line="20" />
       <source>nearest neighbour</source>
       <translation>vecino más cercano</translation>
+    </message>
+    <message>
+      <location filename="../registry/pg_connect.py" line="130" />
+      <source>no institution</source>
+      <translation>sin institución</translation>
     </message>
     <message>
       <location filename="../algorithms/outcomes/rules.py" line="25" />
@@ -7770,22 +7876,22 @@ T2 Restore {version}</translation>
       <translation>el tamaño de píxel</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="25" />
+      <location filename="../processing/_rasterize.py" line="26" />
       <source>pixels whose centre is inside a polygon</source>
       <translation>los píxeles cuyo centro está dentro de un polígono</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="26" />
+      <location filename="../processing/ldn_degradation.py" line="24" />
       <source>productivity</source>
       <translation>productividad</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="39" />
+      <location filename="../algorithms/minam.py" line="40" />
       <source>productivity decline</source>
       <translation>declinación de la productividad</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="222" />
+      <location filename="../registry/postgis_store.py" line="233" />
       <source>read</source>
       <translation>leer</translation>
     </message>
@@ -7800,9 +7906,9 @@ T2 Restore {version}</translation>
       <translation>se reemplazó por la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="524" />
-      <location filename="../registry/postgis_store.py" line="545" />
-      <location filename="../registry/postgis_store.py" line="446" />
+      <location filename="../registry/postgis_store.py" line="549" />
+      <location filename="../registry/postgis_store.py" line="571" />
+      <location filename="../registry/postgis_store.py" line="457" />
       <source>save</source>
       <translation>guardar</translation>
     </message>
@@ -7822,12 +7928,12 @@ T2 Restore {version}</translation>
       <translation>omitida: un área pertenece a otra iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="31" />
+      <location filename="../processing/serfor_criteria.py" line="32" />
       <source>slope</source>
       <translation>pendiente</translation>
     </message>
     <message>
-      <location filename="../processing/ldn_degradation.py" line="27" />
+      <location filename="../processing/ldn_degradation.py" line="25" />
       <source>soil organic carbon</source>
       <translation>carbono orgánico del suelo</translation>
     </message>
@@ -7842,7 +7948,7 @@ T2 Restore {version}</translation>
       <translation>la fecha "{date}" no es una fecha (AAAA-MM-DD)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="189" />
+      <location filename="../processing/target2_indicator.py" line="176" />
       <source>the degraded land</source>
       <translation>la tierra degradada</translation>
     </message>
@@ -7857,7 +7963,7 @@ T2 Restore {version}</translation>
       <translation>el intervalo incluye el 0</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="292" />
+      <location filename="../processing/base.py" line="298" />
       <source>the raster</source>
       <translation>el ráster</translation>
     </message>
@@ -7883,12 +7989,17 @@ T2 Restore {version}</translation>
       <translation>desconocido</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="510" />
+      <location filename="../registry/postgis_store.py" line="540" />
       <source>validate</source>
       <translation>validar</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="39" />
+      <location filename="../ui/validation_panel.py" line="49" />
+      <source>validation results</source>
+      <translation>resultados de validación</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/minam.py" line="40" />
       <source>vegetation cover loss</source>
       <translation>pérdida de cobertura vegetal</translation>
     </message>
@@ -7938,7 +8049,7 @@ T2 Restore {version}</translation>
       <translation>{count} áreas de AREAS ya no están en el registro y no se escribieron.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="223" />
+      <location filename="../processing/gap_overlap.py" line="224" />
       <source>{count} areas of INITIATIVES are no longer in the registry and were not written.</source>
       <translation>{count} áreas de INITIATIVES ya no están en el registro y no se escribieron.</translation>
     </message>
@@ -7999,9 +8110,14 @@ T2 Restore {version}</translation>
       <translation>{count} hallazgos más no se listan; abra el panel de validación del registro.</translation>
     </message>
     <message>
-      <location filename="../processing/registry_init.py" line="62" />
+      <location filename="../processing/registry_init.py" line="69" />
       <source>{database} already holds a registry (schema version {version}); nothing was changed.</source>
       <translation>{database} ya contiene un registro (versión del esquema {version}); no se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="../processing/registry_init.py" line="62" />
+      <source>{database}: registry migrated from schema version {old} to {new}.</source>
+      <translation>{database}: registro migrado de la versión de esquema {old} a la {new}.</translation>
     </message>
     <message>
       <location filename="../ui/widgets/progress_chart.py" line="47" />
@@ -8009,7 +8125,7 @@ T2 Restore {version}</translation>
       <translation>{done} ha de {target} ha ({percent:.1f} %)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="135" />
+      <location filename="../processing/base.py" line="141" />
       <source>{error}. Check that the folder of the output {output} exists and can be written to, or choose another file.</source>
       <translation>{error}. Compruebe que la carpeta de la salida {output} existe y admite escritura, o elija otro archivo.</translation>
     </message>
@@ -8029,7 +8145,7 @@ T2 Restore {version}</translation>
       <translation>{filled} de {areas} áreas recibieron departamento, provincia, distrito y UBIGEO.</translation>
     </message>
     <message>
-      <location filename="../ui/validation_panel.py" line="203" />
+      <location filename="../ui/validation_panel.py" line="206" />
       <source>{initiatives} initiatives and {areas} areas checked: {errors} errors, {warnings} warnings; {valid} initiatives valid.</source>
       <translation>{initiatives} iniciativas y {areas} áreas revisadas: {errors} errores, {warnings} advertencias; {valid} iniciativas válidas.</translation>
     </message>
@@ -8049,9 +8165,9 @@ T2 Restore {version}</translation>
       <translation>{inserted} iniciativas añadidas, {replaced} reemplazadas, {unchanged} sin cambios, {conflicts} conflictos.</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="91" />
+      <location filename="../processing/forest_fragmentation.py" line="93" />
       <location filename="../processing/productivity_dynamics.py" line="126" />
-      <location filename="../processing/serfor_criteria.py" line="181" />
+      <location filename="../processing/serfor_criteria.py" line="184" />
       <source>{label} (ha)</source>
       <translation>{label} (ha)</translation>
     </message>
@@ -8061,14 +8177,14 @@ T2 Restore {version}</translation>
       <translation>{label}: efecto {effect:+.3f} ({low:+.3f} a {high:+.3f})</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="338" />
-      <location filename="../processing/base.py" line="340" />
-      <location filename="../processing/definition_agreement.py" line="173" />
+      <location filename="../processing/base.py" line="344" />
+      <location filename="../processing/base.py" line="346" />
+      <location filename="../processing/definition_agreement.py" line="176" />
       <source>{label}: {ha:,.2f} ha</source>
       <translation>{label}: {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="113" />
+      <location filename="../processing/forest_fragmentation.py" line="116" />
       <location filename="../processing/productivity_dynamics.py" line="184" />
       <source>{label}: {ha:,.2f} ha ({px} pixels)</source>
       <translation>{label}: {ha:,.2f} ha ({px} píxeles)</translation>
@@ -8079,7 +8195,27 @@ T2 Restore {version}</translation>
       <translation>{label}: {n} áreas, {ha:,.2f} ha</translation>
     </message>
     <message>
-      <location filename="../processing/forest_fragmentation.py" line="117" />
+      <location filename="../processing/_report_outcomes.py" line="29" />
+      <source>{label}: {n} areas, {ha} ha. No difference from comparable land could be shown yet.</source>
+      <translation>{label}: {n} áreas, {ha} ha. Aún no se pudo mostrar una diferencia con tierras comparables.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_report_outcomes.py" line="32" />
+      <source>{label}: {n} areas, {ha} ha. Too few years, pixels or comparable land to judge.</source>
+      <translation>{label}: {n} áreas, {ha} ha. Muy pocos años, píxeles o tierras comparables para juzgar.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_report_outcomes.py" line="27" />
+      <source>{label}: {n} areas, {ha} ha. Vegetation there gained more than on comparable land without restoration.</source>
+      <translation>{label}: {n} áreas, {ha} ha. Allí la vegetación ganó más que en tierras comparables sin restauración.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_report_outcomes.py" line="30" />
+      <source>{label}: {n} areas, {ha} ha. Vegetation there lost more than on comparable land: these areas need a visit.</source>
+      <translation>{label}: {n} áreas, {ha} ha. Allí la vegetación perdió más que en tierras comparables: estas áreas necesitan una visita.</translation>
+    </message>
+    <message>
+      <location filename="../processing/forest_fragmentation.py" line="120" />
       <location filename="../processing/productivity_dynamics.py" line="187" />
       <source>{label}: {px} pixels</source>
       <translation>{label}: {px} píxeles</translation>
@@ -8090,7 +8226,7 @@ T2 Restore {version}</translation>
       <translation>{m:g} m</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="51" />
+      <location filename="../processing/definition_agreement.py" line="52" />
       <source>{name} ({key}) has no coordinate reference system; it is assumed to be in the CRS of the other input, {crs}. If that is wrong, assign its CRS (Layer properties &gt; Source) and run again.</source>
       <translation>{name} ({key}) no tiene sistema de referencia de coordenadas; se supone que está en el SRC de la otra entrada, {crs}. Si no es así, asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
@@ -8105,12 +8241,12 @@ T2 Restore {version}</translation>
       <translation>{name} no tiene sistema de referencia de coordenadas; se supone que sus píxeles están en {dst}. Si no es así, asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/definition_agreement.py" line="164" />
+      <location filename="../processing/definition_agreement.py" line="167" />
       <source>{name} has no degraded pixel with the values given; check its degraded values.</source>
       <translation>{name} no tiene ningún píxel degradado con los valores indicados; revise sus valores degradados.</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="50" />
+      <location filename="../processing/_rasterize.py" line="55" />
       <source>{name} has no polygon; it changes nothing.</source>
       <translation>{name} no tiene polígonos; no cambia nada.</translation>
     </message>
@@ -8137,7 +8273,7 @@ T2 Restore {version}</translation>
     <message>
       <location filename="../processing/_vector.py" line="88" />
       <location filename="../processing/_vector.py" line="180" />
-      <location filename="../processing/serfor_criteria.py" line="52" />
+      <location filename="../processing/serfor_criteria.py" line="53" />
       <source>{name} reprojected from {src} to {dst}.</source>
       <translation>{name} reproyectada de {src} a {dst}.</translation>
     </message>
@@ -8152,9 +8288,14 @@ T2 Restore {version}</translation>
       <translation>{name}: su SRC es un SRC geográfico con datum desconocido (como declaran los archivos MODIS); se lee como latitud y longitud WGS 84.</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="51" />
+      <location filename="../processing/_rasterize.py" line="57" />
       <source>{name}: polygons rasterized onto the grid of the first criterion: {method}.</source>
       <translation>{name}: polígonos rasterizados sobre la grilla del primer criterio: {method}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_rasterize.py" line="60" />
+      <source>{name}: polygons rasterized onto the grid of {grid}: {method}; 1 inside, 0 outside.</source>
+      <translation>{name}: polígonos rasterizados sobre la grilla de {grid}: {method}; 1 dentro, 0 fuera.</translation>
     </message>
     <message>
       <location filename="../processing/_vector.py" line="169" />
@@ -8177,14 +8318,14 @@ T2 Restore {version}</translation>
       <translation>{name}: se omitieron {n} elementos sin área (líneas, puntos o polígonos colapsados).</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="44" />
+      <location filename="../processing/_rasterize.py" line="49" />
       <location filename="../processing/_vector.py" line="198" />
-      <location filename="../processing/serfor_criteria.py" line="57" />
+      <location filename="../processing/serfor_criteria.py" line="58" />
       <source>{name}: {n} features without geometry were skipped.</source>
       <translation>{name}: se omitieron {n} entidades sin geometría.</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="47" />
+      <location filename="../processing/_rasterize.py" line="52" />
       <source>{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired.</source>
       <translation>{name}: se repararon {n} geometrías no válidas (p. ej. anillos que se cortan a sí mismos).</translation>
     </message>
@@ -8194,7 +8335,7 @@ T2 Restore {version}</translation>
       <translation>{name}: se repararon {n} geometrías no válidas (p. ej., anillos que se autointersecan); primeros identificadores de elemento: {ids}.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="60" />
+      <location filename="../processing/serfor_criteria.py" line="61" />
       <source>{name}: {n} invalid geometries were repaired.</source>
       <translation>{name}: se repararon {n} geometrías no válidas.</translation>
     </message>
@@ -8209,7 +8350,7 @@ T2 Restore {version}</translation>
       <translation>{n} áreas; serie {first}-{last}; controles a menos de {radius:g} m.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="585" />
+      <location filename="../algorithms/serfor.py" line="582" />
       <source>{n} conservation areas lie farther than {limit:g} m (the largest distance computed) from the raster and were left out: the nearest pixels are that far or farther. If they should be near, check their CRS; to measure them, raise MAX_DISTANCE.</source>
       <translation>{n} áreas de conservación están a más de {limit:g} m (la distancia máxima calculada) del ráster y se dejaron fuera: los píxeles más cercanos están a esa distancia o más. Si deberían estar cerca, revise su SRC; para medirlas, aumente MAX_DISTANCE.</translation>
     </message>
@@ -8219,7 +8360,7 @@ T2 Restore {version}</translation>
       <translation>{n} polígonos de corrección leídos.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="287" />
+      <location filename="../processing/base.py" line="293" />
       <source>{n} invalid zone geometries were repaired.</source>
       <translation>Se repararon {n} geometrías de zona no válidas.</translation>
     </message>
@@ -8229,7 +8370,7 @@ T2 Restore {version}</translation>
       <translation>Se cargarán {n} capas en el proyecto, con estilo.</translation>
     </message>
     <message>
-      <location filename="../processing/serfor_criteria.py" line="211" />
+      <location filename="../processing/serfor_criteria.py" line="214" />
       <source>{n} loss points without a year were skipped.</source>
       <translation>Se omitieron {n} puntos de pérdida sin año.</translation>
     </message>
@@ -8254,7 +8395,7 @@ T2 Restore {version}</translation>
       <translation>Se dieron {n} pesos para {k} criterios ({names}); dé un peso por criterio, en el mismo orden.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="285" />
+      <location filename="../processing/base.py" line="291" />
       <source>{n} zones without geometry were skipped.</source>
       <translation>Se omitieron {n} zonas sin geometría.</translation>
     </message>
@@ -8395,7 +8536,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/registry_checkout.py" line="20" />
-      <location filename="../processing/registry_init.py" line="53" />
+      <location filename="../processing/registry_init.py" line="54" />
       <source>{value} is neither a saved PostgreSQL connection of QGIS nor a connection string. Give the name of a connection saved in the Browser (PostgreSQL), host=... dbname=... user=..., or service=name.</source>
       <translation>{value} no es una conexión PostgreSQL guardada en QGIS ni una cadena de conexión. Indique el nombre de una conexión guardada en el Navegador (PostgreSQL), host=... dbname=... user=..., o service=nombre.</translation>
     </message>

@@ -21,6 +21,7 @@ from ..registry.ferm_source import package_path
 from ..registry.store import open_registry
 from ..registry.validate import validate_initiatives
 from ..translation import tr
+from . import _degraded_params
 
 INDICATOR = "t2restore:target2_indicator"
 HASH_LIMIT = 2 * 1024 ** 3  # inputs larger than this are listed without their SHA-256 (minutes of hashing)
@@ -47,11 +48,13 @@ class ReportData:
         return sum(z["degraded"] for z in self.zones)
 
 
-def indicator_parameters(alg, parameters, workdir):
-    """The parameters of the target2_indicator run: the report's own, outputs in ``workdir``."""
-    keys = (alg.DEGRADED, alg.DEGRADED_VALUE, alg.RESTORATION_AREAS, alg.ZONES, alg.ZONE_FIELD, alg.GAP_A,
-            alg.GAP_B, alg.NAME_A, alg.NAME_B, alg.TARGET_SHARE, alg.TARGET_HA, alg.OUTCOMES, alg.OUTCOME_ID_FIELD)
+def indicator_parameters(alg, parameters, context, workdir):
+    """The parameters of the target2_indicator run: the report's own (the degraded land read back by the
+    helper both algorithms declare it with), outputs in ``workdir``."""
+    keys = (alg.RESTORATION_AREAS, alg.ZONES, alg.ZONE_FIELD, alg.GAP_A, alg.GAP_B, alg.NAME_A, alg.NAME_B,
+            alg.TARGET_SHARE, alg.TARGET_HA, alg.OUTCOMES, alg.OUTCOME_ID_FIELD)
     params = {key: parameters[key] for key in keys if parameters.get(key) not in (None, "")}
+    params.update(_degraded_params.indicator_parameters(alg, parameters, context))
     params["OUTPUT"] = os.path.join(workdir, "inside.gpkg")
     params["OUTPUT_TABLE"] = os.path.join(workdir, "target2_table.gpkg")
     return params
@@ -62,7 +65,7 @@ def run_indicator(alg, parameters, context, feedback, workdir):
     import processing  # QGIS's Processing plugin (absolute import: not this package)
 
     step = QgsProcessingMultiStepFeedback(1, feedback)
-    results = processing.run(INDICATOR, indicator_parameters(alg, parameters, workdir), context=context,
+    results = processing.run(INDICATOR, indicator_parameters(alg, parameters, context, workdir), context=context,
                              feedback=step, is_child_algorithm=True)
     return results, read_rows(results["OUTPUT_TABLE"])
 

@@ -16,10 +16,12 @@ from qgis.core import (
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsPrintLayout,
     QgsProcessingException,
+    QgsProperty,
     QgsReadWriteContext,
 )
 from qgis.PyQt.QtGui import QFont
@@ -31,6 +33,16 @@ from ..translation import tr
 
 PAGE_W, PAGE_H = 297.0, 210.0
 MAP_IDS = ("t2r_map", "t2r_atlas_map")
+# the outcome page (only when OUTCOMES is given; removed otherwise, so a template may lack it)
+OUTCOME_PAGE = [("t2r_outcome_title", "label", 10, 6, 277, 10, 16),
+                ("t2r_outcome_chart", "picture", 10, 20, 160, 90, 0),
+                ("t2r_outcome_text", "label", 178, 20, 109, 180, 10)]
+OUTCOME_IDS = [spec[0] for spec in OUTCOME_PAGE]
+# data-defined "exclude from exports" (honoured by QgsLayoutExporter on 3.22 .. 3.44): the fixed pages print
+# with the first atlas feature only, the atlas page not at all when no atlas runs; so the Layout Manager's atlas
+# export prints the same pages as the report (fixed pages once, then one page per department)
+FIXED_PAGE_EXCLUDED = "@atlas_featurenumber > 1"
+ATLAS_PAGE_EXCLUDED = "coalesce(@atlas_totalfeatures, 0) = 0"
 # page -> [(id, kind, x, y, width, height, font size)]
 PAGES = (
     [("t2r_title", "label", 20, 30, 257, 22, 26), ("t2r_subtitle", "label", 20, 55, 257, 14, 14),
@@ -42,10 +54,11 @@ PAGES = (
     [("t2r_charts_title", "label", 10, 6, 277, 10, 16), ("t2r_chart_zones", "picture", 10, 20, 135, 180, 0),
      ("t2r_chart_progress", "picture", 152, 20, 135, 50, 0), ("t2r_chart_years", "picture", 152, 80, 135, 120, 0)],
     [("t2r_methods", "label", 10, 8, 135, 195, 9), ("t2r_validation", "label", 152, 8, 135, 195, 8)],
+    OUTCOME_PAGE,
     [("t2r_atlas_title", "label", 10, 6, 277, 10, 16), ("t2r_atlas_map", "map", 10, 18, 170, 185, 0),
      ("t2r_atlas_table", "label", 185, 18, 102, 60, 10), ("t2r_atlas_chart", "picture", 185, 85, 102, 80, 0)],
 )
-ITEMS = [spec[0] for page in PAGES for spec in page]
+ITEMS = [spec[0] for page in PAGES for spec in page if spec[0] not in OUTCOME_IDS]  # required in a template
 
 
 def _font(size, bold=False):
@@ -98,11 +111,7 @@ def build_layout(project):
         layout.pageCollection().addPage(page)
     layout.pageCollection().page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H, compat.LAYOUT_MM))
     for number, specs in enumerate(PAGES):
-        for item_id, kind, x, y, width, height, size in specs:
-            item = _new_item(layout, kind, size, item_id)
-            item.setId(item_id)
-            layout.addLayoutItem(item)
-            _place(layout, item, number, x, y, width, height)
+        _add_items(layout, number, specs)
     return layout
 
 
@@ -137,6 +146,52 @@ def item(layout, item_id):
         if isinstance(found, cls):
             return found
     return found
+
+
+def _add_page(layout, before):
+    page = QgsLayoutItemPage(layout)
+    page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H, compat.LAYOUT_MM))
+    layout.pageCollection().insertPage(page, before)
+
+
+def _add_items(layout, number, specs):
+    for item_id, kind, x, y, width, height, size in specs:
+        new = _new_item(layout, kind, size, item_id)
+        new.setId(item_id)
+        layout.addLayoutItem(new)
+        _place(layout, new, number, x, y, width, height)
+
+
+def set_outcome_page(layout, wanted):
+    """The outcome page present (before the atlas page) when ``wanted``, else removed with its items."""
+    found = [layout.itemById(item_id) for item_id in OUTCOME_IDS]
+    if wanted:
+        missing = [spec for spec, found_item in zip(OUTCOME_PAGE, found) if found_item is None]
+        if len(missing) == len(OUTCOME_PAGE):  # a template of a report without outcomes: add the page
+            number = atlas_page(layout)
+            _add_page(layout, number)
+            _add_items(layout, number, OUTCOME_PAGE)
+        elif missing:
+            _add_items(layout, layout.pageCollection().pageNumberForPoint(
+                next(i for i in found if i is not None).pos()), missing)
+        return
+    pages = {layout.pageCollection().pageNumberForPoint(i.pos()) for i in found if i is not None}
+    for found_item in found:
+        if found_item is not None:
+            layout.removeLayoutItem(found_item)
+    for number in sorted(pages, reverse=True):
+        if number != atlas_page(layout) and layout.pageCollection().pageIsEmpty(number):
+            layout.pageCollection().deletePage(number)
+
+
+def mark_pages(layout):
+    """Data-defined "exclude from exports" on every page (FIXED_PAGE_EXCLUDED, ATLAS_PAGE_EXCLUDED)."""
+    atlas = atlas_page(layout)
+    for number in range(layout.pageCollection().pageCount()):
+        page = layout.pageCollection().page(number)
+        expression = ATLAS_PAGE_EXCLUDED if number == atlas else FIXED_PAGE_EXCLUDED
+        page.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
+                                                 QgsProperty.fromExpression(expression))
 
 
 def atlas_page(layout):

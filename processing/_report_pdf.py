@@ -3,7 +3,13 @@ page once per zone), written under a temporary name and renamed only when comple
 
 import os
 
-from qgis.core import QgsCoordinateTransform, QgsLayoutExporter, QgsProcessingException, QgsRectangle
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsLayoutExporter,
+    QgsLayoutItemPicture,
+    QgsProcessingException,
+    QgsRectangle,
+)
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 
@@ -67,8 +73,11 @@ def set_texts(layout, texts):
 
 
 def set_pictures(layout, pictures):
+    """SVG charts by item id, embedded in the layout (a chart item of QGIS 4 in their place is left alone)."""
     for item_id, path in pictures.items():
-        item(layout, item_id).setPicturePath(str(path))
+        picture = item(layout, item_id)
+        if isinstance(picture, QgsLayoutItemPicture):
+            charts.set_picture(picture, path)
 
 
 def zone_texts(zone, target_share):
@@ -100,7 +109,9 @@ def _writer(path):
 
 
 class PdfPrinter:
-    """Prints the static pages, then the atlas page for every zone, into one PDF."""
+    """Prints the static pages, then the atlas page for every zone, into one PDF: the pages QGIS's own atlas
+    export prints with the pages marked by ``_report_layout.mark_pages``. The atlas page's items read the
+    coverage feature (``_report_atlas.bind``), so nothing is filled here per zone."""
 
     def __init__(self, layout, zones_by_id, target_share, workdir, progress=None, is_cancelled=None):
         self.layout, self.zones, self.share, self.workdir = layout, zones_by_id, target_share, workdir
@@ -121,13 +132,6 @@ class PdfPrinter:
                 if self.is_cancelled is not None and self.is_cancelled():
                     raise Cancelled()
                 atlas.seekTo(n)
-                zone = self.zones.get(str(self.layout.reportContext().feature().id()))
-                if zone is None:
-                    continue
-                set_texts(self.layout, {"t2r_atlas_title": zone["zone"],
-                                        "t2r_atlas_table": zone_texts(zone, self.share)})
-                set_pictures(self.layout, {"t2r_atlas_chart": zone_chart(
-                    os.path.join(self.workdir, f"zone_{n}.svg"), zone)})
                 self._new_page(writer, painter)
                 exporter.renderPage(painter, page)
                 if self.progress is not None:

@@ -82,4 +82,4 @@ def page_texts(data, layers, title, institution, period):
             "t2r_headline": headline(data), "t2r_cover_note": cover_note(data),
             "t2r_map_title": tr("Degraded land and restoration"), "t2r_sources": sources_text(layers, layers.crs()),
             "t2r_charts_title": tr("Progress toward the targets"), "t2r_methods": methods_text(data),
-            "t2r_validation": validation_text(data), "t2r_atlas_title": "", "t2r_atlas_table": ""}
+            "t2r_validation": validation_text(data)}

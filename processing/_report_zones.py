@@ -4,8 +4,10 @@ The registry's areas get their department from one administrative layer (INEI li
 layer with a department field) that the user chooses once in the registry dock (``ui/admin_units.py``;
 kept in ``PluginSettings.admin_layer``). When the report runs on a registry and ZONES is not given, its
 department pages come from that layer, dissolved by its department field (a district layer gives one
-page per department, not per district). Without such a layer the report keeps having no department
-pages, and the log says why.
+page per department, not per district). A PostGIS registry, shared by an office and run by qgis_process on
+servers without a dock, can name its administrative layer itself for every user (its database setting
+``t2restore.admin_layer``, ``registry/admin_setting.py``, read through ``RegistryStore.admin_layer``): that
+layer is used first. Without any such layer the report keeps having no department pages, and the log says why.
 """
 
 import json
@@ -13,7 +15,9 @@ import os
 
 from qgis.core import QgsVectorLayer
 
+from ..algorithms.errors import T2Error
 from ..registry.admin_units import AdminConfig
+from ..registry.store import open_registry
 from ..settings import PluginSettings
 from ..translation import tr
 
@@ -29,8 +33,23 @@ def admin_config():
         return AdminConfig()
 
 
-def _admin_layer(config, feedback):
-    """The administrative layer of ``config`` with its department field, or None (the reason logged)."""
+def registry_config(registry, feedback):
+    """(AdminConfig, label for messages) of the administrative layer the registry names itself (a PostGIS
+    registry's database setting), or None (a GeoPackage registry, or none set; a broken setting is logged)."""
+    try:
+        with open_registry(registry, migrate=False) as store:
+            found = store.admin_layer()
+    except T2Error as error:
+        feedback.reportError(error.message(tr), fatalError=False)
+        return None
+    if not found:
+        return None
+    return AdminConfig(source=found["source"], provider=found["provider"], fields=found["fields"]), found["label"]
+
+
+def _admin_layer(config, feedback, label=None):
+    """The administrative layer of ``config`` with its department field, or None (the reason logged; named
+    by ``label``, never by a source that may hold a password)."""
     field = config.fields.get("department") if isinstance(config.fields, dict) else None
     if not config.source or not field:
         feedback.pushInfo(tr("No ZONES were given and no administrative layer with a department field is chosen "
@@ -41,17 +60,17 @@ def _admin_layer(config, feedback):
     if not layer.isValid() or layer.fields().indexOf(field) < 0:
         feedback.reportError(tr("The administrative layer {source} chosen for the registry cannot be opened or has "
                                 "no field {field}: the report has no department pages. Choose the layer again in "
-                                "the registry dock, or give ZONES.").format(source=config.source, field=field),
-                             fatalError=False)
+                                "the registry dock, or give ZONES.").format(source=label or config.source,
+                                                                            field=field), fatalError=False)
         return None, field
     return layer, field
 
 
-def department_zones(config, context, feedback, workdir):
+def department_zones(config, context, feedback, workdir, label=None):
     """(path, name field) of the departments dissolved from the administrative layer, or None."""
     import processing  # QGIS's Processing plugin (absolute import: not this package)
 
-    layer, field = _admin_layer(config, feedback)
+    layer, field = _admin_layer(config, feedback, label)
     if layer is None:
         return None
     fixed = processing.run("native:fixgeometries", {"INPUT": layer, "OUTPUT": os.path.join(workdir, "admin.gpkg")},
@@ -60,7 +79,8 @@ def department_zones(config, context, feedback, workdir):
                                                    "OUTPUT": os.path.join(workdir, "departments.gpkg")},
                                context=context, is_child_algorithm=True)["OUTPUT"]
     feedback.pushInfo(tr("No ZONES were given: the department pages come from the registry's administrative "
-                         "layer {source}, dissolved by its field {field}.").format(source=config.source, field=field))
+                         "layer {source}, dissolved by its field {field}.").format(source=label or config.source,
+                                                                                  field=field))
     return dissolved, field
 
 
@@ -68,10 +88,10 @@ def with_default_zones(alg, parameters, context, feedback, workdir, registry):
     """``parameters`` with ZONES / ZONE_FIELD set to the registry's departments when ZONES is not given."""
     if parameters.get(alg.ZONES) not in (None, "") or not registry:
         return parameters
-    config = admin_config()
-    found = department_zones(config, context, feedback, workdir)
+    config, label = registry_config(registry, feedback) or (admin_config(), None)
+    found = department_zones(config, context, feedback, workdir, label)
     if found is None:
         return parameters
     path, field = found
     return dict(parameters, **{alg.ZONES: path, alg.ZONE_FIELD: field,
-                               ZONES_ORIGIN: f"{config.source} ({field})"})
+                               ZONES_ORIGIN: f"{label or config.source} ({field})"})

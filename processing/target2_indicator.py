@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRasterLayer,
@@ -22,10 +21,9 @@ from qgis.core import (
 
 from .. import compat
 from ..algorithms import geometry, target2
-from ..algorithms import values as values_list
 from ..algorithms.errors import N_
 from ..translation import format_ha, tr
-from . import _outcome_filter, _te_bands, _vector, _zones, styles
+from . import _degraded_params, _outcome_filter, _vector, _zones, styles
 from .base import T2Algorithm
 
 INSIDE_CLASS = (target2.INSIDE, N_("Restoration inside degraded land"), "#1a9641")
@@ -80,10 +78,10 @@ class Target2IndicatorAlgorithm(T2Algorithm):
     )
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
-    DEGRADED = "DEGRADED"
-    DEGRADED_VALUE = "DEGRADED_VALUE"
-    DEGRADED_CLASSES = "DEGRADED_CLASSES"
-    DEGRADED_BAND = "DEGRADED_BAND"
+    DEGRADED = _degraded_params.DEGRADED
+    DEGRADED_VALUE = _degraded_params.DEGRADED_VALUE
+    DEGRADED_CLASSES = _degraded_params.DEGRADED_CLASSES
+    DEGRADED_BAND = _degraded_params.DEGRADED_BAND
     RESTORATION_AREAS = "RESTORATION_AREAS"
     ECOSYSTEMS = "ECOSYSTEMS"
     ECOSYSTEM_FIELD = "ECOSYSTEM_FIELD"
@@ -109,18 +107,7 @@ class Target2IndicatorAlgorithm(T2Algorithm):
     RECOVERING_SHARE_PCT = _outcome_filter.RECOVERING_SHARE_PCT
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        self.addParameter(QgsProcessingParameterMapLayer(
-            self.DEGRADED, tr("Degraded land (polygons, or a raster)"),
-            types=[compat.TYPE_VECTOR_POLYGON, compat.TYPE_RASTER]))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DEGRADED_VALUE, tr("Degraded value in a raster"), compat.NUMBER_INTEGER, defaultValue=-1))
-        self.addParameter(QgsProcessingParameterString(
-            self.DEGRADED_CLASSES, tr("Degraded classes in a raster (e.g. 1,2,3 of an ldn_status status; replaces "
-                                      "the degraded value)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.DEGRADED_BAND, tr("Band of a multi-band raster: number, or Trends.Earth band name (empty: "
-                                   "'SDG 15.3.1 Indicator' when its JSON is beside the file, else band 1)"),
-            optional=True))
+        _degraded_params.add_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.RESTORATION_AREAS, tr("Areas under restoration"), [compat.TYPE_VECTOR_POLYGON]))
         _outcome_filter.add_parameters(self, self.RESTORATION_AREAS)
@@ -218,9 +205,7 @@ class Target2IndicatorAlgorithm(T2Algorithm):
                                           progress=progress, is_cancelled=cancelled), geometry.AREA_METHOD
         values = self.degraded_values(parameters, context)
         value = ", ".join(str(v) for v in values)
-        path = _te_bands.te_source(feedback, self.raster_path(parameters, self.DEGRADED, context),
-                                   self.parameterAsString(parameters, self.DEGRADED_BAND, context),
-                                   _te_bands.SDG, self.DEGRADED, workdir).path
+        path = _degraded_params.band_source(self, parameters, context, feedback, workdir)
         feedback.pushInfo(tr("Degraded land: pixels equal to {value}, each with its area on the WGS 84 ellipsoid "
                              "(zones, ecosystems and gaps by pixel centre). Restoration areas: counted exactly, "
                              "each pixel with the share of it the dissolved areas cover, so areas smaller than a "
@@ -236,10 +221,7 @@ class Target2IndicatorAlgorithm(T2Algorithm):
     def degraded_values(self, parameters, context):
         """DEGRADED_CLASSES ('1,2,3', the status classes of ldn_status counted as degraded) when set, else
         [DEGRADED_VALUE]."""
-        text = self.parameterAsString(parameters, self.DEGRADED_CLASSES, context)
-        if text and text.strip():
-            return list(values_list.parse_value_list(text, self.DEGRADED_CLASSES))
-        return [self.parameterAsInt(parameters, self.DEGRADED_VALUE, context)]
+        return _degraded_params.values(self, parameters, context)
 
     def compute(self, parameters, context, feedback, workdir):
         degraded_layer = self.parameterAsLayer(parameters, self.DEGRADED, context)

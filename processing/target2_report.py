@@ -22,7 +22,7 @@ from ..algorithms.errors import N_
 from ..algorithms.workbook import write_workbook
 from ..registry import report_tables
 from ..translation import tr
-from . import _outcome_filter, _report_pdf, _report_texts, _report_zones, _vector
+from . import _degraded_params, _outcome_filter, _report_atlas, _report_pdf, _report_texts, _report_zones, _vector
 from . import _report_charts as charts
 from . import _report_data as rd
 from ._report_layers import ReportLayers
@@ -41,14 +41,18 @@ class Target2ReportAlgorithm(T2Algorithm):
            "with units in the headers), a printable report (PDF: cover with the headline figures and the "
            "progress toward each target, national map, charts, methods, validation, and one page per "
            "department) and its print layout (.qpt), which the Layout Manager opens for restyling."),
-        N_("The headline figures are those of target2_indicator, run on the same inputs: DEGRADED (a degradation "
-           "or status raster with DEGRADED_VALUE, or polygons), RESTORATION_AREAS (a T2 Restore registry, whose "
+        N_("The headline figures are those of target2_indicator, run on the same inputs: DEGRADED, taken as that "
+           "algorithm takes it (polygons; a degradation raster with DEGRADED_VALUE; the status of ldn_status with "
+           "the classes DEGRADED_CLASSES counted as degraded; a Trends.Earth result, its band picked by name or by "
+           "DEGRADED_BAND), RESTORATION_AREAS (a T2 Restore registry, whose "
            "initiatives, institutions, start years, monitoring values and validation findings then fill their "
            "own sheets, or any polygon layer), the optional gap layers GAP_A (MINAM) and GAP_B (SERFOR), and "
            "the optional ZONES (departments, named by ZONE_FIELD), each of which gets its page."),
-        N_("Without ZONES, the pages of a registry are its departments: the administrative layer chosen in the "
+        N_("Without ZONES, the pages of a registry are its departments: the administrative layer the registry "
+           "names itself (a PostGIS registry: the database setting t2restore.admin_layer, which its administrator "
+           "sets to a polygon table of the same database and its department field), else the one chosen in the "
            "registry dock (from which its areas get their department), dissolved by its department field. "
-           "Without that layer, or with any other polygon layer as RESTORATION_AREAS, there are no department "
+           "Without such a layer, or with any other polygon layer as RESTORATION_AREAS, there are no department "
            "pages."),
         N_("TEMPLATE takes back a layout saved by an earlier report (OUTPUT_LAYOUT) and edited in the Layout "
            "Manager; it must keep the items the report fills (ids starting with t2r_). Every output is written "
@@ -58,8 +62,10 @@ class Target2ReportAlgorithm(T2Algorithm):
            "with the same OUTCOMES and OUTCOME_ID_FIELD."),
     )
 
-    DEGRADED = "DEGRADED"
-    DEGRADED_VALUE = "DEGRADED_VALUE"
+    DEGRADED = _degraded_params.DEGRADED
+    DEGRADED_VALUE = _degraded_params.DEGRADED_VALUE
+    DEGRADED_CLASSES = _degraded_params.DEGRADED_CLASSES
+    DEGRADED_BAND = _degraded_params.DEGRADED_BAND
     GAP_A = "GAP_A"
     GAP_B = "GAP_B"
     NAME_A = "NAME_A"
@@ -85,11 +91,7 @@ class Target2ReportAlgorithm(T2Algorithm):
     RECOVERING_SHARE_PCT = _outcome_filter.RECOVERING_SHARE_PCT
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        self.addParameter(QgsProcessingParameterMapLayer(
-            self.DEGRADED, tr("Degraded land (polygons, or a raster)"),
-            types=[compat.TYPE_VECTOR_POLYGON, compat.TYPE_RASTER]))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DEGRADED_VALUE, tr("Degraded value in a raster"), compat.NUMBER_INTEGER, defaultValue=-1))
+        _degraded_params.add_parameters(self)
         self.addParameter(QgsProcessingParameterMapLayer(
             self.RESTORATION_AREAS, tr("Areas under restoration (a registry, or any polygon layer)"),
             types=[compat.TYPE_VECTOR_POLYGON]))
@@ -202,8 +204,8 @@ class Target2ReportAlgorithm(T2Algorithm):
                                                 if years else [], [r["hectares"] for r in years.rows] if years
                                                 else [])}
 
-    def map_layers(self, parameters, context, data):
-        degraded = self.parameterAsLayer(parameters, self.DEGRADED, context)
+    def map_layers(self, parameters, context, data, workdir):
+        degraded = _degraded_params.map_layer(self, parameters, context, workdir)
         restoration = self.parameterAsLayer(parameters, self.RESTORATION_AREAS, context)
         zones = self.parameterAsLayer(parameters, self.ZONES, context) if parameters.get(self.ZONES) else None
         gaps = []
@@ -211,7 +213,7 @@ class Target2ReportAlgorithm(T2Algorithm):
             layer = self.parameterAsLayer(parameters, key, context) if parameters.get(key) else None
             if layer is not None:
                 gaps.append((self.parameterAsString(parameters, name_key, context).strip() or default, layer.source()))
-        values = [self.parameterAsInt(parameters, self.DEGRADED_VALUE, context)]
+        values = _degraded_params.values(self, parameters, context)
         return ReportLayers(degraded, values, restoration.source(), data.inside_path,
                             zones.source() if zones is not None else None, gaps)
 
@@ -237,13 +239,15 @@ class Target2ReportAlgorithm(T2Algorithm):
         tables = self.tables(parameters, context, data)
         write_workbook(outputs[self.OUTPUT_XLSX], tables)
         feedback.pushInfo(tr("Workbook: {path}").format(path=outputs[self.OUTPUT_XLSX]))
-        layers = self.map_layers(parameters, context, data)
+        layers = self.map_layers(parameters, context, data, workdir)
         layout = self.layout(parameters, context, layers)
         _report_pdf.link_maps(layout, layers)
         _report_pdf.set_texts(layout, _report_texts.page_texts(
             data, layers, *(self.parameterAsString(parameters, k, context) for k in (self.TITLE, self.INSTITUTION,
                                                                                     self.PERIOD))))
         _report_pdf.set_pictures(layout, self.charts(data, tables, workdir))
+        _report_atlas.prepare(self, parameters, context, layout, layers, data, tables, outputs[self.OUTPUT_PDF],
+                              workdir)  # outcome page, data GeoPackage, atlas as QGIS's own export prints it
         progress, cancelled = self.callbacks(feedback, 60, 98)
         printer = _report_pdf.PdfPrinter(layout, {z["zone_id"]: z for z in data.zones}, data.target_share,
                                          workdir, progress, cancelled)
