@@ -360,7 +360,7 @@
       <translation>Un área ya está en la iniciativa cuando tiene el mismo identificador, o el mismo nombre de sitio y la misma geometría. Todas las filas del archivo van a la iniciativa abierta en el formulario; el algoritmo de Processing «Importar iniciativas» crea una iniciativa por cada valor de un campo de proyecto.</translation>
     </message>
     <message>
-      <location filename="../algorithms/block_threads.py" line="160" />
+      <location filename="../algorithms/block_threads.py" line="165" />
       <source>An in-memory raster cannot be read on a Dask cluster: write it to a file every worker can reach (a shared folder or a cloud path), or run without a Dask scheduler.</source>
       <translation>Un ráster en memoria no se puede leer en un clúster Dask: escríbalo en un archivo al que llegue cada trabajador (una carpeta compartida o una ruta en la nube), o ejecute sin planificador Dask.</translation>
     </message>
@@ -680,7 +680,7 @@
       <translation>Áreas en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="96" />
+      <location filename="../processing/target2_report.py" line="99" />
       <source>Areas under restoration (a registry, or any polygon layer)</source>
       <translation>Áreas en restauración (un registro, o cualquier capa de polígonos)</translation>
     </message>
@@ -782,6 +782,11 @@
       <translation>Años de línea base (0 = todos los años anteriores al periodo de comparación)</translation>
     </message>
     <message>
+      <location filename="../processing/target2_report.py" line="57" />
+      <source>Beside the PDF the report writes &lt;PDF name&gt;_data.gpkg: the departments with their figures, page tables and charts, and the chart rows. The saved layout's atlas reads it, so QGIS's own atlas export reprints the same pages (add its layers to the project under their names first).</source>
+      <translation>Junto al PDF el reporte escribe &lt;nombre del PDF&gt;_data.gpkg: los departamentos con sus cifras, tablas y gráficos de página, y las filas de los gráficos. El atlas de la composición guardada lo lee, de modo que la exportación de atlas de QGIS reimprime las mismas páginas (antes, añada sus capas al proyecto con sus nombres).</translation>
+    </message>
+    <message>
       <location filename="../processing/ldn_degradation.py" line="58" />
       <source>Blocks are computed in parallel with as many threads as Processing's 'Max threads' setting (the environment variable T2RESTORE_THREADS wins); the result does not depend on it. DASK_SCHEDULER (advanced, optional) sends the blocks to a Dask cluster (e.g. tcp://10.0.0.5:8786); its workers read the inputs, so they must be files every worker reaches (a shared folder or a cloud path), and the result is the same, byte for byte. Dask is optional: sudo apt install python3-dask python3-distributed.</source>
       <translation>Los bloques se calculan en paralelo con tantos hilos como indica el ajuste 'Máximo de hilos' de Procesos (la variable de entorno T2RESTORE_THREADS tiene prioridad); el resultado no depende de ello. DASK_SCHEDULER (avanzado, opcional) envía los bloques a un clúster Dask (p. ej. tcp://10.0.0.5:8786); sus trabajadores leen las entradas, que deben ser archivos a los que llegue cada trabajador (una carpeta compartida o una ruta en la nube), y el resultado es el mismo, byte a byte. Dask es opcional: sudo apt install python3-dask python3-distributed.</translation>
@@ -858,7 +863,7 @@
       <translation>CRITERIA: los rásteres de criterios (un ráster multibanda, como el OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR', se añade una sola vez). RESCALING: una fila por criterio con 7 columnas: número de ráster en CRITERIA (1 para el primero), banda (número o nombre de banda), nombre del criterio, método, bajo, alto, tabla. Métodos: linear (0 en bajo, 1 en alto, recta entre ambos, acotado fuera), inverted (1 en bajo, 0 en alto: menor es mejor), quantile (clases de igual área del criterio dentro de la máscara y fuera de las restricciones, como en se.plan de la FAO; 'bajo' contiene el número de clases, 5 por defecto; la clase c de n puntúa (c-1)/(n-1); un valor igual a un corte queda en la clase inferior), quantile_inverted, categorical (tabla como '1: 1; 2: 0.5; *: 0', donde * puntúa todos los demás valores; sin *, un valor que falte en la tabla detiene la ejecución indicándolo). También se aceptan lineal, invertido, cuantil, cuantil_invertido y categorico.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="170" />
+      <location filename="../algorithms/blocks.py" line="173" />
       <source>CRS</source>
       <translation>el SRC</translation>
     </message>
@@ -907,7 +912,7 @@ T2 Restore {version}</translation>
       <translation>No se puede crear la carpeta {path}: hay un archivo con ese nombre. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="101" />
+      <location filename="../algorithms/blocks.py" line="104" />
       <source>Cannot open the raster {name} ({path}). Check that the file exists and is a raster GDAL can read.</source>
       <translation>No se puede abrir el ráster {name} ({path}). Verifique que el archivo exista y sea un ráster que GDAL pueda leer.</translation>
     </message>
@@ -927,7 +932,7 @@ T2 Restore {version}</translation>
       <translation>No se puede leer ni escribir {path}: {reason}. Revise la ruta y que el disco esté disponible, y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="209" />
+      <location filename="../algorithms/vegetation_series.py" line="210" />
       <source>Cannot read the date of {name}: neither its band description ('{description}') nor its file name holds a date (e.g. A2019001, 2019-01-17, 2019). Name the files by date or give a date table.</source>
       <translation>No se puede leer la fecha de {name}: ni la descripción de su banda ('{description}') ni el nombre del archivo contienen una fecha (p. ej. A2019001, 2019-01-17, 2019). Nombre los archivos por fecha o indique una tabla de fechas.</translation>
     </message>
@@ -948,8 +953,8 @@ T2 Restore {version}</translation>
       <translation>No se puede leer el preajuste {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="420" />
-      <location filename="../algorithms/dask_engine.py" line="114" />
+      <location filename="../algorithms/blocks.py" line="423" />
+      <location filename="../algorithms/dask_engine.py" line="115" />
       <source>Cannot read the raster {name} ({path}): {error}. The file is truncated or damaged (an interrupted download or copy, a full disk): copy or export it again.</source>
       <translation>No se puede leer el ráster {name} ({path}): {error}. El archivo está truncado o dañado (una descarga o copia interrumpida, un disco lleno): cópielo o expórtelo de nuevo.</translation>
     </message>
@@ -975,7 +980,7 @@ T2 Restore {version}</translation>
       <translation>No se puede usar {path}: una parte de la ruta es un archivo, no una carpeta. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="303" />
+      <location filename="../algorithms/blocks.py" line="306" />
       <source>Cannot write the output {path}: {error}. Choose a folder you can write to, on a disk with free space.</source>
       <translation>No se puede escribir la salida {path}: {error}. Elija una carpeta en la que pueda escribir, en un disco con espacio libre.</translation>
     </message>
@@ -1332,7 +1337,7 @@ T2 Restore {version}</translation>
       <translation>Tabla de correcciones (hectáreas cambiadas por polígono y periodo)</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="214" />
+      <location filename="../algorithms/blocks.py" line="217" />
       <source>Could not align the raster {name} onto the reference grid: {error}</source>
       <translation>No se pudo alinear el ráster {name} a la grilla de referencia: {error}</translation>
     </message>
@@ -1609,7 +1614,7 @@ T2 Restore {version}</translation>
     <message>
       <location filename="../processing/ldn_degradation.py" line="115" />
       <location filename="../processing/target2_indicator.py" line="135" />
-      <location filename="../processing/target2_report.py" line="118" />
+      <location filename="../processing/target2_report.py" line="121" />
       <source>Degraded area (ha)</source>
       <translation>Área degradada (ha)</translation>
     </message>
@@ -2671,7 +2676,7 @@ T2 Restore {version}</translation>
       <translation>Indique los archivos del índice de vegetación: ráster INPUT, o una carpeta FOLDER que los contenga (revise FILE_FILTER).</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="530" />
+      <location filename="../algorithms/vegetation_series.py" line="531" />
       <source>Give the vegetation index files: a list of rasters, a folder or a multi-band raster.</source>
       <translation>Indique los archivos del índice de vegetación: una lista de ráster, una carpeta o un ráster multibanda.</translation>
     </message>
@@ -2779,7 +2784,7 @@ T2 Restore {version}</translation>
       <translation>Hectáreas por resultado de la restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="202" />
+      <location filename="../processing/target2_report.py" line="206" />
       <source>Hectares registered by start year</source>
       <translation>Hectáreas registradas por año de inicio</translation>
     </message>
@@ -3134,7 +3139,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/registry_checkout.py" line="55" />
-      <location filename="../processing/target2_report.py" line="108" />
+      <location filename="../processing/target2_report.py" line="111" />
       <location filename="../ui/report_action.py" line="80" />
       <source>Institution</source>
       <translation>Institución</translation>
@@ -3407,12 +3412,12 @@ T2 Restore {version}</translation>
       <translation>Capas cargadas en el proyecto</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="111" />
+      <location filename="../processing/target2_report.py" line="114" />
       <source>Layout template (.qpt) of an earlier report, edited</source>
       <translation>Plantilla de diseño (.qpt) de un reporte anterior, editada</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="116" />
+      <location filename="../processing/target2_report.py" line="119" />
       <source>Layout template (empty: beside the PDF)</source>
       <translation>Plantilla de diseño (vacío: junto al PDF)</translation>
     </message>
@@ -3777,7 +3782,7 @@ T2 Restore {version}</translation>
       <translation>Brecha nacional y área protegida de cada área</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="193" />
+      <location filename="../processing/target2_report.py" line="197" />
       <source>National goal</source>
       <translation>Meta nacional</translation>
     </message>
@@ -3798,7 +3803,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="121" />
-      <location filename="../processing/target2_report.py" line="105" />
+      <location filename="../processing/target2_report.py" line="108" />
       <source>National restoration goal (ha)</source>
       <translation>Meta nacional de restauración (ha)</translation>
     </message>
@@ -3928,17 +3933,17 @@ T2 Restore {version}</translation>
       <translation>No hay ninguna iniciativa de {what} en el registro {path}; no se extrajo nada. Revise cómo escribió el departamento o la institución.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="355" />
+      <location filename="../algorithms/vegetation_series.py" line="356" />
       <source>No observation falls in the season window (days {start} to {end} of the year). Widen the window or check the dates.</source>
       <translation>Ninguna observación cae en la ventana estacional (días {start} a {end} del año). Amplíe la ventana o revise las fechas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="551" />
+      <location filename="../algorithms/vegetation_series.py" line="552" />
       <source>No observation falls in the years {first} to {last}. Check FIRST_YEAR and LAST_YEAR against the dates of the files.</source>
       <translation>Ninguna observación cae en los años {first} a {last}. Compare FIRST_YEAR y LAST_YEAR con las fechas de los archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="563" />
+      <location filename="../algorithms/vegetation_series.py" line="564" />
       <source>No observation holds a valid pixel once nodata, fill values and the quality mask are applied. Check the fill value, the quality layers and the strictness.</source>
       <translation>Ninguna observación tiene un píxel válido después de aplicar los valores sin datos, los valores de relleno y la máscara de calidad. Revise el valor de relleno, las capas de calidad y la exigencia.</translation>
     </message>
@@ -4046,7 +4051,7 @@ T2 Restore {version}</translation>
       <translation>ON_CONFLICT indica qué sucede con una iniciativa que el registro ya tiene con otro contenido (incluida una que trajo un archivo anterior de la misma ejecución): keep-registry (predeterminado) conserva la versión del registro, take-file la reemplaza por la del archivo. Una iniciativa con un área que tiene otra iniciativa del registro no se fusiona (se omite). Las salidas cuentan las iniciativas añadidas, sin cambios, reemplazadas, en conflicto y omitidas; CONFLICTS_TABLE lista cada conflicto: uuid, título, archivo, campos que difieren, acción tomada (kept-registry, took-file o skipped) y, para una iniciativa omitida, las áreas y las iniciativas que las tienen.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="60" />
+      <location filename="../processing/target2_report.py" line="63" />
       <source>OUTCOMES (the table of restoration_outcomes) adds, beside all registered areas, the restoration of only the areas found recovering to the Summary sheet and the outputs, as target2_indicator counts it with the same OUTCOMES and OUTCOME_ID_FIELD.</source>
       <translation>OUTCOMES (la tabla de restoration_outcomes) añade a la hoja Resumen y a las salidas, junto a todas las áreas registradas, la restauración de solo las áreas que se encontraron en recuperación, tal como la cuenta target2_indicator con los mismos OUTCOMES y OUTCOME_ID_FIELD.</translation>
     </message>
@@ -4280,7 +4285,7 @@ T2 Restore {version}</translation>
       <translation>PRESET: la leyenda del producto, por identificador: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, el anidamiento por defecto de la CNULD), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) o minam_cobertura (Mapa Nacional de Cobertura Vegetal del MINAM, numeración provisional). Cada preajuste es un archivo de presets/land_cover que cita la leyenda que sigue; cópielo y edítelo para cambiar una clase. En su lugar, NESTING_FILE: un archivo JSON de anidamiento de leyenda personalizado de Trends.Earth (Cobertura &gt; Editar definición &gt; Guardar), usado sin cambios. OUTPUT_NESTING escribe el anidamiento usado en el mismo formato, para abrirlo en Trends.Earth o editarlo.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="122" />
+      <location filename="../processing/target2_report.py" line="125" />
       <source>Pages of the printable report</source>
       <translation>Páginas del reporte imprimible</translation>
     </message>
@@ -4315,7 +4320,7 @@ T2 Restore {version}</translation>
       <translation>Desempeño: el NDVI medio del píxel en la serie dividido por el percentil 90 de esa media entre los píxeles de su unidad ecológica (rango más cercano sobre intervalos de 0,0001 de NDVI). Una razón de 0,5 o menos es desempeño bajo. Unidades: ECOLOGICAL_UNITS (ráster de enteros) y/o LAND_COVER (una unidad por clase); con ambos, una unidad por clase de cobertura dentro de cada unidad; sin ninguno, toda el área es una unidad. Esto requiere dos pasadas sobre los datos (primero los percentiles). Una unidad cuyo percentil no supera 0 (agua, roca) no tiene referencia y sus píxeles quedan sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="108" />
+      <location filename="../processing/target2_report.py" line="111" />
       <location filename="../ui/report_action.py" line="81" />
       <source>Period</source>
       <translation>Periodo</translation>
@@ -4437,12 +4442,12 @@ T2 Restore {version}</translation>
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="113" />
+      <location filename="../processing/target2_report.py" line="116" />
       <source>Printable report</source>
       <translation>Reporte imprimible</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="256" />
+      <location filename="../processing/target2_report.py" line="260" />
       <source>Printable report: {path} ({pages} pages); layout: {layout}</source>
       <translation>Reporte imprimible: {path} ({pages} páginas); diseño: {layout}</translation>
     </message>
@@ -4505,13 +4510,13 @@ T2 Restore {version}</translation>
       <translation>Productividad: un ráster de dinámica de la productividad de la tierra (LPD, 1 en declive .. 5 en aumento; 0 y 15 son sin datos), que por defecto se convierte en 3 en declive (LPD 1), 2 declive moderado (2), 1 estresada (3) y 0 sin declive (4, 5).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="199" />
+      <location filename="../processing/target2_report.py" line="203" />
       <source>Progress</source>
       <translation>Avance</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="84" />
-      <location filename="../processing/target2_report.py" line="201" />
+      <location filename="../processing/target2_report.py" line="205" />
       <source>Progress toward the targets</source>
       <translation>Avance hacia las metas</translation>
     </message>
@@ -4902,7 +4907,7 @@ T2 Restore {version}</translation>
       <translation>Restauración dentro de tierras degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="196" />
+      <location filename="../processing/target2_report.py" line="200" />
       <source>Restoration inside degraded land per department (ha)</source>
       <translation>Restauración dentro de tierras degradadas por departamento (ha)</translation>
     </message>
@@ -5036,7 +5041,7 @@ T2 Restore {version}</translation>
       <translation>Rol</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="242" />
+      <location filename="../algorithms/vegetation_series.py" line="243" />
       <source>Row {row} of the date table {path} has no date in its second column (e.g. 2019-01-17, 2019-017 or 2019). Fix the row.</source>
       <translation>La fila {row} de la tabla de fechas {path} no tiene una fecha en su segunda columna (p. ej. 2019-01-17, 2019-017 o 2019). Corrija la fila.</translation>
     </message>
@@ -5289,7 +5294,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_report_pdf.py" line="89" />
-      <location filename="../processing/target2_report.py" line="190" />
+      <location filename="../processing/target2_report.py" line="194" />
       <location filename="../ui/degraded_share.py" line="172" />
       <source>Share of degraded land under restoration</source>
       <translation>Proporción de tierras degradadas en restauración</translation>
@@ -5456,7 +5461,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_report_charts.py" line="113" />
-      <location filename="../processing/target2_report.py" line="194" />
+      <location filename="../processing/target2_report.py" line="198" />
       <location filename="../registry/report_tables.py" line="100" />
       <source>Start years</source>
       <translation>Años de inicio</translation>
@@ -5561,7 +5566,7 @@ T2 Restore {version}</translation>
       <translation>T2 Restore: restauración de ecosistemas (Meta 2 del MMB Kunming-Montreal)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="57" />
+      <location filename="../processing/target2_report.py" line="60" />
       <source>TEMPLATE takes back a layout saved by an earlier report (OUTPUT_LAYOUT) and edited in the Layout Manager; it must keep the items the report fills (ids starting with t2r_). Every output is written under a temporary name and renamed when complete.</source>
       <translation>TEMPLATE retoma un diseño guardado por un reporte anterior (OUTPUT_LAYOUT) y editado en el Administrador de diseños; debe conservar los elementos que el reporte llena (identificadores que empiezan con t2r_). Cada salida se escribe con un nombre temporal y se renombra cuando está completa.</translation>
     </message>
@@ -5615,7 +5620,7 @@ T2 Restore {version}</translation>
       <translation>Reporte de la Meta 2</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="107" />
+      <location filename="../processing/target2_report.py" line="110" />
       <location filename="../ui/report_action.py" line="76" />
       <source>Target 2: restoration of degraded land</source>
       <translation>Meta 2: restauración de tierras degradadas</translation>
@@ -5640,7 +5645,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="129" />
-      <location filename="../processing/target2_report.py" line="102" />
+      <location filename="../processing/target2_report.py" line="105" />
       <source>Target share of degraded land under restoration (%)</source>
       <translation>Proporción meta de tierras degradadas en restauración (%)</translation>
     </message>
@@ -5949,7 +5954,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/target2_indicator.py" line="229" />
-      <location filename="../processing/target2_report.py" line="227" />
+      <location filename="../processing/target2_report.py" line="231" />
       <source>The degraded land layer DEGRADED is missing or cannot be opened.</source>
       <translation>Falta la capa de tierras degradadas DEGRADED o no se puede abrir.</translation>
     </message>
@@ -6029,7 +6034,7 @@ T2 Restore {version}</translation>
       <translation>La carpeta {folder} no existe.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="137" />
+      <location filename="../processing/target2_report.py" line="140" />
       <source>The folder {folder} of the output {output} cannot be written to ({reason}). Choose a folder that exists and that you can write to.</source>
       <translation>No se puede escribir en la carpeta {folder} de la salida {output} ({reason}). Elija una carpeta que exista y en la que pueda escribir.</translation>
     </message>
@@ -6590,7 +6595,7 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} tiene un SRC proyectado ({crs}), pero su tamaño de píxel ({size:g}) y sus coordenadas ({x:g}, {y:g}) parecen grados: probablemente está en un SRC geográfico como EPSG:4326. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="240" />
+      <location filename="../algorithms/blocks.py" line="243" />
       <location filename="../algorithms/land_cover_prep.py" line="71" />
       <source>The raster {name} has no band {band}.</source>
       <translation>El ráster {name} no tiene la banda {band}.</translation>
@@ -6607,7 +6612,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../algorithms/agreement.py" line="165" />
-      <location filename="../algorithms/blocks.py" line="577" />
+      <location filename="../algorithms/blocks.py" line="580" />
       <location filename="../algorithms/priority/passes.py" line="75" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
@@ -6879,7 +6884,7 @@ T2 Restore {version}</translation>
       <translation>El análisis de incertidumbre necesita una salida para el ráster de estabilidad.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="223" />
+      <location filename="../algorithms/vegetation_series.py" line="224" />
       <source>The vegetation index {name} ({date}) has {n} quality layers of the same date; it needs exactly one. Give one quality layer per date, or none.</source>
       <translation>El índice de vegetación {name} ({date}) tiene {n} capas de calidad de la misma fecha; necesita exactamente una. Indique una capa de calidad por fecha, o ninguna.</translation>
     </message>
@@ -7029,7 +7034,7 @@ T2 Restore {version}</translation>
       <translation>Este GDAL no tiene el controlador XLSX, por lo que no se puede escribir el libro de cálculo. Instale un GDAL con soporte XLSX (todo instalador de QGIS trae uno).</translation>
     </message>
     <message>
-      <location filename="../algorithms/block_threads.py" line="122" />
+      <location filename="../algorithms/block_threads.py" line="127" />
       <source>This algorithm cannot run on a Dask cluster yet (its block function keeps state the cluster cannot return). Run it without a Dask scheduler.</source>
       <translation>Este algoritmo aún no puede ejecutarse en un clúster Dask (su función de bloque guarda un estado que el clúster no puede devolver). Ejecútelo sin planificador Dask.</translation>
     </message>
@@ -7044,7 +7049,7 @@ T2 Restore {version}</translation>
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="107" />
+      <location filename="../processing/target2_report.py" line="110" />
       <location filename="../registry/validate.py" line="98" />
       <location filename="../ui/models.py" line="65" />
       <source>Title</source>
@@ -7184,7 +7189,7 @@ T2 Restore {version}</translation>
       <translation>Unidad</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="532" />
+      <location filename="../algorithms/vegetation_series.py" line="533" />
       <source>Unknown annual aggregate '{value}': use mean, max or integral.</source>
       <translation>Agregado anual desconocido '{value}': use media, máximo o integral.</translation>
     </message>
@@ -7499,12 +7504,12 @@ T2 Restore {version}</translation>
       <translation>Sin ZONES, las páginas de un registro son sus departamentos: la capa administrativa que el propio registro indica (un registro PostGIS: la configuración de la base de datos t2restore.admin_layer, que su administrador fija en una tabla de polígonos de la misma base de datos y su campo de departamento), o si no la elegida en el panel del registro (de la que sus áreas toman su departamento), disuelta por su campo de departamento. Sin esa capa, o con cualquier otra capa de polígonos como RESTORATION_AREAS, no hay páginas por departamento.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="112" />
+      <location filename="../processing/target2_report.py" line="115" />
       <source>Workbook</source>
       <translation>Libro de cálculo</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="241" />
+      <location filename="../processing/target2_report.py" line="245" />
       <source>Workbook: {path}</source>
       <translation>Libro de cálculo: {path}</translation>
     </message>
@@ -7866,12 +7871,12 @@ T2 Restore {version}</translation>
       <translation>o un archivo</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="178" />
+      <location filename="../algorithms/blocks.py" line="181" />
       <source>origin</source>
       <translation>el origen</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="176" />
+      <location filename="../algorithms/blocks.py" line="179" />
       <source>pixel size</source>
       <translation>el tamaño de píxel</translation>
     </message>
@@ -7918,7 +7923,7 @@ T2 Restore {version}</translation>
       <translation>significativo pero menor que {min_effect}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="180" />
+      <location filename="../algorithms/blocks.py" line="183" />
       <source>size</source>
       <translation>el tamaño</translation>
     </message>

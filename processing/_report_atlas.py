@@ -47,7 +47,7 @@ def _svg64(path):
     return base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
 
-def _check_ours(path):
+def check_ours(path):
     """Refuse to replace a file a report did not write (it has no MARKER table)."""
     if not os.path.exists(path):
         return
@@ -101,7 +101,7 @@ def _chart_tables(ds, chart_rows):
 
 def write_data(path, layers, data, chart_rows, workdir):
     """Write the data GeoPackage ``path`` atomically; returns ``path``."""
-    _check_ours(path)
+    check_ours(path)
     part = os.path.join(os.path.dirname(path), f".t2restore-data.{owner_token()}.part.gpkg")
     try:
         ds = ogr.GetDriverByName("GPKG").CreateDataSource(part)

@@ -54,6 +54,9 @@ class Target2ReportAlgorithm(T2Algorithm):
            "registry dock (from which its areas get their department), dissolved by its department field. "
            "Without such a layer, or with any other polygon layer as RESTORATION_AREAS, there are no department "
            "pages."),
+        N_("Beside the PDF the report writes <PDF name>_data.gpkg: the departments with their figures, page "
+           "tables and charts, and the chart rows. The saved layout's atlas reads it, so QGIS's own atlas export "
+           "reprints the same pages (add its layers to the project under their names first)."),
         N_("TEMPLATE takes back a layout saved by an earlier report (OUTPUT_LAYOUT) and edited in the Layout "
            "Manager; it must keep the items the report fills (ids starting with t2r_). Every output is written "
            "under a temporary name and renamed when complete."),
@@ -138,6 +141,7 @@ class Target2ReportAlgorithm(T2Algorithm):
                     "The folder {folder} of the output {output} cannot be written to ({reason}). Choose a folder "
                     "that exists and that you can write to.").format(folder=folder, output=key,
                                                                      reason=error.strerror or error)) from None
+        _report_atlas.check_ours(_report_atlas.data_path(pdf))  # before any output is written
         return out
 
     def zone_field(self, parameters, context):

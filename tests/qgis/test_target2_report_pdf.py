@@ -279,3 +279,4 @@ def test_a_foreign_file_where_the_data_goes_is_refused_and_left_alone(run_alg, f
     assert str(foreign) in str(err.value) and "OUTPUT_PDF" in str(err.value)
     assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before
     assert not (tmp_path / "report.pdf").exists()
+    assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob("*.qpt"))  # refused before any output
