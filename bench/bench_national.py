@@ -7,9 +7,14 @@ Builds a synthetic but realistic input set once (in DIR/national_<scale>): a lan
 polygon of Peru drawn here (about 70 vertices, so the project does not depend on any shared file), two
 national land cover maps in a national legend (coast desert and crops, Andean grassland and crops, Amazon
 forest with deforestation fronts between the two years, lakes, towns), a land productivity map (LPD 1..5),
-1,874 district-like zones (Voronoi cells of seeds inside the land) and 600 restoration areas. Every raster is
-tiled and compressed as the plugin writes them; values come from value noise, so class patches have
-realistic sizes and the files compress as real maps do.
+1,874 district-like zones (Voronoi cells of seeds inside the land), 600 restoration areas, and the two
+national gaps as they are published (bench/_national_gaps.py): MINAM's recovery gap as a raster mask, SERFOR's
+restoration gap as 18,000 polygons. Every raster is tiled and compressed as the plugin writes them; values
+come from value noise, so class patches have realistic sizes and the files compress as real maps do. Inputs
+are written band by band (a few million pixels a band, GDAL's cache capped), so building them stays under
+1 GB of memory at any scale (732 MB measured at scale 0.05, whose bands have as many pixels as scale 1's);
+the disk the run needs (raw upper bounds, and the free space the engine asks for at its largest step) is
+printed first, and a disk too small for that is refused before anything is built.
 
 ``--scale`` is the fraction of the national pixel count: the extent stays Peru's, the pixel is
 30 m / sqrt(scale) (scale 1: about 46,000 x 63,000 pixels at 30 m, 1.43 G of them on land).
@@ -17,9 +22,11 @@ realistic sizes and the files compress as real maps do.
 Then each step runs in its own process (peak memory is its own, ``_measure.py``), with
 T2RESTORE_THREADS=1 and with every core: land cover preparation (national legend -> UNCCD classes, both
 years), LDN (SDG 15.3.1 from land cover and productivity), area summary per district (1,874 zones),
-forest fragmentation (Riitters, 3 x 3), Target 2 (restoration areas against degraded land), and the
-baselines of bench_ldn.py in the same run: gdal_calc.py computing the same LDN result and the I/O floor.
-Results: bench/results/national.json.
+forest fragmentation (Riitters, 3 x 3), Target 2 (restoration areas against degraded land), gap overlap
+(t2restore:gap_overlap on the two gaps, through Processing), and the baselines in the same run: those of
+bench_ldn.py (gdal_calc.py computing the same LDN result, and the I/O floor) and of bench_gap_overlap.py
+(QGIS's native chain on the same gaps, MINAM's raster polygonized first). Each step prints its seconds and
+peak memory. Results: bench/results/national.json.
 """
 
 import argparse
@@ -32,6 +39,16 @@ from pathlib import Path
 
 import numpy as np
 from _common import HERE, PY, measure, noise_rows, package_parent, say, work_folder, write_results
+from _national_gaps import (  # noqa: F401 - step_gap_* are run by name (run_step)
+    band_rows,
+    build_gaps,
+    disk_plan,
+    folder_bytes,
+    gap_ratios,
+    gb,
+    step_gap_native,
+    step_gap_overlap,
+)
 
 # Peru's outline, lon/lat, drawn coarsely from the coast (Tumbes) clockwise; about 1 % of its area off.
 PERU = [
@@ -56,7 +73,10 @@ NESTING = {3: 1, 4: 1, 6: 1, 11: 4, 12: 2, 13: 2, 15: 3, 18: 3, 21: 3, 24: 5, 25
 ZONES = 1874
 RESTORATION_AREAS = 600
 BAND_ROWS = 256
-STEPS = ("prepare_land_cover", "ldn", "summary", "fragmentation", "target2", "gdal_calc", "io_floor")
+STEPS = ("prepare_land_cover", "ldn", "summary", "fragmentation", "target2", "gap_overlap", "gdal_calc", "io_floor",
+         "gap_native")
+BASELINES = ("gdal_calc", "io_floor", "gap_native")  # run once, with all threads
+QGIS_STEPS = ("gap_overlap", "gap_native")  # start QGIS in their process (left with os._exit)
 
 
 def creation(dtype):
@@ -155,8 +175,9 @@ def write_land_cover(folder, grid, seed=7):
     land = land_ds.GetRasterBand(1)
     outs = [_create(folder / f"{name}.tif", cols, rows, gt, wkt, "uint8", 0) for name in ("lc_2000", "lc_2020", "lpd")]
     x_share = (np.arange(cols) + 0.5) / cols
-    for row0 in range(0, rows, BAND_ROWS):
-        n = min(BAND_ROWS, rows - row0)
+    step = band_rows(cols, BAND_ROWS * 10_286)  # 256 rows up to scale 0.05; fewer above (bounded memory)
+    for row0 in range(0, rows, step):
+        n = min(step, rows - row0)
         noise = [noise_rows(lat, c, row0, n, cols) for lat, c in zip(lattices, cells)]
         inside = land.ReadAsArray(0, row0, cols, n).astype(bool)
         lc0 = _classes(x_share[None, :], noise[0], noise[1], noise[3][:, :1])
@@ -186,8 +207,9 @@ def write_zones(folder, grid, seed=11):
     tree = cKDTree(seeds)
     ds = _create(folder / "zones.tif", cols, rows, gt, wkt, "int32", 0)
     cx = np.arange(cols) + 0.5
-    for row0 in range(0, rows, BAND_ROWS):
-        n = min(BAND_ROWS, rows - row0)
+    step = band_rows(cols, BAND_ROWS * 10_286)
+    for row0 in range(0, rows, step):
+        n = min(step, rows - row0)
         inside = land.ReadAsArray(0, row0, cols, n).astype(bool)
         ids = np.zeros((n, cols), np.int32)
         yy, xx = np.nonzero(inside)
@@ -218,9 +240,37 @@ def write_restoration(folder, grid, poly, seed=13):
     (folder / "restoration.wkb.json").write_text(json.dumps({"pixel": gt[1], "wkb": out}))
 
 
+def check_disk(folder, scale):
+    """Print the disk the run needs; SystemExit when the free space cannot hold the largest step's outputs."""
+    grid = national_grid(scale)
+    pixels = grid[1] * grid[2]
+    built = folder_bytes(folder) if (folder / "manifest.json").exists() else None
+    plan = disk_plan(folder.parent, pixels, built)
+    say(f"disk at scale {scale:g} ({grid[1]} x {grid[2]} = {pixels / 1e9:.2f} G pixels): inputs at most "
+        f"{gb(plan['raw_inputs'])} raw" + (f" ({gb(built)} as built)" if built else "")
+        + f"; raster outputs of both thread settings at most {gb(plan['raw_outputs_both_thread_settings'])} raw "
+        f"(compressed, a fraction of it); the engine asks for {gb(plan['free_needed_by_the_largest_step'])} free at "
+        f"its largest step (LDN); free now: {gb(plan['free'])}")
+    if plan["free"] < plan["free_needed_by_the_largest_step"] + (0 if built else plan["raw_inputs"] / 4):
+        raise SystemExit(f"bench: not enough free disk in {folder.parent} for scale {scale:g}: free "
+                         f"{gb(plan['free'])}, needed {gb(plan['free_needed_by_the_largest_step'])} at the LDN step"
+                         + ("" if built else " plus the inputs (about a quarter of their raw size)"))
+    return plan
+
+
+BUILD_CACHE_BYTES = 256 * 1024 * 1024
+
+
 def build_inputs(folder, scale):
-    """The input set in ``folder`` (kept between runs: manifest.json is written last)."""
+    """The input set in ``folder`` (kept between runs: manifest.json is written last).
+
+    GDAL's block cache (5 % of RAM by default) holds written tiles until it is full and sizes the chunks
+    RasterizeLayer burns at once: capped here, building stays near the same peak memory at any scale."""
+    from osgeo import gdal
+
+    gdal.SetCacheMax(BUILD_CACHE_BYTES)
     if (folder / "manifest.json").exists():
+        build_gaps(folder, national_grid(scale), _create)  # an input set built before the gap step existed
         return json.loads((folder / "manifest.json").read_text())
     folder.mkdir(parents=True, exist_ok=True)
     grid = national_grid(scale)
@@ -230,8 +280,7 @@ def build_inputs(folder, scale):
     write_land_cover(folder, grid)
     write_zones(folder, grid)
     write_restoration(folder, grid, poly)
-    from osgeo import gdal
-
+    build_gaps(folder, grid, _create)
     land_ds = gdal.Open(str(folder / "land.tif"))
     band = land_ds.GetRasterBand(1)
     land_share = sum(float(np.count_nonzero(band.ReadAsArray(0, y, grid[1], min(1024, grid[2] - y))))
@@ -341,7 +390,9 @@ def run_step(name, data, out):
     sys.path.insert(0, str(package_parent()))
     start = time.perf_counter()
     extra = globals()[f"step_{name}"](Path(data), Path(out)) or {}
-    print(json.dumps(dict(extra, seconds_in_step=round(time.perf_counter() - start, 2))))
+    print(json.dumps(dict(extra, seconds_in_step=round(time.perf_counter() - start, 2))), flush=True)
+    if name in QGIS_STEPS:
+        os._exit(0)  # skip QGIS's slow and sometimes crashing exit in a throw-away process
 
 
 # -- the run ------------------------------------------------------------------------------------------------
@@ -360,7 +411,8 @@ def measured(name, data, out, threads):
         else:
             os.environ["T2RESTORE_THREADS"] = env_before
     figures = run.child_json()
-    figures.update(seconds=round(run.seconds, 2), peak_mb=round(run.peak_mb, 1))
+    figures.update(seconds=round(run.seconds, 2), peak_mb=round(run.peak_mb, 1),
+                   cpu_seconds=round(getattr(run, "cpu", 0.0), 2))  # above ``seconds``: several cores worked
     return figures
 
 
@@ -390,6 +442,7 @@ def main():
         return run_step(args.step, args.data, args.out)
     work = work_folder(args.work)
     data = work / f"national_{args.scale:g}"
+    disk = check_disk(data, args.scale)
     manifest = build_inputs(data, args.scale)
     cores = os.cpu_count() or 1
     results = {"machine": {"cpus": cores}, "inputs": manifest, "steps": {}}
@@ -397,15 +450,19 @@ def main():
         out = work / f"national_{args.scale:g}_out_{threads}"
         out.mkdir(exist_ok=True)
         for name in args.steps.split(","):
-            if name in ("gdal_calc", "io_floor") and threads != cores:
+            if name in BASELINES and threads != cores:
                 continue
             try:
                 figures = measured(name, data, out, threads)
             except RuntimeError as error:
                 figures = {"failed": str(error)[-600:]}
             results["steps"].setdefault(name, {})[f"{threads} thread(s)"] = figures
-            say(f"{name:20s} {threads} thread(s): {figures}")
+            say(f"{name:20s} {threads} thread(s): {figures.get('seconds', '-')} s, peak {figures.get('peak_mb', '-')} "
+                f"MB; {figures}")
     _ratios(results, cores, work / f"national_{args.scale:g}_out_{cores}")
+    results["disk"] = dict(disk, inputs_built=folder_bytes(data),
+                           outputs_written=sum(folder_bytes(work / f"national_{args.scale:g}_out_{t}")
+                                               for t in {1, cores}))
     write_results("national", results)
     return None
 
@@ -419,8 +476,9 @@ def _ratios(results, cores, out):
     ratios = {}
     for name in steps:
         one, many = secs(name, 1), secs(name, cores)
-        if one and many and name not in ("gdal_calc", "io_floor"):
+        if one and many and name not in BASELINES:
             ratios[f"{name}: all threads / 1 thread"] = round(many / one, 3)
+    ratios.update(gap_ratios(steps, cores))
     if secs("ldn", cores) and secs("gdal_calc", cores):
         ratios["ldn / gdal_calc"] = round(secs("ldn", cores) / secs("gdal_calc", cores), 3)
         ratios["ldn / io_floor"] = round(secs("ldn", cores) / secs("io_floor", cores), 3)

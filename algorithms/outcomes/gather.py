@@ -6,7 +6,9 @@ EXCLUDE polygons, into a mask of land that may not serve as control (every pixel
 series inside each area per year and keeps, per area, a bounded sample of its pixels and of the
 candidate control pixels (outside every excluded polygon, within the search radius, of the same land
 type, with enough years of data), chosen by ``sampling.BottomK`` so that the result does not depend
-on the block size.
+on the block size. Blocks run in the engine's worker threads: each block computes its own sums and
+samples, added to the totals by ``in_block_order`` (on the engine's thread, in block order), so the
+result does not depend on the number of threads either.
 """
 
 import math
@@ -17,11 +19,15 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ..areas import CellAreas
+from ..block_threads import block_size_override, in_block_order, shared, thread_count
 from ..blocks import DEFAULT_BLOCK, Grid, RasterInput, open_raster, run_blocks
 from ..geometry import multipolygon
 from .sampling import BottomK, priorities
 
 WGS84_M_PER_DEG = 111_320.0
+# Pass 2 holds every year of the series per block (about 100 MB at 512 x 512 x 20 years, its copies included):
+# no more blocks in flight (threads + 1) than fit in this, whatever the number of cores.
+IN_FLIGHT_BYTES = 1_000_000_000
 
 
 @dataclass
@@ -98,9 +104,21 @@ def area_windows(polygon_sets, grid, radius_m):
     return out
 
 
+class KeyCounts(dict):
+    """{key: pixel count} that blocks add to in block order (``in_block_order(counts.add, keys, counts)``)."""
+
+    def __init__(self):
+        super().__init__()
+        shared(self)  # counts recorded on a Dask worker are added here
+
+    def add(self, keys, counts):
+        for key, c in zip(keys, counts):
+            self[key] = self.get(key, 0) + c
+
+
 def land_types(ids_path, land_path, n, block_size, progress=None, is_cancelled=None):
     """Most frequent land type class of each area (index 1..n; NaN without land type data)."""
-    counts = {}
+    counts = KeyCounts()
 
     def func(block):
         ids = block.arrays[0]
@@ -109,12 +127,11 @@ def land_types(ids_path, land_path, n, block_size, progress=None, is_cancelled=N
             return None
         keys = ids[ok].astype(np.int64) * (2**32) + (block.arrays[1][ok].astype(np.int64) & 0xFFFFFFFF)
         uniq, cnt = np.unique(keys, return_counts=True)
-        for key, c in zip(uniq.tolist(), cnt.tolist()):
-            counts[key] = counts.get(key, 0) + c
+        in_block_order(counts.add, uniq.tolist(), cnt.tolist())
         return None
 
     run_blocks([RasterInput(ids_path, "areas"), RasterInput(land_path, "LAND_TYPE")], func,
-               block_size=block_size, progress=progress, is_cancelled=is_cancelled)
+               block_size=block_size, progress=progress, is_cancelled=is_cancelled, parallel=True)
     best = {}
     for key in sorted(counts):
         area, code = key // 2**32, key % 2**32
@@ -163,6 +180,7 @@ class SeriesGatherer:
         self.live_ids = np.array([i for i, _w in live], np.int64)
         self.rects = np.array([w[0] for _i, w in live], float).reshape(-1, 4)
         self.metres = np.array([w[1] for _i, w in live], float).reshape(-1, 2)
+        shared(self)  # sums and samples recorded on a Dask worker are added here
 
     def raster_inputs(self):
         inp = self.inputs
@@ -177,8 +195,16 @@ class SeriesGatherer:
 
     def run(self, ids_path, excluded_path, block_size, progress=None, is_cancelled=None):
         self._ids, self._excluded = ids_path, excluded_path
-        run_blocks(self.raster_inputs(), self, block_size=block_size, progress=progress, is_cancelled=is_cancelled)
+        run_blocks(self.raster_inputs(), self, block_size=block_size, progress=progress, is_cancelled=is_cancelled,
+                   parallel=True, threads=self.threads(block_size))
         return self.data
+
+    def threads(self, block_size):
+        """Every core (``thread_count``), but no more blocks in flight than ``IN_FLIGHT_BYTES`` holds."""
+        side = block_size_override() or block_size
+        bands = len(self.inputs.years) * (2 if self.inputs.forest else 1) + len(self.inputs.covariates) + 3
+        per_block = side * side * bands * 4 * 5  # float32 values, and the masks and copies made from them
+        return max(1, min(thread_count(), IN_FLIGHT_BYTES // per_block - 1))
 
     def __call__(self, block):
         valid = block.valid(0)
@@ -204,24 +230,41 @@ class SeriesGatherer:
         return None
 
     def _inside(self, block, ids, valid, series, payload, prio, forest_slot):
+        """The block's sums per area (and its sample of their pixels), added in block order by ``_add_inside``."""
         inside = (ids > 0) & valid.any(axis=0)
         if not inside.any():
             return
-        d = self.data
         num = ids[inside].astype(np.int64)
-        size = len(d.pixels)
-        d.pixels += np.bincount(num, minlength=size)
+        areas, local = np.unique(num, return_inverse=True)
+        size = len(areas)
         values, ok = series[:, inside], valid[:, inside]
-        for t in range(values.shape[0]):
-            d.sums[:, t] += np.bincount(num, weights=np.where(ok[t], values[t], 0.0), minlength=size)
-            d.counts[:, t] += np.bincount(num, weights=ok[t], minlength=size).astype(np.int64)
+        sums = np.stack([np.bincount(local, weights=np.where(ok[t], values[t], 0.0), minlength=size)
+                         for t in range(values.shape[0])], axis=1)
+        counts = np.stack([np.bincount(local, weights=ok[t], minlength=size).astype(np.int64)
+                           for t in range(values.shape[0])], axis=1)
+        forest_ha = None
         if self.inputs.forest:
             cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)[inside]
             forest = block.arrays[forest_slot][:, inside]
             forest_ok = block.valid(forest_slot)[:, inside] & (forest > 0)
-            for t in range(forest.shape[0]):
-                d.forest_ha[:, t] += np.bincount(num, weights=np.where(forest_ok[t], cell, 0.0), minlength=size)
-        d.inside.offer_grouped(num, prio[inside], payload[:, inside].T)
+            forest_ha = np.stack([np.bincount(local, weights=np.where(forest_ok[t], cell, 0.0), minlength=size)
+                                  for t in range(forest.shape[0])], axis=1)
+        sample = BottomK(self.data.inside.k, self.data.inside.width)
+        sample.offer_grouped(num, prio[inside], payload[:, inside].T)
+        in_block_order(self._add_inside, areas, np.bincount(local, minlength=size), sums, counts, forest_ha, sample)
+
+    def _add_inside(self, areas, pixels, sums, counts, forest_ha, sample):
+        """Add one block's sums and sample (``in_block_order``: on the engine's thread, in block order).
+
+        Each area's sums get the same additions in the same order as with one block function adding
+        them itself, and a bottom-K sample of the block's bottom-K samples is the bottom-K sample."""
+        d = self.data
+        d.pixels[areas] += pixels
+        d.sums[areas] += sums
+        d.counts[areas] += counts
+        if forest_ha is not None:
+            d.forest_ha[areas] += forest_ha
+        _merge_samples(d.inside, sample)
 
     def _near(self, block):
         """Areas whose search window meets the block: (ids, rects, metres)."""
@@ -234,6 +277,8 @@ class SeriesGatherer:
         return [(int(self.live_ids[i]), r[i], self.metres[i], reach[i]) for i in np.flatnonzero(hit)]
 
     def _controls(self, block, candidate, land, land_ok, payload, prio):
+        """The block's candidate controls of each area near it, added in block order by ``_add_controls``."""
+        sample = BottomK(self.data.controls.k, self.data.controls.width)
         for area, (c0, c1, r0, r1), (mx, my), (rx, ry) in self._near(block):
             x0 = max(int(math.floor(c0 - rx)) - block.xoff, 0)
             x1 = min(int(math.ceil(c1 + rx)) - block.xoff, block.xsize)
@@ -258,7 +303,18 @@ class SeriesGatherer:
                 if len(pr) > k:
                     keep = np.argpartition(pr, k - 1)[:k]
                     pr, yy, xx = pr[keep], yy[keep], xx[keep]
-                self.data.controls.offer(area, pr, payload[:, y0 + yy, x0 + xx].T)
+                sample.offer(area, pr, payload[:, y0 + yy, x0 + xx].T)
+        if sample.prio:
+            in_block_order(self._add_controls, sample)
+
+    def _add_controls(self, sample):
+        _merge_samples(self.data.controls, sample)
+
+
+def _merge_samples(total, sample):
+    """Offer a block's BottomK ``sample`` to the run's ``total`` (the same rows as offering its pixels)."""
+    for area, prio in sample.prio.items():
+        total.offer(area, prio, sample.rows[area])
 
 
 def gather(inputs, polygon_sets, exclude, radius_m, rules, workdir, block_size=DEFAULT_BLOCK,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..block_threads import in_block_order, shared
 from ..errors import N_, InputError
 from .constraints import STATUS_EXCLUDED, STATUS_OUTSIDE, STATUS_SCORED
 from .parsing import plain
@@ -112,19 +113,31 @@ class ScoreStats:
         self.low = np.full(rows, np.inf)
         self.high = np.full(rows, -np.inf)
         self.offsets = (np.arange(rows, dtype=np.intp) * bins)[:, None]
+        shared(self)  # statistics recorded on a Dask worker are added here
 
     def add(self, scores):
-        """``scores`` is (rows, pixels); it may be overwritten."""
+        """``scores`` is (rows, pixels); it may be overwritten.
+
+        The block's range or histogram is computed here (in the block's thread) and added to the
+        totals in block order (``in_block_order``)."""
         if scores.shape[1] == 0:
             return
         if self.hist is None:
-            np.minimum(self.low, scores.min(axis=1), out=self.low)
-            np.maximum(self.high, scores.max(axis=1), out=self.high)
+            in_block_order(self._merge_range, scores.min(axis=1), scores.max(axis=1))
             return
         scores *= np.float32(self.bins - 1)
         idx = scores.astype(np.intp)
         idx += self.offsets
-        self.hist += np.bincount(idx.ravel(), minlength=self.rows * self.bins)
+        counts = np.bincount(idx.ravel(), minlength=self.rows * self.bins)
+        found = np.flatnonzero(counts)
+        in_block_order(self._merge_counts, found, counts[found])
+
+    def _merge_range(self, low, high):
+        np.minimum(self.low, low, out=self.low)
+        np.maximum(self.high, high, out=self.high)
+
+    def _merge_counts(self, bins, counts):
+        self.hist[bins] += counts
 
     def breaks(self, count):
         """(rows, count - 1) breaks."""

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..block_threads import in_block_order, shared
 from ..errors import N_, InputError
 from ..tables import lookup
 from .parsing import plain
@@ -46,7 +47,7 @@ class Criterion:
             self._validate_quantile_classes()
         else:
             self._validate_lookup_table()
-        return self
+        return shared(self)  # values missing from its table, noted by blocks on a Dask worker, land here
 
     def _validate_bounds(self):
         for key in ("low", "high"):
@@ -91,9 +92,12 @@ class Criterion:
             return quantile_score(classify(v, self.breaks), self.classes, self.method == "quantile_inverted")
         out, known = lookup(values, self.table, _NAN if self.default is None else self.default, np.float32,
                             want_known=self.default is None)
-        if self.default is None and not known.all():
-            self.missing.update(np.unique(values[~known]).tolist())
+        if self.default is None and not known.all():  # noted in block order, on the engine's thread
+            in_block_order(self._note_missing, np.unique(values[~known]).tolist())
         return out
+
+    def _note_missing(self, values):
+        self.missing.update(values)
 
     @staticmethod
     def _exact_ints(values):

@@ -4,10 +4,14 @@ read (``data``: a slot's core values and validity), classify the pixels (``statu
 excluded, outside the mask, no data), rescale the criteria of the scored pixels (``rescaled``),
 combine them with the weights (``base_score``, and ``run_scores`` for the perturbed weights).
 Accumulating areas and histograms, and writing, is the passes' job (``passes``).
+
+Blocks run in worker threads: what a block counts (pixels, criteria seen) is handed to
+``in_block_order`` and added to the kernel on the engine's thread, in block order.
 """
 
 import numpy as np
 
+from ..block_threads import in_block_order, shared
 from ..blocks import RasterInput
 from .classes import SCORE_NODATA
 from .constraints import STATUS_EXCLUDED, STATUS_SCORED, Layer, constrained, inside_mask, pixel_status
@@ -30,6 +34,7 @@ class BlockKernel:
         self.excluded_by = [0] * len(self.constraints)
         self.seen = [False] * len(criteria)
         self.counts = {"all_valid": 0, "candidates": 0, "scored": 0}
+        shared(self)  # counts recorded on a Dask worker (or a thread) are added here
 
     def _add(self, layer):
         if layer is None:
@@ -59,27 +64,38 @@ class BlockKernel:
         return inside, [constrained(*self.data(block, slot)) for slot in self.constraint_slots]
 
     def all_valid(self, block):
-        """Pixels where every criterion has data; notes which criteria have data at all."""
-        valid = None
+        """Pixels where every criterion has data; notes (in block order) which criteria have data at all."""
+        valid, seen = None, []
         for i in range(len(self.criteria)):
             _arr, ok = self.data(block, i)
-            if not self.seen[i]:
-                self.seen[i] = bool(ok.any())
+            if not self.seen[i] and ok.any():  # a stale False only costs the check: marking is idempotent
+                seen.append(i)
             valid = ok if valid is None else valid & ok
+        if seen:
+            in_block_order(self._mark_seen, seen)
         return valid
+
+    def _mark_seen(self, indices):
+        for i in indices:
+            self.seen[i] = True
 
     def status(self, block):
         """uint8 per pixel (``constraints.pixel_status``); counts valid, candidate and scored pixels."""
         valid = self.all_valid(block)
         inside, cut_out = self.region(block)
         status, excluded_by = pixel_status(valid, inside, cut_out)
-        self.counts["all_valid"] += int(np.count_nonzero(valid))
+        scored = int(np.count_nonzero(status == STATUS_SCORED))
+        candidates = scored + int(np.count_nonzero(status == STATUS_EXCLUDED))
+        in_block_order(self._count, int(np.count_nonzero(valid)), candidates, scored, list(excluded_by))
+        return status
+
+    def _count(self, all_valid, candidates, scored, excluded_by):
+        """Add one block's pixel counts (``in_block_order``: on the engine's thread)."""
+        self.counts["all_valid"] += all_valid
+        self.counts["candidates"] += candidates
+        self.counts["scored"] += scored
         for n, count in enumerate(excluded_by):
             self.excluded_by[n] += count
-        scored = int(np.count_nonzero(status == STATUS_SCORED))
-        self.counts["candidates"] += scored + int(np.count_nonzero(status == STATUS_EXCLUDED))
-        self.counts["scored"] += scored
-        return status
 
     def score(self, block):
         """(status, scored pixels, rescaled criteria, base score) of a block: classify, rescale, combine."""

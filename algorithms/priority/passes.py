@@ -5,7 +5,10 @@ score's distribution (per run under uncertainty): a first pass accumulates a his
 of the base score and of every run's score and writes the score with each pixel's status under
 hidden names; a second pass reads them back (and the criteria again under uncertainty) and classes.
 Each block goes through the kernel's steps (read, classify the pixels, rescale, combine) and the
-pass accumulates (areas, score statistics) and returns what is written.
+pass accumulates (areas, score statistics) and returns what is written. Blocks run in the engine's
+worker threads (``parallel=True``): every accumulation (area table, score statistics, the kernel's
+counts, criteria's missing values) goes through ``in_block_order``, so results never depend on the
+number of threads.
 """
 
 import os
@@ -44,9 +47,12 @@ class ScoringPasses:
         self.areas = AreaAccumulator()
         self.code_classes = code_classes(spec.count)
 
+    def __getstate__(self):  # sent with the block steps to a Dask worker: not the run's progress and cancel
+        return dict(self.__dict__, next_progress=None, is_cancelled=None)
+
     def _run(self, inputs, func, outputs, before_commit=None):
         run_blocks(inputs, func, outputs, block_size=self.block_size, progress=self.next_progress(),
-                   is_cancelled=self.is_cancelled, before_commit=before_commit)
+                   is_cancelled=self.is_cancelled, before_commit=before_commit, parallel=True)
 
     # -- steps shared by the passes -------------------------------------------------------------
 
@@ -86,7 +92,8 @@ class ScoringPasses:
         """Score, classes and stability in one pass; returns (breaks, None)."""
         breaks = list(self.spec.breaks)
         thresholds = thresholds32(breaks[self.high_index])[0] if self.unc else None
-        self._run(self.kernel.inputs, lambda block: self._fixed_block(block, breaks, thresholds, bool(class_outs)),
+        write_classes = bool(class_outs)  # the block function holds no output (open files do not pickle)
+        self._run(self.kernel.inputs, lambda block: self._fixed_block(block, breaks, thresholds, write_classes),
                   [score_out] + class_outs + stab_outs, before_commit=self.check_scored)
         return breaks, None
 
@@ -149,7 +156,8 @@ class ScoringPasses:
         if self.unc:
             criteria_view = dict(enumerate(range(len(inputs), len(inputs) + len(kernel.criteria))))
             inputs += kernel.inputs[:len(kernel.criteria)]
-        self._run(inputs, lambda block: self._class_block(block, breaks, thresholds, criteria_view, bool(class_outs)),
+        write_classes = bool(class_outs)
+        self._run(inputs, lambda block: self._class_block(block, breaks, thresholds, criteria_view, write_classes),
                   class_outs + stab_outs)
 
     def _class_block(self, block, breaks, thresholds, criteria_view, write_classes):

@@ -8,6 +8,7 @@ those passes before scoring and sets each quantile criterion's ``breaks``.
 
 import numpy as np
 
+from ..block_threads import in_block_order, shared
 from ..blocks import run_blocks
 from ..errors import N_, InputError
 from .constraints import region_error
@@ -52,14 +53,17 @@ class QuantileCollector:
         self.hist = np.zeros(_KEY_BINS, np.int64)
         self.targets = []  # (top bin, rank inside it) per break, for the second pass
         self.fine = {}
+        shared(self)  # counts recorded on a Dask worker are added here
 
     def add(self, values):
-        """First pass: count the values (8/16-bit) or the top 16 bits of their keys."""
+        """First pass: count the values (8/16-bit) or the top 16 bits of their keys (added in block order)."""
         if self.small:
             keys = values.astype(np.intp) + self.offset
         else:
             keys = (_float_keys(values) >> np.uint32(16)).astype(np.intp)
-        self.hist += np.bincount(keys, minlength=_KEY_BINS)
+        counts = np.bincount(keys, minlength=_KEY_BINS)
+        found = np.flatnonzero(counts)
+        in_block_order(self._merge_top, found, counts[found])
 
     def plan(self):
         """Locate the breaks after the first pass; True when a refining pass is needed."""
@@ -81,10 +85,19 @@ class QuantileCollector:
         """Refining pass: count the low 16 bits of the keys inside the top bins that hold a break."""
         keys = _float_keys(values)
         top = keys >> np.uint32(16)
-        for b, hist in self.fine.items():
+        for b in self.fine:
             low = keys[top == b] & np.uint32(0xFFFF)
             if low.size:
-                hist += np.bincount(low.astype(np.intp), minlength=_KEY_BINS)
+                counts = np.bincount(low.astype(np.intp), minlength=_KEY_BINS)
+                found = np.flatnonzero(counts)
+                in_block_order(self._merge_fine, b, found, counts[found])
+
+    # merges: methods of this (shared) object, never of an array passed along, which a worker holds a copy of
+    def _merge_top(self, bins, counts):
+        self.hist[bins] += counts
+
+    def _merge_fine(self, top_bin, bins, counts):
+        self.fine[top_bin][bins] += counts
 
     def finish(self):
         """Set the criterion's breaks from the refining pass."""
@@ -119,35 +132,49 @@ def quantile_pass(kernel, block_size, next_progress, is_cancelled):
     slots = kernel.region_slots
     inputs = [kernel.inputs[i] for i in indices] + [kernel.inputs[s] for s in slots]
     view = {slot: n for n, slot in enumerate(indices + slots)}
-    counts = {"inside": 0, "free": 0, "excluded_by": [0] * len(kernel.constraints)}
+    counts = RegionCounts(len(kernel.constraints))
     run_blocks(inputs, lambda b: _histogram_block(kernel, collectors, view, b, counts), (), block_size=block_size,
-               progress=next_progress(), is_cancelled=is_cancelled)
-    if counts["free"] == 0:
-        region_error(kernel.mask, kernel.constraints, counts["inside"], counts["excluded_by"])
+               progress=next_progress(), is_cancelled=is_cancelled, parallel=True)
+    if counts.free == 0:
+        region_error(kernel.mask, kernel.constraints, counts.inside, counts.excluded_by)
     refine = [col for col in collectors.values() if col.plan()]
     if refine:
         run_blocks(inputs, lambda b: _histogram_block(kernel, collectors, view, b), (), block_size=block_size,
-                   progress=next_progress(), is_cancelled=is_cancelled)
+                   progress=next_progress(), is_cancelled=is_cancelled, parallel=True)
         for col in refine:
             col.finish()
+
+
+class RegionCounts:
+    """Pixels inside the mask, cut out by each constraint, and left free: why a region may be empty."""
+
+    def __init__(self, constraints):
+        self.inside, self.free, self.excluded_by = 0, 0, [0] * constraints
+        shared(self)  # counts recorded on a Dask worker are added here
+
+    def add(self, inside, excluded_by, free):
+        """One block's counts (``in_block_order``: on the engine's thread, in block order)."""
+        self.inside += inside
+        self.free += free
+        for n, count in enumerate(excluded_by):
+            self.excluded_by[n] += count
 
 
 def _histogram_block(kernel, collectors, view, block, counts=None):
     """Add a block's values inside the mask and outside the constraints to every collector.
 
-    First pass (``counts`` given): ``add``, and the region counts that explain an empty region;
-    refining pass (``counts`` None): ``refine``.
+    First pass (``counts``, a RegionCounts, given): ``add``, and the region counts that explain an
+    empty region; refining pass (``counts`` None): ``refine``. Sums are made in block order.
     """
     shifted = Shifted(block, view)
     inside, cut_out = kernel.region(shifted)
     if counts is not None:
-        counts["inside"] += int(np.count_nonzero(inside))
-        for n, c in enumerate(cut_out):
-            counts["excluded_by"][n] += int(np.count_nonzero(inside & c))
+        n_inside = int(np.count_nonzero(inside))
+        excluded_by = [int(np.count_nonzero(inside & c)) for c in cut_out]
     for c in cut_out:
         inside &= ~c
     if counts is not None:
-        counts["free"] += int(np.count_nonzero(inside))
+        in_block_order(counts.add, n_inside, excluded_by, int(np.count_nonzero(inside)))
     for i, collector in collectors.items():
         arr, ok = kernel.data(shifted, i)
         values = arr[ok & inside]
