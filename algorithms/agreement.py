@@ -17,6 +17,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from .areas import CellAreas
+from .block_threads import Flags, in_block_order
 from .blocks import (
     DEFAULT_BLOCK,
     TILE,
@@ -135,8 +136,7 @@ def definition_agreement(output, a, b, degraded_a=(1,), degraded_b=(1,), zones=N
     grid = Grid.of(inputs[0].ds)
     cells = CellAreas(grid)
     areas = AreaAccumulator()
-    seen = [False, False]
-    found = [False, False]
+    seen, found = Flags((0, 1)), Flags((0, 1))  # marked in block order: they come back from a Dask worker too
     maps = [{int(v): 1 for v in sets["A"]}, {int(v): 1 for v in sets["B"]}]
     outputs = [RasterOutput(output, np.uint8, NODATA, band_names=("agreement",))]
 
@@ -144,9 +144,11 @@ def definition_agreement(output, a, b, degraded_a=(1,), degraded_b=(1,), zones=N
         degraded, valid = [], None
         for i in (0, 1):
             ok = block.valid(i)
-            seen[i] = seen[i] or bool(ok.any())
+            if not seen[i] and ok.any():
+                in_block_order(seen.mark, i)
             hit = lookup(block.arrays[i], maps[i], 0, np.uint8, want_known=False)[0].view(bool) & ok
-            found[i] = found[i] or bool(hit.any())
+            if not found[i] and hit.any():
+                in_block_order(found.mark, i)
             degraded.append(hit)
             valid = ok if valid is None else valid & ok
         code = agreement_code(*degraded)

@@ -49,6 +49,11 @@ def thread_count():
             or max(1, os.cpu_count() or 1))
 
 
+def requested_threads():
+    """The count of the innermost ``use_threads`` (QGIS's max threads), or None."""
+    return _requested.get()
+
+
 def block_size_override():
     """``T2RESTORE_BLOCK`` as a whole number of pixels, or None."""
     return _positive_int(os.environ.get(ENV_BLOCK))
@@ -210,6 +215,33 @@ class ThreadInputs:
     def close(self):
         with self.lock:
             self.handles.clear()
+
+
+class SerialPool:
+    """``OrderedPool``'s interface without a thread: each task runs on the calling thread when its result is taken.
+
+    Why: with one thread the run must use one core. Reading ahead in a second thread (and compressing in
+    a third) kept two cores busy, so "1 thread" took all of a 2-core machine."""
+
+    def __init__(self):
+        self.pending = deque()
+
+    def fill(self, tasks):
+        if not self.pending:
+            task = next(tasks, None)
+            if task is not None:
+                self.pending.append(task)
+
+    def next_result(self):
+        fn, *args = self.pending.popleft()
+        return fn(*args)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        self.pending.clear()
+        return False
 
 
 class OrderedPool:

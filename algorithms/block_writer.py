@@ -18,9 +18,10 @@ class BlockWriter:
     bytes. At most ``WRITE_AHEAD`` results wait, which bounds the memory they hold.
     """
 
-    def __init__(self, outputs, completes_tiles, grid):
+    def __init__(self, outputs, completes_tiles, grid, background=True):
+        """``background=False``: every write made at once on the calling thread (a one-thread run: one core)."""
         self.outputs, self.completes_tiles, self.grid = outputs, completes_tiles, grid
-        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pool = ThreadPoolExecutor(max_workers=1) if background else None
         self.queued = []
 
     def _write(self, win, results):
@@ -32,6 +33,9 @@ class BlockWriter:
 
     def put(self, win, results):
         """Queue the results of window ``win``; waits while more than WRITE_AHEAD are queued."""
+        if self.pool is None:
+            self._write(win, results)
+            return
         self.queued.append(self.pool.submit(self._write, win, results))
         while len(self.queued) > WRITE_AHEAD:
             self.queued.pop(0).result()
@@ -47,7 +51,8 @@ class BlockWriter:
     def __exit__(self, *_exc):
         for future in self.queued:  # after an error or a cancel: drop what has not started
             future.cancel()
-        self.pool.shutdown(wait=True)  # never leave a write running on a dataset about to be discarded
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)  # never leave a write running on a dataset about to be discarded
         self.queued = []
         return False
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import gdal, osr
 
-from . import block_threads, files
+from . import block_memory, block_threads, files
 from .block_threads import in_block_order, thread_count, use_threads  # noqa: F401 - the engine's API
 from .block_writer import WRITE_AHEAD, BlockWriter, write_categories  # noqa: F401 - importable from here
 from .errors import N_, Cancelled, GridMismatchError, InputError
@@ -65,13 +65,16 @@ def compression():
 
 
 def compression_threads():
-    """GDAL's NUM_THREADS for compressing outputs: T2RESTORE_THREADS when set (a whole number), else ALL_CPUS.
+    """GDAL's NUM_THREADS for compressing outputs: T2RESTORE_THREADS when set (a whole number), else the
+    ``use_threads`` count (QGIS's max threads), else ALL_CPUS.
 
     Why: GDAL then compresses tiles in worker threads; the file's bytes are the same with any number
     of threads (each tile is compressed on its own and written in order).
     """
     value = os.environ.get("T2RESTORE_THREADS", "").strip()
-    return value if value.isdigit() and int(value) > 0 else "ALL_CPUS"
+    if value.isdigit() and int(value) > 0:
+        return value
+    return str(block_threads.requested_threads() or "ALL_CPUS")
 
 
 def creation_options(dtype):
@@ -472,6 +475,7 @@ def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progr
     files.check_free_space([(out.path, out.size_bytes(grid)) for out in outputs])
     job = _BlockJob(inputs, func, grid, halo, parallel)
     done_ok = False
+    block_memory.tune()
     try:
         for out in outputs:
             out.create(grid)
@@ -485,6 +489,7 @@ def run_blocks(inputs, func, outputs=(), block_size=DEFAULT_BLOCK, halo=0, progr
         done_ok = True
     finally:
         job.close()
+        block_memory.release()
         if not done_ok:
             for out in outputs:
                 out.discard()
@@ -521,14 +526,16 @@ class _BlockJob:
         return self.func(pool.next_result())
 
     def run(self, outputs, block_size, threads, progress, is_cancelled):
-        # one thread: the function runs here while that thread reads ahead (reads and work overlap)
+        # one thread: one core (reads, the function and writes in turn here); several: blocks read and
+        # computed in worker threads (parallel) or read ahead in them (not parallel), written in a writer thread
         self.parallel = self.parallel and (threads > 1 or bool(block_threads.dask_address()))
         wins = list(windows(self.grid, block_threads.block_size_override() or block_size))
         task = self.compute if self.parallel else self.block
         tasks = ((task, win) for win in wins)
         single = len(outputs) == 1
+        serial = threads <= 1 and not self.parallel  # one thread: read, compute and write on this one
         with bounded_gdal_cache(), self.pool(threads) as pool, \
-                BlockWriter(outputs, _completes_tiles, self.grid) as writer:
+                BlockWriter(outputs, _completes_tiles, self.grid, background=not serial) as writer:
             for n, win in enumerate(wins):
                 if is_cancelled is not None and is_cancelled():
                     raise Cancelled()
@@ -547,7 +554,9 @@ class _BlockJob:
             from .dask_engine import DaskPool
 
             return DaskPool(address, (self.inputs, self.func, self.grid, self.halo), threads)
-        return block_threads.OrderedPool(threads, threads + 1)
+        if threads <= 1:
+            return block_threads.SerialPool()
+        return block_threads.OrderedPool(threads, threads + min(threads, 4))
 
     def close(self):
         self.handles.close()

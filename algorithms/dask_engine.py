@@ -1,30 +1,41 @@
-"""The block engine on a Dask cluster (optional): the same windows and block functions, computed by workers.
+"""The block engine on a Dask cluster (optional): the same block functions over ``dask.array`` chunks.
 
 Why: a national series (24 years x 1.43 G pixels) is beyond one machine in a working day. The numpy
-kernels of ``algorithms/`` are pure on purpose, so each window can be computed on any worker that
-reaches the inputs (a shared folder, or GDAL's cloud paths such as /vsis3/). What stays here: the
-outputs are written by this machine's writer thread in block order, and the accumulations a block
-records (``block_threads.in_block_order``) are made here in block order, so rasters and tables are the
-same bytes as the local engine's. Tasks go to the scheduler window by window through
-``distributed.Client.submit`` (a fixed number in flight), rather than as a ``dask.array`` graph: the graph
-would hold every window's result until it is written, and the order of writes would follow the
-cluster's timing.
+kernels of ``algorithms/`` are pure on purpose, so they run unchanged on any worker that reaches the
+inputs (a shared folder, or GDAL's cloud paths such as /vsis3/).
+
+How: every input is a ``dask.array`` read by the workers themselves (``da.from_array`` over a
+``RasterReader``: the worker opens the path, or the XML of an in-memory VRT, and reads its chunk);
+the chunks are the local engine's blocks. ``da.map_overlap`` (depth = the function's halo, the
+boundary filled with each input's nodata, as the local engine fills it) hands each block to the
+same block function, through ``blocks.Block``; a halo deeper than the smallest block is read by the
+worker around its window instead (``map_blocks``). Each block gives (result, accumulations it
+recorded): the client takes them in block order, a fixed number in flight, writes the results with
+the local engine's writer (same tiled GeoTIFF, same creation options) and makes the accumulations in
+block order (``block_threads.in_block_order``), so rasters and tables are the same bytes as the local
+engine's.
 
 Dask is optional: without it, a scheduler address is refused with how to install it.
 """
 
+import socket
+import threading
 import uuid
 from collections import deque
+
+import numpy as np
 
 from . import block_threads
 from .errors import N_, InputError
 
-_WORKER_JOBS = {}  # on a worker: the jobs it has opened (inputs opened once per job, not per window)
+_LOCAL = threading.local()  # on a worker thread: {source: dataset} opened by this thread
+_MAX_HANDLES = 32
 
 
 def connect(address):
     """A ``distributed.Client`` of the scheduler at ``address``; InputError when Dask or the scheduler is missing."""
     try:
+        import dask.array  # noqa: F401 - the engine needs both
         from distributed import Client
     except ImportError:
         raise InputError(N_("Dask is not installed, so the Dask scheduler {address} cannot be used. Install it "
@@ -32,49 +43,206 @@ def connect(address):
                             "-m pip install 'dask[distributed]') or leave the scheduler address empty to compute on "
                             "this machine."), address=address) from None
     try:
+        _probe(address)
         return Client(address, timeout=20, set_as_default=False)
-    except (OSError, TimeoutError) as error:
+    except (OSError, TimeoutError, ValueError) as error:
         raise InputError(N_("Cannot reach the Dask scheduler {address}: {error}. Start it (dask-scheduler, then "
                             "dask-worker on each machine), check the address, or leave it empty to compute on "
                             "this machine."), address=address, error=str(error) or type(error).__name__) from None
 
 
-def _remote_block(key, payload, win):
-    """On a worker: the window's result and the accumulations it recorded (made on the client)."""
-    job = _WORKER_JOBS.get(key)
-    if job is None:
-        from .blocks import _BlockJob
+def _probe(address):
+    """Fail at once (OSError) when nothing listens at a tcp:// address, rather than after the client's retries."""
+    scheme, _sep, rest = address.rpartition("://")
+    if scheme not in ("", "tcp"):
+        return  # tls://, ucx://: the client's own checks
+    host, _colon, port = rest.rpartition(":")
+    if not port.isdigit():  # refused here: a client made on it would linger and time out at exit
+        raise ValueError(f"no port number (as in tcp://10.0.0.5:8786) in '{address}'")
+    with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=10):
+        pass
 
-        inputs, func, grid, halo = payload
-        job = _BlockJob(inputs, func, grid, halo, True)
-        for inp in job.inputs:
-            inp.open()
-        if len(_WORKER_JOBS) > 8:
-            _WORKER_JOBS.clear()
-        _WORKER_JOBS[key] = job
-    return job.compute(win)
+
+def _open(run, source, name):
+    """This worker thread's handle of ``source`` in the run ``run`` (GDAL handles are not thread-safe).
+
+    Handles of an earlier run are closed when a thread starts a new one: an input rewritten at the same
+    path between two runs is then read afresh, never from a handle (and GDAL cache) of the old file."""
+    handles = getattr(_LOCAL, "handles", None)
+    if handles is None or _LOCAL.run != run:
+        handles = _LOCAL.handles = {}
+        _LOCAL.run = run
+    ds = handles.get(source)
+    if ds is None:
+        from .blocks import open_raster
+
+        if len(handles) >= _MAX_HANDLES:
+            handles.clear()
+        ds = handles[source] = open_raster(source, name)
+    return ds
+
+
+def release_handles():
+    """Close this thread's handles (a client computing blocks itself, e.g. with dask's synchronous scheduler)."""
+    _LOCAL.handles, _LOCAL.run = None, None
+
+
+class RasterReader:
+    """An input as an array-like for ``da.from_array``: shape (bands, rows, columns); read on the worker.
+
+    Only the source (a path every worker reaches, a /vsi path, or a VRT's XML) travels, never a dataset.
+    """
+
+    def __init__(self, inp, grid, dtype, run):
+        ds = inp.open()
+        self.run = run
+        self.source = block_threads.portable_source(ds)
+        self.name, self.band = inp.name, inp.band
+        self.bands = [inp.band] if inp.band is not None else list(range(1, ds.RasterCount + 1))
+        self.shape = (len(self.bands), grid.ysize, grid.xsize)
+        self.dtype, self.ndim = np.dtype(dtype), 3
+        self.cast = self.dtype if self.dtype != inp.dtype() else None  # widened for a halo's fill, as blocks._read
+
+    def read(self, xoff, yoff, xsize, ysize):
+        ds = _open(self.run, self.source, self.name)
+        try:
+            data = [ds.GetRasterBand(b).ReadAsArray(xoff, yoff, xsize, ysize) for b in self.bands]
+        except RuntimeError:  # GDAL exceptions switched on elsewhere in the process
+            data = [None]
+        if any(d is None for d in data):
+            from osgeo import gdal
+
+            raise InputError(N_("Cannot read the raster {name} ({path}): {error}. The file is truncated or damaged "
+                                "(an interrupted download or copy, a full disk): copy or export it again."),
+                             name=self.name, path=self.source[:200], error=gdal.GetLastErrorMsg())
+        stack = np.stack(data)
+        return stack if self.cast is None else stack.astype(self.cast)
+
+    def __getitem__(self, key):
+        bands, rows, cols = key
+        out = self.read(cols.start or 0, rows.start or 0, (cols.stop or self.shape[2]) - (cols.start or 0),
+                        (rows.stop or self.shape[1]) - (rows.start or 0))
+        return out[bands]
+
+
+def _fill_and_type(inp, halo):
+    """(fill, dtype) of an input's halo as the local engine reads it (``blocks._read``)."""
+    nodata = inp.nodata_value()
+    fill = nodata if nodata is not None else 0
+    dtype = inp.dtype()
+    if halo and not np.can_cast(np.min_scalar_type(fill), dtype):
+        dtype = np.result_type(dtype, np.float64)
+    return fill, dtype
+
+
+def _offsets(sizes):
+    out, start = [], 0
+    for size in sizes:
+        out.append(start)
+        start += size
+    return out
+
+
+class _Kernel:
+    """On a worker: one chunk of every input -> ``blocks.Block`` -> the block function -> (result, calls)."""
+
+    __hash__ = None  # unhashable: dask's function cache (dask.base.function_cache) would keep the job alive
+
+    def __init__(self, func, grid, halo, nodata, singles, chunks, readers=None):
+        self.func, self.grid, self.halo, self.nodata, self.singles = func, grid, halo, nodata, singles
+        self.yoffs, self.xoffs = _offsets(chunks[0]), _offsets(chunks[1])
+        self.chunks, self.readers = chunks, readers
+
+    def window(self, block_id):
+        iy, ix = block_id[1], block_id[2]
+        return self.xoffs[ix], self.yoffs[iy], self.chunks[1][ix], self.chunks[0][iy]
+
+    def read_halo(self, reader, fill, dtype, win):
+        """A window and its halo read on the worker (the halo deeper than a block), filled outside the raster."""
+        xoff, yoff, xs, ys = win
+        h = self.halo
+        rx0, ry0 = max(0, xoff - h), max(0, yoff - h)
+        rx1, ry1 = min(self.grid.xsize, xoff + xs + h), min(self.grid.ysize, yoff + ys + h)
+        arr = reader.read(rx0, ry0, rx1 - rx0, ry1 - ry0)
+        out = np.full((arr.shape[0], ys + 2 * h, xs + 2 * h), fill, dtype=dtype)
+        oy, ox = ry0 - (yoff - h), rx0 - (xoff - h)
+        out[:, oy:oy + arr.shape[1], ox:ox + arr.shape[2]] = arr
+        return out
+
+    def __call__(self, *arrays, block_id=None):
+        from .blocks import Block, _inside_mask
+
+        win = self.window(block_id)
+        if self.readers is not None:  # the halo is read here rather than taken from the neighbours
+            arrays = [self.read_halo(reader, fill, dtype, win) for reader, fill, dtype in self.readers]
+        arrays = [a[0] if single else a for a, single in zip(arrays, self.singles)]
+        block = Block(*win, self.halo, list(arrays), _inside_mask(self.grid, win, self.halo), self.nodata)
+        out = np.empty((1, 1, 1), dtype=object)
+        out[0, 0, 0] = block_threads.call_recording(self.func, block)
+        return out
+
+
+def needs_deep_halo(halo, sizes):
+    """True when the halo is deeper than the smallest block: dask's overlap takes one neighbouring block at most."""
+    return bool(halo) and halo > min(sizes)
+
+
+def block_graph(inputs, func, grid, halo, wins):
+    """The ``dask.array`` of (result, calls) of every window, one chunk per window (row-major = block order)."""
+    import dask.array as da
+
+    ys = [w[3] for w in wins if w[0] == 0]
+    xs = [w[2] for w in wins if w[1] == 0]
+    chunks = (tuple(ys), tuple(xs))
+    run = uuid.uuid4().hex
+    readers, arrays, fills = [], [], []
+    for n, inp in enumerate(inputs):
+        fill, dtype = _fill_and_type(inp, halo)
+        reader = RasterReader(inp, grid, dtype, run)
+        readers.append((reader, fill, dtype))
+        fills.append(fill)
+        arrays.append(da.from_array(reader, chunks=((reader.shape[0],),) + chunks, name=f"t2-read-{run}-{n}",
+                                    asarray=False, lock=False, meta=np.empty((0, 0, 0), dtype)))
+    nodata = [inp.nodata_value() for inp in inputs]
+    singles = [inp.band is not None for inp in inputs]
+    out_chunks = ((1,), (1,) * len(ys), (1,) * len(xs))
+    meta = np.empty((0, 0, 0), dtype=object)
+    if needs_deep_halo(halo, ys + xs):
+        kernel = _Kernel(func, grid, halo, nodata, singles, chunks, readers)
+        template = da.zeros((1, grid.ysize, grid.xsize), chunks=((1,),) + chunks, dtype=np.uint8)
+        return da.map_blocks(kernel, template, chunks=out_chunks, dtype=object, meta=meta,
+                             name=f"t2-block-{run}")
+    kernel = _Kernel(func, grid, halo, nodata, singles, chunks)
+    if not arrays:
+        raise ValueError("the Dask engine needs raster inputs")
+    return da.map_overlap(kernel, *arrays, depth=[{0: 0, 1: halo, 2: halo}] * len(arrays),
+                          boundary=[{0: "none", 1: f, 2: f} for f in fills], trim=False, allow_rechunk=False,
+                          align_arrays=False, chunks=out_chunks, dtype=object, meta=meta, name=f"t2-block-{run}")
 
 
 class DaskPool:
-    """``block_threads.OrderedPool``'s interface over a Dask scheduler: results in submission order."""
+    """``block_threads.OrderedPool``'s interface over a Dask scheduler: the blocks of ``block_graph`` in order."""
 
     def __init__(self, address, payload, threads):
         self.client = connect(address)
-        self.key = uuid.uuid4().hex
-        self.payload = self.client.scatter(payload, broadcast=True, hash=False)
+        self.payload = payload
         workers = len(self.client.scheduler_info().get("workers", {})) or 1
         self.in_flight = max(2, 2 * workers, threads + 1)
-        self.pending = deque()
+        self.pending, self.blocks = deque(), None
 
     def fill(self, tasks):
+        if self.blocks is None:  # the first call: the graph of every window, submitted a few at a time
+            inputs, func, grid, halo = self.payload
+            graph = block_graph(inputs, func, grid, halo, [task[1] for task in tasks])
+            self.blocks = iter(graph.to_delayed().ravel().tolist())
         while len(self.pending) < self.in_flight:
-            task = next(tasks, None)
-            if task is None:
+            block = next(self.blocks, None)
+            if block is None:
                 return
-            self.pending.append(self.client.submit(_remote_block, self.key, self.payload, task[1], pure=False))
+            self.pending.append(self.client.compute(block))
 
     def next_result(self):
-        result, calls = self.pending.popleft().result()
+        result, calls = self.pending.popleft().result()[0, 0, 0]
         return result, block_threads.resolve(calls)
 
     def __enter__(self):

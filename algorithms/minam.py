@@ -23,6 +23,7 @@ import numpy as np
 from . import codes as code_check
 from . import fragmentation as riitters
 from .areas import CellAreas
+from .block_threads import Flags, in_block_order, shared
 from .blocks import DEFAULT_BLOCK, Grid, InputSlots, RasterOutput, core_arrays, run_blocks
 from .errors import N_, InputError
 from .tables import AreaAccumulator, lookup
@@ -364,6 +365,28 @@ def _open_inputs(sources):
     return opened
 
 
+def mark_seen(flags, valid):
+    """Mark in ``flags`` (a ``block_threads.Flags``) the inputs with a valid pixel in this block, in block order.
+
+    Through ``in_block_order`` so that the marks reach the engine's copy of the flags also when the block
+    is computed on a Dask worker (a flag set here would be set on the worker's copy and lost)."""
+    for key, seen in flags.items():
+        if not seen and valid[key].any():
+            in_block_order(flags.mark, key)
+
+
+class FoundCodes(set):
+    """Codes found where they should not be, added in block order (also from a Dask worker: ``shared``)."""
+
+    def __init__(self, codes=()):  # codes: how pickle rebuilds a set
+        super().__init__(codes)
+        shared(self)
+
+    def add_codes(self, codes):
+        if len(self) <= MAX_REPORTED_VALUES:  # which codes are listed must not depend on the thread count
+            self.update(codes)
+
+
 class _Levels:
     """The block function of ``minam_degradation`` (indicator states -> level) and what it accumulates."""
 
@@ -375,8 +398,8 @@ class _Levels:
         self.lpd_map, self.riitters_states = dict(lpd_states), riitters_states
         self.forest_values, self.forest_map = forest_values, {int(v): 1 for v in forest_values}
         self.window, self.unknown, self.with_indicators = window, unknown, with_indicators
-        self.seen_data = dict.fromkeys((key for key in self.slots if key != "zones"), False)
-        self.forest_seen, self.cells = False, None
+        self.seen_data = Flags(key for key in self.slots if key != "zones")
+        self.forest_seen, self.cells = Flags(("forest",)), None
         self.areas = AreaAccumulator()
 
     def _mapped(self, key, array, valid, mapping, ignore=()):
@@ -400,13 +423,15 @@ class _Levels:
         i = self.slots["forest"]
         valid = block.valid(i)
         forest = lookup(block.arrays[i], self.forest_map, 0, np.uint8, want_known=False)[0].view(bool) & valid
-        self.forest_seen = self.forest_seen or bool(block.core(forest).any())
+        if not self.forest_seen["forest"] and block.core(forest).any():
+            in_block_order(self.forest_seen.mark, "forest")
         classes = riitters_classes(forest, valid, self.window)
         return lookup(classes, self.riitters_states, NODATA, np.uint8, want_known=False)[0]
 
     def states(self, block):
         """{indicator: state array (NODATA where unknown)} of the indicators used, core window."""
-        core, core_valid = core_arrays(block, self.slots, self.seen_data)
+        core, core_valid = core_arrays(block, self.slots, {})
+        mark_seen(self.seen_data, core_valid)
         states = {}
         if "lcb" in self.slots:
             states["cover_loss"] = self._cover_loss(core, core_valid)
@@ -453,7 +478,7 @@ class _Levels:
         for item in self.unknown.values():
             item.check()
         self.opened.require_data(self.seen_data)
-        if "forest" in self.slots and not self.forest_seen:
+        if "forest" in self.slots and not self.forest_seen["forest"]:
             raise InputError(N_("The forest mask {name} has no forest pixel (no value in {values}), so fragmentation "
                                 "cannot be derived. Check FOREST_VALUES or leave the forest mask out."),
                              name="FOREST_MASK", values=_format_values(self.forest_values))

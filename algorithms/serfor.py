@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .areas import CellAreas
+from .block_threads import Flags
 from .blocks import (
     Grid,
     InputSlots,
@@ -32,7 +33,7 @@ from .blocks import (
     run_blocks,
 )
 from .errors import N_, InputError
-from .minam import MAX_REPORTED_VALUES, _format_values
+from .minam import MAX_REPORTED_VALUES, FoundCodes, _format_values, mark_seen
 from .serfor_grid import PixelMetres as PixelMetres
 from .serfor_grid import check_crs_plausible as check_crs_plausible
 from .serfor_grid import conservation_distance as conservation_distance
@@ -466,8 +467,8 @@ class _BlockPass:
                 self.table[self.lc_index[code], g] = row[group]
         self.forest_land = np.zeros(len(GROUPS) + 1, bool)
         self.forest_land[[GROUPS.index(g) for g in rules["groups"]]] = True
-        self.unknown_cap, self.unknown_lc = set(), set()
-        self.seen_data = dict.fromkeys((k for k in self.slots if k not in ("zones", "dist")), False)
+        self.unknown_cap, self.unknown_lc = FoundCodes(), FoundCodes()
+        self.seen_data = Flags(k for k in self.slots if k not in ("zones", "dist"))
         self.areas = AreaAccumulator()
         self.cells = CellAreas(grid)
         # With a halo the engine may widen an integer block to float64 (to hold a nodata fill such as 0.0),
@@ -476,7 +477,8 @@ class _BlockPass:
         self.class_types = {key: dtype for key, dtype in types.items() if dtype.kind in "iu"}
 
     def __call__(self, block):
-        core, core_valid = core_arrays(block, self.slots, self.seen_data)
+        core, core_valid = core_arrays(block, self.slots, {})
+        mark_seen(self.seen_data, core_valid)
         for key, dtype in self.class_types.items():
             if core[key].dtype != dtype:
                 core[key] = core[key].astype(dtype)
@@ -556,12 +558,7 @@ class _BlockPass:
 def _note_unknown(found, values, bad):
     """Collect the codes of ``values`` where ``bad`` (up to the number reported), in block order."""
     if bad.any() and len(found) <= MAX_REPORTED_VALUES:
-        in_block_order(_add_found, found, np.unique(values[bad]).tolist())
-
-
-def _add_found(found, codes):
-    if len(found) <= MAX_REPORTED_VALUES:  # which codes are listed must not depend on the thread count
-        found.update(codes)
+        in_block_order(found.add_codes, np.unique(values[bad]).tolist())
 
 
 def _distances(grid, conservation, preset, max_distance, workdir, progress, is_cancelled, notes, warnings):

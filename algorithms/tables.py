@@ -64,14 +64,22 @@ class AreaAccumulator:
         index = codes.ravel()
         if zones is None:
             zmin, nz = 0, 1
+            # pixel counts by comparison (integers: any order gives the same); bincount's increments of one
+            # bin after another wait on each other, several times slower on the few codes of a class raster
+            px = np.array([np.count_nonzero(index == code) for code in range(ncodes)], dtype=np.intp)
+            if int(px.sum()) != index.size:  # a code outside 0..ncodes-1: bincount's bins, as before
+                px = None
+            index = index.astype(np.intp)  # once, not inside bincount
         else:
             zones = np.asarray(zones).ravel()
             zmin = int(zones.min())
             nz = int(zones.max()) - zmin + 1
             index = (zones.astype(np.intp) - zmin) * ncodes + index
+            px = None
         nbins = nz * ncodes
         ha = np.bincount(index, weights=np.asarray(areas, dtype=np.float64).ravel(), minlength=nbins)
-        px = np.bincount(index, minlength=nbins)
+        if px is None:
+            px = np.bincount(index, minlength=nbins)
         found = np.nonzero(px)[0]
         keys = [(int(k // ncodes) + zmin, classes_of_code[int(k % ncodes)]) for k in found]
         in_block_order(self._merge, keys, ha[found], px[found])

@@ -49,6 +49,7 @@ class Measured:
     seconds: float  # seconds _measure.py saw around the command
     peak_mb: float  # the command's peak RSS (max resident set size)
     stdout: str
+    cpu: float = 0.0  # the command's CPU seconds, user + system, every thread
 
     def child_json(self):
         """The last JSON line the command itself printed ({} when none)."""
@@ -65,7 +66,7 @@ def measure(cmd, label=None):
     if proc.returncode != 0:
         raise RuntimeError(f"{label or cmd[:3]} failed:\n{proc.stderr[-3000:]}{proc.stdout[-2000:]}")
     data = json.loads([line for line in proc.stdout.splitlines() if line.startswith("{")][-1])
-    return Measured(wall, data["seconds"], data["max_rss_mb"], proc.stdout)
+    return Measured(wall, data["seconds"], data["max_rss_mb"], proc.stdout, data.get("cpu_seconds", 0.0))
 
 
 def demo_region(folder, size, layers):

@@ -1,4 +1,4 @@
-"""Run a command and print its wall time and peak RSS (max resident set size) as JSON."""
+"""Run a command and print its wall time, peak RSS (max resident set size) and CPU seconds (user + system) as JSON."""
 
 import json
 import resource
@@ -9,6 +9,7 @@ import time
 cmd = sys.argv[sys.argv.index("--") + 1:]
 start = time.perf_counter()
 code = subprocess.call(cmd)  # nosec B603
-print(json.dumps({"seconds": time.perf_counter() - start,
-                  "max_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": time.perf_counter() - start, "max_rss_mb": usage.ru_maxrss / 1024,
+                  "cpu_seconds": usage.ru_utime + usage.ru_stime}))
 sys.exit(code)

@@ -5,11 +5,12 @@ from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterBand, Qgs
 from ..algorithms.errors import N_
 from ..algorithms.summary import class_areas
 from ..translation import tr
+from ._dask import DASK_HELP, DaskOption
 from ._legends import add_legend_parameter, legend_class_names
 from .base import T2Algorithm, grid_of
 
 
-class AreaSummaryAlgorithm(T2Algorithm):
+class AreaSummaryAlgorithm(DaskOption, T2Algorithm):
     NAME = "area_summary"
     DISPLAY_NAME = N_("Area by class (hectares, per zone)")
     GROUP_ID = "summaries"
@@ -26,6 +27,7 @@ class AreaSummaryAlgorithm(T2Algorithm):
            "mapbiomas_peru, esa_cci, esa_worldcover, modis_igbp, minam_cobertura), a CSV file of code,name or a "
            "QML style (e.g. the layer's paletted style, Layer properties > Style > Save style). Codes the legend "
            "does not name keep their number."),
+        DASK_HELP,
     )
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
@@ -33,6 +35,7 @@ class AreaSummaryAlgorithm(T2Algorithm):
     BAND = "BAND"
     LEGEND = "LEGEND"
     TOTAL_HA = "TOTAL_HA"
+    DASK_OUTPUT = T2Algorithm.OUTPUT_TABLE  # the working folder (zones) goes beside the table with a Dask scheduler
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Class raster")))
@@ -41,6 +44,7 @@ class AreaSummaryAlgorithm(T2Algorithm):
         self.add_zone_parameters()
         add_legend_parameter(self)
         self.add_table_output(tr("Area table (hectares per zone and class)"))
+        self.add_dask_parameter()
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HA, tr("Total area with data (ha)")))
 
     def compute(self, parameters, context, feedback, workdir):

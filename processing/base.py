@@ -115,7 +115,9 @@ class T2Algorithm(QgsProcessingAlgorithm):
         (those a killed run left behind are removed first: ``algorithms.files``)."""
         try:
             _outputs.check_destinations(self, parameters, context)
-            with files.work_directory() as workdir, use_threads(max_threads(context)):
+            parent = self.work_parent(parameters, context)  # beside the output for a Dask cluster (_dask.py)
+            with files.work_directory(parent, ".t2restore-work-") if parent else files.work_directory() as workdir, \
+                    use_threads(max_threads(context)):
                 return self.compute(parameters, context, feedback, workdir)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a traceback
             failure = self._as_processing_exception(error)
@@ -124,6 +126,10 @@ class T2Algorithm(QgsProcessingAlgorithm):
         # would keep every frame of the failed computation and what their functions hold (open GDAL
         # datasets, layers) until after QGIS has shut GDAL down, crashing the process at exit.
         raise failure
+
+    def work_parent(self, parameters, context):
+        """The folder the working folder is made in: None, the temporary folder (``_dask.DaskOption`` changes it)."""
+        return None
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 - QGIS API name
         """QGIS's sink wrapped so that a failed write raises (``_outputs.CheckedSink``); a requested output

@@ -23,6 +23,7 @@ from ..algorithms.areas import AREA_METHOD, crs_description
 from ..algorithms.errors import N_
 from ..translation import tr
 from . import _zones
+from ._dask import DASK_HELP, DaskOption
 from .base import T2Algorithm, grid_of
 from .serfor_criteria import polygons_in_crs
 
@@ -54,7 +55,7 @@ def warn_missing_crs(layers, names, feedback):
                 name=name, key=key, crs=crs[other].authid() or crs[other].description()))
 
 
-class DefinitionAgreementAlgorithm(T2Algorithm):
+class DefinitionAgreementAlgorithm(DaskOption, T2Algorithm):
     NAME = "definition_agreement"
     DISPLAY_NAME = N_("Agreement between two degradation definitions")
     GROUP_ID = "degradation"
@@ -75,6 +76,7 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
            "Cohen's kappa weighted by area: kappa = (po - pe) / (1 - pe), where pe is the agreement expected by "
            "chance from each definition's degraded share. Kappa is empty when it is undefined (both definitions "
            "call everything degraded, or nothing)."),
+        DASK_HELP,
     )
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
@@ -115,6 +117,7 @@ class DefinitionAgreementAlgorithm(T2Algorithm):
         self.add_zone_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Agreement between definitions")))
         self.add_table_output(tr("Confusion table (hectares, overall agreement and kappa per zone)"))
+        self.add_dask_parameter()
         for key, label in ((self.BOTH_HA, N_("Degraded in both (ha)")),
                            (self.ONLY_A_HA, N_("Degraded only in A (ha)")),
                            (self.ONLY_B_HA, N_("Degraded only in B (ha)")),

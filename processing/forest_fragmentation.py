@@ -12,6 +12,7 @@ from .. import compat
 from ..algorithms import fragmentation
 from ..algorithms.errors import N_
 from ..translation import tr
+from ._dask import DASK_HELP, DaskOption
 from .base import T2Algorithm
 
 CLASSES = [
@@ -30,7 +31,7 @@ def fragmentation_classes():
     return [(v, tr(label), color) for v, label, color in CLASSES]
 
 
-class ForestFragmentationAlgorithm(T2Algorithm):
+class ForestFragmentationAlgorithm(DaskOption, T2Algorithm):
     NAME = "forest_fragmentation"
     DISPLAY_NAME = N_("Forest fragmentation (Riitters classes)")
     GROUP_ID = "degradation"
@@ -54,6 +55,7 @@ class ForestFragmentationAlgorithm(T2Algorithm):
         N_("Unlike the algorithms that combine several rasters, this one has no ALIGN option: it reads a single "
            "raster, so there is no other grid to align with, and the outputs are on the grid of INPUT. To combine "
            "the result with rasters on another grid, align them in the algorithm that combines them."),
+        DASK_HELP,
     )
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
@@ -89,6 +91,7 @@ class ForestFragmentationAlgorithm(T2Algorithm):
             createByDefault=False))
         for key, (_v, label, _c) in zip(self.CLASS_OUTPUTS, CLASSES):
             self.addOutput(QgsProcessingOutputNumber(key, tr("{label} (ha)").format(label=tr(label))))
+        self.add_dask_parameter()
         self.addOutput(QgsProcessingOutputNumber(self.FOREST_PIXELS, tr("Forest pixels")))
 
     def compute(self, parameters, context, feedback, workdir):

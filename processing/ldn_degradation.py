@@ -11,15 +11,13 @@ from qgis.core import (
     QgsProcessingParameterMatrix,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
 )
 
-from .. import compat
 from ..algorithms import ldn
-from ..algorithms.block_threads import use_dask
 from ..algorithms.errors import N_
 from ..translation import tr
 from ._codes import add_unknown_codes_parameter, report_unknown, unknown_policy
+from ._dask import DaskOption
 from .base import T2Algorithm, grid_of
 
 CLASSES = [(-1, N_("Degraded"), "#d7191c"), (0, N_("Stable"), "#bdbdbd"), (1, N_("Improved"), "#1a9641")]
@@ -32,7 +30,7 @@ def degradation_classes():
     return [(v, tr(label), color) for v, label, color in CLASSES]
 
 
-class LdnDegradationAlgorithm(T2Algorithm):
+class LdnDegradationAlgorithm(DaskOption, T2Algorithm):
     NAME = "ldn_degradation"
     DISPLAY_NAME = N_("Degradation, SDG 15.3.1 (one out, all out)")
     GROUP_ID = "degradation"
@@ -76,7 +74,6 @@ class LdnDegradationAlgorithm(T2Algorithm):
     SOC_TARGET = "SOC_TARGET"
     OUTPUT = "OUTPUT"
     OUTPUT_SUBINDICATORS = "OUTPUT_SUBINDICATORS"
-    DASK_SCHEDULER = "DASK_SCHEDULER"
     SUBINDICATORS_USED = "SUBINDICATORS_USED"
     DEGRADED_HA = "DEGRADED_HA"
     STABLE_HA = "STABLE_HA"
@@ -113,11 +110,7 @@ class LdnDegradationAlgorithm(T2Algorithm):
             self.OUTPUT_SUBINDICATORS, tr("Sub-indicators (land cover, productivity, soil carbon)"),
             optional=True, createByDefault=False))
         self.add_table_output(tr("Degradation area table (hectares per zone and class)"))
-        dask = QgsProcessingParameterString(
-            self.DASK_SCHEDULER, tr("Dask scheduler address (optional: compute the blocks on a cluster)"),
-            optional=True)
-        dask.setFlags(dask.flags() | compat.PARAMETER_ADVANCED)
-        self.addParameter(dask)
+        self.add_dask_parameter()
         self.addOutput(QgsProcessingOutputString(self.SUBINDICATORS_USED, tr("Sub-indicators used")))
         for key, label in ((self.DEGRADED_HA, N_("Degraded area (ha)")), (self.STABLE_HA, N_("Stable area (ha)")),
                            (self.IMPROVED_HA, N_("Improved area (ha)")), (self.NODATA_HA, N_("No data area (ha)"))):
@@ -182,10 +175,8 @@ class LdnDegradationAlgorithm(T2Algorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         sub_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_SUBINDICATORS, context) or None
         progress, cancelled = self.callbacks(feedback, 0, 95)
-        scheduler = (self.parameterAsString(parameters, self.DASK_SCHEDULER, context) or "").strip()
-        with use_dask(scheduler):
-            result = self.degradation(output, sources, recode, matrix, zones, sub_output, progress, cancelled,
-                                      unknown_policy(self, parameters, context))
+        result = self.degradation(output, sources, recode, matrix, zones, sub_output, progress, cancelled,
+                                  unknown_policy(self, parameters, context))
         report_unknown(feedback, result["unknown"])
         used = ", ".join(tr(SUBINDICATOR_LABELS[name]) for name in result["used"])
         feedback.pushInfo(tr("Sub-indicators used: {used}.").format(used=used))

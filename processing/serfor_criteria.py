@@ -24,6 +24,7 @@ from ..algorithms import serfor
 from ..algorithms.errors import N_
 from ..translation import tr
 from . import _zones
+from ._dask import DASK_HELP, DaskOption
 from .base import T2Algorithm, _crs_from_wkt, grid_of, request_in_crs, usable_geometries
 
 REASON_CLASSES = [(0, N_("Not degraded"), "#e8e8e8"), (1, N_("Overuse"), "#fdae61"),
@@ -61,7 +62,7 @@ def polygons_in_crs(source, crs_wkt, context, feedback, name):
     return shapes
 
 
-class SerforCriteriaAlgorithm(T2Algorithm):
+class SerforCriteriaAlgorithm(DaskOption, T2Algorithm):
     NAME = "serfor_criteria"
     DISPLAY_NAME = N_("Degraded forest lands, SERFOR criteria (ROAM)")
     GROUP_ID = "degradation"
@@ -99,6 +100,7 @@ class SerforCriteriaAlgorithm(T2Algorithm):
            "for T2 Restore, not SERFOR's official values. Edit the tables here, with your own land cover codes as "
            "rows. Inputs must share the capability raster's grid unless 'Align inputs' is checked (nearest "
            "neighbour for classes and years, bilinear for the DEM)."),
+        DASK_HELP,
     )
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
@@ -176,6 +178,7 @@ class SerforCriteriaAlgorithm(T2Algorithm):
             self.OUTPUT_CRITERIA, tr("SERFOR criteria (one band per criterion)"), optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Degraded forest lands (SERFOR)")))
         self.add_table_output(tr("Degraded forest land table (hectares per zone and reason)"))
+        self.add_dask_parameter()
         self.addOutput(QgsProcessingOutputString(self.CRITERIA_USED, tr("Criteria used")))
         for key, (_v, label, _c) in zip(self.REASON_KEYS, REASON_CLASSES):
             self.addOutput(QgsProcessingOutputNumber(key, tr("{label} (ha)").format(label=tr(label))))

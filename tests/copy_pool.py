@@ -7,37 +7,46 @@ refused by ``block_threads.resolve``): tables and totals then differ from a one-
 that a block function keeps every sum where the engine adds it in block order.
 """
 
-import uuid
 from collections import deque
 
 import cloudpickle
 
-from t2restore.algorithms import block_threads, dask_engine
+from t2restore.algorithms import block_threads, blocks, dask_engine
 
 
 class CopyPool:
-    """``dask_engine.DaskPool``'s interface: each block computed on a copy of (inputs, function, grid, halo)."""
+    """``dask_engine.DaskPool``'s interface: the engine's ``dask.array`` graph built on a pickled copy of
+    (inputs, function, grid, halo) and computed block by block here (dask's synchronous scheduler)."""
 
     def __init__(self, _address, payload, threads):
-        self.payload, self.key = cloudpickle.dumps(payload), uuid.uuid4().hex
-        self.in_flight, self.pending = threads + 1, deque()
+        self.payload = cloudpickle.loads(cloudpickle.dumps(payload))
+        self.in_flight, self.pending, self.blocks = threads + 1, deque(), None
 
     def fill(self, tasks):
+        if self.blocks is None:
+            wins = [task[1] for task in tasks]
+            try:
+                graph = dask_engine.block_graph(*self.payload, wins)
+                self.blocks = iter(graph.to_delayed().ravel().tolist())
+            except ImportError:  # without dask: the copy's blocks read and computed by the local engine's job
+                job = blocks._BlockJob(*self.payload, True)
+                self.blocks = iter([lambda win=win: job.compute(win) for win in wins])
         while len(self.pending) < self.in_flight:
-            task = next(tasks, None)
-            if task is None:
+            block = next(self.blocks, None)
+            if block is None:
                 return
-            self.pending.append(task[1])
+            self.pending.append(block)
 
     def next_result(self):
-        result, calls = dask_engine._remote_block(self.key, cloudpickle.loads(self.payload), self.pending.popleft())
-        return result, block_threads.resolve(calls)
+        block = self.pending.popleft()
+        result, calls = block.compute(scheduler="sync")[0, 0, 0] if hasattr(block, "compute") else block()
+        return result, block_threads.resolve(cloudpickle.loads(cloudpickle.dumps(calls)))
 
     def __enter__(self):
         return self
 
     def __exit__(self, *_exc):
-        dask_engine._WORKER_JOBS.pop(self.key, None)
+        dask_engine.release_handles()
         return False
 
 

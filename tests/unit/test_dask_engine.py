@@ -105,3 +105,14 @@ def test_command_line_with_a_scheduler_gives_the_same_table(cluster, ldn_inputs,
         assert proc.returncode == 0, proc.stderr
         tables.append((table.read_bytes(), _digest(out)))
     assert tables[0] == tables[1] and tables[0][0].count(b"\n") > 10
+
+
+@pytest.mark.parametrize("address", ["localhost:9", "tcp://", "tcp://127.0.0.1:9", "scheduler-without-port"])
+def test_a_wrong_or_unreachable_address_is_refused_at_once_with_what_to_do(address, ldn_inputs, tmp_path):
+    import time
+
+    start = time.monotonic()
+    with use_dask(address), pytest.raises(InputError, match="Cannot reach the Dask scheduler .*dask-scheduler"):
+        _ldn(ldn_inputs, tmp_path, "x")
+    assert time.monotonic() - start < 10  # not after the client's 20 s of retries
+    assert not (tmp_path / "x.tif").exists()
