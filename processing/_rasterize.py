@@ -13,6 +13,7 @@ conserved (target2_indicator); a mask is yes or no.
 
 import os
 
+from osgeo import gdal
 from qgis.core import QgsProcessingParameterEnum
 
 from ..algorithms import zones as burn
@@ -32,8 +33,12 @@ def add_method_parameter(alg, key):
         options=[tr(label) for label in METHOD_LABELS], defaultValue=CENTRE))
 
 
-def burn_polygons(layer, grid, context, feedback, path, name, method=CENTRE):
-    """Burn the polygon ``layer`` onto ``grid`` as a 1/0 raster at ``path`` (returned), everything logged."""
+def burn_polygons(layer, grid, context, feedback, path, name, method=CENTRE, onto=None):
+    """Burn the polygon ``layer`` onto ``grid`` as a 1/0 raster at ``path`` (returned), everything logged.
+
+    0 is no data (outside every polygon) unless ``onto`` names the raster whose grid is used (minam_degradation's
+    forest mask): then 0 is a value (outside the polygons: not forest) and the log names that raster.
+    """
     from .base import _crs_from_wkt, request_in_crs, usable_geometries
 
     target = _crs_from_wkt(grid.crs_wkt)
@@ -48,6 +53,14 @@ def burn_polygons(layer, grid, context, feedback, path, name, method=CENTRE):
             name=name, n=counts["repaired"]))
     if not shapes:
         feedback.pushWarning(tr("{name} has no polygon; it changes nothing.").format(name=name))
-    feedback.pushInfo(tr("{name}: polygons rasterized onto the grid of the first criterion: {method}.").format(
-        name=name, method=tr(METHOD_LOG[method])))
-    return burn.rasterize_zones(shapes, grid, os.fspath(path), all_touched=method == ALL_TOUCHED)
+    if onto is None:
+        feedback.pushInfo(tr("{name}: polygons rasterized onto the grid of the first criterion: {method}.").format(
+            name=name, method=tr(METHOD_LOG[method])))
+        return burn.rasterize_zones(shapes, grid, os.fspath(path), all_touched=method == ALL_TOUCHED)
+    feedback.pushInfo(tr("{name}: polygons rasterized onto the grid of {grid}: {method}; 1 inside, 0 outside.").format(
+        name=name, grid=onto, method=tr(METHOD_LOG[method])))
+    burn.rasterize_zones(shapes, grid, os.fspath(path), all_touched=method == ALL_TOUCHED)
+    ds = gdal.Open(os.fspath(path), gdal.GA_Update)
+    ds.GetRasterBand(1).DeleteNoDataValue()  # 0 is outside the polygons, a value, not no data
+    ds = None
+    return os.fspath(path)

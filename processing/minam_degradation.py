@@ -1,23 +1,30 @@
 """t2restore:minam_degradation: MINAM degradation levels from three indicators (METHODS.md 3)."""
 
+import os
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
+    QgsProcessingParameterMapLayer,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
+    QgsRasterLayer,
+    QgsVectorLayer,
 )
 
 from .. import compat
 from ..algorithms import minam
 from ..algorithms.errors import N_
 from ..translation import tr
+from . import _rasterize
 from ._codes import add_unknown_codes_parameter, report_unknown, unknown_policy
+from ._dask import DASK_HELP, DaskOption
 from .base import T2Algorithm, grid_of
 
 LEVEL_CLASSES = [(0, N_("No degradation"), "#e8e8e8"), (1, N_("Low degradation"), "#fee391"),
@@ -30,7 +37,7 @@ def level_classes():
     return [(v, tr(label), color) for v, label, color in LEVEL_CLASSES]
 
 
-class MinamDegradationAlgorithm(T2Algorithm):
+class MinamDegradationAlgorithm(DaskOption, T2Algorithm):
     NAME = "minam_degradation"
     DISPLAY_NAME = N_("Degradation, MINAM indicators (levels)")
     GROUP_ID = "degradation"
@@ -58,6 +65,11 @@ class MinamDegradationAlgorithm(T2Algorithm):
            "as a FRAGMENTATION raster of Riitters classes (0 non-forest, 1 patch, 2 transitional, 3 edge, "
            "4 perforated, 5 interior, 6 undetermined); mapped by default to 3 high (patch), 2 moderate "
            "(transitional), 1 low (edge, perforated, undetermined) and 0 none (non-forest, interior)."),
+        N_("The forest mask may also be a polygon layer (e.g. forest or gap polygons published as shapefiles): it is "
+           "reprojected and rasterized onto the grid of the first raster given (forest inside the polygons, non-forest "
+           "outside; FOREST_VALUES is then not used). POLYGON_METHOD says which pixels a polygon takes: those whose "
+           "centre is inside (default) or every pixel it touches; invalid geometries are repaired and counted in the "
+           "log. A polygon forest mask needs at least one raster input (or ECOSYSTEMS) to set the grid."),
         N_("Rules: an ordered table (cover loss, productivity, fragmentation, level); the first row whose "
            "conditions match gives the level; a condition is a state, states separated by ';' or * for any. "
            "Every combination must be matched. RULES_FILE (a JSON file in the preset's format, or a CSV with the "
@@ -75,6 +87,7 @@ class MinamDegradationAlgorithm(T2Algorithm):
            "as an integer raster (ECOSYSTEMS: positive codes; 0 and nodata are outside every ecosystem). Inputs "
            "must share one grid unless 'Align inputs' is checked (nearest neighbour onto the first input's grid). "
            "Areas are hectares on the WGS 84 ellipsoid."),
+        DASK_HELP,
     )
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
@@ -86,6 +99,7 @@ class MinamDegradationAlgorithm(T2Algorithm):
     PRODUCTIVITY = "PRODUCTIVITY"
     FOREST_MASK = "FOREST_MASK"
     FOREST_VALUES = "FOREST_VALUES"
+    POLYGON_METHOD = "POLYGON_METHOD"
     WINDOW = "WINDOW"
     FRAGMENTATION = "FRAGMENTATION"
     ECOSYSTEMS = "ECOSYSTEMS"
@@ -122,10 +136,12 @@ class MinamDegradationAlgorithm(T2Algorithm):
             **optional))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.PRODUCTIVITY, tr("Land productivity dynamics (5 classes)"), **optional))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.FOREST_MASK, tr("Forest mask (fragmentation is derived from it)"), **optional))
+        self.addParameter(QgsProcessingParameterMapLayer(
+            self.FOREST_MASK, tr("Forest mask, a raster or forest polygons (fragmentation is derived from it)"),
+            types=[compat.TYPE_RASTER, compat.TYPE_VECTOR_POLYGON], **optional))
         self.addParameter(QgsProcessingParameterString(
             self.FOREST_VALUES, tr("Values of the forest mask that are forest"), defaultValue="1", optional=True))
+        _rasterize.add_method_parameter(self, self.POLYGON_METHOD)
         self.addParameter(QgsProcessingParameterNumber(
             self.WINDOW, tr("Fragmentation window (pixels, odd, 3 to 31)"), type=compat.NUMBER_INTEGER,
             defaultValue=3, minValue=3, maxValue=31))
@@ -151,6 +167,7 @@ class MinamDegradationAlgorithm(T2Algorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_INDICATORS, tr("Indicator states (cover loss, productivity, fragmentation)"), optional=True))
         self.add_table_output(tr("Degradation area table (hectares per ecosystem and level)"))
+        self.add_dask_parameter()
         self.addOutput(QgsProcessingOutputString(self.INDICATORS_USED, tr("Indicators used")))
         for key, label in zip(self.LEVEL_KEYS, (N_("Area without degradation (ha)"), N_("Low degradation area (ha)"),
                                            N_("Moderate degradation area (ha)"), N_("High degradation area (ha)"),
@@ -174,10 +191,35 @@ class MinamDegradationAlgorithm(T2Algorithm):
             return None, None, None
         return minam.rules_from_matrix(values), None, None
 
-    def compute(self, parameters, context, feedback, workdir):
-        sources = {key: self.raster_path(parameters, key, context, required=False) for key in self.INPUT_KEYS}
+    def forest_layer(self, parameters, context):
+        """FOREST_MASK as (GDAL source of a raster, polygon layer): one of them, or (None, None) when not given."""
+        layer = self.parameterAsLayer(parameters, self.FOREST_MASK, context)
+        if layer is None:
+            return None, None
+        if isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GEOMETRY_POLYGON:
+            return None, layer
+        if not isinstance(layer, QgsRasterLayer):
+            raise QgsProcessingException(tr("The forest mask {name} is neither a raster nor a polygon layer. Give a "
+                                            "forest raster or a layer of forest polygons.").format(name=layer.name()))
+        return self.raster_path(parameters, self.FOREST_MASK, context), None
+
+    def burn_forest(self, parameters, context, feedback, layer, grid, grid_key, workdir):
+        """The polygon forest mask burnt onto ``grid`` (1 forest, 0 not), the method and repairs logged."""
+        if (self.parameterAsString(parameters, self.FOREST_VALUES, context) or "1").strip() != "1":
+            feedback.pushInfo(tr("FOREST_VALUES is not used: a forest mask given as polygons is forest inside its "
+                                 "polygons."))
+        method = self.parameterAsEnum(parameters, self.POLYGON_METHOD, context)
+        return _rasterize.burn_polygons(layer, grid, context, feedback, os.path.join(workdir, "forest_mask.tif"),
+                                        layer.name() or self.FOREST_MASK, method, onto=grid_key)
+
+    def inputs(self, parameters, context, feedback, workdir):
+        """({input key: GDAL source or None} on one grid, ecosystems raster or None, the grid, forest values)."""
+        forest_raster, forest_polygons = self.forest_layer(parameters, context)
+        sources = {key: self.raster_path(parameters, key, context, required=False)
+                   for key in self.INPUT_KEYS if key != self.FOREST_MASK}
+        sources[self.FOREST_MASK] = forest_raster
         present = [key for key in self.INPUT_KEYS if sources[key]]
-        if not present:
+        if not present and forest_polygons is None:
             raise QgsProcessingException(tr("Give at least one indicator: both land cover maps or a cover loss "
                                             "raster, a productivity raster, or a forest mask or fragmentation "
                                             "raster."))
@@ -185,11 +227,26 @@ class MinamDegradationAlgorithm(T2Algorithm):
         if ecosystems and self.parameterAsSource(parameters, self.ZONES, context) is not None:
             raise QgsProcessingException(tr("Give the ecosystems either as polygons (ZONES) or as a raster "
                                             "(ECOSYSTEMS), not both."))
-        rules, lpd, riitters = self.rules(parameters, context, feedback)
-        grid = grid_of(sources[present[0]])
+        grid_key = present[0] if present else (self.ECOSYSTEMS if ecosystems else None)
+        if grid_key is None:
+            raise QgsProcessingException(tr("A forest mask given as polygons needs a raster that sets the grid: give "
+                                            "a land cover, cover loss, productivity or ecosystems raster too, or "
+                                            "rasterize the forest polygons first."))
         sources[self.ECOSYSTEMS] = ecosystems
-        self.align_inputs(parameters, context, sources, present[1:] + [self.ECOSYSTEMS], grid, feedback=feedback)
-        ecosystems = sources.pop(self.ECOSYSTEMS)
+        grid = grid_of(sources[grid_key])
+        others = [key for key in present + [self.ECOSYSTEMS] if key != grid_key]
+        self.align_inputs(parameters, context, sources, others, grid, feedback=feedback)
+        if forest_polygons is not None:
+            sources[self.FOREST_MASK] = self.burn_forest(parameters, context, feedback, forest_polygons, grid,
+                                                         grid_key, workdir)
+            forest_values = "1"
+        else:
+            forest_values = self.parameterAsString(parameters, self.FOREST_VALUES, context) or "1"
+        return sources, sources.pop(self.ECOSYSTEMS), grid, forest_values
+
+    def compute(self, parameters, context, feedback, workdir):
+        sources, ecosystems, grid, forest_values = self.inputs(parameters, context, feedback, workdir)
+        rules, lpd, riitters = self.rules(parameters, context, feedback)
         if ecosystems:
             zones, labels = ecosystems, None
         else:
@@ -202,7 +259,7 @@ class MinamDegradationAlgorithm(T2Algorithm):
             natural_classes=self.parameterAsString(parameters, self.NATURAL_CLASSES, context) or None,
             cover_loss=sources[self.COVER_LOSS], productivity=sources[self.PRODUCTIVITY],
             forest_mask=sources[self.FOREST_MASK],
-            forest_values=self.parameterAsString(parameters, self.FOREST_VALUES, context) or "1",
+            forest_values=forest_values,
             window=self.parameterAsInt(parameters, self.WINDOW, context), fragmentation=sources[self.FRAGMENTATION],
             zones=zones, rules=rules, lpd_states=lpd, riitters_states=riitters, indicators_output=indicators,
             progress=progress, is_cancelled=cancelled,

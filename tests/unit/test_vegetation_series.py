@@ -268,3 +268,52 @@ def test_cancel_leaves_no_output(tmp_path):
         vs.prepare_series(vs.observations_of(paths), str(tmp_path / "o.tif"), vs.SeriesOptions(), str(tmp_path),
                           is_cancelled=lambda: True)
     assert not (tmp_path / "o.tif").exists()
+
+
+# -- speed (issue 19): the streamed block path and the direct reads give the same bits -----------------------
+
+@pytest.mark.parametrize("how", vs.AGGREGATES)
+def test_streamed_aggregates_equal_the_rule_function_bit_for_bit(how):
+    # the block path runs one observation at a time; the rule (aggregate, checked against numpy above)
+    # takes them all at once: same operations, types and order, so the very same bits
+    rng = np.random.default_rng(11)
+    values = (rng.integers(-2000, 10000, (23, 9, 11)) * np.float32(0.0001)).astype(np.float32)
+    ok = rng.random((23, 9, 11)) > 0.5
+    ok[:, 0, 0] = False
+    ok[:, 0, 1] = False
+    ok[4, 0, 1] = True
+    days = np.arange(23) * 16.0 + 3.0
+    got, got_has = vs._STREAMS[how](zip(values, ok), (9, 11), days)
+    truth, has = vs.aggregate(values, ok, how, days)
+    assert np.array_equal(got_has, has)
+    got, truth = np.asarray(got), np.asarray(truth)
+    assert got.dtype == truth.dtype and got[has].tobytes() == truth[has].tobytes()
+
+
+@pytest.mark.parametrize("how", vs.AGGREGATES)
+def test_direct_reads_and_converting_stacks_give_the_same_series(tmp_path, how):
+    # int16 index and uint16 quality are read as stored; float64 index or int32 quality go through a
+    # converting VRT: the same values must give the same bits either way
+    rng = np.random.default_rng(5)
+    raw = rng.integers(-2000, 10000, (6, 21, 17)).astype(np.int16)
+    raw[rng.random(raw.shape) < 0.1] = -3000
+    words = np.where(rng.random(raw.shape) < 0.3, _word(modland=2), _word()).astype(np.uint16)
+    outputs = []
+    for kind, index_type, quality_type in (("direct", np.int16, np.uint16), ("vrt", np.float64, np.int32)):
+        folder = tmp_path / kind
+        folder.mkdir()
+        paths, quality = [], []
+        for k in range(raw.shape[0]):
+            name = f"MOD13Q1.A{2019 + k // 3}{1 + 48 * (k % 3):03d}"
+            paths.append(write_raster(folder / f"{name}.ndvi.tif", raw[k].astype(index_type), nodata=-3000))
+            quality.append(write_raster(folder / f"{name}.qa.tif", words[k].astype(quality_type)))
+        options = vs.SeriesOptions(scale=vs.MODIS_SCALE, fill=vs.MODIS_FILL, how=how)
+        by_year = vs.plan_years(vs.observations_of(paths, None, quality), options)[0]
+        plans = vs._year_plans(by_year, [2019, 2020], {p: p for p in paths + quality},
+                               vs.Grid.of(gdal.Open(paths[0])), options, str(folder))
+        assert [p.stacked for p in plans] == [kind == "vrt"] * 2
+        out = str(folder / "series.tif")
+        vs.prepare_series(vs.observations_of(paths, None, quality), out, options, str(folder))
+        outputs.append(gdal.Open(out).ReadAsArray())
+    assert np.array_equal(outputs[0].view(np.uint32), outputs[1].view(np.uint32))
+    assert (outputs[0] != vs.NODATA).any()
