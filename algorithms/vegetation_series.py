@@ -384,7 +384,11 @@ def _quality_mask(quality, kind, strictness):
 
 def _type_names(bands):
     """The GDAL data type names of ``bands`` [(source, band)]."""
-    return {gdal.GetDataTypeName(open_raster(source).GetRasterBand(band).DataType) for source, band in bands}
+    names = set()
+    for source, band in bands:
+        ds = open_raster(source)  # kept while its band is read: newer GDAL bindings refuse a band of a closed dataset
+        names.add(gdal.GetDataTypeName(ds.GetRasterBand(band).DataType))
+    return names
 
 
 def _stack_type(bands):
