@@ -30,6 +30,15 @@ KEYS = (DEGRADED, DEGRADED_VALUE, DEGRADED_CLASSES, DEGRADED_BAND)
 DEFAULT_VALUE = -1  # the degraded class of the T2 Restore degradation algorithm and of Trends.Earth's SDG band
 
 
+class DegradedLandNames:
+    """The four parameter names, as class constants of both algorithms that take degraded land."""
+
+    DEGRADED = DEGRADED
+    DEGRADED_VALUE = DEGRADED_VALUE
+    DEGRADED_CLASSES = DEGRADED_CLASSES
+    DEGRADED_BAND = DEGRADED_BAND
+
+
 def add_parameters(alg):
     """Declare DEGRADED, DEGRADED_VALUE, DEGRADED_CLASSES and DEGRADED_BAND on ``alg``."""
     alg.addParameter(QgsProcessingParameterMapLayer(

@@ -37,7 +37,7 @@ DEFAULT_TARGET_SHARE = 30.0   # KM-GBF Target 2: 30 % of degraded areas under ef
 PERU_EXTENT = QgsRectangle(-81.33, -18.35, -68.65, -0.04)  # longitude / latitude bounds of Peru
 
 
-class Target2IndicatorAlgorithm(T2Algorithm):
+class Target2IndicatorAlgorithm(_degraded_params.DegradedLandNames, T2Algorithm):
     NAME = "target2_indicator"
     DISPLAY_NAME = N_("Target 2 indicator (area under restoration over degraded area)")
     GROUP_ID = "reporting"
@@ -78,10 +78,6 @@ class Target2IndicatorAlgorithm(T2Algorithm):
     )
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
-    DEGRADED = _degraded_params.DEGRADED
-    DEGRADED_VALUE = _degraded_params.DEGRADED_VALUE
-    DEGRADED_CLASSES = _degraded_params.DEGRADED_CLASSES
-    DEGRADED_BAND = _degraded_params.DEGRADED_BAND
     RESTORATION_AREAS = "RESTORATION_AREAS"
     ECOSYSTEMS = "ECOSYSTEMS"
     ECOSYSTEM_FIELD = "ECOSYSTEM_FIELD"

@@ -32,7 +32,7 @@ from .target2_indicator import DEFAULT_TARGET_HA, DEFAULT_TARGET_SHARE
 from .target2_indicator import Target2IndicatorAlgorithm as Indicator
 
 
-class Target2ReportAlgorithm(T2Algorithm):
+class Target2ReportAlgorithm(_degraded_params.DegradedLandNames, T2Algorithm):
     NAME = "target2_report"
     DISPLAY_NAME = N_("Target 2 report (workbook, printable report and layout)")
     GROUP_ID = "reporting"
@@ -65,10 +65,6 @@ class Target2ReportAlgorithm(T2Algorithm):
            "with the same OUTCOMES and OUTCOME_ID_FIELD."),
     )
 
-    DEGRADED = _degraded_params.DEGRADED
-    DEGRADED_VALUE = _degraded_params.DEGRADED_VALUE
-    DEGRADED_CLASSES = _degraded_params.DEGRADED_CLASSES
-    DEGRADED_BAND = _degraded_params.DEGRADED_BAND
     GAP_A = "GAP_A"
     GAP_B = "GAP_B"
     NAME_A = "NAME_A"
