@@ -6,7 +6,18 @@ opens them. Nothing here imports a backend, so the import graph of ``registry/``
 
 from abc import ABC, abstractmethod
 
-from .model import InitiativeSummary
+from . import schema
+from .model import Area, Contact, Initiative, InitiativeSummary, MonitoringValue, Organization
+
+# table -> record class, and child table -> the Initiative list holding its rows: the same in both homes
+TABLE_CLASSES = {
+    "initiatives": Initiative,
+    "organizations": Organization,
+    "contacts": Contact,
+    schema.AREA_TABLE: Area,
+    "monitoring_values": MonitoringValue,
+}
+CHILD_LISTS = {"organizations": "organizations", "contacts": "contacts", schema.AREA_TABLE: "areas"}
 
 STATE_UNCHECKED = "unchecked"
 STATE_VALID = "valid"

@@ -21,7 +21,7 @@ from osgeo import ogr
 from ..algorithms.errors import Cancelled
 from ..algorithms.geometry import ellipsoidal_area_ha
 from . import gpkg_geom, schema, sql
-from .backend import STATE_UNCHECKED, RegistryStore, summary_of_row
+from .backend import CHILD_LISTS, STATE_UNCHECKED, TABLE_CLASSES, RegistryStore, summary_of_row
 from .errors import (
     AreaOwnerConflictError,
     ConflictError,
@@ -34,17 +34,8 @@ from .errors import (
     RegistryReadOnlyError,
     UnreadableGeometryError,
 )
-from .model import Area, Contact, Initiative, MonitoringValue, Organization, field_default, utc_now
+from .model import field_default, utc_now
 from .text import fold, register_text_functions
-
-_CLASSES = {
-    "initiatives": Initiative,
-    "organizations": Organization,
-    "contacts": Contact,
-    schema.AREA_TABLE: Area,
-    "monitoring_values": MonitoringValue,
-}
-_CHILD_LISTS = {"organizations": "organizations", "contacts": "contacts", schema.AREA_TABLE: "areas"}
 
 
 def _defaults(cls):
@@ -133,7 +124,7 @@ class GeoPackageRegistryStore(RegistryStore):
         version = self._read(lambda c: schema.read_version(c))
         if version != schema.SCHEMA_VERSION:
             raise schema.SchemaTooNewError(path=str(self._path), version=version, supported=schema.SCHEMA_VERSION)
-        self._fields = {table: _defaults(cls) for table, cls in _CLASSES.items()}
+        self._fields = {table: _defaults(cls) for table, cls in TABLE_CLASSES.items()}
 
     # --- plumbing -------------------------------------------------------------------------
     @property
@@ -214,7 +205,7 @@ class GeoPackageRegistryStore(RegistryStore):
         return row
 
     def _from_row(self, table, row):
-        cls = _CLASSES[table]
+        cls = TABLE_CLASSES[table]
         kinds = sql.COLUMN_KINDS[table]
         known = self._fields[table]
         values = {}
@@ -287,7 +278,7 @@ class GeoPackageRegistryStore(RegistryStore):
             key = sql.PARENT_KEY[table]
             key_pos = sql.write_columns(table).index(key)
             for row in conn.execute(sql.SELECT_BY_PARENT[table], (keys,)):
-                getattr(initiatives[row[key_pos]], _CHILD_LISTS[table]).append(self._from_row(table, row))
+                getattr(initiatives[row[key_pos]], CHILD_LISTS[table]).append(self._from_row(table, row))
             if progress is not None:
                 progress(0.25 * (step + 1))
         areas = {a.uuid: a for ini in initiatives.values() for a in ini.areas}

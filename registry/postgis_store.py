@@ -19,20 +19,11 @@ from osgeo import ogr
 from ..algorithms.errors import N_, Cancelled
 from ..algorithms.geometry import ellipsoidal_area_ha
 from . import admin_setting, pg_connect, pg_lookups, pg_migrations, pg_schema, pg_sql, schema, vocab
-from .backend import STATE_UNCHECKED, RegistryStore, summary_of_row
+from .backend import CHILD_LISTS, STATE_UNCHECKED, TABLE_CLASSES, RegistryStore, summary_of_row
 from .errors import AreaOwnerConflictError, ConflictError, RegistryError, UnreadableGeometryError
-from .model import Area, Contact, Initiative, MonitoringValue, Organization, field_default, utc_now
+from .model import field_default, utc_now
 from .sql import COLUMN_KINDS, PARENT_KEY
 from .text import fold
-
-_CLASSES = {
-    "initiatives": Initiative,
-    "organizations": Organization,
-    "contacts": Contact,
-    schema.AREA_TABLE: Area,
-    "monitoring_values": MonitoringValue,
-}
-_CHILD_LISTS = {"organizations": "organizations", "contacts": "contacts", schema.AREA_TABLE: "areas"}
 
 
 @dataclass
@@ -128,7 +119,7 @@ class PostgisRegistryStore(RegistryStore):
         self._lock = threading.RLock()
         self._skipped = {}
         self._conn = pg_connect.connect(location, timeout=busy_timeout)
-        self._fields = {table: {f.name: f for f in fields(cls)} for table, cls in _CLASSES.items()}
+        self._fields = {table: {f.name: f for f in fields(cls)} for table, cls in TABLE_CLASSES.items()}
         try:
             self._check_schema(migrate)
         except BaseException:
@@ -271,7 +262,7 @@ class PostgisRegistryStore(RegistryStore):
                 values["geometry_wkb"] = bytes(value) if value is not None else None
             elif col in known:
                 values[col] = field_default(known[col]) if value is None else value
-        return _CLASSES[table](**values)
+        return TABLE_CLASSES[table](**values)
 
     # --- reading --------------------------------------------------------------------------
     def _where(self, flt):
@@ -332,7 +323,7 @@ class PostgisRegistryStore(RegistryStore):
             pos = pg_sql.read_columns(table).index(PARENT_KEY[table])
             cur.execute(pg_sql.SELECT_BY_PARENT[table], (keys,))
             for row in cur.fetchall():
-                getattr(initiatives[row[pos]], _CHILD_LISTS[table]).append(self._from_row(table, row))
+                getattr(initiatives[row[pos]], CHILD_LISTS[table]).append(self._from_row(table, row))
             if progress is not None:
                 progress(0.25 * (step + 1))
         areas = {a.uuid: a for ini in initiatives.values() for a in ini.areas}
