@@ -27,6 +27,15 @@ RECOVERING_IN_DEGRADED_HA = "RECOVERING_IN_DEGRADED_HA"
 RECOVERING_SHARE_PCT = "RECOVERING_SHARE_PCT"
 
 
+class OutcomeNames:
+    """The outcome parameter and output names, as class constants of the algorithms that count recovering areas."""
+
+    OUTCOMES = OUTCOMES
+    OUTCOME_ID_FIELD = OUTCOME_ID_FIELD
+    RECOVERING_IN_DEGRADED_HA = RECOVERING_IN_DEGRADED_HA
+    RECOVERING_SHARE_PCT = RECOVERING_SHARE_PCT
+
+
 def add_parameters(alg, areas_key):
     alg.addParameter(QgsProcessingParameterFeatureSource(
         OUTCOMES, tr("Restoration outcomes (table of restoration_outcomes): also count only recovering areas"),

@@ -37,7 +37,7 @@ DEFAULT_TARGET_SHARE = 30.0   # KM-GBF Target 2: 30 % of degraded areas under ef
 PERU_EXTENT = QgsRectangle(-81.33, -18.35, -68.65, -0.04)  # longitude / latitude bounds of Peru
 
 
-class Target2IndicatorAlgorithm(_degraded_params.DegradedLandNames, T2Algorithm):
+class Target2IndicatorAlgorithm(_degraded_params.DegradedLandNames, _outcome_filter.OutcomeNames, T2Algorithm):
     NAME = "target2_indicator"
     DISPLAY_NAME = N_("Target 2 indicator (area under restoration over degraded area)")
     GROUP_ID = "reporting"
@@ -97,10 +97,6 @@ class Target2IndicatorAlgorithm(_degraded_params.DegradedLandNames, T2Algorithm)
     SHARE_PCT = "SHARE_PCT"
     TO_SHARE_HA = "TO_SHARE_HA"
     TO_TARGET_HA = "TO_TARGET_HA"
-    OUTCOMES = _outcome_filter.OUTCOMES
-    OUTCOME_ID_FIELD = _outcome_filter.OUTCOME_ID_FIELD
-    RECOVERING_IN_DEGRADED_HA = _outcome_filter.RECOVERING_IN_DEGRADED_HA
-    RECOVERING_SHARE_PCT = _outcome_filter.RECOVERING_SHARE_PCT
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         _degraded_params.add_parameters(self)

@@ -32,7 +32,7 @@ from .target2_indicator import DEFAULT_TARGET_HA, DEFAULT_TARGET_SHARE
 from .target2_indicator import Target2IndicatorAlgorithm as Indicator
 
 
-class Target2ReportAlgorithm(_degraded_params.DegradedLandNames, T2Algorithm):
+class Target2ReportAlgorithm(_degraded_params.DegradedLandNames, _outcome_filter.OutcomeNames, T2Algorithm):
     NAME = "target2_report"
     DISPLAY_NAME = N_("Target 2 report (workbook, printable report and layout)")
     GROUP_ID = "reporting"
@@ -84,10 +84,6 @@ class Target2ReportAlgorithm(_degraded_params.DegradedLandNames, T2Algorithm):
     RESTORATION_OUTSIDE_HA = "RESTORATION_OUTSIDE_HA"
     SHARE_PCT = "SHARE_PCT"
     PAGES = "PAGES"
-    OUTCOMES = _outcome_filter.OUTCOMES
-    OUTCOME_ID_FIELD = _outcome_filter.OUTCOME_ID_FIELD
-    RECOVERING_IN_DEGRADED_HA = _outcome_filter.RECOVERING_IN_DEGRADED_HA
-    RECOVERING_SHARE_PCT = _outcome_filter.RECOVERING_SHARE_PCT
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         _degraded_params.add_parameters(self)
