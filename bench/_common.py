@@ -133,3 +133,16 @@ def write_results(name, results):
     out_dir.mkdir(exist_ok=True)
     (out_dir / f"{name}.json").write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))
+
+
+def differing_pixels(a, b):
+    """Number of pixels where band 1 of the rasters ``a`` and ``b`` differ, read window by window."""
+    from osgeo import gdal
+
+    da, db = gdal.Open(str(a)), gdal.Open(str(b))
+    ba, bb = da.GetRasterBand(1), db.GetRasterBand(1)
+    diff = 0
+    for y in range(0, da.RasterYSize, 1024):
+        h = min(1024, da.RasterYSize - y)
+        diff += int((ba.ReadAsArray(0, y, da.RasterXSize, h) != bb.ReadAsArray(0, y, da.RasterXSize, h)).sum())
+    return diff

@@ -22,7 +22,7 @@ import argparse
 import os
 import sys
 
-from _common import HERE, PY, demo_region, measure, package_parent, say, work_folder, write_results
+from _common import HERE, PY, demo_region, differing_pixels, measure, package_parent, say, work_folder, write_results
 
 LAYERS = ("lc_baseline", "lc_target", "lpd", "soc_baseline", "soc_target")
 
@@ -116,19 +116,6 @@ RUNS = (("io_floor", run_floor), ("engine_floor", run_engine_floor), ("engine_fl
         ("t2restore", run_t2restore), ("t2restore_1thread", run_t2restore_1), ("gdal_calc", run_gdal_calc))
 
 
-def compare(a, b):
-    """Number of differing pixels between two rasters, window by window."""
-    from osgeo import gdal
-
-    da, db = gdal.Open(a), gdal.Open(b)
-    ba, bb = da.GetRasterBand(1), db.GetRasterBand(1)
-    diff = 0
-    for y in range(0, da.RasterYSize, 1024):
-        h = min(1024, da.RasterYSize - y)
-        diff += int((ba.ReadAsArray(0, y, da.RasterXSize, h) != bb.ReadAsArray(0, y, da.RasterXSize, h)).sum())
-    return diff
-
-
 def time_runs(work, inputs, size, repeat):
     """{name: (best seconds, peak MB, CPU seconds of that run)} of every run, interleaved ``repeat`` times."""
     best = {}
@@ -178,7 +165,7 @@ def main():
     inputs = generate(work, args.size)
     pixels = args.size * args.size
     best = time_runs(work, inputs, args.size, args.repeat)
-    differing = compare(str(work / f"out_t2restore_{args.size}.tif"), str(work / f"out_gdal_calc_{args.size}.tif"))
+    differing = differing_pixels(work / f"out_t2restore_{args.size}.tif", work / f"out_gdal_calc_{args.size}.tif")
     ratios = targets(best)
     results["time"] = {
         "pixels": pixels,

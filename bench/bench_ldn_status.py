@@ -19,7 +19,7 @@ import argparse
 import os
 import sys
 
-from _common import PY, measure, package_parent, say, work_folder, write_results
+from _common import PY, differing_pixels, measure, package_parent, say, work_folder, write_results
 
 ND = -32768
 # gdal_calc sets nodata wherever an input is nodata; the rest is the status matrix (METHODS.md 1.5)
@@ -97,19 +97,6 @@ def run_gdal_calc(paths, work):
     return runs, out
 
 
-def compare(a, b):
-    """Number of differing pixels between two rasters, window by window."""
-    from osgeo import gdal
-
-    da, db = gdal.Open(a), gdal.Open(b)
-    ba, bb = da.GetRasterBand(1), db.GetRasterBand(1)
-    diff = 0
-    for y in range(0, da.RasterYSize, 1024):
-        h = min(1024, da.RasterYSize - y)
-        diff += int((ba.ReadAsArray(0, y, da.RasterXSize, h) != bb.ReadAsArray(0, y, da.RasterXSize, h)).sum())
-    return diff
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=int(os.environ.get("T2_BENCH_SIZE", "10000")),
@@ -130,7 +117,7 @@ def main():
             say(f"{name:24s} {args.size}^2: {seconds:7.2f} s, peak {peak:7.1f} MB")
             if name not in best or seconds < best[name][0]:
                 best[name] = (seconds, peak)
-    differing = sum(compare(a, b) for a, b in zip(t2_out, calc_out))
+    differing = sum(differing_pixels(a, b) for a, b in zip(t2_out, calc_out))
     pixels = args.size * args.size
     results = {"machine": {"cpus": os.cpu_count()}, "pixels": pixels, "periods": 2, "land_type": True,
                "seconds": {k: round(v[0], 2) for k, v in best.items()},

@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from _common import HERE, PY, measure, noise_rows, package_parent, say, work_folder, write_results
+from _common import HERE, PY, differing_pixels, measure, noise_rows, package_parent, say, work_folder, write_results
 from _national_gaps import (  # noqa: F401 - step_gap_* are run by name (run_step)
     band_rows,
     build_gaps,
@@ -418,15 +418,7 @@ def measured(name, data, out, threads):
 
 def compare_ldn(out):
     """Pixels where t2restore's LDN and gdal_calc's differ (window by window)."""
-    from osgeo import gdal
-
-    datasets = [gdal.Open(str(out / n)) for n in ("ldn.tif", "ldn_gdal_calc.tif")]
-    a, b = (ds.GetRasterBand(1) for ds in datasets)
-    diff = 0
-    for y in range(0, a.YSize, 1024):
-        h = min(1024, a.YSize - y)
-        diff += int((a.ReadAsArray(0, y, a.XSize, h) != b.ReadAsArray(0, y, b.XSize, h)).sum())
-    return diff
+    return differing_pixels(out / "ldn.tif", out / "ldn_gdal_calc.tif")
 
 
 def main():
