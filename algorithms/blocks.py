@@ -77,18 +77,28 @@ def compression_threads():
     return str(block_threads.requested_threads() or "ALL_CPUS")
 
 
-def creation_options(dtype):
-    """Tiled, compressed, BigTIFF when needed; the predictor suits the data type."""
+def creation_options(dtype, level=None):
+    """Tiled, compressed, BigTIFF when needed; the predictor suits the data type.
+
+    ZSTD at ``level`` (default 3, zstd's own default): GDAL's default (9) took about 0.9 CPU seconds to
+    write a 100 Mpx int16 result where level 3 takes 0.55, for files about 25 % larger (2.0 MB instead
+    of 1.6 MB for the LDN of bench_ldn.py). DEFLATE keeps GDAL's level 6 unless ``level`` is given.
+    """
     predictor = "3" if np.dtype(dtype).kind == "f" else "2"
+    method = compression()
+    if method == "ZSTD":
+        extra = [f"ZSTD_LEVEL={level or 3}"]
+    else:
+        extra = [f"ZLEVEL={level}"] if level else []
     return [
         "TILED=YES",
         f"BLOCKXSIZE={TILE}",
         f"BLOCKYSIZE={TILE}",
-        f"COMPRESS={compression()}",
+        f"COMPRESS={method}",
         f"PREDICTOR={predictor}",
         "BIGTIFF=IF_SAFER",
         f"NUM_THREADS={compression_threads()}",
-    ]
+    ] + extra
 
 
 def open_raster(source, name=None):

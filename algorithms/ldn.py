@@ -279,16 +279,26 @@ def _unknown_collectors(policy, recode):
     return out
 
 
+def _soc_work_type(baseline, target):
+    """int32 for stocks stored as integers of at most 16 bits (SoilGrids, Trends.Earth: 11 x 32767 fits),
+    else float64 (exact for float32 input). Why: integer stocks compared in int32 move half the bytes."""
+    small_int = all(a.dtype.kind in "iub" and a.dtype.itemsize <= 2 for a in (baseline, target))
+    return np.int32 if small_int else np.float64
+
+
 def _soc_codes(baseline, target, valid, water):
-    """2 + improved - degraded, compared as 10 t vs 9 b and 11 b (exact in float64 for float32 input)."""
-    b = baseline.astype(np.float64)
-    t10 = target.astype(np.float64)
-    t10 *= 10.0
-    codes = (t10 >= b * 11.0).view(np.uint8)  # 1 where improved
+    """2 + improved - degraded, compared as 10 t vs 9 b and 11 b (exact in int32 for 16-bit integer input,
+    in float64 for float32 input)."""
+    kind = _soc_work_type(baseline, target)
+    b = baseline.astype(kind)
+    t10 = target.astype(kind)
+    t10 *= kind(10)
+    codes = (t10 >= b * kind(11)).view(np.uint8)  # 1 where improved
     codes += np.uint8(CODE_STABLE)
-    codes -= (t10 <= b * 9.0).view(np.uint8)  # stable 2, improved 3, degraded 1
+    codes -= (t10 <= b * kind(9)).view(np.uint8)  # stable 2, improved 3, degraded 1
     bad = ~(b > 0)  # also catches NaN
-    bad |= np.isnan(t10)
+    if kind is np.float64:
+        bad |= np.isnan(t10)
     if valid is not None:
         bad |= ~valid
     if water is not None:

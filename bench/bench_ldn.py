@@ -2,10 +2,15 @@
 """Benchmark t2restore:ldn_degradation against gdal_calc.py and I/O floors, in the same run.
 
     /usr/bin/python3 bench/bench_ldn.py [--size 10000] [--repeat 2] [--memory-sizes 5000,20000] [--work DIR]
+                                        [--soc int16|float32]
 
 For each size the demo region generator writes the five inputs (land cover baseline/target, LPD,
-SOC baseline/target) once. Then, each in its own process so that peak memory (max RSS) and CPU seconds
-are its own, interleaved ``--repeat`` times (the best wall time is kept, with its CPU seconds):
+SOC baseline/target) once. ``--soc int16`` (the default) stores the SOC stocks as whole t C/ha in Int16,
+nodata -32768, the type Trends.Earth and SoilGrids distribute SOC in; ``--soc float32`` reads the demo's
+own float32 stocks, stored with the floating-point predictor (PREDICTOR=3), whose decoding alone takes
+about a quarter of gdal_calc.py's time at 100 Mpx (libtiff undoes that predictor byte by byte).
+Then, each in its own process so that peak memory (max RSS) and CPU seconds are its own, interleaved
+``--repeat`` times (the best wall time is kept, with its CPU seconds):
   - t2restore: the algorithms layer's ldn_degradation (what the Processing algorithm calls), with every
     core and with one thread (T2RESTORE_THREADS; one thread uses one core);
   - gdal_calc.py: the same one-out-all-out result from the same inputs, with the same output
@@ -15,7 +20,8 @@ are its own, interleaved ``--repeat`` times (the best wall time is kept, with it
     same through the block engine (same codec, cache, allocator and threads as t2restore): the least
     time any computation of this result can take with these input files.
 The t2restore and gdal_calc outputs are compared pixel by pixel. The two targets of issue 16 are printed
-last (2 threads <= 0.6 x 1 thread; <= 0.3 x gdal_calc.py). Results go to bench/results/ldn.json.
+last (2 threads <= 0.6 x 1 thread; <= 0.3 x gdal_calc.py). Results go to bench/results/ldn.json
+(ldn_soc_float32.json with ``--soc float32``).
 """
 
 import argparse
@@ -63,10 +69,45 @@ ENGINE_FLOOR = ("import sys; sys.path.insert(0, sys.argv[1]); import numpy as np
                 "parallel=True)")
 
 
-def generate(work, size):
+def generate(work, size, soc="float32"):
     folder = work / f"region_{size}"
     demo_region(folder, size, LAYERS)
-    return {name: str(folder / f"{name}.tif") for name in LAYERS}
+    inputs = {name: str(folder / f"{name}.tif") for name in LAYERS}
+    if soc == "int16":
+        for name in ("soc_baseline", "soc_target"):
+            inputs[name] = soc_as_int16(folder / f"{name}.tif", folder / f"{name}_int16.tif")
+    return inputs
+
+
+def soc_as_int16(source, target):
+    """``source`` (float32 t C/ha, NaN outside) as whole t C/ha in Int16 (nodata -32768), unless already there."""
+    if target.exists():
+        return str(target)
+    import numpy as np
+    from osgeo import gdal
+
+    sys.path.insert(0, str(package_parent()))
+    from t2restore.algorithms.blocks import creation_options
+
+    src = gdal.Open(str(source))
+    band = src.GetRasterBand(1)
+    tmp = target.with_suffix(".part.tif")
+    out = gdal.GetDriverByName("GTiff").Create(str(tmp), src.RasterXSize, src.RasterYSize, 1, gdal.GDT_Int16,
+                                               creation_options("int16"))
+    out.SetGeoTransform(src.GetGeoTransform())
+    out.SetProjection(src.GetProjection())
+    out_band = out.GetRasterBand(1)
+    out_band.SetNoDataValue(-32768)
+    nodata = band.GetNoDataValue()
+    for y in range(0, src.RasterYSize, 1024):
+        rows = band.ReadAsArray(0, y, src.RasterXSize, min(1024, src.RasterYSize - y))
+        missing = ~np.isfinite(rows) | ((rows == nodata) if nodata is not None else False)
+        values = np.rint(np.where(missing, 0, rows)).clip(-32767, 32767).astype(np.int16)
+        values[missing] = -32768
+        out_band.WriteArray(values, 0, y)
+    out = None
+    os.replace(tmp, target)
+    return str(target)
 
 
 def run_t2restore_1(inputs, out):
@@ -157,12 +198,14 @@ def main():
     parser.add_argument("--memory-sizes", default="5000,20000", help="sides for the peak-memory check")
     parser.add_argument("--work", default=str(HERE / "data"))
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--soc", choices=("int16", "float32"), default="int16",
+                        help="SOC stock inputs: whole t C/ha in Int16 (as distributed) or the demo's float32")
     args = parser.parse_args()
     work = work_folder(args.work)
     results = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}, "time": {},
-               "memory": {}}
+               "memory": {}, "soc_inputs": args.soc}
 
-    inputs = generate(work, args.size)
+    inputs = generate(work, args.size, args.soc)
     pixels = args.size * args.size
     best = time_runs(work, inputs, args.size, args.repeat)
     differing = differing_pixels(work / f"out_t2restore_{args.size}.tif", work / f"out_gdal_calc_{args.size}.tif")
@@ -179,12 +222,12 @@ def main():
     }
     results["machine"]["load_average_at_end"] = os.getloadavg()
     for size in [int(s) for s in args.memory_sizes.split(",") if s]:
-        inp = generate(work, size)
+        inp = generate(work, size, args.soc)
         seconds, rss, _cpu = run_t2restore(inp, str(work / f"out_t2restore_{size}.tif"))
         results["memory"][str(size * size)] = {"seconds": round(seconds, 2), "peak_mb": round(rss, 1),
                                                "mpx_per_s": round(size * size / seconds / 1e6, 1)}
         say(f"t2restore {size}^2 ({size * size / 1e6:.0f} Mpx): {seconds:.1f} s, peak {rss:.1f} MB")
-    write_results("ldn", results)
+    write_results("ldn" if args.soc == "int16" else f"ldn_soc_{args.soc}", results)
     say(f"pixels differing from gdal_calc.py: {differing}")
     say_targets(ratios, os.cpu_count())
 

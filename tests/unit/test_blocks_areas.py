@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pytest
-from osgeo import ogr, osr
+from osgeo import gdal, ogr, osr
 from rasters import write_raster
 
 from t2restore.algorithms import areas, blocks
@@ -175,6 +175,30 @@ def test_output_bytes_do_not_depend_on_the_compression_threads(tmp_path, monkeyp
         monkeypatch.setenv("T2RESTORE_THREADS", value)
         assert "NUM_THREADS=ALL_CPUS" in blocks.creation_options("float32")
     assert _noisy_multiband_run(tmp_path, "all.tif") == one
+
+
+def test_outputs_are_compressed_at_one_level_that_callers_may_change(tmp_path, monkeypatch):
+    """ZSTD at level 3 unless a caller asks for another (one ZSTD_LEVEL option: GDAL takes the first);
+    DEFLATE keeps GDAL's level unless asked. The file GDAL writes says which codec it used."""
+    from t2restore.algorithms import serfor_grid
+
+    def levels(options):
+        return [o for o in options if o.startswith(("ZSTD_LEVEL=", "ZLEVEL="))]
+
+    monkeypatch.setattr(blocks, "compression", lambda: "ZSTD")
+    assert levels(blocks.creation_options("int16")) == ["ZSTD_LEVEL=3"]
+    assert levels(blocks.creation_options("float32", level=1)) == ["ZSTD_LEVEL=1"]
+    assert levels(serfor_grid.fast_float_options()) == ["ZSTD_LEVEL=1"]
+    monkeypatch.setattr(blocks, "compression", lambda: "DEFLATE")
+    assert levels(blocks.creation_options("int16")) == []
+    assert levels(blocks.creation_options("int16", level=1)) == ["ZLEVEL=1"]
+    monkeypatch.undo()
+    source = write_raster(tmp_path / "ones.tif", np.ones((80, 100), np.int16))
+    out = tmp_path / "level.tif"
+    blocks.run_blocks([blocks.RasterInput(source)], lambda b: b.arrays[0],
+                      [blocks.RasterOutput(str(out), np.int16, -1)])
+    structure = gdal.Open(str(out)).GetMetadata("IMAGE_STRUCTURE")
+    assert structure["COMPRESSION"] == blocks.compression()
 
 
 def test_a_failing_write_in_the_writer_thread_stops_the_run_and_leaves_nothing(tmp_path, monkeypatch):

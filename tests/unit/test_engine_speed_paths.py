@@ -268,3 +268,34 @@ def test_packed_byte_lookup_equals_lookup_for_every_byte():
     out = ldn._byte_lookup(array, ldn._packed_table(mapping, 0), valid, unknown, 0)
     np.testing.assert_array_equal(out, expected)
     np.testing.assert_array_equal(unknown, valid & ~known)
+
+
+@pytest.mark.parametrize("dtype, nodata", [(np.int16, -32768), (np.uint16, 65535)])
+def test_ldn_with_integer_soc_stocks_equals_the_reference_rules(tmp_path, dtype, nodata):
+    """SOC stored as whole t C/ha (SoilGrids, Trends.Earth) is compared in int32: the same classes as the rule,
+    at the +-10 % boundaries (100 -> 90, 110; 89, 111), for zero and negative stocks, the type's extremes, nodata."""
+    rng = np.random.default_rng(41)
+    info = np.iinfo(dtype)
+    pairs = [(100, 90), (100, 110), (100, 89), (100, 111), (100, 91), (100, 109), (0, 5), (10, 0),
+             (info.max - 1, info.max - 1), (info.max - 1, 1), (3000, 3300), (3000, 2700)]
+    if info.min < 0:
+        pairs += [(-5, 10), (20, -3)]
+    soc_b = rng.integers(max(info.min + 1, -50), 400, SHAPE).astype(dtype)
+    soc_t = (soc_b * rng.choice([0.85, 0.9, 1.0, 1.1, 1.2], SHAPE)).round()
+    soc_t = soc_t.clip(info.min + 1, info.max - 1).astype(dtype)
+    flat_b, flat_t = soc_b.reshape(-1), soc_t.reshape(-1)
+    for i, (b, t) in enumerate(pairs):
+        flat_b[i], flat_t[i] = b, t
+    flat_b[rng.random(flat_b.size) < 0.03] = nodata
+    flat_t[rng.random(flat_t.size) < 0.03] = nodata
+    paths = {"soc_baseline": write_raster(tmp_path / "socb.tif", soc_b, nodata=nodata),
+             "soc_target": write_raster(tmp_path / "soct.tif", soc_t, nodata=nodata)}
+    out = tmp_path / "ldn.tif"
+    ldn.ldn_degradation(str(out), block_size=(230, 150), **paths)
+    valid = (soc_b != nodata) & (soc_t != nodata)
+    expected = ldn.soc_subindicator(soc_b, soc_t, valid=valid)
+    got = read_raster(out)
+    np.testing.assert_array_equal(got, expected)
+    assert got.reshape(-1)[:6].tolist() == [-1, 1, -1, 1, 0, 0]  # the boundaries of METHODS.md 1.3
+    assert ldn._soc_work_type(soc_b, soc_t) is np.int32
+    assert ldn._soc_work_type(soc_b.astype(np.int32), soc_t) is np.float64
