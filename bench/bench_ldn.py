@@ -5,10 +5,10 @@
                                         [--soc int16|float32]
 
 For each size the demo region generator writes the five inputs (land cover baseline/target, LPD,
-SOC baseline/target) once. ``--soc int16`` (the default) stores the SOC stocks as whole t C/ha in Int16,
-nodata -32768, the type Trends.Earth and SoilGrids distribute SOC in; ``--soc float32`` reads the demo's
-own float32 stocks, stored with the floating-point predictor (PREDICTOR=3), whose decoding alone takes
-about a quarter of gdal_calc.py's time at 100 Mpx (libtiff undoes that predictor byte by byte).
+SOC baseline/target) once. ``--soc float32`` (the default) reads the demo's own float32 stocks, stored
+with the floating-point predictor (PREDICTOR=3), whose decoding alone takes about a quarter of
+gdal_calc.py's time at 100 Mpx (libtiff undoes that predictor byte by byte); ``--soc int16`` stores them
+as whole t C/ha in Int16, nodata -32768, the type Trends.Earth and SoilGrids distribute SOC in.
 Then, each in its own process so that peak memory (max RSS) and CPU seconds are its own, interleaved
 ``--repeat`` times (the best wall time is kept, with its CPU seconds):
   - t2restore: the algorithms layer's ldn_degradation (what the Processing algorithm calls), with every
@@ -21,7 +21,7 @@ Then, each in its own process so that peak memory (max RSS) and CPU seconds are 
     time any computation of this result can take with these input files.
 The t2restore and gdal_calc outputs are compared pixel by pixel. The two targets of issue 16 are printed
 last (2 threads <= 0.6 x 1 thread; <= 0.3 x gdal_calc.py). Results go to bench/results/ldn.json
-(ldn_soc_float32.json with ``--soc float32``).
+(ldn_soc_int16.json with ``--soc int16``).
 """
 
 import argparse
@@ -198,8 +198,8 @@ def main():
     parser.add_argument("--memory-sizes", default="5000,20000", help="sides for the peak-memory check")
     parser.add_argument("--work", default=str(HERE / "data"))
     parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--soc", choices=("int16", "float32"), default="int16",
-                        help="SOC stock inputs: whole t C/ha in Int16 (as distributed) or the demo's float32")
+    parser.add_argument("--soc", choices=("float32", "int16"), default="float32",
+                        help="SOC stock inputs: the demo's float32, or whole t C/ha in Int16 (as distributed)")
     args = parser.parse_args()
     work = work_folder(args.work)
     results = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}, "time": {},
@@ -227,7 +227,7 @@ def main():
         results["memory"][str(size * size)] = {"seconds": round(seconds, 2), "peak_mb": round(rss, 1),
                                                "mpx_per_s": round(size * size / seconds / 1e6, 1)}
         say(f"t2restore {size}^2 ({size * size / 1e6:.0f} Mpx): {seconds:.1f} s, peak {rss:.1f} MB")
-    write_results("ldn" if args.soc == "int16" else f"ldn_soc_{args.soc}", results)
+    write_results("ldn" if args.soc == "float32" else f"ldn_soc_{args.soc}", results)
     say(f"pixels differing from gdal_calc.py: {differing}")
     say_targets(ratios, os.cpu_count())
 
