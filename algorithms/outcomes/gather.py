@@ -20,7 +20,7 @@ from osgeo import gdal, ogr, osr
 
 from ..areas import CellAreas
 from ..block_threads import block_size_override, in_block_order, shared, thread_count
-from ..blocks import DEFAULT_BLOCK, Grid, RasterInput, open_raster, run_blocks
+from ..blocks import DEFAULT_BLOCK, Grid, RasterInput, bounded_gdal_cache, open_raster, run_blocks
 from ..geometry import multipolygon
 from .sampling import BottomK, priorities
 
@@ -61,8 +61,9 @@ def burn(polygon_sets, grid, path, all_touched):
     ds.SetGeoTransform(grid.geotransform)
     ds.SetProjection(grid.crs_wkt)
     options = ["ATTRIBUTE=num"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
-    gdal.RasterizeLayer(ds, [1], layer, options=options)
-    ds.FlushCache()
+    with bounded_gdal_cache():  # GDAL rasterizes in chunks sized by its cache: keep memory bounded
+        gdal.RasterizeLayer(ds, [1], layer, options=options)
+        ds.FlushCache()
     ds = None
     return path
 

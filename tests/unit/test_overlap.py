@@ -476,6 +476,42 @@ def test_polygonize_mask_follows_pixels(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["m.tif"]  # temporary mask removed
 
 
+def test_whole_raster_gdal_passes_run_under_the_engines_cache_cap(tmp_path, monkeypatch):
+    """GDAL's Polygonize (raster gaps) and RasterizeLayer (outcome areas) read or write the whole grid through
+    GDAL's block cache, 5 % of RAM by default: a national mask took 1.4 GB. Both run under the engine's cap,
+    and the user's cache size is back afterwards."""
+    from osgeo import gdal
+
+    from t2restore.algorithms import blocks
+    from t2restore.algorithms.outcomes import gather
+
+    seen = []
+
+    def spy(name):
+        real = getattr(gdal, name)
+
+        def call(*args, **kwargs):
+            seen.append((name, gdal.GetCacheMax()))
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(gdal, "Polygonize", spy("Polygonize"))
+    monkeypatch.setattr(gdal, "RasterizeLayer", spy("RasterizeLayer"))
+    before = gdal.GetCacheMax()
+    assert before > blocks.RUN_CACHE_BYTES  # else this test shows nothing
+    arr = np.zeros((40, 30), np.uint8)
+    arr[5:15, 3:9] = 1
+    path = write_raster(tmp_path / "m.tif", arr)
+    polys, _wkt = ov.polygonize_mask(path, str(tmp_path))
+    grid = blocks.Grid.of(gdal.Open(path))
+    gather.burn([polys], grid, str(tmp_path / "burnt.tif"), False)
+    assert [name for name, _ in seen] == ["Polygonize", "RasterizeLayer"]
+    assert all(cache <= blocks.RUN_CACHE_BYTES for _, cache in seen), seen
+    assert gdal.GetCacheMax() == before
+    burnt = gdal.Open(str(tmp_path / "burnt.tif")).ReadAsArray()
+    assert int(burnt.sum()) == int(arr.sum())  # the same 60 pixels, burnt as polygon set 1
+
+
 def test_target2_raster_and_vector_agree_on_pixel_aligned_squares(tmp_path):
     srs = utm()
     arr = np.zeros((100, 100), np.int16)
