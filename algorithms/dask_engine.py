@@ -170,8 +170,10 @@ class _Kernel:
         return out
 
     def __call__(self, *arrays, block_id=None):
+        from .block_memory import tune
         from .blocks import Block, _inside_mask
 
+        tune()  # once per worker process: the allocator thresholds of the local engine (block_memory)
         win = self.window(block_id)
         if self.readers is not None:  # the halo is read here rather than taken from the neighbours
             arrays = [self.read_halo(reader, fill, dtype, win) for reader, fill, dtype in self.readers]
