@@ -6,10 +6,13 @@ inputs (a shared folder, or GDAL's cloud paths such as /vsis3/).
 
 How: every input is a ``dask.array`` read by the workers themselves (``da.from_array`` over a
 ``RasterReader``: the worker opens the path, or the XML of an in-memory VRT, and reads its chunk);
-the chunks are the local engine's blocks. ``da.map_overlap`` (depth = the function's halo, the
-boundary filled with each input's nodata, as the local engine fills it) hands each block to the
-same block function, through ``blocks.Block``; a halo deeper than the smallest block is read by the
-worker around its window instead (``map_blocks``). Each block gives (result, accumulations it
+the chunks are the local engine's blocks. ``da.map_overlap`` (depth 0) hands each block to the same
+block function, through ``blocks.Block``. A function with a halo (a moving window) gets its block read
+by the worker with the halo around it, filled with each input's nodata outside the raster as the
+local engine fills it (``da.map_blocks``): taking the halo from the neighbouring chunks instead
+(``map_overlap`` with depth = halo) made each block wait for eight others and sent them between the
+workers; fragmentation at 100 Mpx on 2 workers took 5.8 s that way, 2.8 s reading (2.1 s locally).
+Each block gives (result, accumulations it
 recorded): the client takes them in block order, a fixed number in flight, writes the results with
 the local engine's writer (same tiled GeoTIFF, same creation options) and makes the accumulations in
 block order (``block_threads.in_block_order``), so rasters and tables are the same bytes as the local
@@ -184,9 +187,9 @@ class _Kernel:
         return out
 
 
-def needs_deep_halo(halo, sizes):
-    """True when the halo is deeper than the smallest block: dask's overlap takes one neighbouring block at most."""
-    return bool(halo) and halo > min(sizes)
+def reads_own_halo(halo):
+    """True when each worker reads its block with the halo around it (any halo: see the module's docstring)."""
+    return bool(halo)
 
 
 def block_graph(inputs, func, grid, halo, wins):
@@ -209,7 +212,7 @@ def block_graph(inputs, func, grid, halo, wins):
     singles = [inp.band is not None for inp in inputs]
     out_chunks = ((1,), (1,) * len(ys), (1,) * len(xs))
     meta = np.empty((0, 0, 0), dtype=object)
-    if needs_deep_halo(halo, ys + xs):
+    if reads_own_halo(halo):
         kernel = _Kernel(func, grid, halo, nodata, singles, chunks, readers)
         template = da.zeros((1, grid.ysize, grid.xsize), chunks=((1,),) + chunks, dtype=np.uint8)
         return da.map_blocks(kernel, template, chunks=out_chunks, dtype=object, meta=meta,

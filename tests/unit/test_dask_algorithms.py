@@ -1,7 +1,7 @@
 """Every algorithm offered on Dask (ldn and area-summary: test_dask_engine.py) gives on a LocalCluster of 2 worker
 processes the local engine's rasters, byte for byte, and the same tables and numbers: minam, serfor, agreement,
-fragmentation, with a halo taken from the neighbouring blocks (``map_overlap``) and a halo deeper than a block
-(read around the window by the worker). The command line offers them, zones given as polygons are burnt where the
+fragmentation, with a halo narrower than a block and one deeper than a block (each read around its window by
+the worker). The command line offers them, zones given as polygons are burnt where the
 workers reach them (the output's folder or ``--shared-folder``), never in this machine's temporary folder."""
 
 import hashlib
@@ -99,7 +99,7 @@ def test_agreement_is_the_local_engine_byte_for_byte(cluster, rasters, tmp_path)
     assert len(local[1]) > 20 and remote == local
 
 
-@pytest.mark.parametrize("block_size, window", [(48, 5), (4, 11)], ids=["halo from neighbours", "halo over a block"])
+@pytest.mark.parametrize("block_size, window", [(48, 5), (4, 11)], ids=["halo within a block", "halo over a block"])
 def test_fragmentation_is_the_local_engine_byte_for_byte(cluster, rasters, tmp_path, block_size, window):
     def run(folder):
         result = fragmentation.forest_fragmentation(rasters["forest"], str(folder / "o.tif"), window=window,
@@ -110,10 +110,32 @@ def test_fragmentation_is_the_local_engine_byte_for_byte(cluster, rasters, tmp_p
     assert sum(px for cls, px in local[2].items() if cls is not None) > 0 and remote == local
 
 
-def test_the_deep_halo_path_is_taken_only_when_the_halo_passes_a_block():
+def test_a_worker_reads_the_halo_itself_and_blocks_without_one_use_no_neighbours(tmp_path):
+    """With a halo, a block is one task reading its own window: no input chunk (its neighbours' or its own) is
+    in its graph, so no block waits for others or travels between workers. Without one, its own chunks."""
     pytest.importorskip("dask.array")
-    assert dask_engine.needs_deep_halo(5, (4, 4, 2)) and not dask_engine.needs_deep_halo(2, (4, 4, 2))
-    assert not dask_engine.needs_deep_halo(0, (1,))
+    from osgeo import gdal
+
+    from t2restore.algorithms import blocks
+
+    assert dask_engine.reads_own_halo(5) and dask_engine.reads_own_halo(1) and not dask_engine.reads_own_halo(0)
+    path = write_raster(tmp_path / "r.tif", np.ones((40, 30), np.uint8), nodata=0)
+    grid = blocks.Grid.of(gdal.Open(path))
+    wins = list(blocks.windows(grid, 16))
+
+    def reaches_an_input_chunk(halo):
+        graph = dask_engine.block_graph([blocks.RasterInput(path)], lambda b: None, grid, halo, wins)
+        layers = graph.__dask_graph__().dependencies
+        todo, seen = [graph.name], set()
+        while todo:
+            name = todo.pop()
+            seen.add(name)
+            todo.extend(dep for dep in layers.get(name, ()) if dep not in seen)
+        return any(name.startswith("t2-read") for name in seen)
+
+    assert not reaches_an_input_chunk(2)
+    assert not reaches_an_input_chunk(20)  # deeper than a block
+    assert reaches_an_input_chunk(0)
 
 
 def _zone_polygons(path, field_values):
