@@ -7,7 +7,8 @@ Six criterion rasters of size x size pixels (10000 x 10000 = 100 million pixels 
 generated block by block (memory bounded, deterministic) and reused. Each case runs in its own process
 (peak memory = its max RSS, through bench/_measure.py), calling the algorithms layer as the Processing
 algorithm does:
-  - single:       fixed breaks, no uncertainty (score, classes, area table);
+  - single:       fixed breaks, no uncertainty (score, classes, area table); every core, and
+                  ``single_1thread`` with T2RESTORE_THREADS=1;
   - uncertainty:  the same plus OUTPUT_STABILITY from RUNS perturbed weight vectors (target: <= 3 x single);
   - quantile / quantile_uncertainty: quantile classes, which need a histogram pass (and, with runs,
     per-run breaks and a second pass over the criteria);
@@ -162,13 +163,19 @@ def main():
     cases = ["single", "uncertainty"] + ([] if args.skip_quantile else ["quantile", "quantile_uncertainty"])
     commands = {case: [PY, str(Path(__file__).resolve()), "--child", case, json.dumps(paths), str(out_dir),
                        str(args.runs)] for case in cases}
+    commands["single_1thread"] = commands["single"]  # run with T2RESTORE_THREADS=1 (below)
     commands["gdal_calc"] = gdal_calc_command(paths, str(out_dir / "gdal_calc.tif"))
     commands["io_floor"] = [PY, str(HERE / "_io_floor.py"), str(out_dir / "io_floor.tif")] + \
         [paths[name] for name, *_r in CRITERIA]
     best = {}
     for _ in range(args.repeat):
         for name, cmd in commands.items():
-            seconds, rss = timed(cmd)
+            if name.endswith("_1thread"):
+                os.environ["T2RESTORE_THREADS"] = "1"
+            try:
+                seconds, rss = timed(cmd)
+            finally:
+                os.environ.pop("T2RESTORE_THREADS", None)
             say(f"{name:22s} {args.size}^2 x 6: {seconds:8.2f} s, peak {rss:7.1f} MB")
             if name not in best or seconds < best[name][0]:
                 best[name] = (seconds, rss)
@@ -181,6 +188,7 @@ def main():
         "single_mpx_per_s": round(pixels / single / 1e6, 2),
         "uncertainty_ratio_to_single": round(best["uncertainty"][0] / single, 3),
         "single_ratio_to_gdal_calc": round(single / best["gdal_calc"][0], 3),
+        "single_all_threads_vs_1": round(single / best["single_1thread"][0], 3),
         "single_ratio_to_io_floor": round(single / best["io_floor"][0], 3),
     }
     if "quantile" in best:
