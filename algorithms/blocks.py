@@ -78,12 +78,8 @@ def compression_threads():
 
 
 def creation_options(dtype, level=None):
-    """Tiled, compressed, BigTIFF when needed; the predictor suits the data type.
-
-    ZSTD at ``level`` (default 3, zstd's own default): GDAL's default (9) took about 0.9 CPU seconds to
-    write a 100 Mpx int16 result where level 3 takes 0.55, for files about 25 % larger (2.0 MB instead
-    of 1.6 MB for the LDN of bench_ldn.py). DEFLATE keeps GDAL's level 6 unless ``level`` is given.
-    """
+    """Tiled, compressed, BigTIFF when needed; the predictor suits the data type. ZSTD at ``level``, default 3:
+    GDAL's 9 took 0.9 CPU s to write bench_ldn's 100 Mpx result, 3 takes 0.55 (2.0 MB, not 1.6). DEFLATE: GDAL's."""
     predictor = "3" if np.dtype(dtype).kind == "f" else "2"
     method = compression()
     if method == "ZSTD":
