@@ -6,12 +6,12 @@ inputs (a shared folder, or GDAL's cloud paths such as /vsis3/).
 
 How: every input is a ``dask.array`` read by the workers themselves (``da.from_array`` over a
 ``RasterReader``: the worker opens the path, or the XML of an in-memory VRT, and reads its chunk);
-the chunks are the local engine's blocks. ``da.map_overlap`` (depth 0) hands each block to the same
-block function, through ``blocks.Block``. A function with a halo (a moving window) gets its block read
-by the worker with the halo around it, filled with each input's nodata outside the raster as the
-local engine fills it (``da.map_blocks``): taking the halo from the neighbouring chunks instead
-(``map_overlap`` with depth = halo) made each block wait for eight others and sent them between the
-workers; fragmentation at 100 Mpx on 2 workers took 5.8 s that way, 2.8 s reading (2.1 s locally).
+the chunks are the local engine's blocks. ``da.map_blocks`` hands each block to the same block
+function, through ``blocks.Block``. A function with a halo (a moving window) gets its block read by
+the worker with the halo around it, filled with each input's nodata outside the raster as the local
+engine fills it: taking the halo from the neighbouring chunks instead (``map_overlap``) made each
+block wait for eight others and sent them between the workers; fragmentation at 100 Mpx on 2 workers
+took 5.8 s that way, 2.8 s reading (2.1 s locally).
 Each block gives (result, accumulations it
 recorded): the client takes them in block order, a fixed number in flight, writes the results with
 the local engine's writer (same tiled GeoTIFF, same creation options) and makes the accumulations in
@@ -200,29 +200,26 @@ def block_graph(inputs, func, grid, halo, wins):
     xs = [w[2] for w in wins if w[1] == 0]
     chunks = (tuple(ys), tuple(xs))
     run = uuid.uuid4().hex
-    readers, arrays, fills = [], [], []
-    for n, inp in enumerate(inputs):
+    readers = []
+    for inp in inputs:
         fill, dtype = _fill_and_type(inp, halo)
-        reader = RasterReader(inp, grid, dtype, run)
-        readers.append((reader, fill, dtype))
-        fills.append(fill)
-        arrays.append(da.from_array(reader, chunks=((reader.shape[0],),) + chunks, name=f"t2-read-{run}-{n}",
-                                    asarray=False, lock=False, meta=np.empty((0, 0, 0), dtype)))
+        readers.append((RasterReader(inp, grid, dtype, run), fill, dtype))
     nodata = [inp.nodata_value() for inp in inputs]
     singles = [inp.band is not None for inp in inputs]
     out_chunks = ((1,), (1,) * len(ys), (1,) * len(xs))
     meta = np.empty((0, 0, 0), dtype=object)
-    if reads_own_halo(halo):
+    if reads_own_halo(halo):  # one task per window, reading it with its halo: no chunk of a neighbour
         kernel = _Kernel(func, grid, halo, nodata, singles, chunks, readers)
         template = da.zeros((1, grid.ysize, grid.xsize), chunks=((1,),) + chunks, dtype=np.uint8)
         return da.map_blocks(kernel, template, chunks=out_chunks, dtype=object, meta=meta,
                              name=f"t2-block-{run}")
-    kernel = _Kernel(func, grid, halo, nodata, singles, chunks)
-    if not arrays:
+    if not readers:
         raise ValueError("the Dask engine needs raster inputs")
-    return da.map_overlap(kernel, *arrays, depth=[{0: 0, 1: halo, 2: halo}] * len(arrays),
-                          boundary=[{0: "none", 1: f, 2: f} for f in fills], trim=False, allow_rechunk=False,
-                          align_arrays=False, chunks=out_chunks, dtype=object, meta=meta, name=f"t2-block-{run}")
+    arrays = [da.from_array(reader, chunks=((reader.shape[0],),) + chunks, name=f"t2-read-{run}-{n}",
+                            asarray=False, lock=False, meta=np.empty((0, 0, 0), dtype))
+              for n, (reader, _fill, dtype) in enumerate(readers)]
+    return da.map_blocks(_Kernel(func, grid, halo, nodata, singles, chunks), *arrays, chunks=out_chunks,
+                         dtype=object, meta=meta, name=f"t2-block-{run}")
 
 
 class DaskPool:
