@@ -46,7 +46,7 @@
     <message>
       <location filename="../processing/base.py" line="323" />
       <location filename="../processing/definition_agreement.py" line="211" />
-      <location filename="../processing/gap_overlap.py" line="270" />
+      <location filename="../processing/gap_overlap.py" line="271" />
       <source>(all)</source>
       <translation>(todo)</translation>
     </message>
@@ -82,19 +82,19 @@
       <translation>(sin dato)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="319" />
+      <location filename="../processing/target2_indicator.py" line="311" />
       <source>(outside every ecosystem)</source>
       <translation>(fuera de todo ecosistema)</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="321" />
       <location filename="../processing/definition_agreement.py" line="213" />
-      <location filename="../processing/gap_overlap.py" line="270" />
+      <location filename="../processing/gap_overlap.py" line="271" />
       <source>(outside every zone)</source>
       <translation>(fuera de toda zona)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="326" />
+      <location filename="../processing/target2_indicator.py" line="318" />
       <source>(outside {gap})</source>
       <translation>(fuera de {gap})</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>Un resultado de Trends.Earth entra en DEGRADED tal cual: su GeoTIFF multibanda con el archivo JSON que Trends.Earth escribió a su lado, cuya banda 'SDG 15.3.1 Indicator' (-1 degradado) se elige por su nombre. DEGRADED_BAND elige otra banda por número o por nombre ('SDG 15.3.1 Indicator (status)', o 'nombre @ 2019' cuando varias bandas comparten nombre). Sin el JSON, las bandas se eligen por número (1 por defecto) con una advertencia. Los rásteres de brechas de Trends.Earth se leen igual (sus píxeles degradados, -1, son la brecha).</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="59" />
+      <location filename="../processing/gap_overlap.py" line="60" />
       <source>A Trends.Earth result is a raster mask as it is: with the JSON file Trends.Earth wrote beside its multi-band GeoTIFF, the band 'SDG 15.3.1 Indicator' is picked by name and its degraded pixels (-1) are the gap (improved land, +1, is not). Without the JSON, band 1 is read, with a warning when the file has several bands.</source>
       <translation>Un resultado de Trends.Earth sirve tal cual como máscara ráster: con el archivo JSON que Trends.Earth escribió junto a su GeoTIFF multibanda, la banda 'SDG 15.3.1 Indicator' se elige por su nombre y sus píxeles degradados (-1) son la brecha (la tierra que mejora, +1, no lo es). Sin el JSON se lee la banda 1, con una advertencia cuando el archivo tiene varias bandas.</translation>
     </message>
@@ -545,7 +545,7 @@
       <translation>Identificador del área (uuid)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="128" />
+      <location filename="../processing/gap_overlap.py" line="129" />
       <source>Area in both gaps (ha)</source>
       <translation>Área en ambas brechas (ha)</translation>
     </message>
@@ -562,12 +562,12 @@
       <translation>Método de áreas: {method}</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="126" />
+      <location filename="../processing/gap_overlap.py" line="127" />
       <source>Area only in gap A (ha)</source>
       <translation>Área solo en la brecha A (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="127" />
+      <location filename="../processing/gap_overlap.py" line="128" />
       <source>Area only in gap B (ha)</source>
       <translation>Área solo en la brecha B (ha)</translation>
     </message>
@@ -674,13 +674,13 @@
       <translation>Áreas que la exportación FERM rechazaría</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="236" />
-      <location filename="../processing/target2_indicator.py" line="112" />
+      <location filename="../processing/target2_indicator.py" line="228" />
+      <location filename="../processing/target2_indicator.py" line="104" />
       <source>Areas under restoration</source>
       <translation>Áreas en restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="99" />
+      <location filename="../processing/target2_report.py" line="91" />
       <source>Areas under restoration (a registry, or any polygon layer)</source>
       <translation>Áreas en restauración (un registro, o cualquier capa de polígonos)</translation>
     </message>
@@ -702,7 +702,7 @@
     </message>
     <message>
       <location filename="../algorithms/ldn.py" line="127" />
-      <location filename="../algorithms/ldn.py" line="260" />
+      <location filename="../algorithms/ldn.py" line="320" />
       <source>At least one sub-indicator (land cover, productivity or soil organic carbon) is needed.</source>
       <translation>Se necesita al menos un subindicador (cobertura del suelo, productividad o carbono orgánico del suelo).</translation>
     </message>
@@ -717,7 +717,7 @@
       <translation>BASELINE_YEARS debe ser al menos {min}; es {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="86" />
+      <location filename="../processing/gap_overlap.py" line="87" />
       <source>Bad input: an empty gap layer (no polygon with an area, or a raster mask without gap pixels) stops the run naming the layer. Two gaps that do not overlap at all are not an error: the run warns and the class 'both' has 0 ha. Zones are expected not to overlap each other; land outside every zone has its own row.</source>
       <translation>Entradas incorrectas: una capa de brecha vacía (sin polígonos con área, o una máscara ráster sin píxeles de brecha) detiene la ejecución indicando la capa. Que las dos brechas no se superpongan en absoluto no es un error: la ejecución emite una advertencia y la clase 'ambas' tiene 0 ha. Se espera que las zonas no se superpongan entre sí; el territorio fuera de toda zona tiene su propia fila.</translation>
     </message>
@@ -742,7 +742,7 @@
       <translation>Banda (número o nombre)</translation>
     </message>
     <message>
-      <location filename="../processing/_degraded_params.py" line="43" />
+      <location filename="../processing/_degraded_params.py" line="52" />
       <source>Band of a multi-band raster: number, or Trends.Earth band name (empty: 'SDG 15.3.1 Indicator' when its JSON is beside the file, else band 1)</source>
       <translation>Banda de un ráster multibanda: número, o nombre de banda de Trends.Earth (vacío: 'SDG 15.3.1 Indicator' cuando su JSON está junto al archivo; si no, la banda 1)</translation>
     </message>
@@ -863,7 +863,7 @@
       <translation>CRITERIA: los rásteres de criterios (un ráster multibanda, como el OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR', se añade una sola vez). RESCALING: una fila por criterio con 7 columnas: número de ráster en CRITERIA (1 para el primero), banda (número o nombre de banda), nombre del criterio, método, bajo, alto, tabla. Métodos: linear (0 en bajo, 1 en alto, recta entre ambos, acotado fuera), inverted (1 en bajo, 0 en alto: menor es mejor), quantile (clases de igual área del criterio dentro de la máscara y fuera de las restricciones, como en se.plan de la FAO; 'bajo' contiene el número de clases, 5 por defecto; la clase c de n puntúa (c-1)/(n-1); un valor igual a un corte queda en la clase inferior), quantile_inverted, categorical (tabla como '1: 1; 2: 0.5; *: 0', donde * puntúa todos los demás valores; sin *, un valor que falte en la tabla detiene la ejecución indicándolo). También se aceptan lineal, invertido, cuantil, cuantil_invertido y categorico.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="173" />
+      <location filename="../algorithms/blocks.py" line="179" />
       <source>CRS</source>
       <translation>el SRC</translation>
     </message>
@@ -912,7 +912,7 @@ T2 Restore {version}</translation>
       <translation>No se puede crear la carpeta {path}: hay un archivo con ese nombre. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="104" />
+      <location filename="../algorithms/blocks.py" line="110" />
       <source>Cannot open the raster {name} ({path}). Check that the file exists and is a raster GDAL can read.</source>
       <translation>No se puede abrir el ráster {name} ({path}). Verifique que el archivo exista y sea un ráster que GDAL pueda leer.</translation>
     </message>
@@ -922,7 +922,7 @@ T2 Restore {version}</translation>
       <translation>No se puede abrir el ráster {path}. Elija un ráster de estado escrito por ldn_status.</translation>
     </message>
     <message>
-      <location filename="../algorithms/dask_engine.py" line="49" />
+      <location filename="../algorithms/dask_engine.py" line="52" />
       <source>Cannot reach the Dask scheduler {address}: {error}. Start it (dask-scheduler, then dask-worker on each machine), check the address, or leave it empty to compute on this machine.</source>
       <translation>No se puede contactar el planificador Dask {address}: {error}. Inícielo (dask-scheduler y luego dask-worker en cada máquina), revise la dirección o déjela vacía para calcular en esta máquina.</translation>
     </message>
@@ -953,8 +953,8 @@ T2 Restore {version}</translation>
       <translation>No se puede leer el preajuste {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="423" />
-      <location filename="../algorithms/dask_engine.py" line="115" />
+      <location filename="../algorithms/blocks.py" line="429" />
+      <location filename="../algorithms/dask_engine.py" line="118" />
       <source>Cannot read the raster {name} ({path}): {error}. The file is truncated or damaged (an interrupted download or copy, a full disk): copy or export it again.</source>
       <translation>No se puede leer el ráster {name} ({path}): {error}. El archivo está truncado o dañado (una descarga o copia interrumpida, un disco lleno): cópielo o expórtelo de nuevo.</translation>
     </message>
@@ -980,7 +980,7 @@ T2 Restore {version}</translation>
       <translation>No se puede usar {path}: una parte de la ruta es un archivo, no una carpeta. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="306" />
+      <location filename="../algorithms/blocks.py" line="312" />
       <source>Cannot write the output {path}: {error}. Choose a folder you can write to, on a disk with free space.</source>
       <translation>No se puede escribir la salida {path}: {error}. Elija una carpeta en la que pueda escribir, en un disco con espacio libre.</translation>
     </message>
@@ -1072,7 +1072,7 @@ T2 Restore {version}</translation>
       <translation>Elija el campo de AREAS que contiene el año de inicio de cada área (START_FIELD), o use la capa de áreas en restauración de un registro.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="194" />
+      <location filename="../processing/gap_overlap.py" line="195" />
       <source>Choose the field of PROTECTED_AREAS that holds the protected area's name (PROTECTED_NAME_FIELD): it is written into the registry.</source>
       <translation>Elija el campo de PROTECTED_AREAS que contiene el nombre del área protegida (PROTECTED_NAME_FIELD): es el que se escribe en el registro.</translation>
     </message>
@@ -1337,7 +1337,7 @@ T2 Restore {version}</translation>
       <translation>Tabla de correcciones (hectáreas cambiadas por polígono y periodo)</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="217" />
+      <location filename="../algorithms/blocks.py" line="223" />
       <source>Could not align the raster {name} onto the reference grid: {error}</source>
       <translation>No se pudo alinear el ráster {name} a la grilla de referencia: {error}</translation>
     </message>
@@ -1465,7 +1465,7 @@ T2 Restore {version}</translation>
       <translation>DEFAULTS: "{key}" es "{value}", que no es {expected}. Indíquelo, por ejemplo, como {example}.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="351" />
+      <location filename="../processing/target2_indicator.py" line="343" />
       <source>DEGRADED covers only part of Peru, yet the total is reported as national and compared with the national goal. For a region, give its name in AREA_NAME (and its goal in REGIONAL_TARGET_HA).</source>
       <translation>DEGRADED cubre solo una parte del Perú, pero el total se informa como nacional y se compara con la meta nacional. Para una región, indique su nombre en AREA_NAME (y su meta en REGIONAL_TARGET_HA).</translation>
     </message>
@@ -1475,7 +1475,7 @@ T2 Restore {version}</translation>
       <translation>DEGRADED es la línea base de degradación: polígonos (todos ellos son tierras degradadas) o un ráster en el que los píxeles con el valor DEGRADED_VALUE están degradados (por defecto -1, la clase degradada del algoritmo de degradación de T2 Restore). Con el estado de ldn_status, DEGRADED_CLASSES lista en su lugar las clases que cuentan como degradadas: 1,2,3 (degradadas en el periodo de reporte) o 1,2 (solo la tierra que se degrada ahora). RESTORATION_AREAS son las áreas en restauración (una capa del registro o cualquier capa de polígonos); se disuelven, de modo que el territorio bajo dos iniciativas superpuestas cuenta una sola vez. La restauración fuera de tierras degradadas se informa en su propia columna, no se descarta.</translation>
     </message>
     <message>
-      <location filename="../algorithms/dask_engine.py" line="41" />
+      <location filename="../algorithms/dask_engine.py" line="44" />
       <source>Dask is not installed, so the Dask scheduler {address} cannot be used. Install it (Debian/Ubuntu: sudo apt install python3-dask python3-distributed; elsewhere: python3 -m pip install 'dask[distributed]') or leave the scheduler address empty to compute on this machine.</source>
       <translation>Dask no está instalado, así que no se puede usar el planificador Dask {address}. Instálelo (Debian/Ubuntu: sudo apt install python3-dask python3-distributed; en otros sistemas: python3 -m pip install 'dask[distributed]') o deje vacía la dirección del planificador para calcular en esta máquina.</translation>
     </message>
@@ -1613,8 +1613,8 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/ldn_degradation.py" line="115" />
-      <location filename="../processing/target2_indicator.py" line="135" />
-      <location filename="../processing/target2_report.py" line="121" />
+      <location filename="../processing/target2_indicator.py" line="127" />
+      <location filename="../processing/target2_report.py" line="113" />
       <source>Degraded area (ha)</source>
       <translation>Área degradada (ha)</translation>
     </message>
@@ -1629,7 +1629,7 @@ T2 Restore {version}</translation>
       <translation>Clases degradadas</translation>
     </message>
     <message>
-      <location filename="../processing/_degraded_params.py" line="40" />
+      <location filename="../processing/_degraded_params.py" line="49" />
       <source>Degraded classes in a raster (e.g. 1,2,3 of an ldn_status status; replaces the degraded value)</source>
       <translation>Clases degradadas en un ráster (p. ej. 1,2,3 de un estado de ldn_status; reemplaza el valor degradado)</translation>
     </message>
@@ -1706,7 +1706,7 @@ T2 Restore {version}</translation>
       <translation>Tierra degradada (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_degraded_params.py" line="36" />
+      <location filename="../processing/_degraded_params.py" line="45" />
       <location filename="../ui/report_action.py" line="78" />
       <source>Degraded land (polygons, or a raster)</source>
       <translation>Tierras degradadas (polígonos o ráster)</translation>
@@ -1722,13 +1722,13 @@ T2 Restore {version}</translation>
       <translation>Tierras degradadas y restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="209" />
+      <location filename="../processing/target2_indicator.py" line="201" />
       <source>Degraded land: pixels equal to {value}, each with its area on the WGS 84 ellipsoid (zones, ecosystems and gaps by pixel centre). Restoration areas: counted exactly, each pixel with the share of it the dissolved areas cover, so areas smaller than a pixel keep their hectares.</source>
       <translation>Tierra degradada: píxeles iguales a {value}, cada uno con su área en el elipsoide WGS 84 (zonas, ecosistemas y brechas por centro de píxel). Áreas en restauración: contadas exactamente, cada píxel con la fracción que cubren las áreas disueltas, de modo que las áreas menores que un píxel conservan sus hectáreas.</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="29" />
-      <location filename="../processing/target2_indicator.py" line="279" />
+      <location filename="../processing/target2_indicator.py" line="271" />
       <source>Degraded land: {ha} ha</source>
       <translation>Tierra degradada: {ha} ha</translation>
     </message>
@@ -1749,7 +1749,7 @@ T2 Restore {version}</translation>
       <translation>Degradado solo en {name}</translation>
     </message>
     <message>
-      <location filename="../processing/_degraded_params.py" line="38" />
+      <location filename="../processing/_degraded_params.py" line="47" />
       <source>Degraded value in a raster</source>
       <translation>Valor degradado en un ráster</translation>
     </message>
@@ -1914,8 +1914,8 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/gap_overlap.py" line="54" />
-      <source>Each gap is a polygon layer or a raster mask: every pixel that is not 0 and not nodata is in the gap, and the mask is turned into polygons along pixel edges. The polygons of each gap are repaired (invalid geometries, such as self-intersecting rings, are fixed with GEOS MakeValid and counted in the log), multi-part features are split into their parts, and each gap is dissolved so that land covered twice inside one gap counts once. Features without geometry are skipped and counted.</source>
-      <translation>Cada brecha es una capa de polígonos o una máscara ráster: todo píxel distinto de 0 y que no sea nodata pertenece a la brecha, y la máscara se convierte en polígonos siguiendo los bordes de los píxeles. Los polígonos de cada brecha se reparan (las geometrías no válidas, como los anillos que se autointersecan, se corrigen con GEOS MakeValid y se cuentan en el registro), los elementos multiparte se separan en sus partes y cada brecha se disuelve, de modo que el territorio cubierto dos veces dentro de una misma brecha cuenta una sola vez. Los elementos sin geometría se omiten y se cuentan.</translation>
+      <source>Each gap is a polygon layer or a raster mask: every pixel that is not 0 and not nodata is in the gap, and the mask is turned into polygons along pixel edges, in strips of 4,096 rows computed on every core (the strip edges show as cut lines; they change no area). The polygons of each gap are repaired (invalid geometries, such as self-intersecting rings, are fixed with GEOS MakeValid and counted in the log), multi-part features are split into their parts, and each gap is dissolved so that land covered twice inside one gap counts once. Features without geometry are skipped and counted.</source>
+      <translation>Cada brecha es una capa de polígonos o una máscara ráster: todo píxel distinto de 0 y que no sea nodata pertenece a la brecha, y la máscara se convierte en polígonos siguiendo los bordes de los píxeles, en franjas de 4096 filas calculadas en todos los núcleos (los bordes de las franjas se ven como líneas de corte; no cambian ningún área). Los polígonos de cada brecha se reparan (las geometrías no válidas, como los anillos que se autointersecan, se corrigen con GEOS MakeValid y se cuentan en el registro), los elementos multiparte se separan en sus partes y cada brecha se disuelve, de modo que el territorio cubierto dos veces dentro de una misma brecha cuenta una sola vez. Los elementos sin geometría se omiten y se cuentan.</translation>
     </message>
     <message>
       <location filename="../processing/definition_agreement.py" line="66" />
@@ -1944,13 +1944,13 @@ T2 Restore {version}</translation>
       <translation>Ecosistema</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="118" />
+      <location filename="../processing/target2_indicator.py" line="110" />
       <source>Ecosystem name field</source>
       <translation>Campo con el nombre del ecosistema</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="177" />
-      <location filename="../processing/target2_indicator.py" line="116" />
+      <location filename="../processing/target2_indicator.py" line="169" />
+      <location filename="../processing/target2_indicator.py" line="108" />
       <location filename="../registry/report_tables.py" line="57" />
       <source>Ecosystems</source>
       <translation>Ecosistemas</translation>
@@ -2053,7 +2053,7 @@ T2 Restore {version}</translation>
       <translation>Primero se valida cada área (las verificaciones se listan en docs/metodos.md, sección 12, incluido en el complemento): las áreas con errores se rechazan y las áreas con advertencias se exportan marcadas. El informe de validación se escribe junto al archivo como &lt;nombre&gt;.validation.json y .csv. El archivo se construye con un nombre temporal y solo se renombra cuando está completo.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="68" />
+      <location filename="../processing/gap_overlap.py" line="69" />
       <source>Every layer is reprojected to the CRS of gap A (or of gap B when gap A has none), including layers in PSAD56 UTM zones (EPSG:24877 to 24879) with the datum transformation QGIS chooses. Areas are hectares on the WGS 84 ellipsoid whatever the CRS. Very large polygons are cut into quadrants before the overlay so that it stays fast; those cut lines show in the output but change no area.</source>
       <translation>Todas las capas se reproyectan al SRC de la brecha A (o de la brecha B cuando la brecha A no tiene), incluidas las capas en zonas UTM PSAD56 (EPSG:24877 a 24879), con la transformación de datum que elige QGIS. Las áreas son hectáreas sobre el elipsoide WGS 84, cualquiera que sea el SRC. Los polígonos muy grandes se cortan en cuadrantes antes de la superposición para que esta siga siendo rápida; esas líneas de corte se ven en la salida pero no cambian ningún área.</translation>
     </message>
@@ -2238,7 +2238,7 @@ T2 Restore {version}</translation>
       <translation>Correspondencia de campos (campo del registro ← campo de la fuente)</translation>
     </message>
     <message>
-      <location filename="../processing/_outcome_filter.py" line="35" />
+      <location filename="../processing/_outcome_filter.py" line="44" />
       <source>Field of the areas matching area_id of the outcomes (empty: uuid of a registry, else the feature id)</source>
       <translation>Campo de las áreas que corresponde a area_id de los resultados (vacío: uuid de un registro, si no el id de la entidad)</translation>
     </message>
@@ -2472,7 +2472,7 @@ T2 Restore {version}</translation>
       <translation>Fuentes de financiamiento</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="63" />
+      <location filename="../processing/gap_overlap.py" line="64" />
       <source>GAP_A_VALUES and GAP_B_VALUES choose which pixel values of a raster gap are in the gap ('1,2,3', '1-3'), instead of every non-zero pixel. With the status of ldn_status (7 classes) the degraded land of the latest reporting period is '1,2,3' (persistent, recent and baseline degradation, as the UNCCD Good Practice Guidance addendum counts it), or '1,2' for only the land degrading now; with its simplified status, '-1'. A raster without any pixel of those values stops the run.</source>
       <translation>GAP_A_VALUES y GAP_B_VALUES eligen qué valores de píxel de una brecha ráster forman la brecha ('1,2,3', '1-3'), en lugar de todo píxel distinto de cero. Con el estado de ldn_status (7 clases), las tierras degradadas del último periodo de reporte son '1,2,3' (degradación persistente, reciente y de la línea base, como las cuenta el addendum de la Guía de Buenas Prácticas de la CNULD), o '1,2' para contar solo las tierras que se degradan ahora; con su estado simplificado, '-1'. Un ráster sin ningún píxel con esos valores detiene la ejecución.</translation>
     </message>
@@ -2521,17 +2521,17 @@ T2 Restore {version}</translation>
       <translation>Capas de brechas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="254" />
+      <location filename="../processing/gap_overlap.py" line="255" />
       <source>Gap overlap</source>
       <translation>Superposición de brechas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="123" />
+      <location filename="../processing/gap_overlap.py" line="124" />
       <source>Gap overlap (only A, only B, both)</source>
       <translation>Superposición de brechas (solo A, solo B, ambas)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="124" />
+      <location filename="../processing/gap_overlap.py" line="125" />
       <source>Gap overlap table (hectares per zone and class)</source>
       <translation>Tabla de superposición de brechas (hectáreas por zona y clase)</translation>
     </message>
@@ -2609,7 +2609,7 @@ T2 Restore {version}</translation>
       <translation>Indique al menos un subindicador: los dos rásteres de cobertura del suelo, el ráster de productividad o los dos rásteres de carbono orgánico del suelo.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="137" />
+      <location filename="../processing/gap_overlap.py" line="138" />
       <source>Give both gap layers, GAP_A and GAP_B.</source>
       <translation>Indique las dos capas de brecha, GAP_A y GAP_B.</translation>
     </message>
@@ -2676,7 +2676,7 @@ T2 Restore {version}</translation>
       <translation>Indique los archivos del índice de vegetación: ráster INPUT, o una carpeta FOLDER que los contenga (revise FILE_FILTER).</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="531" />
+      <location filename="../algorithms/vegetation_series.py" line="535" />
       <source>Give the vegetation index files: a list of rasters, a folder or a multi-band raster.</source>
       <translation>Indique los archivos del índice de vegetación: una lista de ráster, una carpeta o un ráster multibanda.</translation>
     </message>
@@ -2691,7 +2691,7 @@ T2 Restore {version}</translation>
       <translation>Indique {name}: la fuente Hansen necesita treecover2000 y lossyear.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="289" />
+      <location filename="../processing/target2_indicator.py" line="281" />
       <source>Goal of {area}, {goal} ha: missing {missing} ha</source>
       <translation>Meta de {area}, {goal} ha: faltan {missing} ha</translation>
     </message>
@@ -2784,7 +2784,7 @@ T2 Restore {version}</translation>
       <translation>Hectáreas por resultado de la restauración</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="206" />
+      <location filename="../processing/target2_report.py" line="198" />
       <source>Hectares registered by start year</source>
       <translation>Hectáreas registradas por año de inicio</translation>
     </message>
@@ -3045,7 +3045,7 @@ T2 Restore {version}</translation>
       <translation>Título de la iniciativa</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="149" />
+      <location filename="../processing/gap_overlap.py" line="150" />
       <location filename="../registry/report_tables.py" line="86" />
       <location filename="../ui/registry_dock.py" line="101" />
       <source>Initiatives</source>
@@ -3077,8 +3077,8 @@ T2 Restore {version}</translation>
       <translation>Iniciativas exportadas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="125" />
-      <location filename="../processing/gap_overlap.py" line="306" />
+      <location filename="../processing/gap_overlap.py" line="126" />
+      <location filename="../processing/gap_overlap.py" line="307" />
       <source>Initiatives in the gaps</source>
       <translation>Iniciativas en las brechas</translation>
     </message>
@@ -3139,7 +3139,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/registry_checkout.py" line="55" />
-      <location filename="../processing/target2_report.py" line="111" />
+      <location filename="../processing/target2_report.py" line="103" />
       <location filename="../ui/report_action.py" line="80" />
       <source>Institution</source>
       <translation>Institución</translation>
@@ -3412,12 +3412,12 @@ T2 Restore {version}</translation>
       <translation>Capas cargadas en el proyecto</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="114" />
+      <location filename="../processing/target2_report.py" line="106" />
       <source>Layout template (.qpt) of an earlier report, edited</source>
       <translation>Plantilla de diseño (.qpt) de un reporte anterior, editada</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="119" />
+      <location filename="../processing/target2_report.py" line="111" />
       <source>Layout template (empty: beside the PDF)</source>
       <translation>Plantilla de diseño (vacío: junto al PDF)</translation>
     </message>
@@ -3624,7 +3624,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_report_data.py" line="165" />
-      <location filename="../processing/target2_indicator.py" line="140" />
+      <location filename="../processing/target2_indicator.py" line="132" />
       <source>Missing to the national goal (ha)</source>
       <translation>Faltante para la meta nacional (ha)</translation>
     </message>
@@ -3641,7 +3641,7 @@ T2 Restore {version}</translation>
     <message>
       <location filename="../processing/_report_data.py" line="163" />
       <location filename="../processing/_report_data.py" line="180" />
-      <location filename="../processing/target2_indicator.py" line="139" />
+      <location filename="../processing/target2_indicator.py" line="131" />
       <source>Missing to the target share (ha)</source>
       <translation>Faltante para la proporción meta (ha)</translation>
     </message>
@@ -3740,7 +3740,7 @@ T2 Restore {version}</translation>
       <translation>Campo del nombre</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="117" />
+      <location filename="../processing/gap_overlap.py" line="118" />
       <source>Name field of the protected areas</source>
       <translation>Campo del nombre de las áreas protegidas</translation>
     </message>
@@ -3755,7 +3755,7 @@ T2 Restore {version}</translation>
       <translation>Nombre de la iniciativa (obligatorio)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="124" />
+      <location filename="../processing/target2_indicator.py" line="116" />
       <source>Name of the region covered (empty: national, all of Peru)</source>
       <translation>Nombre de la región cubierta (vacío: nacional, todo el Perú)</translation>
     </message>
@@ -3782,7 +3782,7 @@ T2 Restore {version}</translation>
       <translation>Brecha nacional y área protegida de cada área</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="197" />
+      <location filename="../processing/target2_report.py" line="189" />
       <source>National goal</source>
       <translation>Meta nacional</translation>
     </message>
@@ -3792,7 +3792,7 @@ T2 Restore {version}</translation>
       <translation>Meta nacional (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="286" />
+      <location filename="../processing/target2_indicator.py" line="278" />
       <source>National goal {goal} ha: missing {missing} ha</source>
       <translation>Meta nacional {goal} ha: faltan {missing} ha</translation>
     </message>
@@ -3802,8 +3802,8 @@ T2 Restore {version}</translation>
       <translation>Nacional o regional: por defecto la fila total es nacional y se compara con la meta nacional TARGET_HA (330,000 ha, ProREST). Para una región (p. ej. un departamento), indique AREA_NAME: la fila total lleva ese nombre y solo se compara con REGIONAL_TARGET_HA, cuando se da. Las zonas se identifican por entidad, o por ZONE_ID (p. ej. UBIGEO), de modo que las zonas que comparten un nombre quedan en filas distintas.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="121" />
-      <location filename="../processing/target2_report.py" line="108" />
+      <location filename="../processing/target2_indicator.py" line="113" />
+      <location filename="../processing/target2_report.py" line="100" />
       <source>National restoration goal (ha)</source>
       <translation>Meta nacional de restauración (ha)</translation>
     </message>
@@ -3938,12 +3938,12 @@ T2 Restore {version}</translation>
       <translation>Ninguna observación cae en la ventana estacional (días {start} a {end} del año). Amplíe la ventana o revise las fechas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="552" />
+      <location filename="../algorithms/vegetation_series.py" line="556" />
       <source>No observation falls in the years {first} to {last}. Check FIRST_YEAR and LAST_YEAR against the dates of the files.</source>
       <translation>Ninguna observación cae en los años {first} a {last}. Compare FIRST_YEAR y LAST_YEAR con las fechas de los archivos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="564" />
+      <location filename="../algorithms/vegetation_series.py" line="568" />
       <source>No observation holds a valid pixel once nodata, fill values and the quality mask are applied. Check the fill value, the quality layers and the strictness.</source>
       <translation>Ninguna observación tiene un píxel válido después de aplicar los valores sin datos, los valores de relleno y la máscara de calidad. Revise el valor de relleno, las capas de calidad y la exigencia.</translation>
     </message>
@@ -3995,7 +3995,7 @@ T2 Restore {version}</translation>
       <translation>Ninguno</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="247" />
+      <location filename="../processing/target2_indicator.py" line="239" />
       <source>None of the areas under restoration lies on degraded land: the share is 0 %. Check that the layers cover the same region and that their coordinate reference systems are declared correctly.</source>
       <translation>Ninguna de las áreas en restauración está en tierras degradadas: la proporción es 0 %. Compruebe que las capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
@@ -4056,7 +4056,7 @@ T2 Restore {version}</translation>
       <translation>OUTCOMES (la tabla de restoration_outcomes) añade a la hoja Resumen y a las salidas, junto a todas las áreas registradas, la restauración de solo las áreas que se encontraron en recuperación, tal como la cuenta target2_indicator con los mismos OUTCOMES y OUTCOME_ID_FIELD.</translation>
     </message>
     <message>
-      <location filename="../processing/_outcome_filter.py" line="49" />
+      <location filename="../processing/_outcome_filter.py" line="58" />
       <source>OUTCOMES needs the fields area_id and outcome: choose the table or the layer written by restoration_outcomes.</source>
       <translation>OUTCOMES necesita los campos area_id y outcome: elija la tabla o la capa escrita por restoration_outcomes.</translation>
     </message>
@@ -4122,7 +4122,7 @@ T2 Restore {version}</translation>
       <translation>Uno fuera, todos fuera: degradada donde algún subindicador está degradado; si no, mejorada donde alguno mejora; si no, estable. Cualquiera de los tres puede omitirse (se necesita al menos uno); la falta de datos en cualquier entrada usada da sin datos, cuya área la tabla informa en una fila propia.</translation>
     </message>
     <message>
-      <location filename="../processing/_outcome_filter.py" line="72" />
+      <location filename="../processing/_outcome_filter.py" line="81" />
       <source>Only areas recovering ({n}): {ha:,.2f} ha inside degraded land, {share:.2f} % of it.</source>
       <translation>Solo áreas en recuperación ({n}): {ha:,.2f} ha dentro de tierras degradadas, el {share:.2f} % de ellas.</translation>
     </message>
@@ -4230,7 +4230,7 @@ T2 Restore {version}</translation>
       <translation>Salidas: OUTPUT_TABLE, una fila por área (area_id, año de inicio, píxeles, controles, años, efecto, ci_low, ci_high, p_value, diferencia de tendencia, cambio de bosque en ha, código y etiqueta del resultado, motivo, y la serie dentro y en los controles), y OUTPUT_LAYER, las áreas con estilo según el resultado. WRITE_REGISTRY (AREAS es un registro): cada medida se escribe como un valor de monitoreo del área (códigos de indicador T2R-OUT-*, documentados en los métodos), con fecha 31 de diciembre del último año de la serie, reemplazando los valores de una ejecución anterior con la misma configuración y nunca valores que ingresó una persona; todas las áreas en una sola transacción. Una serie con menos años de los que necesita el método, o en la que no empieza ninguna área, detiene la ejecución.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="72" />
+      <location filename="../processing/gap_overlap.py" line="73" />
       <source>Outputs: the partition (styled, with the gaps' names); a table of hectares per zone (optional ZONES, e.g. departments) and class, also inside and outside the optional PROTECTED_AREAS (e.g. SERNANP's); and, when INITIATIVES are given, each initiative with its hectares in A, in B, in both, in neither and in protected areas, and two double-counting flags: it overlaps another initiative (by at least 1 m2), or it counts toward both gaps.</source>
       <translation>Salidas: la partición (con estilo y con los nombres de las brechas); una tabla de hectáreas por zona (ZONES opcional, p. ej., departamentos) y clase, también dentro y fuera de las PROTECTED_AREAS opcionales (p. ej., las del SERNANP); y, cuando se dan INITIATIVES, cada iniciativa con sus hectáreas en A, en B, en ambas, en ninguna y en áreas protegidas, y dos indicadores de doble conteo: se superpone con otra iniciativa (en al menos 1 m2) o cuenta para ambas brechas.</translation>
     </message>
@@ -4285,7 +4285,7 @@ T2 Restore {version}</translation>
       <translation>PRESET: la leyenda del producto, por identificador: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, el anidamiento por defecto de la CNULD), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) o minam_cobertura (Mapa Nacional de Cobertura Vegetal del MINAM, numeración provisional). Cada preajuste es un archivo de presets/land_cover que cita la leyenda que sigue; cópielo y edítelo para cambiar una clase. En su lugar, NESTING_FILE: un archivo JSON de anidamiento de leyenda personalizado de Trends.Earth (Cobertura &gt; Editar definición &gt; Guardar), usado sin cambios. OUTPUT_NESTING escribe el anidamiento usado en el mismo formato, para abrirlo en Trends.Earth o editarlo.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="125" />
+      <location filename="../processing/target2_report.py" line="117" />
       <source>Pages of the printable report</source>
       <translation>Páginas del reporte imprimible</translation>
     </message>
@@ -4320,7 +4320,7 @@ T2 Restore {version}</translation>
       <translation>Desempeño: el NDVI medio del píxel en la serie dividido por el percentil 90 de esa media entre los píxeles de su unidad ecológica (rango más cercano sobre intervalos de 0,0001 de NDVI). Una razón de 0,5 o menos es desempeño bajo. Unidades: ECOLOGICAL_UNITS (ráster de enteros) y/o LAND_COVER (una unidad por clase); con ambos, una unidad por clase de cobertura dentro de cada unidad; sin ninguno, toda el área es una unidad. Esto requiere dos pasadas sobre los datos (primero los percentiles). Una unidad cuyo percentil no supera 0 (agua, roca) no tiene referencia y sus píxeles quedan sin datos.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="111" />
+      <location filename="../processing/target2_report.py" line="103" />
       <location filename="../ui/report_action.py" line="81" />
       <source>Period</source>
       <translation>Periodo</translation>
@@ -4442,12 +4442,12 @@ T2 Restore {version}</translation>
       <translation>Preajuste: {name} ({file}).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="116" />
+      <location filename="../processing/target2_report.py" line="108" />
       <source>Printable report</source>
       <translation>Reporte imprimible</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="260" />
+      <location filename="../processing/target2_report.py" line="252" />
       <source>Printable report: {path} ({pages} pages); layout: {layout}</source>
       <translation>Reporte imprimible: {path} ({pages} páginas); diseño: {layout}</translation>
     </message>
@@ -4510,13 +4510,13 @@ T2 Restore {version}</translation>
       <translation>Productividad: un ráster de dinámica de la productividad de la tierra (LPD, 1 en declive .. 5 en aumento; 0 y 15 son sin datos), que por defecto se convierte en 3 en declive (LPD 1), 2 declive moderado (2), 1 estresada (3) y 0 sin declive (4, 5).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="203" />
+      <location filename="../processing/target2_report.py" line="195" />
       <source>Progress</source>
       <translation>Avance</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="84" />
-      <location filename="../processing/target2_report.py" line="205" />
+      <location filename="../processing/target2_report.py" line="197" />
       <source>Progress toward the targets</source>
       <translation>Avance hacia las metas</translation>
     </message>
@@ -4527,14 +4527,14 @@ T2 Restore {version}</translation>
       <translation>Área protegida</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="144" />
-      <location filename="../processing/gap_overlap.py" line="198" />
+      <location filename="../processing/gap_overlap.py" line="145" />
+      <location filename="../processing/gap_overlap.py" line="199" />
       <location filename="../processing/workshop_region.py" line="45" />
       <source>Protected areas</source>
       <translation>Áreas protegidas</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="113" />
+      <location filename="../processing/gap_overlap.py" line="114" />
       <source>Protected areas (e.g. SERNANP)</source>
       <translation>Áreas protegidas (p. ej., SERNANP)</translation>
     </message>
@@ -4677,12 +4677,12 @@ T2 Restore {version}</translation>
       <translation>En recuperación</translation>
     </message>
     <message>
-      <location filename="../processing/_outcome_filter.py" line="62" />
+      <location filename="../processing/_outcome_filter.py" line="71" />
       <source>Recovering areas</source>
       <translation>Áreas en recuperación</translation>
     </message>
     <message>
-      <location filename="../processing/_outcome_filter.py" line="37" />
+      <location filename="../processing/_outcome_filter.py" line="46" />
       <location filename="../processing/_report_data.py" line="169" />
       <source>Recovering restoration inside degraded land (ha)</source>
       <translation>Restauración en recuperación dentro de tierras degradadas (ha)</translation>
@@ -4719,12 +4719,12 @@ T2 Restore {version}</translation>
       <translation>Región</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="126" />
+      <location filename="../processing/target2_indicator.py" line="118" />
       <source>Regional restoration goal (ha), used with a region name</source>
       <translation>Meta regional de restauración (ha), usada con un nombre de región</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="169" />
+      <location filename="../processing/target2_indicator.py" line="161" />
       <source>Regional run ({area}): the total is not compared with the national goal; give REGIONAL_TARGET_HA to compare it with a regional goal.</source>
       <translation>Corrida regional ({area}): el total no se compara con la meta nacional; indique REGIONAL_TARGET_HA para compararlo con una meta regional.</translation>
     </message>
@@ -4753,7 +4753,7 @@ T2 Restore {version}</translation>
       <translation>Registro (GeoPackage, o una conexión PostGIS: nombre guardado, cadena de conexión)</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="129" />
+      <location filename="../processing/gap_overlap.py" line="130" />
       <source>Registry areas whose gap or protected area changed</source>
       <translation>Áreas del registro cuya brecha o área protegida cambió</translation>
     </message>
@@ -4793,7 +4793,7 @@ T2 Restore {version}</translation>
       <translation>Registro {path}: resultados escritos para {n} áreas (marca {marker}).</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="219" />
+      <location filename="../processing/gap_overlap.py" line="220" />
       <source>Registry {path}: {changed} of {total} areas changed (gap MINAM only {minam}, SERFOR only {serfor}, both {both}, none {none}).</source>
       <translation>Registro {path}: cambiaron {changed} de {total} áreas (brecha solo MINAM {minam}, solo SERFOR {serfor}, ambas {both}, ninguna {none}).</translation>
     </message>
@@ -4888,7 +4888,7 @@ T2 Restore {version}</translation>
       <translation>Iniciativas de restauración</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="115" />
+      <location filename="../processing/gap_overlap.py" line="116" />
       <source>Restoration initiatives (areas)</source>
       <translation>Iniciativas de restauración (áreas)</translation>
     </message>
@@ -4907,7 +4907,7 @@ T2 Restore {version}</translation>
       <translation>Restauración dentro de tierras degradadas (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="200" />
+      <location filename="../processing/target2_report.py" line="192" />
       <source>Restoration inside degraded land per department (ha)</source>
       <translation>Restauración dentro de tierras degradadas por departamento (ha)</translation>
     </message>
@@ -4917,7 +4917,7 @@ T2 Restore {version}</translation>
       <translation>Restauración dentro de tierra degradada: {ha} ha</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="280" />
+      <location filename="../processing/target2_indicator.py" line="272" />
       <source>Restoration inside degraded land: {ha} ha ({pct:.2f} % of the degraded land; target {target:g} %, missing {missing} ha)</source>
       <translation>Restauración dentro de tierra degradada: {ha} ha ({pct:.2f} % de la tierra degradada; meta {target:g} %, faltan {missing} ha)</translation>
     </message>
@@ -4938,7 +4938,7 @@ T2 Restore {version}</translation>
       <translation>Resultados de la restauración (¿se recupera cada área?)</translation>
     </message>
     <message>
-      <location filename="../processing/_outcome_filter.py" line="32" />
+      <location filename="../processing/_outcome_filter.py" line="41" />
       <source>Restoration outcomes (table of restoration_outcomes): also count only recovering areas</source>
       <translation>Resultados de la restauración (tabla de restoration_outcomes): contar también solo las áreas en recuperación</translation>
     </message>
@@ -4968,7 +4968,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_report_texts.py" line="31" />
-      <location filename="../processing/target2_indicator.py" line="284" />
+      <location filename="../processing/target2_indicator.py" line="276" />
       <source>Restoration outside degraded land: {ha} ha</source>
       <translation>Restauración fuera de tierra degradada: {ha} ha</translation>
     </message>
@@ -5287,14 +5287,14 @@ T2 Restore {version}</translation>
       <translation>Gravedad</translation>
     </message>
     <message>
-      <location filename="../processing/_outcome_filter.py" line="38" />
+      <location filename="../processing/_outcome_filter.py" line="47" />
       <location filename="../processing/_report_data.py" line="170" />
       <source>Share of degraded land under recovering restoration (%)</source>
       <translation>Proporción de tierras degradadas bajo restauración en recuperación (%)</translation>
     </message>
     <message>
       <location filename="../processing/_report_pdf.py" line="89" />
-      <location filename="../processing/target2_report.py" line="194" />
+      <location filename="../processing/target2_report.py" line="186" />
       <location filename="../ui/degraded_share.py" line="172" />
       <source>Share of degraded land under restoration</source>
       <translation>Proporción de tierras degradadas en restauración</translation>
@@ -5461,7 +5461,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../processing/_report_charts.py" line="113" />
-      <location filename="../processing/target2_report.py" line="198" />
+      <location filename="../processing/target2_report.py" line="190" />
       <location filename="../registry/report_tables.py" line="100" />
       <source>Start years</source>
       <translation>Años de inicio</translation>
@@ -5586,7 +5586,7 @@ T2 Restore {version}</translation>
       <translation>Indicador de la Meta 2 (área en restauración sobre área degradada)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="134" />
+      <location filename="../processing/target2_indicator.py" line="126" />
       <source>Target 2 indicator table</source>
       <translation>Tabla del indicador de la Meta 2</translation>
     </message>
@@ -5620,7 +5620,7 @@ T2 Restore {version}</translation>
       <translation>Reporte de la Meta 2</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="110" />
+      <location filename="../processing/target2_report.py" line="102" />
       <location filename="../ui/report_action.py" line="76" />
       <source>Target 2: restoration of degraded land</source>
       <translation>Meta 2: restauración de tierras degradadas</translation>
@@ -5644,8 +5644,8 @@ T2 Restore {version}</translation>
       <translation>Proporción meta (%)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="129" />
-      <location filename="../processing/target2_report.py" line="105" />
+      <location filename="../processing/target2_indicator.py" line="121" />
+      <location filename="../processing/target2_report.py" line="97" />
       <source>Target share of degraded land under restoration (%)</source>
       <translation>Proporción meta de tierras degradadas en restauración (%)</translation>
     </message>
@@ -5787,7 +5787,7 @@ T2 Restore {version}</translation>
       <translation>El área {area} ya pertenece a otra iniciativa ({other}) en este registro; un área solo puede pertenecer a una iniciativa.</translation>
     </message>
     <message>
-      <location filename="../processing/_outcome_filter.py" line="60" />
+      <location filename="../processing/_outcome_filter.py" line="69" />
       <source>The areas have no field '{field}' (OUTCOME_ID_FIELD).</source>
       <translation>Las áreas no tienen el campo '{field}' (OUTCOME_ID_FIELD).</translation>
     </message>
@@ -5953,13 +5953,13 @@ T2 Restore {version}</translation>
       <translation>La densidad de deforestación necesita 0 o más años recientes y un radio de búsqueda mayor que 0 m; son {years} y {radius} m. Indique valores en esos rangos.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="229" />
-      <location filename="../processing/target2_report.py" line="231" />
+      <location filename="../processing/target2_indicator.py" line="221" />
+      <location filename="../processing/target2_report.py" line="223" />
       <source>The degraded land layer DEGRADED is missing or cannot be opened.</source>
       <translation>Falta la capa de tierras degradadas DEGRADED o no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="202" />
+      <location filename="../processing/target2_indicator.py" line="194" />
       <source>The degraded land layer has no polygon: it is empty, or every geometry is null or has no area.</source>
       <translation>La capa de tierras degradadas no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
     </message>
@@ -6034,7 +6034,7 @@ T2 Restore {version}</translation>
       <translation>La carpeta {folder} no existe.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="140" />
+      <location filename="../processing/target2_report.py" line="132" />
       <source>The folder {folder} of the output {output} cannot be written to ({reason}). Choose a folder that exists and that you can write to.</source>
       <translation>No se puede escribir en la carpeta {folder} de la salida {output} ({reason}). Elija una carpeta que exista y en la que pueda escribir.</translation>
     </message>
@@ -6079,7 +6079,7 @@ T2 Restore {version}</translation>
       <translation>La capa de brecha {key} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área. Elija una capa con los polígonos de la brecha (o una máscara ráster con píxeles de brecha distintos de cero).</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="188" />
+      <location filename="../processing/target2_indicator.py" line="180" />
       <source>The gap layer {name} has no polygon: it is empty, or every geometry is null or has no area.</source>
       <translation>La capa de brecha {name} no tiene polígonos: está vacía, o todas sus geometrías son nulas o no tienen área.</translation>
     </message>
@@ -6089,7 +6089,7 @@ T2 Restore {version}</translation>
       <translation>No se pudieron escribir las brechas en el registro: {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="235" />
+      <location filename="../processing/gap_overlap.py" line="236" />
       <source>The gaps {a} and {b} do not overlap at all: the area in both is 0 ha. If they should overlap, check that both layers cover the same region and that their coordinate reference systems are declared correctly.</source>
       <translation>Las brechas {a} y {b} no se superponen en absoluto: el área en ambas es 0 ha. Si deberían superponerse, compruebe que ambas capas cubren la misma región y que sus sistemas de referencia de coordenadas están bien declarados.</translation>
     </message>
@@ -6175,7 +6175,7 @@ T2 Restore {version}</translation>
       <translation>El ráster de cobertura {name} contiene las clases {values}, que no tienen fila en la matriz de conflicto de uso. Agregue filas para ellas en CONFLICT_MATRIX.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="220" />
+      <location filename="../algorithms/ldn.py" line="270" />
       <source>The land cover raster {name} holds codes that are not UNCCD classes (1 to 7); codes (pixels): {values}. Give a recode table (LC_RECODE) from your legend to the 7 UNCCD classes, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster de cobertura {name} contiene códigos que no son clases de la CNULD (1 a 7); códigos (píxeles): {values}. Dé una tabla de reclasificación (LC_RECODE) de su leyenda a las 7 clases de la CNULD, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
@@ -6190,7 +6190,7 @@ T2 Restore {version}</translation>
       <translation>La tabla de reclasificación de cobertura tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="216" />
+      <location filename="../algorithms/ldn.py" line="266" />
       <source>The land cover recode table has no row for the classes found in {name}; classes (pixels): {values}. Add them to LC_RECODE (input class -&gt; UNCCD class 1..7), or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>La tabla de reclasificación de cobertura no tiene fila para las clases halladas en {name}; clases (píxeles): {values}. Añádalas a LC_RECODE (clase de entrada -&gt; clase CNULD 1..7), o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
@@ -6210,7 +6210,7 @@ T2 Restore {version}</translation>
       <translation>La tabla de reclasificación de cobertura necesita pares de valores (clase de entrada, clase CNULD); tiene {n} valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="254" />
+      <location filename="../algorithms/ldn.py" line="314" />
       <source>The land cover sub-indicator needs both the baseline and the target land cover.</source>
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
@@ -6275,7 +6275,7 @@ T2 Restore {version}</translation>
       <translation>La capa AREAS falta o no se puede abrir.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="235" />
+      <location filename="../processing/target2_indicator.py" line="227" />
       <source>The layer of areas under restoration is missing or cannot be opened.</source>
       <translation>Falta la capa de áreas en restauración o no se puede abrir.</translation>
     </message>
@@ -6285,13 +6285,13 @@ T2 Restore {version}</translation>
       <translation>La capa {name} no tiene un sistema de referencia de coordenadas definido ({found}): se asume que sus coordenadas están en {assumed}, el SRC de los datos que resume. Si no es así, asigne el SRC correcto (Propiedades de la capa &gt; Fuente, o un archivo .prj) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="150" />
+      <location filename="../processing/target2_indicator.py" line="142" />
       <source>The layer {name} has no field '{field}'.</source>
       <translation>La capa {name} no tiene el campo '{field}'.</translation>
     </message>
     <message>
       <location filename="../processing/_zones.py" line="189" />
-      <location filename="../processing/target2_indicator.py" line="156" />
+      <location filename="../processing/target2_indicator.py" line="148" />
       <source>The layer {name} has no polygon to summarize by. Choose a layer with polygons or leave it empty.</source>
       <translation>La capa {name} no tiene polígonos por los que resumir. Elija una capa con polígonos o déjela vacía.</translation>
     </message>
@@ -6466,7 +6466,7 @@ T2 Restore {version}</translation>
       <translation>Las salidas {output} y {other} son el mismo archivo {path}; una sobrescribiría a la otra. Elija un archivo distinto para cada una.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="241" />
+      <location filename="../processing/gap_overlap.py" line="242" />
       <source>The overlap is {pa:.1f} % of {a} and {pb:.1f} % of {b}.</source>
       <translation>La superposición es el {pa:.1f} % de {a} y el {pb:.1f} % de {b}.</translation>
     </message>
@@ -6547,13 +6547,13 @@ T2 Restore {version}</translation>
       <translation>El preajuste {path} no es un JSON válido: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="225" />
+      <location filename="../algorithms/ldn.py" line="275" />
       <location filename="../algorithms/minam.py" line="295" />
       <source>The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5; 0 and 15 are no data); codes (pixels): {values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster de productividad {name} contiene códigos que no son clases de dinámica de la productividad de la tierra (1 a 5; 0 y 15 son sin datos); códigos (píxeles): {values}. Corrija el ráster o su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="216" />
+      <location filename="../processing/target2_indicator.py" line="208" />
       <source>The raster DEGRADED has no pixel with the degraded value {value}. Check DEGRADED_VALUE (the T2 Restore degradation output uses -1).</source>
       <translation>El ráster DEGRADED no tiene ningún píxel con el valor degradado {value}. Revise DEGRADED_VALUE (la salida de degradación de T2 Restore usa -1).</translation>
     </message>
@@ -6595,7 +6595,7 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} tiene un SRC proyectado ({crs}), pero su tamaño de píxel ({size:g}) y sus coordenadas ({x:g}, {y:g}) parecen grados: probablemente está en un SRC geográfico como EPSG:4326. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="243" />
+      <location filename="../algorithms/blocks.py" line="249" />
       <location filename="../algorithms/land_cover_prep.py" line="71" />
       <source>The raster {name} has no band {band}.</source>
       <translation>El ráster {name} no tiene la banda {band}.</translation>
@@ -6612,7 +6612,7 @@ T2 Restore {version}</translation>
     </message>
     <message>
       <location filename="../algorithms/agreement.py" line="165" />
-      <location filename="../algorithms/blocks.py" line="580" />
+      <location filename="../algorithms/blocks.py" line="586" />
       <location filename="../algorithms/priority/passes.py" line="75" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
@@ -6683,7 +6683,7 @@ T2 Restore {version}</translation>
       <translation>El registro tiene {n} errores de validación: el reporte se elabora y los lista en su propia sección y hoja.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="82" />
+      <location filename="../processing/gap_overlap.py" line="83" />
       <source>The registry may be a GeoPackage (&lt;registry&gt;.gpkg|layername=restoration_areas) or a shared PostGIS registry: its layer t2restore.restoration_areas, opened from a saved PostgreSQL connection (the user name and password come from QGIS's authentication database) or, with qgis_process, given as postgres://dbname=... table="t2restore"."restoration_areas" (geom).</source>
       <translation>El registro puede ser un GeoPackage (&lt;registro&gt;.gpkg|layername=restoration_areas) o un registro PostGIS compartido: su capa t2restore.restoration_areas, abierta desde una conexión PostgreSQL guardada (el usuario y la contraseña vienen de la base de autenticación de QGIS) o, con qgis_process, dada como postgres://dbname=... table="t2restore"."restoration_areas" (geom).</translation>
     </message>
@@ -6809,7 +6809,7 @@ T2 Restore {version}</translation>
       <translation>El servidor omitió {count} iniciativas de otras instituciones ({institutions}): el rol {role} solo puede cambiar las iniciativas de su propia institución, así que sus {what} no se escribieron. Puede escribirlos un editor de esas instituciones o un administrador del registro.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="257" />
+      <location filename="../algorithms/ldn.py" line="317" />
       <source>The soil organic carbon sub-indicator needs both the baseline and the target stock.</source>
       <translation>El subindicador de carbono orgánico del suelo necesita el stock de línea base y el stock meta.</translation>
     </message>
@@ -7004,7 +7004,7 @@ T2 Restore {version}</translation>
       <translation>Hay más de {max} unidades ecológicas (clases de cobertura x unidades ecológicas); el desempeño necesita una referencia por unidad. Agrupe las clases en menos unidades.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="238" />
+      <location filename="../processing/target2_indicator.py" line="230" />
       <source>There is no area under restoration (the layer is empty or has no polygon): the share is 0 %.</source>
       <translation>No hay áreas en restauración (la capa está vacía o no tiene polígonos): la proporción es 0 %.</translation>
     </message>
@@ -7049,14 +7049,14 @@ T2 Restore {version}</translation>
       <translation>Este preajuste es provisional: sus pesos y umbrales son marcadores editables, no un conjunto de reglas oficial.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="110" />
+      <location filename="../processing/target2_report.py" line="102" />
       <location filename="../registry/validate.py" line="98" />
       <location filename="../ui/models.py" line="65" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="165" />
+      <location filename="../processing/target2_indicator.py" line="157" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
@@ -7092,7 +7092,7 @@ T2 Restore {version}</translation>
       <translation>Resultados de Trends.Earth: un resultado de Trends.Earth es un GeoTIFF de varias bandas con un archivo JSON del mismo nombre al lado. Cuando ese JSON está y BASELINE_BAND, REPORTING_1_BAND o REPORTING_2_BAND se deja vacío, se lee la banda llamada 'SDG 15.3.1 Indicator' (el registro indica la banda y sus años). Un número de banda indicado ahí siempre prevalece. Sin el JSON, se lee la banda indicada, la banda 1 si no se indica ninguna, con una advertencia cuando el archivo tiene varias bandas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap/masks.py" line="51" />
+      <location filename="../algorithms/overlap/masks.py" line="66" />
       <source>Turning the raster {name} into polygons failed: {error}</source>
       <translation>No se pudo convertir el ráster {name} en polígonos: {error}</translation>
     </message>
@@ -7189,7 +7189,7 @@ T2 Restore {version}</translation>
       <translation>Unidad</translation>
     </message>
     <message>
-      <location filename="../algorithms/vegetation_series.py" line="533" />
+      <location filename="../algorithms/vegetation_series.py" line="537" />
       <source>Unknown annual aggregate '{value}': use mean, max or integral.</source>
       <translation>Agregado anual desconocido '{value}': use media, máximo o integral.</translation>
     </message>
@@ -7381,12 +7381,12 @@ T2 Restore {version}</translation>
       <translation>WRITE_REGISTRY necesita que AREAS sea la capa de áreas en restauración de un registro de T2 Restore (&lt;registro&gt;.gpkg|layername=restoration_areas). Elija la capa del registro o desactive WRITE_REGISTRY.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="180" />
+      <location filename="../processing/gap_overlap.py" line="181" />
       <source>WRITE_TO_REGISTRY needs INITIATIVES to be the restoration areas layer of a T2 Restore registry (&lt;registry&gt;.gpkg|layername=restoration_areas). Choose the registry's layer, or turn WRITE_TO_REGISTRY off.</source>
       <translation>WRITE_TO_REGISTRY necesita que INITIATIVES sea la capa de áreas de restauración de un registro de T2 Restore (&lt;registro&gt;.gpkg|layername=restoration_areas). Elija la capa del registro o desactive WRITE_TO_REGISTRY.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="77" />
+      <location filename="../processing/gap_overlap.py" line="78" />
       <source>WRITE_TO_REGISTRY: when INITIATIVES is the restoration areas layer of a T2 Restore registry, the national gap of each area (MINAM only, SERFOR only, both, none: gap A is taken as MINAM's and gap B as SERFOR's; at least 1 m2 inside a gap counts) and the names of the protected areas it lies in (field PROTECTED_NAME_FIELD of PROTECTED_AREAS) are written into the registry, all areas in one transaction. Without PROTECTED_AREAS the protected area of each area is left as it was.</source>
       <translation>WRITE_TO_REGISTRY: cuando INITIATIVES es la capa de áreas de restauración de un registro de T2 Restore, se escriben en el registro la brecha nacional de cada área (solo MINAM, solo SERFOR, ambas, ninguna: la brecha A se toma como la de MINAM y la B como la de SERFOR; cuenta al menos 1 m2 dentro de una brecha) y los nombres de las áreas protegidas en que se encuentra (campo PROTECTED_NAME_FIELD de PROTECTED_AREAS), todas las áreas en una sola transacción. Sin PROTECTED_AREAS, el área protegida de cada área queda como estaba.</translation>
     </message>
@@ -7504,12 +7504,12 @@ T2 Restore {version}</translation>
       <translation>Sin ZONES, las páginas de un registro son sus departamentos: la capa administrativa que el propio registro indica (un registro PostGIS: la configuración de la base de datos t2restore.admin_layer, que su administrador fija en una tabla de polígonos de la misma base de datos y su campo de departamento), o si no la elegida en el panel del registro (de la que sus áreas toman su departamento), disuelta por su campo de departamento. Sin esa capa, o con cualquier otra capa de polígonos como RESTORATION_AREAS, no hay páginas por departamento.</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="115" />
+      <location filename="../processing/target2_report.py" line="107" />
       <source>Workbook</source>
       <translation>Libro de cálculo</translation>
     </message>
     <message>
-      <location filename="../processing/target2_report.py" line="245" />
+      <location filename="../processing/target2_report.py" line="237" />
       <source>Workbook: {path}</source>
       <translation>Libro de cálculo: {path}</translation>
     </message>
@@ -7521,8 +7521,8 @@ T2 Restore {version}</translation>
       <translation>Estado del flujo de trabajo</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="139" />
-      <location filename="../processing/target2_indicator.py" line="231" />
+      <location filename="../processing/gap_overlap.py" line="140" />
+      <location filename="../processing/target2_indicator.py" line="223" />
       <source>Working CRS: {crs}; areas on the WGS 84 ellipsoid.</source>
       <translation>SRC de trabajo: {crs}; áreas sobre el elipsoide WGS 84.</translation>
     </message>
@@ -7548,7 +7548,7 @@ T2 Restore {version}</translation>
       <translation>Escribir en el registro</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="120" />
+      <location filename="../processing/gap_overlap.py" line="121" />
       <source>Write the gap and protected area of each area into the registry (INITIATIVES must be a registry)</source>
       <translation>Escribir la brecha y el área protegida de cada área en el registro (INITIATIVES debe ser un registro)</translation>
     </message>
@@ -7703,12 +7703,12 @@ T2 Restore {version}</translation>
       <translation>bilineal</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="516" />
+      <location filename="../registry/postgis_store.py" line="507" />
       <source>change the owner</source>
       <translation>cambiar el propietario</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="444" />
+      <location filename="../registry/postgis_store.py" line="435" />
       <source>change this initiative</source>
       <translation>cambiar esta iniciativa</translation>
     </message>
@@ -7729,8 +7729,8 @@ T2 Restore {version}</translation>
       <translation>clases</translation>
     </message>
     <message>
+      <location filename="../registry/postgis_store.py" line="481" />
       <location filename="../registry/postgis_store.py" line="490" />
-      <location filename="../registry/postgis_store.py" line="499" />
       <source>delete</source>
       <translation>eliminar</translation>
     </message>
@@ -7760,7 +7760,7 @@ T2 Restore {version}</translation>
       <translation>ganancia respecto a los controles, intervalo por encima de 0</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="218" />
+      <location filename="../processing/gap_overlap.py" line="219" />
       <source>gap results</source>
       <translation>resultados de brechas</translation>
     </message>
@@ -7770,12 +7770,12 @@ T2 Restore {version}</translation>
       <translation>alto</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="473" />
+      <location filename="../registry/postgis_store.py" line="464" />
       <source>import</source>
       <translation>importar</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="107" />
+      <location filename="../registry/postgis_store.py" line="98" />
       <source>initialize</source>
       <translation>inicializar</translation>
     </message>
@@ -7825,7 +7825,7 @@ T2 Restore {version}</translation>
       <translation>valor de máscara</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="161" />
+      <location filename="../registry/postgis_store.py" line="152" />
       <source>migrate</source>
       <translation>migrar</translation>
     </message>
@@ -7871,12 +7871,12 @@ T2 Restore {version}</translation>
       <translation>o un archivo</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="181" />
+      <location filename="../algorithms/blocks.py" line="187" />
       <source>origin</source>
       <translation>el origen</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="179" />
+      <location filename="../algorithms/blocks.py" line="185" />
       <source>pixel size</source>
       <translation>el tamaño de píxel</translation>
     </message>
@@ -7896,7 +7896,7 @@ T2 Restore {version}</translation>
       <translation>declinación de la productividad</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="233" />
+      <location filename="../registry/postgis_store.py" line="224" />
       <source>read</source>
       <translation>leer</translation>
     </message>
@@ -7911,9 +7911,9 @@ T2 Restore {version}</translation>
       <translation>se reemplazó por la versión del archivo</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="549" />
-      <location filename="../registry/postgis_store.py" line="571" />
-      <location filename="../registry/postgis_store.py" line="457" />
+      <location filename="../registry/postgis_store.py" line="540" />
+      <location filename="../registry/postgis_store.py" line="562" />
+      <location filename="../registry/postgis_store.py" line="448" />
       <source>save</source>
       <translation>guardar</translation>
     </message>
@@ -7923,7 +7923,7 @@ T2 Restore {version}</translation>
       <translation>significativo pero menor que {min_effect}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="183" />
+      <location filename="../algorithms/blocks.py" line="189" />
       <source>size</source>
       <translation>el tamaño</translation>
     </message>
@@ -7953,12 +7953,12 @@ T2 Restore {version}</translation>
       <translation>la fecha "{date}" no es una fecha (AAAA-MM-DD)</translation>
     </message>
     <message>
-      <location filename="../processing/target2_indicator.py" line="176" />
+      <location filename="../processing/target2_indicator.py" line="168" />
       <source>the degraded land</source>
       <translation>la tierra degradada</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="146" />
+      <location filename="../processing/gap_overlap.py" line="147" />
       <source>the gaps</source>
       <translation>las brechas</translation>
     </message>
@@ -7994,7 +7994,7 @@ T2 Restore {version}</translation>
       <translation>desconocido</translation>
     </message>
     <message>
-      <location filename="../registry/postgis_store.py" line="540" />
+      <location filename="../registry/postgis_store.py" line="531" />
       <source>validate</source>
       <translation>validar</translation>
     </message>
@@ -8054,7 +8054,7 @@ T2 Restore {version}</translation>
       <translation>{count} áreas de AREAS ya no están en el registro y no se escribieron.</translation>
     </message>
     <message>
-      <location filename="../processing/gap_overlap.py" line="224" />
+      <location filename="../processing/gap_overlap.py" line="225" />
       <source>{count} areas of INITIATIVES are no longer in the registry and were not written.</source>
       <translation>{count} áreas de INITIATIVES ya no están en el registro y no se escribieron.</translation>
     </message>

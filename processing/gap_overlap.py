@@ -52,7 +52,8 @@ class GapOverlapAlgorithm(T2Algorithm):
            "a valid partition without overlaps, each polygon with its hectares on the WGS 84 ellipsoid. Land "
            "in both gaps is where the two sectors risk planning or counting the same restoration twice."),
         N_("Each gap is a polygon layer or a raster mask: every pixel that is not 0 and not nodata is in the gap, "
-           "and the mask is turned into polygons along pixel edges. The polygons of each gap are repaired "
+           "and the mask is turned into polygons along pixel edges, in strips of 4,096 rows computed on every "
+           "core (the strip edges show as cut lines; they change no area). The polygons of each gap are repaired "
            "(invalid geometries, such as self-intersecting rings, are fixed with GEOS MakeValid and counted in "
            "the log), multi-part features are split into their parts, and each gap is dissolved so that land "
            "covered twice inside one gap counts once. Features without geometry are skipped and counted."),

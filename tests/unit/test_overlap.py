@@ -476,6 +476,51 @@ def test_polygonize_mask_follows_pixels(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["m.tif"]  # temporary mask removed
 
 
+def test_polygonize_mask_in_strips_gives_the_same_polygons_whatever_the_threads(tmp_path, monkeypatch):
+    """Strips of 7 rows polygonized in 1 and 3 threads: the same polygons in the same order, each inside one
+    strip (a shape crossing a strip's edge is cut there), the pixels' area in all, the temporary mask removed."""
+    from osgeo import gdal
+
+    from t2restore.algorithms.block_threads import use_threads
+    from t2restore.algorithms.overlap import masks
+
+    monkeypatch.setattr(masks, "STRIP_ROWS", 7)
+    rng = np.random.default_rng(3)
+    arr = (rng.random((40, 30)) < 0.35).astype(np.uint8)
+    arr[2:30, 4:9] = 1  # one tall shape across four strips
+    path = write_raster(tmp_path / "m.tif", arr)
+    runs = []
+    for threads in (1, 3):
+        with use_threads(threads):
+            polys, _wkt = ov.polygonize_mask(path, str(tmp_path))
+        runs.append([p.ExportToWkb() for p in polys])
+    assert runs[0] == runs[1]
+    assert sum(p.GetArea() for p in polys) == pytest.approx(int(arr.sum()) * 900)
+    top = gdal.Open(path).GetGeoTransform()[3]
+    for poly in polys:
+        _x0, _x1, y0, y1 = poly.GetEnvelope()
+        first, last = int(round((top - y1) / 30)), int(round((top - y0) / 30)) - 1
+        assert first // 7 == last // 7, (first, last)
+    assert [p.name for p in tmp_path.iterdir()] == ["m.tif"]
+
+
+def test_polygonize_mask_cancelled_while_polygonizing_leaves_nothing(tmp_path, monkeypatch):
+    from t2restore.algorithms.overlap import masks
+
+    monkeypatch.setattr(masks, "STRIP_ROWS", 5)
+    arr = np.ones((40, 30), np.uint8)
+    path = write_raster(tmp_path / "m.tif", arr)
+    seen = []
+
+    def progress(fraction):
+        seen.append(fraction)
+
+    with pytest.raises(Cancelled):
+        ov.polygonize_mask(path, str(tmp_path), progress=progress, is_cancelled=lambda: any(f > 0.5 for f in seen))
+    assert any(f > 0.5 for f in seen) and max(seen) < 1.0  # stopped during the strips, not before or after
+    assert [p.name for p in tmp_path.iterdir()] == ["m.tif"]
+
+
 def test_whole_raster_gdal_passes_run_under_the_engines_cache_cap(tmp_path, monkeypatch):
     """GDAL's Polygonize (raster gaps) and RasterizeLayer (outcome areas) read or write the whole grid through
     GDAL's block cache, 5 % of RAM by default: a national mask took 1.4 GB. Both run under the engine's cap,
