@@ -9,6 +9,7 @@ import uuid
 import numpy as np
 from osgeo import gdal, ogr
 
+from ..block_memory import release
 from ..block_threads import OrderedPool, SerialPool, thread_count
 from ..blocks import Grid, RasterInput, RasterOutput, bounded_gdal_cache, run_blocks
 from ..errors import N_, Cancelled, InputError
@@ -78,4 +79,5 @@ def _polygonize_strips(mask_path, grid, name, progress, is_cancelled):
                 raise Cancelled()  # the strips not started are dropped by the pool
             if progress is not None:
                 progress(0.5 + 0.5 * done / len(strips))
+    release()  # the strips' scanline buffers back to the system before the overlay
     return polys

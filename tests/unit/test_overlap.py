@@ -504,6 +504,17 @@ def test_polygonize_mask_in_strips_gives_the_same_polygons_whatever_the_threads(
     assert [p.name for p in tmp_path.iterdir()] == ["m.tif"]
 
 
+def test_polygonize_mask_gives_the_strips_buffers_back_before_the_overlay(tmp_path, monkeypatch):
+    """Freed scanline buffers stayed in the heap (block_memory's thresholds): national gap overlap 1.19 GB, 0.99
+    GB with malloc_trim after the strips."""
+    from t2restore.algorithms.overlap import masks
+
+    calls = []
+    monkeypatch.setattr(masks, "release", lambda: calls.append("release"))
+    polys, _wkt = ov.polygonize_mask(write_raster(tmp_path / "m.tif", np.ones((9, 8), np.uint8)), str(tmp_path))
+    assert polys and calls == ["release"]
+
+
 def test_polygonize_mask_cancelled_while_polygonizing_leaves_nothing(tmp_path, monkeypatch):
     from t2restore.algorithms.overlap import masks
 
