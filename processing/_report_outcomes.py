@@ -5,7 +5,6 @@ The figures are those of the OUTCOMES table itself: the number of its rows per `
 of their ``area_ha`` (the hectares restoration_outcomes wrote), never recomputed here.
 """
 
-import math
 import os
 
 from ..algorithms.errors import N_
@@ -17,6 +16,7 @@ from ..algorithms.outcomes.rules import (
     OUTCOME_LABELS,
     OUTCOMES,
     RECOVERING,
+    finite_number,
 )
 from ..translation import format_ha, tr
 from . import _report_charts as charts
@@ -33,14 +33,6 @@ TEXTS = {
 }
 
 
-def _number(value):
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
 def outcome_rows(alg, parameters, context):
     """[(code, label, areas, hectares or None)] per outcome class of OUTCOMES (all classes), [] without it."""
     if parameters.get(OUTCOMES_KEY) in (None, ""):
@@ -54,7 +46,7 @@ def outcome_rows(alg, parameters, context):
         code = feature["outcome"]
         if code in counts:
             counts[code] += 1
-            hectares[code] += (_number(feature["area_ha"]) or 0.0) if has_ha else 0.0
+            hectares[code] += (finite_number(feature["area_ha"]) or 0.0) if has_ha else 0.0
     return [(code, tr(OUTCOME_LABELS[code]), counts[code], hectares[code] if has_ha else None) for code in OUTCOMES]
 
 

@@ -60,6 +60,16 @@ PRESET_KEYS = {
 DEFAULT_PRESET = os.path.join(os.path.dirname(__file__), "..", "..", "presets", "outcomes_default.json")
 
 
+def finite_number(value):
+    """``value`` as a float (a number or its text), or None when it is empty, not a number or not finite
+    (registry values and layer fields read back for charts and reports)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 def load_preset(path=None):
     """The rules of a preset file (the default when None), checked key by key."""
     path = path or DEFAULT_PRESET

@@ -17,7 +17,7 @@ from t2restore.algorithms.outcomes import (
     restoration_outcomes,
     series_years,
 )
-from t2restore.algorithms.outcomes.rules import insufficiency
+from t2restore.algorithms.outcomes.rules import finite_number, insufficiency
 from t2restore.algorithms.outcomes.stats import match, nan_slopes
 
 RULES = load_preset()
@@ -244,3 +244,10 @@ def test_covariates_take_part_in_matching(tmp_path):
     plain = run(tmp_path, series)
     with_flat = run(tmp_path, series, covariates=[flat_path])
     assert [r.effect for r in with_flat] == pytest.approx([r.effect for r in plain], abs=1e-12)
+
+
+@pytest.mark.parametrize("value, expected", [(1, 1.0), ("2.5", 2.5), (-0.0, -0.0), (None, None), ("", None),
+                                             ("n/a", None), (float("nan"), None), (float("inf"), None),
+                                             ("-inf", None)])
+def test_finite_number_reads_registry_and_field_values(value, expected):
+    assert finite_number(value) == expected

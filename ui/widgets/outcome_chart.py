@@ -6,13 +6,11 @@ T2R-OUT-CLASS, T2R-OUT-EFFECT and its interval) of the latest run; ``OutcomeChar
 shows them, or hides itself when the area has none.
 """
 
-import math
-
 from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-from ...algorithms.outcomes.rules import INDICATORS, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_NUMBERS
+from ...algorithms.outcomes.rules import INDICATORS, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_NUMBERS, finite_number
 from ...translation import tr
 
 INSIDE_COLOR, CONTROL_COLOR, START_COLOR = "#1b5e20", "#757575", "#c62828"
@@ -23,14 +21,6 @@ def _code(measure):
     return INDICATORS[measure][0]
 
 
-def _number(value):
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
 def outcome_data(values):
     """{years, inside, controls, start, outcome, effect, ci_low, ci_high} of the latest run, or None."""
     series_in = [v for v in values if v.indicator == _code("series_inside")]
@@ -38,9 +28,9 @@ def outcome_data(values):
         return None
     marker = max(series_in, key=lambda v: v.date or "").note or ""
     run = [v for v in values if (v.note or "") == marker]
-    inside = {str(v.date)[:4]: _number(v.value) for v in run if v.indicator == _code("series_inside")}
-    controls = {str(v.date)[:4]: _number(v.value) for v in run if v.indicator == _code("series_controls")}
-    single = {v.indicator: _number(v.value) for v in run}
+    inside = {str(v.date)[:4]: finite_number(v.value) for v in run if v.indicator == _code("series_inside")}
+    controls = {str(v.date)[:4]: finite_number(v.value) for v in run if v.indicator == _code("series_controls")}
+    single = {v.indicator: finite_number(v.value) for v in run}
     years = sorted(int(y) for y in set(inside) | set(controls) if y.isdigit())
     number = single.get(_code("outcome_code"))
     return {"years": years, "inside": [inside.get(str(y)) for y in years],
