@@ -20,7 +20,7 @@ import subprocess  # nosec B404 - fixed commands, argument lists, no shell
 import sys
 import tempfile
 
-from _common import PY, measure, noise_rows, package_parent, say, work_folder, write_results
+from _common import PY, differing_pixels, measure, noise_rows, package_parent, say, work_folder, write_results
 
 ORIGIN = (300000.0, 9000000.0)
 PIXEL = 30.0
@@ -92,19 +92,6 @@ def run_chain(src, out, work, size, factor):
     return calc, warp
 
 
-def compare(a, b):
-    """Pixels that differ between the two outputs, read in strips (bounded memory)."""
-    from osgeo import gdal
-
-    da, db = gdal.Open(str(a)), gdal.Open(str(b))
-    ba, bb = da.GetRasterBand(1), db.GetRasterBand(1)
-    differ = 0
-    for row in range(0, da.RasterYSize, 1024):
-        n = min(1024, da.RasterYSize - row)
-        differ += int((ba.ReadAsArray(0, row, da.RasterXSize, n) != bb.ReadAsArray(0, row, da.RasterXSize, n)).sum())
-    return differ, da.RasterXSize * da.RasterYSize
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10000)
@@ -120,7 +107,11 @@ def main():
     ours = run_t2restore(src, work / "t2restore.tif", work, args.size, args.factor)
     say("gdal_calc.py + gdalwarp ...")
     calc, warp = run_chain(src, work / "chain.tif", work, args.size, args.factor)
-    differ, total = compare(work / "t2restore.tif", work / "chain.tif")
+    from osgeo import gdal
+
+    differ = differing_pixels(work / "t2restore.tif", work / "chain.tif")
+    out = gdal.Open(str(work / "t2restore.tif"))
+    total = out.RasterXSize * out.RasterYSize
     chain_s = calc.wall + warp.wall
     write_results("prepare_land_cover", {
         "input_pixels": args.size * args.size, "output_pixels": total, "coarsening_factor": args.factor,
