@@ -54,3 +54,15 @@ def on_copies(monkeypatch):
     """From now on in the test, parallel block runs compute their blocks on copies (``CopyPool``)."""
     monkeypatch.setattr(block_threads, "dask_address", lambda: "in-process copies")
     monkeypatch.setattr(dask_engine, "DaskPool", CopyPool)
+
+
+# The three ways a parallel test runs each algorithm: one thread, three worker threads, and on pickled copies.
+CONFIGS = ("1 thread", "3 threads", "copies")
+
+
+def configure(monkeypatch, config):
+    """Set up one of ``CONFIGS`` for the block engine (the default block size, whatever the environment)."""
+    monkeypatch.setenv(block_threads.ENV_THREADS, "1" if config == "1 thread" else "3")
+    monkeypatch.delenv(block_threads.ENV_BLOCK, raising=False)
+    if config == "copies":
+        on_copies(monkeypatch)

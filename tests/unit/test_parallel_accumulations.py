@@ -10,10 +10,10 @@ copy and be lost), at the same block size.
 import numpy as np
 import pytest
 from case_inputs import quadrangle_hectares
-from copy_pool import on_copies
+from copy_pool import CONFIGS, configure
 from rasters import write_raster
 
-from t2restore.algorithms import block_threads, codes, land_cover_prep
+from t2restore.algorithms import codes, land_cover_prep
 from t2restore.algorithms import forest_change as fc
 from t2restore.algorithms import ldn_status as ls
 from t2restore.algorithms import vegetation_series as vs
@@ -23,14 +23,6 @@ from t2restore.algorithms.legends import load_preset
 GT_GEO = (-75.0, 0.001, 0.0, -9.0, 0.0, -0.001)
 GT10 = (400000.0, 10.0, 0.0, 8960000.0, 0.0, -10.0)
 ND = -32768
-CONFIGS = ("1 thread", "3 threads", "copies")
-
-
-def _configure(monkeypatch, config):
-    monkeypatch.setenv(block_threads.ENV_THREADS, "1" if config == "1 thread" else "3")
-    monkeypatch.delenv(block_threads.ENV_BLOCK, raising=False)
-    if config == "copies":
-        on_copies(monkeypatch)
 
 
 def _status_inputs(tmp_path):
@@ -64,7 +56,7 @@ def test_ldn_status_same_sums_with_threads_and_on_copies(tmp_path, monkeypatch):
     inputs = _status_inputs(tmp_path)
     runs = {}
     for config in CONFIGS:
-        _configure(monkeypatch, config)
+        configure(monkeypatch, config)
         runs[config] = _run_status(tmp_path, inputs, config.replace(" ", "_"))
     corrections, balance, areas, _rasters = runs["1 thread"]
     assert corrections and len(balance) > 20 and areas["report_2"][0]  # the case exercises every tally
@@ -91,7 +83,7 @@ def test_forest_change_same_sums_with_threads_and_on_copies(tmp_path, monkeypatc
                                     GT_GEO[3] + r * GT_GEO[5]) for r in rows)
     runs = {}
     for config in CONFIGS:
-        _configure(monkeypatch, config)
+        configure(monkeypatch, config)
         result = fc.forest_change(source, 2010, mask=str(tmp_path / f"m_{config[0]}.tif"), zones=zones, block_size=16)
         runs[config] = (result["forest_ha"], result["table"].rows(), result["loss_ha"])
     assert runs["1 thread"][0] == pytest.approx(truth, rel=1e-9)
@@ -109,7 +101,7 @@ def test_prepare_land_cover_same_sums_with_threads_and_on_copies(tmp_path, monke
     path = write_raster(tmp_path / "cci.tif", src, geotransform=GT10, nodata=-1)
     runs = {}
     for config in CONFIGS:
-        _configure(monkeypatch, config)
+        configure(monkeypatch, config)
         result = land_cover_prep.prepare_land_cover(path, cci, str(tmp_path / f"lc_{config[0]}.tif"), str(tmp_path),
                                                     policy=codes.NODATA, block_size=16)
         runs[config] = (result["hectares"], result["unknown"])
@@ -134,7 +126,7 @@ def test_vegetation_series_same_counts_and_bytes_with_threads_and_on_copies(tmp_
     options = vs.SeriesOptions(scale=vs.MODIS_SCALE, fill=vs.MODIS_FILL, how="mean")
     runs = {}
     for config in CONFIGS:
-        _configure(monkeypatch, config)
+        configure(monkeypatch, config)
         work = tmp_path / f"work_{config[0]}"
         work.mkdir()
         out = tmp_path / f"series_{config[0]}.tif"

@@ -13,7 +13,7 @@ import threading
 
 import numpy as np
 import pytest
-from copy_pool import on_copies
+from copy_pool import CONFIGS, configure
 from outcome_scene import area_wkt, polygon, scene
 from rasters import write_raster
 
@@ -28,16 +28,8 @@ from t2restore.algorithms.priority.criteria import Criterion
 from t2restore.algorithms.priority.driver import priority_score
 from t2restore.algorithms.priority.uncertainty import Uncertainty
 
-CONFIGS = ("1 thread", "3 threads", "copies")
 SHAPE = (37, 29)
 AREAS = [("gain", 6, 6, 2010, 0.15), ("loss", 30, 6, 2012, -0.15), ("none", 6, 30, 2013, 0.0)]
-
-
-def _configure(monkeypatch, config):
-    monkeypatch.setenv(block_threads.ENV_THREADS, "1" if config == "1 thread" else "3")
-    monkeypatch.delenv(block_threads.ENV_BLOCK, raising=False)
-    if config == "copies":
-        on_copies(monkeypatch)
 
 
 def _priority_inputs(tmp_path):
@@ -73,7 +65,7 @@ def test_priority_same_results_with_threads_and_on_copies(tmp_path, monkeypatch,
     paths = _priority_inputs(tmp_path)
     runs = {}
     for config in CONFIGS:
-        _configure(monkeypatch, config)
+        configure(monkeypatch, config)
         runs[config] = _run_priority(tmp_path, paths, method, config.replace(" ", "_"))
     pixels, criterion_breaks, _breaks, _run_breaks, rows, _rasters = runs["1 thread"]
     assert pixels["scored"] > 500 and pixels["excluded_by"]["water"] > 50  # the case exercises every count
@@ -87,7 +79,7 @@ def test_priority_names_the_same_missing_values_with_threads_and_on_copies(tmp_p
     paths = _priority_inputs(tmp_path)
     messages = {}
     for config in CONFIGS:
-        _configure(monkeypatch, config)
+        configure(monkeypatch, config)
         with pytest.raises(InputError) as caught:
             _run_priority(tmp_path, paths, "fixed", config.replace(" ", "_"), table={1: 1, 2: 0.5})
         messages[config] = str(caught.value)
@@ -123,7 +115,7 @@ def test_outcomes_same_results_with_threads_and_on_copies(tmp_path, monkeypatch)
     inputs, specs = _outcome_inputs(tmp_path)
     runs = {}
     for config in CONFIGS:
-        _configure(monkeypatch, config)
+        configure(monkeypatch, config)
         runs[config] = _run_outcomes(tmp_path, inputs, specs, config.replace(" ", "_"))
     rows = runs["1 thread"]
     assert [r[1] for r in rows] == [100, 100, 100] and all(r[2] > 10 for r in rows)  # pixels inside, controls
