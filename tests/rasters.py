@@ -89,3 +89,21 @@ def nonfinite_pair(folder, name, array):
         clean[r, c] = NONFINITE_ND
     return (write_raster(folder / f"{name}_dirty.tif", dirty, nodata=NONFINITE_ND),
             write_raster(folder / f"{name}_clean.tif", clean, nodata=NONFINITE_ND))
+
+
+def disk_full_on_write(monkeypatch, nth=3):
+    """Make the block engine's ``nth`` output write fail as a full disk does; the list of (xoff, yoff) of every
+    write tried, for the test to count."""
+    from t2restore.algorithms import blocks
+
+    calls = []
+    write = blocks.RasterOutput.write
+
+    def failing(self, array, xoff, yoff):
+        calls.append((xoff, yoff))
+        if len(calls) == nth:
+            raise OSError(28, "No space left on device", self.tmp_path)
+        write(self, array, xoff, yoff)
+
+    monkeypatch.setattr(blocks.RasterOutput, "write", failing)
+    return calls

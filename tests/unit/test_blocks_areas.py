@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
-from rasters import write_raster
+from rasters import disk_full_on_write, write_raster
 
 from t2restore.algorithms import areas, blocks
 from t2restore.algorithms.summary import class_areas
@@ -202,16 +202,7 @@ def test_outputs_are_compressed_at_one_level_that_callers_may_change(tmp_path, m
 
 
 def test_a_failing_write_in_the_writer_thread_stops_the_run_and_leaves_nothing(tmp_path, monkeypatch):
-    calls = []
-    write = blocks.RasterOutput.write
-
-    def failing(self, array, xoff, yoff):
-        calls.append((xoff, yoff))
-        if len(calls) == 3:
-            raise OSError(28, "No space left on device", self.tmp_path)
-        write(self, array, xoff, yoff)
-
-    monkeypatch.setattr(blocks.RasterOutput, "write", failing)
+    calls = disk_full_on_write(monkeypatch)
     with pytest.raises(OSError, match="No space left"):
         _noisy_multiband_run(tmp_path, "failed.tif", block_size=16)
     assert len(calls) <= 3 + blocks.WRITE_AHEAD + 1  # the run stopped soon after the failure

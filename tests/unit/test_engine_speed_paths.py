@@ -9,7 +9,7 @@ import threading
 
 import numpy as np
 import pytest
-from rasters import read_raster, write_raster
+from rasters import disk_full_on_write, read_raster, write_raster
 
 from t2restore.algorithms import areas, block_memory, block_threads, blocks, ldn, tables
 from t2restore.algorithms.errors import Cancelled
@@ -73,16 +73,7 @@ def test_one_thread_and_several_give_the_same_bytes(tmp_path, raster):
 
 
 def test_one_thread_failing_write_leaves_no_output(tmp_path, raster, monkeypatch):
-    calls = []
-    write = blocks.RasterOutput.write
-
-    def failing(self, array, xoff, yoff):
-        calls.append((xoff, yoff))
-        if len(calls) == 3:
-            raise OSError(28, "No space left on device", self.tmp_path)
-        write(self, array, xoff, yoff)
-
-    monkeypatch.setattr(blocks.RasterOutput, "write", failing)
+    calls = disk_full_on_write(monkeypatch)
     with pytest.raises(OSError, match="No space left"):
         blocks.run_blocks([blocks.RasterInput(raster)], lambda b: b.arrays[0], [_out(tmp_path)], block_size=64,
                           threads=1)
