@@ -4,11 +4,11 @@ from qgis.core import QgsProcessingFeedback
 
 
 class Capture(QgsProcessingFeedback):
-    """``infos`` and ``warnings`` apart, and ``lines``: both, in the order they came."""
+    """``infos``, ``warnings`` and ``errors`` apart, and ``lines``: all of them, in the order they came."""
 
     def __init__(self):
         super().__init__()
-        self.infos, self.warnings, self.lines = [], [], []
+        self.infos, self.warnings, self.errors, self.lines = [], [], [], []
 
     def pushInfo(self, text):  # noqa: N802 - QGIS API name
         self.infos.append(text)
@@ -16,6 +16,10 @@ class Capture(QgsProcessingFeedback):
 
     def pushWarning(self, text):  # noqa: N802 - QGIS API name
         self.warnings.append(text)
+        self.lines.append(text)
+
+    def reportError(self, text, fatalError=False):  # noqa: N802, N803 - QGIS API names
+        self.errors.append(text)
         self.lines.append(text)
 
     def text(self):

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from feedback import Capture
 from osgeo import ogr
 from qgis.core import QgsProcessingException
 from rasters import declare_undefined_geographic_srs
@@ -227,33 +228,6 @@ def test_qgis_process_error_is_a_message_not_a_traceback(qp, tmp_path):
 
 
 # --- the import path: encodings, re-runs, repairs, undefined CRSs, validation (issues 17 and 18) -------------
-class Log:
-    """A QgsProcessingFeedback that keeps what the algorithm logged."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class _Log(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.lines = []
-
-            def pushInfo(self, text):  # noqa: N802 - QGIS API name
-                self.lines.append(text)
-
-            def pushWarning(self, text):  # noqa: N802 - QGIS API name
-                self.lines.append(text)
-
-            def reportError(self, text, fatal=False):  # noqa: N802 - QGIS API name
-                self.lines.append(text)
-
-            @property
-            def text(self):
-                return "\n".join(self.lines)
-
-        return _Log()
-
-
 TITLE = "Reforestación con especies nativas"
 
 
@@ -335,10 +309,10 @@ def test_reimport_recognizes_areas_and_modes(run_alg, areas_file, tmp_path, writ
               "DEFAULTS": json.dumps(DEFAULTS)}
     first = run_alg("t2restore:import_initiatives", params)
     assert (first["AREAS_INSERTED"], first["AREAS_UNCHANGED"]) == (3, 0)
-    log = Log()
+    log = Capture()
     again = run_alg("t2restore:import_initiatives", params, feedback=log)
     assert (again["AREAS_INSERTED"], again["AREAS_UPDATED"], again["AREAS_UNCHANGED"]) == (0, 0, 3)
-    assert "0 added, 0 updated, 3 unchanged" in log.text
+    assert "0 added, 0 updated, 3 unchanged" in log.text()
     with open_registry(target) as store:
         assert store.count_initiatives() == 2 and len(store.list_areas()) == 3
         uuids = sorted(a.uuid for a in store.list_areas())
@@ -378,7 +352,7 @@ def test_bow_tie_is_repaired_before_its_hectares_are_computed(run_alg, tmp_path,
     assert 7150 < truth < 7250
     path = write_vector(tmp_path / "lazo.geojson", [(bow_tie, {"SITIO": "Lazo", "PROYECTO": "Pajonal"})],
                         epsg=32718)
-    log = Log()
+    log = Capture()
     result = run_alg("t2restore:import_initiatives", {
         "INPUT": path, "REGISTRY": str(tmp_path / "r.gpkg"), "FIELD_MAPPING": json.dumps(LATIN1_MAPPING),
         "DEFAULTS": json.dumps(DEFAULTS)}, feedback=log)
@@ -387,7 +361,7 @@ def test_bow_tie_is_repaired_before_its_hectares_are_computed(run_alg, tmp_path,
         assert area.area_ha == pytest.approx(truth, rel=1e-3)
         assert area.geometry().IsValid() and area.geometry().GetGeometryCount() == 2
     assert result["AREAS_REPAIRED"] == 1
-    assert "Lazo" in log.text and "repaired before measuring" in log.text
+    assert "Lazo" in log.text() and "repaired before measuring" in log.text()
 
 
 def undefined_crs_gpkg(path):
@@ -450,16 +424,16 @@ def test_import_validates_with_the_export_rules_and_labels_match_loosely(run_alg
                                      "PRACT": "", "ESTADO": "en ejecucion"}),
     ], epsg=32718)
     target = tmp_path / "r.gpkg"
-    log = Log()
+    log = Capture()
     result = run_alg("t2restore:import_initiatives", {
         "INPUT": path, "REGISTRY": str(target), "DEFAULTS": json.dumps(DEFAULTS),
         "FIELD_MAPPING": json.dumps({"initiative_title": "PROYECTO", "site_name": "SITIO", "ecosystems": "ECOS",
                                      "practices": "PRACT", "restoration_status": "ESTADO"})}, feedback=log)
     assert result["AREAS"] == 3 and result["AREAS_REFUSED"] == 2
-    assert "1 of the 3 areas of these initiatives can be exported, 2 would be refused" in log.text
-    assert '"Ecosystems (IUCN)" is empty' in log.text and "Sin ecosistema" in log.text
-    assert "T99" in log.text and "Código raro" in log.text
-    assert '"ecosystems"' not in log.text and "iucnEcosystems" not in log.text
+    assert "1 of the 3 areas of these initiatives can be exported, 2 would be refused" in log.text()
+    assert '"Ecosystems (IUCN)" is empty' in log.text() and "Sin ecosistema" in log.text()
+    assert "T99" in log.text() and "Código raro" in log.text()
+    assert '"ecosystems"' not in log.text() and "iucnEcosystems" not in log.text()
     with open_registry(target) as store:
         by_site = {a.site_name: a for a in store.list_areas()}
         assert by_site["Bueno"].practices == by_site["Sin ecosistema"].practices == ["restauracion_pasiva"]
@@ -510,10 +484,10 @@ def test_export_leaves_out_and_names_initiatives_whose_areas_were_all_refused(ru
     with create_registry(path) as store:
         for ini in (good, bad):
             store.save_initiative(ini)
-    log = Log()
+    log = Capture()
     result = run_alg("t2restore:export_ferm", {"REGISTRY": str(path), "OUTPUT": str(tmp_path / "f.gpkg")},
                      feedback=log)
     assert result["INITIATIVES"] == 1 and result["AREAS_REFUSED"] == 2
-    assert "Left out, every area refused: %s." % bad.title in log.text
+    assert "Left out, every area refused: %s." % bad.title in log.text()
     with open_registry(tmp_path / "f.gpkg") as exported:
         assert [s.title for s in exported.list_initiatives()] == [good.title]

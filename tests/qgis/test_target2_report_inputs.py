@@ -10,7 +10,7 @@ layers the tests write themselves, and a real PostgreSQL + PostGIS registry (tes
 import numpy as np
 import pytest
 import test_target2_report as base
-from qgis.core import QgsProcessingFeedback
+from feedback import Capture
 from rasters import write_polygons, write_raster
 from test_trends_earth_inputs import BANDS_V2, X0, Y0, bands_arrays, sq, write_te
 
@@ -224,23 +224,6 @@ def pg_report(pg_cluster, pg_database, pg_registry_dsn, inputs):
     return layer, login, pg_registry_dsn
 
 
-class Log(QgsProcessingFeedback):
-    """Every line of a run, errors included."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802 - QGIS API name
-        self.lines.append(text)
-
-    def pushWarning(self, text):  # noqa: N802 - QGIS API name
-        self.lines.append(text)
-
-    def reportError(self, text, fatalError=False):  # noqa: N802, N803 - QGIS API names
-        self.lines.append(text)
-
-
 def _report_without_zones(run_alg, inputs, layer, folder, feedback=None):
     params = report_params(Report, dict(inputs, registry=layer), folder)
     del params[Report.ZONES], params[Report.ZONE_FIELD]
@@ -292,7 +275,7 @@ def test_broken_database_setting_is_named_and_the_dock_choice_used(run_alg, inpu
     layer, _login, _owner = pg_report
     pg_cluster.sql("ALTER DATABASE %s SET t2restore.admin_layer = %%s" % pg_database, (value,))
     admin_setting(districts)
-    log = Log()
+    log = Capture()
     params, _results = _report_without_zones(run_alg, inputs, layer, tmp_path, log)
     problem = next((line for line in log.lines if "t2restore.admin_layer" in line), "")
     assert expected in problem and "ALTER DATABASE " + pg_database in problem, log.lines
