@@ -52,9 +52,10 @@ def _polygonize_strips(mask_path, grid, name, progress, is_cancelled):
     """The polygons of the byte mask ``mask_path``, strip by strip in the engine's worker pool, in strip order."""
     strips = [(y, min(STRIP_ROWS, grid.ysize - y)) for y in range(0, grid.ysize, STRIP_ROWS)]
     threads = max(1, min(thread_count(), len(strips)))
+    cancelled = is_cancelled or (lambda: False)
 
     def keep_going(_fraction, _msg, _data):
-        return 0 if (is_cancelled is not None and is_cancelled()) else 1
+        return 0 if cancelled() else 1
 
     def one(strip):
         view = gdal.Translate("", mask_path, format="VRT", srcWin=[0, strip[0], grid.xsize, strip[1]])
@@ -63,7 +64,7 @@ def _polygonize_strips(mask_path, grid, name, progress, is_cancelled):
         layer = mem.CreateLayer("mask", srs=grid.srs(), geom_type=ogr.wkbPolygon)
         layer.CreateField(ogr.FieldDefn("v", ogr.OFTInteger))
         err = gdal.Polygonize(band, band, layer, 0, [], callback=keep_going)
-        if err != 0 and not (is_cancelled is not None and is_cancelled()):
+        if err != 0 and not cancelled():
             raise InputError(N_("Turning the raster {name} into polygons failed: {error}"), name=name,
                              error=gdal.GetLastErrorMsg())
         return [poly for feature in layer for poly in polygons_of(feature.GetGeometryRef())]
@@ -75,7 +76,7 @@ def _polygonize_strips(mask_path, grid, name, progress, is_cancelled):
         for done in range(1, len(strips) + 1):
             pool.fill(tasks)
             polys.extend(pool.next_result())  # in strip order
-            if is_cancelled is not None and is_cancelled():
+            if cancelled():
                 raise Cancelled()  # the strips not started are dropped by the pool
             if progress is not None:
                 progress(0.5 + 0.5 * done / len(strips))
