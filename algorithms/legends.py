@@ -15,6 +15,7 @@ code,name, or a QML read by the Processing layer.
 import csv
 import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -214,3 +215,47 @@ def legend_names(legend):
         return read_legend_csv(text)
     raise InputError(N_("The legend '{legend}' is neither a preset ({choices}), a CSV file of code,name nor a QML "
                         "style file."), legend=text, choices=", ".join([UNCCD_ID] + preset_ids()))
+
+
+def _name_key(text):
+    """A class name compared without case, accents or repeated spaces ('ÁREA  urbana' ~ 'Area urbana')."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
+
+
+class ClassLookup:
+    """The code of each class named in a polygon field (MINAM's cover map names its units, with no code).
+
+    A value is the class name as the legend writes it, or with other capitals, accents or spacing, or the
+    class code itself. Values the legend does not have are counted in ``unknown`` ({value: polygons}) for
+    the caller to refuse or leave out, as with unknown raster codes.
+    """
+
+    def __init__(self, nesting):
+        self.codes = set(nesting.parent_of)
+        self.exact = {name: code for code, (name, _color) in nesting.classes.items() if code in self.codes}
+        self.loose = {}
+        for name, code in sorted(self.exact.items(), key=lambda item: item[1]):
+            self.loose.setdefault(_name_key(name), code)
+        self.unknown = {}
+
+    def code(self, value):
+        """The class code of a field value (None: empty, or counted as unknown)."""
+        text = "" if value is None else str(value).strip()
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+            text = str(int(value))
+        code = self.exact.get(text)
+        if code is None and text:
+            code = self.loose.get(_name_key(text))
+        if code is None and text.lstrip("-").isdigit() and int(text) in self.codes:
+            code = int(text)
+        if code is None:
+            key = text or "(empty)"
+            self.unknown[key] = self.unknown.get(key, 0) + 1
+        return code
+
+    def report(self, most=20):
+        """"'Área verde' (12), '(empty)' (3)": the unknown values and their polygon counts, most frequent first."""
+        items = sorted(self.unknown.items(), key=lambda kv: (-kv[1], kv[0]))
+        text = ", ".join(f"'{value}' ({n})" for value, n in items[:most])
+        return text + (" ..." if len(items) > most else "")

@@ -63,7 +63,7 @@
       <translation>(sin nombre)</translation>
     </message>
     <message>
-      <location filename="../ui/widgets/outcome_chart.py" line="74" />
+      <location filename="../ui/widgets/outcome_chart.py" line="64" />
       <source>(no outcome)</source>
       <translation>(sin resultado)</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>Un resultado de Trends.Earth sirve tal cual como máscara ráster: con el archivo JSON que Trends.Earth escribió junto a su GeoTIFF multibanda, la banda 'SDG 15.3.1 Indicator' se elige por su nombre y sus píxeles degradados (-1) son la brecha (la tierra que mejora, +1, no lo es). Sin el JSON se lee la banda 1, con una advertencia cuando el archivo tiene varias bandas.</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="48" />
+      <location filename="../processing/prepare_land_cover.py" line="49" />
       <source>A code found in the raster but missing from the nesting stops the run, which names each code with its pixel count, unless UNKNOWN_CODES is set to leave those pixels out as no data (the log then says how many). Codes the nesting files under no data (e.g. MapBiomas 27, MODIS 255) are no data.</source>
       <translation>Un código presente en el ráster pero ausente del anidamiento detiene la ejecución, que nombra cada código con su número de píxeles, salvo que UNKNOWN_CODES indique dejar esos píxeles como sin datos (el registro dice entonces cuántos). Los códigos que el anidamiento clasifica como sin datos (p. ej. MapBiomas 27, MODIS 255) son sin datos.</translation>
     </message>
@@ -654,7 +654,7 @@
       <translation>Áreas importadas</translation>
     </message>
     <message>
-      <location filename="../processing/_report_outcomes.py" line="83" />
+      <location filename="../processing/_report_outcomes.py" line="75" />
       <source>Areas per restoration outcome</source>
       <translation>Áreas por resultado de la restauración</translation>
     </message>
@@ -685,7 +685,7 @@
       <translation>Áreas en restauración (un registro, o cualquier capa de polígonos)</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="34" />
+      <location filename="../algorithms/legends.py" line="35" />
       <location filename="../processing/workshop_region.py" line="51" />
       <source>Artificial</source>
       <translation>Artificial</translation>
@@ -732,7 +732,7 @@
       <translation>Banda</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="75" />
+      <location filename="../processing/prepare_land_cover.py" line="91" />
       <source>Band (e.g. the year of a MapBiomas collection)</source>
       <translation>Banda (p. ej. el año de una colección de MapBiomas)</translation>
     </message>
@@ -1107,6 +1107,11 @@ T2 Restore {version}</translation>
       <translation>Cortes de clase usados: {breaks}.</translation>
     </message>
     <message>
+      <location filename="../processing/prepare_land_cover.py" line="88" />
+      <source>Class field of the polygons (name or code; CobVeg2013 in MINAM's map)</source>
+      <translation>Campo de clase de los polígonos (nombre o código; CobVeg2013 en el mapa del MINAM)</translation>
+    </message>
+    <message>
       <location filename="../processing/priority_score.py" line="168" />
       <source>Class method</source>
       <translation>Método de clases</translation>
@@ -1357,7 +1362,7 @@ T2 Restore {version}</translation>
       <translation>Compensación (ganancias, pérdidas, neto por tipo de tierra y zona)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_outcomes.py" line="72" />
+      <location filename="../processing/_report_outcomes.py" line="64" />
       <source>Counting only recovering areas, restoration inside degraded land is {ha} ha, {pct} of the degraded land (effective restoration, as Target 2 asks).</source>
       <translation>Contando solo las áreas en recuperación, la restauración dentro de tierras degradadas es de {ha} ha, el {pct} de las tierras degradadas (restauración efectiva, como pide la Meta 2).</translation>
     </message>
@@ -1439,7 +1444,7 @@ T2 Restore {version}</translation>
       <translation>Criterio {name}: ninguna banda de {raster} se llama {band} (sus bandas: {bands}); se usa la banda {index}, la posición documentada para él. Verifique que contenga este criterio.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="32" />
+      <location filename="../algorithms/legends.py" line="33" />
       <location filename="../processing/workshop_region.py" line="51" />
       <source>Cropland</source>
       <translation>Cultivo</translation>
@@ -2614,7 +2619,7 @@ T2 Restore {version}</translation>
       <translation>Indique las dos capas de brecha, GAP_A y GAP_B.</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="98" />
+      <location filename="../processing/prepare_land_cover.py" line="114" />
       <source>Give either PRESET (one of {choices}) or NESTING_FILE (a Trends.Earth legend-nesting JSON file), not both and not neither.</source>
       <translation>Indique PRESET (uno de {choices}) o NESTING_FILE (un archivo JSON de anidamiento de leyenda de Trends.Earth): uno de los dos, no ambos ni ninguno.</translation>
     </message>
@@ -2653,6 +2658,11 @@ T2 Restore {version}</translation>
       <location filename="../processing/serfor_criteria.py" line="225" />
       <source>Give the forest loss either as a raster (LOSS_YEAR) or as points (LOSS_POINTS), not both.</source>
       <translation>Indique la pérdida de bosque como ráster (LOSS_YEAR) o como puntos (LOSS_POINTS), no ambos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/prepare_land_cover.py" line="129" />
+      <source>Give the land cover either as a raster (INPUT) or as polygons (POLYGONS, with CLASS_FIELD), not both and not neither.</source>
+      <translation>Indique la cobertura como ráster (INPUT) o como polígonos (POLYGONS, con CLASS_FIELD), no ambos ni ninguno.</translation>
     </message>
     <message>
       <location filename="../processing/ahp_weights.py" line="86" />
@@ -2701,7 +2711,7 @@ T2 Restore {version}</translation>
       <translation>Solo buena calidad</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="31" />
+      <location filename="../algorithms/legends.py" line="32" />
       <location filename="../processing/workshop_region.py" line="51" />
       <source>Grassland</source>
       <translation>Pastizal</translation>
@@ -2779,7 +2789,7 @@ T2 Restore {version}</translation>
       <translation>Hectáreas de la unión de las áreas: las superposiciones se cuentan una sola vez.</translation>
     </message>
     <message>
-      <location filename="../processing/_report_outcomes.py" line="83" />
+      <location filename="../processing/_report_outcomes.py" line="75" />
       <source>Hectares per restoration outcome</source>
       <translation>Hectáreas por resultado de la restauración</translation>
     </message>
@@ -3133,7 +3143,7 @@ T2 Restore {version}</translation>
       <translation>Dentro de tierras degradadas</translation>
     </message>
     <message>
-      <location filename="../ui/widgets/outcome_chart.py" line="149" />
+      <location filename="../ui/widgets/outcome_chart.py" line="139" />
       <source>Inside the area</source>
       <translation>Dentro del área</translation>
     </message>
@@ -3218,7 +3228,7 @@ T2 Restore {version}</translation>
       <translation>Lambda máx.</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="131" />
+      <location filename="../processing/prepare_land_cover.py" line="169" />
       <source>Land cover (UNCCD classes)</source>
       <translation>Cobertura (clases de la CNULD)</translation>
     </message>
@@ -3233,9 +3243,14 @@ T2 Restore {version}</translation>
       <translation>Cobertura del suelo (una unidad ecológica por clase)</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="73" />
+      <location filename="../processing/prepare_land_cover.py" line="82" />
       <source>Land cover (product codes)</source>
       <translation>Cobertura (códigos del producto)</translation>
+    </message>
+    <message>
+      <location filename="../processing/prepare_land_cover.py" line="85" />
+      <source>Land cover as polygons, instead of the raster (e.g. MINAM's cover map)</source>
+      <translation>Cobertura como polígonos, en lugar del ráster (p. ej. el mapa de cobertura vegetal del MINAM)</translation>
     </message>
     <message>
       <location filename="../processing/serfor_criteria.py" line="145" />
@@ -3283,7 +3298,7 @@ T2 Restore {version}</translation>
       <translation>Cobertura {target}, leyenda nacional</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="88" />
+      <location filename="../processing/prepare_land_cover.py" line="104" />
       <source>Land cover, UNCCD classes</source>
       <translation>Cobertura, clases de la CNULD</translation>
     </message>
@@ -3452,12 +3467,12 @@ T2 Restore {version}</translation>
       <translation>Leyenda para los nombres de clase: un preajuste ({choices}) o un archivo CSV (código,nombre) o QML</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="81" />
+      <location filename="../processing/prepare_land_cover.py" line="97" />
       <source>Legend nesting file (Trends.Earth JSON), instead of a preset</source>
       <translation>Archivo de anidamiento de leyenda (JSON de Trends.Earth), en lugar de un preajuste</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="78" />
+      <location filename="../processing/prepare_land_cover.py" line="94" />
       <source>Legend preset ({choices})</source>
       <translation>Preajuste de leyenda ({choices})</translation>
     </message>
@@ -3467,7 +3482,7 @@ T2 Restore {version}</translation>
       <translation>Nivel (0-4)</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="191" />
+      <location filename="../algorithms/legends.py" line="192" />
       <source>Line {line} of the legend {path} has no name: each line must be code,name.</source>
       <translation>La línea {line} de la leyenda {path} no tiene nombre: cada línea debe ser código,nombre.</translation>
     </message>
@@ -3534,7 +3549,7 @@ T2 Restore {version}</translation>
       <translation>MODIS VI Quality (indicadores de 16 bits)</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="56" />
+      <location filename="../processing/prepare_land_cover.py" line="63" />
       <source>MODIS files declare an 'unknown datum based upon the Clarke 1866 ellipsoid' geographic CRS; MODIS grids are defined in WGS 84 latitude and longitude, so such a CRS is read as WGS 84, with a note in the log. The raster is read block by block: memory stays bounded whatever its size. The log reports hectares per class on the WGS 84 ellipsoid.</source>
       <translation>Los archivos MODIS declaran un SRC geográfico de 'datum desconocido basado en el elipsoide Clarke 1866'; las grillas MODIS están definidas en latitud y longitud WGS 84, así que ese SRC se lee como WGS 84, con una nota en el registro. El ráster se lee por bloques: la memoria queda acotada sea cual sea su tamaño. El registro informa las hectáreas por clase sobre el elipsoide WGS 84.</translation>
     </message>
@@ -3560,7 +3575,7 @@ T2 Restore {version}</translation>
       <translation>Máscara: puntuar solo dentro (ráster o capa de polígonos)</translation>
     </message>
     <message>
-      <location filename="../ui/widgets/outcome_chart.py" line="149" />
+      <location filename="../ui/widgets/outcome_chart.py" line="139" />
       <source>Matched controls</source>
       <translation>Controles emparejados</translation>
     </message>
@@ -3813,7 +3828,7 @@ T2 Restore {version}</translation>
       <translation>Clases de vegetación natural de la cobertura (p. ej. 1,2,4 u 11-15,21)</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="90" />
+      <location filename="../processing/prepare_land_cover.py" line="106" />
       <source>Nesting used (Trends.Earth JSON)</source>
       <translation>Anidamiento usado (JSON de Trends.Earth)</translation>
     </message>
@@ -4194,7 +4209,7 @@ T2 Restore {version}</translation>
       <translation>Otras actividades</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="35" />
+      <location filename="../algorithms/legends.py" line="36" />
       <location filename="../processing/workshop_region.py" line="52" />
       <source>Other land</source>
       <translation>Otras tierras</translation>
@@ -4275,14 +4290,24 @@ T2 Restore {version}</translation>
       <translation>Sobreuso y pérdida de bosque</translation>
     </message>
     <message>
+      <location filename="../processing/prepare_land_cover.py" line="52" />
+      <source>POLYGONS instead of INPUT: a land cover published as polygons, such as MINAM's cover map, with CLASS_FIELD naming each polygon's class (CobVeg2013 for MINAM's map) by its name in the legend (capitals, accents and spacing aside) or by its code. The polygons are rasterized onto REFERENCE, which is then required: a pixel takes the class of the polygon that holds its centre. Names the legend does not have stop the run, which lists them with their number of polygons (or, with UNKNOWN_CODES set to no data, those polygons are left out).</source>
+      <translation>POLYGONS en lugar de INPUT: una cobertura publicada como polígonos, como el mapa de cobertura vegetal del MINAM, con CLASS_FIELD que da la clase de cada polígono (CobVeg2013 en el mapa del MINAM) por su nombre en la leyenda (sin importar mayúsculas, tildes ni espacios) o por su código. Los polígonos se rasterizan sobre REFERENCE, que entonces es obligatoria: cada píxel toma la clase del polígono que contiene su centro. Los nombres que la leyenda no tiene detienen la ejecución, que los lista con su número de polígonos (o, con UNKNOWN_CODES en sin datos, esos polígonos se dejan fuera).</translation>
+    </message>
+    <message>
+      <location filename="../processing/prepare_land_cover.py" line="140" />
+      <source>POLYGONS needs REFERENCE, the grid to rasterize the polygons onto (e.g. the other land cover or the productivity raster they will be compared with).</source>
+      <translation>POLYGONS necesita REFERENCE, la grilla sobre la que rasterizar los polígonos (p. ej. la otra cobertura o el ráster de productividad con que se compararán).</translation>
+    </message>
+    <message>
       <location filename="../processing/priority_score.py" line="94" />
       <source>PRESET: a JSON file holding criteria, rescaling, weights, constraints, mask, classes and uncertainty (format in presets/README_priority.md); SHIPPED_PRESET offers the presets that come with the plugin. 'ROAM SERFOR (provisional)' reads four bands of the OUTPUT_CRITERIA raster of 'Degraded forest lands, SERFOR criteria' (land-use conflict, slope in degrees, distance to conservation areas, deforestation density), found by name, as raster 1 of CRITERIA; SERFOR's weights and breaks are not public, so its values are editable placeholders. Parameters you set override the preset: RESCALING rows replace its criteria, WEIGHTS or WEIGHTS_TABLE its weights, constraints are added to its own, and class and uncertainty settings changed from their defaults replace its own. OUTPUT_PRESET saves the settings of this run as a preset.</source>
       <translation>PRESET: un archivo JSON con criterios, reescalado, pesos, restricciones, máscara, clases e incertidumbre (formato en presets/README_priority.md); SHIPPED_PRESET ofrece los preajustes que vienen con el complemento. 'ROAM SERFOR (provisional)' lee cuatro bandas del ráster OUTPUT_CRITERIA de 'Tierras forestales degradadas, criterios del SERFOR' (conflicto de uso, pendiente en grados, distancia a áreas de conservación, densidad de deforestación), buscadas por nombre, como ráster 1 de CRITERIA; los pesos y cortes del SERFOR no son públicos, así que sus valores son marcadores editables. Los parámetros que usted fije prevalecen sobre el preajuste: las filas de RESCALING reemplazan sus criterios, WEIGHTS o WEIGHTS_TABLE sus pesos, las restricciones se suman a las suyas, y los ajustes de clases e incertidumbre cambiados respecto de su valor por defecto reemplazan los suyos. OUTPUT_PRESET guarda los ajustes de esta ejecución como preajuste.</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="41" />
-      <source>PRESET: the legend of the product, by id: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, the UNCCD default nesting), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) or minam_cobertura (MINAM's Mapa Nacional de Cobertura Vegetal, provisional numbering). Each preset is a file of presets/land_cover citing the legend it follows; copy and edit it to change a class. NESTING_FILE instead: a Trends.Earth custom legend-nesting JSON file (Land cover &gt; Edit definition &gt; Save), used unchanged. OUTPUT_NESTING writes the nesting used in the same format, to open in Trends.Earth or edit.</source>
-      <translation>PRESET: la leyenda del producto, por identificador: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, el anidamiento por defecto de la CNULD), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) o minam_cobertura (Mapa Nacional de Cobertura Vegetal del MINAM, numeración provisional). Cada preajuste es un archivo de presets/land_cover que cita la leyenda que sigue; cópielo y edítelo para cambiar una clase. En su lugar, NESTING_FILE: un archivo JSON de anidamiento de leyenda personalizado de Trends.Earth (Cobertura &gt; Editar definición &gt; Guardar), usado sin cambios. OUTPUT_NESTING escribe el anidamiento usado en el mismo formato, para abrirlo en Trends.Earth o editarlo.</translation>
+      <location filename="../processing/prepare_land_cover.py" line="42" />
+      <source>PRESET: the legend of the product, by id: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, the UNCCD default nesting), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) or minam_cobertura (MINAM's Mapa Nacional de Cobertura Vegetal 2015: its 75 units, named as in the field CobVeg2013). Each preset is a file of presets/land_cover citing the legend it follows; copy and edit it to change a class. NESTING_FILE instead: a Trends.Earth custom legend-nesting JSON file (Land cover &gt; Edit definition &gt; Save), used unchanged. OUTPUT_NESTING writes the nesting used in the same format, to open in Trends.Earth or edit.</source>
+      <translation>PRESET: la leyenda del producto, por su id: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land Cover, el anidamiento por defecto de la CNULD), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / MCD12C1 LC_Type1) o minam_cobertura (Mapa Nacional de Cobertura Vegetal 2015 del MINAM: sus 75 unidades, con el nombre del campo CobVeg2013). Cada preajuste es un archivo de presets/land_cover que cita la leyenda que sigue; cópielo y edítelo para cambiar una clase. NESTING_FILE en su lugar: un archivo JSON de anidamiento de leyenda personalizado de Trends.Earth (Land cover &gt; Edit definition &gt; Save), usado sin cambios. OUTPUT_NESTING escribe el anidamiento usado en el mismo formato, para abrirlo en Trends.Earth o editarlo.</translation>
     </message>
     <message>
       <location filename="../processing/target2_report.py" line="117" />
@@ -4417,7 +4442,7 @@ T2 Restore {version}</translation>
       <translation>Preparar una serie anual de índice de vegetación (NDVI, EVI)</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="34" />
+      <location filename="../processing/prepare_land_cover.py" line="35" />
       <source>Prepare land cover (national legends to the 7 UNCCD classes)</source>
       <translation>Preparar cobertura (leyendas nacionales a las 7 clases de la CNULD)</translation>
     </message>
@@ -4591,7 +4616,7 @@ T2 Restore {version}</translation>
       <translation>Cuantiles (igual área)</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="51" />
+      <location filename="../processing/prepare_land_cover.py" line="58" />
       <source>REFERENCE (optional): the output takes its grid (CRS, pixel size, extent). The classes, never the product's codes, are resampled: the mode of the classes under each reference cell when its cells are larger (coarsening), nearest neighbour otherwise; the log states which, with the coordinate operation used. Without REFERENCE the output keeps the input's grid. ZONES (optional): pixels whose centre is outside every polygon become no data.</source>
       <translation>REFERENCE (opcional): la salida toma su grilla (SRC, tamaño de píxel, extensión). Se remuestrean las clases, nunca los códigos del producto: la moda de las clases bajo cada celda de referencia cuando sus celdas son mayores (agregación), el vecino más cercano en otro caso; el registro indica cuál, con la operación de coordenadas usada. Sin REFERENCE la salida conserva la grilla de la entrada. ZONES (opcional): los píxeles cuyo centro queda fuera de todo polígono pasan a sin datos.</translation>
     </message>
@@ -4667,7 +4692,7 @@ T2 Restore {version}</translation>
       <translation>Solo pérdida reciente</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="37" />
+      <location filename="../processing/prepare_land_cover.py" line="38" />
       <source>Recodes a land-cover raster into the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water body; 0 no data), aligns it onto a reference grid and clips it to zones, in one step: the input the land cover, SDG 15.3.1 and status algorithms expect. BAND picks one band of a multi-band file (MapBiomas collections hold one band per year).</source>
       <translation>Recodifica un ráster de cobertura a las 7 clases de la CNULD (1 cubierta arbórea, 2 pastizal, 3 cultivo, 4 humedal, 5 artificial, 6 otras tierras, 7 cuerpo de agua; 0 sin datos), lo alinea a una grilla de referencia y lo recorta a las zonas, en un solo paso: la entrada que esperan los algoritmos de cobertura, ODS 15.3.1 y estado. BAND elige una banda de un archivo de varias bandas (las colecciones de MapBiomas tienen una banda por año).</translation>
     </message>
@@ -4699,7 +4724,7 @@ T2 Restore {version}</translation>
       <translation>Rehacer</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="84" />
+      <location filename="../processing/prepare_land_cover.py" line="100" />
       <source>Reference grid (optional: the input's own grid)</source>
       <translation>Grilla de referencia (opcional: la grilla de la propia entrada)</translation>
     </message>
@@ -4922,7 +4947,7 @@ T2 Restore {version}</translation>
       <translation>Restauración dentro de tierra degradada: {ha} ha ({pct:.2f} % de la tierra degradada; meta {target:g} %, faltan {missing} ha)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_outcomes.py" line="80" />
+      <location filename="../processing/_report_outcomes.py" line="72" />
       <location filename="../processing/restoration_outcomes.py" line="293" />
       <source>Restoration outcomes</source>
       <translation>Resultados de la restauración</translation>
@@ -4948,7 +4973,7 @@ T2 Restore {version}</translation>
       <translation>Resultados de la restauración (tabla)</translation>
     </message>
     <message>
-      <location filename="../processing/_report_outcomes.py" line="64" />
+      <location filename="../processing/_report_outcomes.py" line="56" />
       <source>Restoration outcomes measured by restoration_outcomes for {n} areas: each area's vegetation before and after the start of restoration, compared with similar land nearby without restoration.</source>
       <translation>Resultados de la restauración medidos por restoration_outcomes en {n} áreas: la vegetación de cada área antes y después del inicio de la restauración, comparada con tierras parecidas cercanas sin restauración.</translation>
     </message>
@@ -5455,7 +5480,7 @@ T2 Restore {version}</translation>
       <translation>Campo del año de inicio (vacío: start_year del registro)</translation>
     </message>
     <message>
-      <location filename="../ui/widgets/outcome_chart.py" line="150" />
+      <location filename="../ui/widgets/outcome_chart.py" line="140" />
       <source>Start year {year}</source>
       <translation>Año de inicio {year}</translation>
     </message>
@@ -5822,7 +5847,7 @@ T2 Restore {version}</translation>
       <translation>La tabla de capacidad de uso necesita pares (código del ráster, grupo CUM); tiene {n} celdas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="128" />
+      <location filename="../algorithms/legends.py" line="129" />
       <source>The code {code} is nested twice in {path}: each code of the legend belongs to one class only. Remove one of them.</source>
       <translation>El código {code} está anidado dos veces en {path}: cada código de la leyenda pertenece a una sola clase. Quite uno de ellos.</translation>
     </message>
@@ -6290,7 +6315,7 @@ T2 Restore {version}</translation>
       <translation>La capa {name} no tiene el campo '{field}'.</translation>
     </message>
     <message>
-      <location filename="../processing/_zones.py" line="189" />
+      <location filename="../processing/_zones.py" line="190" />
       <location filename="../processing/target2_indicator.py" line="148" />
       <source>The layer {name} has no polygon to summarize by. Choose a layer with polygons or leave it empty.</source>
       <translation>La capa {name} no tiene polígonos por los que resumir. Elija una capa con polígonos o déjela vacía.</translation>
@@ -6321,12 +6346,12 @@ T2 Restore {version}</translation>
       <translation>No se puede escribir la plantilla de diseño {path}. Elija una carpeta en la que pueda escribir.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="215" />
+      <location filename="../algorithms/legends.py" line="216" />
       <source>The legend '{legend}' is neither a preset ({choices}), a CSV file of code,name nor a QML style file.</source>
       <translation>La leyenda '{legend}' no es un preajuste ({choices}), ni un archivo CSV de código,nombre, ni un archivo de estilo QML.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="143" />
+      <location filename="../algorithms/legends.py" line="144" />
       <source>The legend file {path} holds the code '{value}'; codes must be whole numbers.</source>
       <translation>El archivo de leyenda {path} contiene el código '{value}'; los códigos deben ser números enteros.</translation>
     </message>
@@ -6336,12 +6361,12 @@ T2 Restore {version}</translation>
       <translation>El archivo de leyenda {path} no es un estilo QML (XML).</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="199" />
+      <location filename="../algorithms/legends.py" line="200" />
       <source>The legend {path} holds no code,name line.</source>
       <translation>La leyenda {path} no contiene ninguna línea código,nombre.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="197" />
+      <location filename="../algorithms/legends.py" line="198" />
       <source>The legend {path} is not UTF-8 text: save it as CSV UTF-8.</source>
       <translation>La leyenda {path} no es texto UTF-8: guárdela como CSV UTF-8.</translation>
     </message>
@@ -6401,22 +6426,22 @@ T2 Restore {version}</translation>
       <translation>Las clases de vegetación natural {values} no están en la leyenda de cobertura LC_CLASSES ({legend}). Ponga en LC_CLASSES todas las clases de sus mapas de cobertura.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="86" />
+      <location filename="../algorithms/legends.py" line="87" />
       <source>The nesting file {path} is not valid JSON ({error}). Export it again from Trends.Earth or fix it in a text editor.</source>
       <translation>El archivo de anidamiento {path} no es JSON válido ({error}). Expórtelo de nuevo desde Trends.Earth o corríjalo en un editor de texto.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="94" />
+      <location filename="../algorithms/legends.py" line="95" />
       <source>The nesting file {path} lacks 'parent', 'child' or 'nesting': it is not a Trends.Earth legend-nesting file (Land cover &gt; custom legend &gt; Save).</source>
       <translation>Al archivo de anidamiento {path} le falta 'parent', 'child' o 'nesting': no es un archivo de anidamiento de leyenda de Trends.Earth (Cobertura &gt; leyenda personalizada &gt; Guardar).</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="123" />
+      <location filename="../algorithms/legends.py" line="124" />
       <source>The nesting of {path} gives '{value}' for the class {code}; it must be a list of codes.</source>
       <translation>El anidamiento de {path} da '{value}' para la clase {code}; debe ser una lista de códigos.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="120" />
+      <location filename="../algorithms/legends.py" line="121" />
       <source>The nesting of {path} nests codes under {code}, which is not a UNCCD class (1..7) nor no data (-32768).</source>
       <translation>El anidamiento de {path} anida códigos bajo {code}, que no es una clase de la CNULD (1..7) ni sin datos (-32768).</translation>
     </message>
@@ -6426,12 +6451,12 @@ T2 Restore {version}</translation>
       <translation>El número de años recientes debe ser 0 (todos los años) o más; es {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/outcomes/rules.py" line="70" />
+      <location filename="../algorithms/outcomes/rules.py" line="80" />
       <source>The outcome preset {path} cannot be read ({error}). Choose a JSON file like presets/outcomes_default.json.</source>
       <translation>No se puede leer el preajuste de resultados {path} ({error}). Elija un archivo JSON como presets/outcomes_default.json.</translation>
     </message>
     <message>
-      <location filename="../algorithms/outcomes/rules.py" line="84" />
+      <location filename="../algorithms/outcomes/rules.py" line="94" />
       <source>The outcome preset {path} needs {key} as a number from {low} to {high} (found {value}). Correct the file, or use presets/outcomes_default.json.</source>
       <translation>El preajuste de resultados {path} necesita {key} como un número de {low} a {high} (se encontró {value}). Corrija el archivo o use presets/outcomes_default.json.</translation>
     </message>
@@ -6501,9 +6526,14 @@ T2 Restore {version}</translation>
       <translation>El parámetro {label} ({name}) es '{value}', que no es un número finito. Introduzca un número.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="98" />
+      <location filename="../algorithms/legends.py" line="99" />
       <source>The parent legend of {path} has the codes {codes}; it must be the 7 UNCCD classes (1 tree-covered .. 7 water body).</source>
       <translation>La leyenda padre de {path} tiene los códigos {codes}; debe ser la de las 7 clases de la CNULD (1 cubierta arbórea .. 7 cuerpo de agua).</translation>
+    </message>
+    <message>
+      <location filename="../processing/prepare_land_cover.py" line="138" />
+      <source>The polygon layer POLYGONS is missing or cannot be opened.</source>
+      <translation>La capa de polígonos POLYGONS falta o no se puede abrir.</translation>
     </message>
     <message>
       <location filename="../algorithms/agreement.py" line="73" />
@@ -7014,7 +7044,7 @@ T2 Restore {version}</translation>
       <translation>No hay tierras degradadas en las zonas elegidas: cada página de departamento muestra 0 ha de tierra degradada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="70" />
+      <location filename="../algorithms/legends.py" line="71" />
       <source>There is no land-cover preset '{preset}'. Choose one of: {choices}; or give a nesting file (Trends.Earth's legend-nesting JSON).</source>
       <translation>No existe el preajuste de cobertura '{preset}'. Elija uno de: {choices}; o indique un archivo de anidamiento (JSON de anidamiento de leyenda de Trends.Earth).</translation>
     </message>
@@ -7081,7 +7111,7 @@ T2 Restore {version}</translation>
       <translation>Transicional</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="30" />
+      <location filename="../algorithms/legends.py" line="31" />
       <location filename="../processing/workshop_region.py" line="51" />
       <source>Tree-covered</source>
       <translation>Cobertura arbórea</translation>
@@ -7092,7 +7122,7 @@ T2 Restore {version}</translation>
       <translation>Resultados de Trends.Earth: un resultado de Trends.Earth es un GeoTIFF de varias bandas con un archivo JSON del mismo nombre al lado. Cuando ese JSON está y BASELINE_BAND, REPORTING_1_BAND o REPORTING_2_BAND se deja vacío, se lee la banda llamada 'SDG 15.3.1 Indicator' (el registro indica la banda y sus años). Un número de banda indicado ahí siempre prevalece. Sin el JSON, se lee la banda indicada, la banda 1 si no se indica ninguna, con una advertencia cuando el archivo tiene varias bandas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/overlap/masks.py" line="66" />
+      <location filename="../algorithms/overlap/masks.py" line="68" />
       <source>Turning the raster {name} into polygons failed: {error}</source>
       <translation>No se pudo convertir el ráster {name} en polígonos: {error}</translation>
     </message>
@@ -7406,7 +7436,7 @@ T2 Restore {version}</translation>
       <translation>Solo advertencias</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="36" />
+      <location filename="../algorithms/legends.py" line="37" />
       <location filename="../processing/workshop_region.py" line="52" />
       <source>Water body</source>
       <translation>Cuerpo de agua</translation>
@@ -7453,7 +7483,7 @@ T2 Restore {version}</translation>
       <translation>Pesos usados: {weights}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/legends.py" line="33" />
+      <location filename="../algorithms/legends.py" line="34" />
       <location filename="../processing/workshop_region.py" line="51" />
       <source>Wetland</source>
       <translation>Humedal</translation>
@@ -7650,7 +7680,7 @@ T2 Restore {version}</translation>
       <translation>Campo con el nombre de la zona</translation>
     </message>
     <message>
-      <location filename="../processing/_zones.py" line="178" />
+      <location filename="../processing/_zones.py" line="179" />
       <location filename="../processing/base.py" line="277" />
       <source>Zones</source>
       <translation>Zonas</translation>
@@ -7672,7 +7702,7 @@ T2 Restore {version}</translation>
       <translation>Zonas reproyectadas de {src} a {dst}.</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="86" />
+      <location filename="../processing/prepare_land_cover.py" line="102" />
       <source>Zones to clip to (optional)</source>
       <translation>Zonas para recortar (opcional)</translation>
     </message>
@@ -7835,7 +7865,7 @@ T2 Restore {version}</translation>
       <translation>mía</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="24" />
+      <location filename="../processing/prepare_land_cover.py" line="25" />
       <source>mode of the UNCCD classes</source>
       <translation>moda de las clases de la CNULD</translation>
     </message>
@@ -8177,7 +8207,7 @@ T2 Restore {version}</translation>
       <translation>{label} (ha)</translation>
     </message>
     <message>
-      <location filename="../ui/widgets/outcome_chart.py" line="77" />
+      <location filename="../ui/widgets/outcome_chart.py" line="67" />
       <source>{label}: effect {effect:+.3f} ({low:+.3f} to {high:+.3f})</source>
       <translation>{label}: efecto {effect:+.3f} ({low:+.3f} a {high:+.3f})</translation>
     </message>
@@ -8251,6 +8281,16 @@ T2 Restore {version}</translation>
       <translation>{name} no tiene ningún píxel degradado con los valores indicados; revise sus valores degradados.</translation>
     </message>
     <message>
+      <location filename="../processing/_class_polygons.py" line="30" />
+      <source>{name} has no field '{field}'; its fields: {fields}.</source>
+      <translation>{name} no tiene el campo '{field}'; sus campos: {fields}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_class_polygons.py" line="72" />
+      <source>{name} has no polygon with a class of the legend '{legend}': nothing to rasterize. Check CLASS_FIELD and the legend.</source>
+      <translation>{name} no tiene ningún polígono con una clase de la leyenda '{legend}': no hay nada que rasterizar. Revise CLASS_FIELD y la leyenda.</translation>
+    </message>
+    <message>
       <location filename="../processing/_rasterize.py" line="55" />
       <source>{name} has no polygon; it changes nothing.</source>
       <translation>{name} no tiene polígonos; no cambia nada.</translation>
@@ -8276,6 +8316,11 @@ T2 Restore {version}</translation>
       <translation>{name} debe ser una capa de polígonos o una máscara ráster.</translation>
     </message>
     <message>
+      <location filename="../processing/_class_polygons.py" line="26" />
+      <source>{name} needs CLASS_FIELD: the field that holds each polygon's class name or code (CobVeg2013 in MINAM's cover map).</source>
+      <translation>{name} necesita CLASS_FIELD: el campo con el nombre o el código de la clase de cada polígono (CobVeg2013 en el mapa de cobertura vegetal del MINAM).</translation>
+    </message>
+    <message>
       <location filename="../processing/_vector.py" line="88" />
       <location filename="../processing/_vector.py" line="180" />
       <location filename="../processing/serfor_criteria.py" line="53" />
@@ -8288,7 +8333,7 @@ T2 Restore {version}</translation>
       <translation>{name} se alineó a la grilla del primer archivo.</translation>
     </message>
     <message>
-      <location filename="../processing/prepare_land_cover.py" line="117" />
+      <location filename="../processing/prepare_land_cover.py" line="155" />
       <source>{name}: its CRS is a geographic CRS with an unknown datum (as MODIS files declare); it is read as WGS 84 latitude and longitude.</source>
       <translation>{name}: su SRC es un SRC geográfico con datum desconocido (como declaran los archivos MODIS); se lee como latitud y longitud WGS 84.</translation>
     </message>
@@ -8323,13 +8368,14 @@ T2 Restore {version}</translation>
       <translation>{name}: se omitieron {n} elementos sin área (líneas, puntos o polígonos colapsados).</translation>
     </message>
     <message>
+      <location filename="../processing/_class_polygons.py" line="48" />
       <location filename="../processing/_rasterize.py" line="49" />
       <location filename="../processing/_vector.py" line="198" />
-      <location filename="../processing/serfor_criteria.py" line="58" />
       <source>{name}: {n} features without geometry were skipped.</source>
       <translation>{name}: se omitieron {n} entidades sin geometría.</translation>
     </message>
     <message>
+      <location filename="../processing/_class_polygons.py" line="51" />
       <location filename="../processing/_rasterize.py" line="52" />
       <source>{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired.</source>
       <translation>{name}: se repararon {n} geometrías no válidas (p. ej. anillos que se cortan a sí mismos).</translation>
@@ -8343,6 +8389,21 @@ T2 Restore {version}</translation>
       <location filename="../processing/serfor_criteria.py" line="61" />
       <source>{name}: {n} invalid geometries were repaired.</source>
       <translation>{name}: se repararon {n} geometrías no válidas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_class_polygons.py" line="63" />
+      <source>{name}: {n} polygons name a class (field {field}) that the legend '{legend}' does not have; values (polygons): {values}. Correct those values, choose the legend they follow, or set UNKNOWN_CODES to nodata to leave those polygons out.</source>
+      <translation>{name}: {n} polígonos nombran una clase (campo {field}) que la leyenda '{legend}' no tiene; valores (polígonos): {values}. Corrija esos valores, elija la leyenda que siguen o ponga UNKNOWN_CODES en nodata para dejar fuera esos polígonos.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_class_polygons.py" line="75" />
+      <source>{name}: {n} polygons rasterized onto the grid of REFERENCE by their class (field {field}): a pixel takes the class of the polygon that holds its centre, the later one where polygons overlap.</source>
+      <translation>{name}: {n} polígonos rasterizados sobre la grilla de REFERENCE según su clase (campo {field}): cada píxel toma la clase del polígono que contiene su centro, el último donde los polígonos se superponen.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_class_polygons.py" line="68" />
+      <source>{name}: {n} polygons whose class the legend does not have were left out as no data; values (polygons): {values}.</source>
+      <translation>{name}: se dejaron fuera como sin datos {n} polígonos cuya clase la leyenda no tiene; valores (polígonos): {values}.</translation>
     </message>
     <message>
       <location filename="../processing/_codes.py" line="31" />

@@ -120,7 +120,7 @@ class ZoneKeys:
 
     def add(self, feature):
         """The zone number (>= 1) of ``feature``."""
-        if self.id_field and not _empty(feature[self.id_field]):
+        if self.id_field and not is_blank(feature[self.id_field]):
             zone_id = str(feature[self.id_field])
             key = ("id", zone_id)
         else:
@@ -130,7 +130,7 @@ class ZoneKeys:
         zid = self.ids[key] = len(self.ids) + 1
         if self.name_field:
             value = feature[self.name_field]
-            name = tr("(no name)") if _empty(value) else str(value)
+            name = tr("(no name)") if is_blank(value) else str(value)
         else:
             name = zone_id
         self.labels[zid] = name
@@ -153,7 +153,8 @@ class ZoneKeys:
                 "code.").format(n=len(repeated), name=name, names=shown))
 
 
-def _empty(value):
+def is_blank(value):
+    """True for a NULL, missing or blank attribute value."""
     return value is None or value == NULL or str(value).strip() == ""
 
 

@@ -5,6 +5,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBand,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterDestination,
@@ -17,7 +18,7 @@ from ..algorithms import land_cover_prep, legends
 from ..algorithms.blocks import Grid, grid_difference, open_raster
 from ..algorithms.errors import N_
 from ..translation import tr
-from . import _align
+from . import _align, _class_polygons
 from ._codes import add_unknown_codes_parameter, report_unknown, unknown_policy
 from .base import T2Algorithm, grid_of
 
@@ -40,14 +41,20 @@ class PrepareLandCoverAlgorithm(T2Algorithm):
            "BAND picks one band of a multi-band file (MapBiomas collections hold one band per year)."),
         N_("PRESET: the legend of the product, by id: mapbiomas_peru (MapBiomas Perú), esa_cci (ESA CCI Land "
            "Cover, the UNCCD default nesting), esa_worldcover (ESA WorldCover), modis_igbp (MODIS MCD12Q1 / "
-           "MCD12C1 LC_Type1) or minam_cobertura (MINAM's Mapa Nacional de Cobertura Vegetal, provisional "
-           "numbering). Each preset is a file of presets/land_cover citing the legend it follows; copy and edit "
-           "it to change a class. NESTING_FILE instead: a Trends.Earth custom legend-nesting JSON file (Land "
-           "cover > Edit definition > Save), used unchanged. OUTPUT_NESTING writes the nesting used in the same "
-           "format, to open in Trends.Earth or edit."),
+           "MCD12C1 LC_Type1) or minam_cobertura (MINAM's Mapa Nacional de Cobertura Vegetal 2015: its 75 units, "
+           "named as in the field CobVeg2013). Each preset is a file of presets/land_cover citing the legend it "
+           "follows; copy and edit it to change a class. NESTING_FILE instead: a Trends.Earth custom legend-nesting "
+           "JSON file (Land cover > Edit definition > Save), used unchanged. OUTPUT_NESTING writes the nesting "
+           "used in the same format, to open in Trends.Earth or edit."),
         N_("A code found in the raster but missing from the nesting stops the run, which names each code with its "
            "pixel count, unless UNKNOWN_CODES is set to leave those pixels out as no data (the log then says how "
            "many). Codes the nesting files under no data (e.g. MapBiomas 27, MODIS 255) are no data."),
+        N_("POLYGONS instead of INPUT: a land cover published as polygons, such as MINAM's cover map, with "
+           "CLASS_FIELD naming each polygon's class (CobVeg2013 for MINAM's map) by its name in the legend (capitals, "
+           "accents and spacing aside) or by its code. The polygons are rasterized onto REFERENCE, which is then "
+           "required: a pixel takes the class of the polygon that holds its centre. Names the legend does not have "
+           "stop the run, which lists them with their number of polygons (or, with UNKNOWN_CODES set to no data, "
+           "those polygons are left out)."),
         N_("REFERENCE (optional): the output takes its grid (CRS, pixel size, extent). The classes, never the "
            "product's codes, are resampled: the mode of the classes under each reference cell when its cells are "
            "larger (coarsening), nearest neighbour otherwise; the log states which, with the coordinate operation "
@@ -61,6 +68,8 @@ class PrepareLandCoverAlgorithm(T2Algorithm):
 
     # Parameter and output names, used in initAlgorithm, compute and the tests
     INPUT = "INPUT"
+    POLYGONS = "POLYGONS"
+    CLASS_FIELD = "CLASS_FIELD"
     BAND = "BAND"
     PRESET = "PRESET"
     NESTING_FILE = "NESTING_FILE"
@@ -70,7 +79,14 @@ class PrepareLandCoverAlgorithm(T2Algorithm):
     OUTPUT_NESTING = "OUTPUT_NESTING"
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Land cover (product codes)")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Land cover (product codes)"),
+                                                            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POLYGONS, tr("Land cover as polygons, instead of the raster (e.g. MINAM's cover map)"),
+            [compat.TYPE_VECTOR_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CLASS_FIELD, tr("Class field of the polygons (name or code; CobVeg2013 in MINAM's map)"),
+            parentLayerParameterName=self.POLYGONS, optional=True))
         self.addParameter(QgsProcessingParameterBand(
             self.BAND, tr("Band (e.g. the year of a MapBiomas collection)"), defaultValue=1,
             parentLayerParameterName=self.INPUT, optional=True))
@@ -106,12 +122,34 @@ class PrepareLandCoverAlgorithm(T2Algorithm):
             return grid_of(reference)
         return Grid(ds.RasterXSize, ds.RasterYSize, tuple(ds.GetGeoTransform()), wkt)
 
+    def source_raster(self, parameters, context, feedback, nesting, policy, workdir):
+        """(path, band, input name) of INPUT, or of POLYGONS burnt onto REFERENCE by class."""
+        given = [key for key in (self.INPUT, self.POLYGONS) if parameters.get(key) not in (None, "")]
+        if len(given) != 1:
+            raise QgsProcessingException(tr(
+                "Give the land cover either as a raster (INPUT) or as polygons (POLYGONS, with CLASS_FIELD), "
+                "not both and not neither."))
+        if given[0] == self.INPUT:
+            band = self.parameterAsInt(parameters, self.BAND, context) or 1
+            return self.raster_path(parameters, self.INPUT, context), band, self.INPUT
+        source = self.parameterAsSource(parameters, self.POLYGONS, context)
+        reference = self.raster_path(parameters, self.REFERENCE, context, required=False)
+        if source is None:
+            raise QgsProcessingException(tr("The polygon layer POLYGONS is missing or cannot be opened."))
+        if not reference:
+            raise QgsProcessingException(tr(
+                "POLYGONS needs REFERENCE, the grid to rasterize the polygons onto (e.g. the other land cover or "
+                "the productivity raster they will be compared with)."))
+        field = self.parameterAsString(parameters, self.CLASS_FIELD, context) if self.CLASS_FIELD in parameters else ""
+        path = _class_polygons.burn_classes(source, field, nesting, grid_of(reference), context, feedback, workdir,
+                                            policy, self.POLYGONS)
+        return path, 1, self.POLYGONS
+
     def compute(self, parameters, context, feedback, workdir):
         nesting = self.nesting(parameters, context)
         policy = unknown_policy(self, parameters, context)
-        path = self.raster_path(parameters, self.INPUT, context)
-        band = self.parameterAsInt(parameters, self.BAND, context) or 1
-        ds = open_raster(path, self.INPUT)
+        path, band, name = self.source_raster(parameters, context, feedback, nesting, policy, workdir)
+        ds = open_raster(path, name)
         wkt, assumed = land_cover_prep.source_crs(ds)
         if assumed:
             feedback.pushWarning(tr("{name}: its CRS is a geographic CRS with an unknown datum (as MODIS files "
@@ -122,7 +160,7 @@ class PrepareLandCoverAlgorithm(T2Algorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         progress, cancelled = self.callbacks(feedback, 0, 95)
         result = land_cover_prep.prepare_land_cover(
-            path, nesting, output, workdir, grid=grid, zones=zones, policy=policy, name=self.INPUT, band=band,
+            path, nesting, output, workdir, grid=grid, zones=zones, policy=policy, name=name, band=band,
             progress=progress, is_cancelled=cancelled, coordinate_operation=operation)
         report_unknown(feedback, [result["unknown"]] if result["unknown"] else [])
         classes = unccd_classes()

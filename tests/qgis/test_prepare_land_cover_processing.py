@@ -5,10 +5,12 @@ import json
 
 import numpy as np
 import pytest
+from feedback import Capture
 from osgeo import gdal
 from qgis.core import QgsProcessingException
 from rasters import read_raster, write_polygons, write_raster
 
+from t2restore.algorithms import legends
 from t2restore.processing.area_summary import AreaSummaryAlgorithm as S
 from t2restore.processing.prepare_land_cover import PrepareLandCoverAlgorithm as P
 
@@ -112,3 +114,44 @@ def test_mapbiomas_band_of_a_collection(tmp_path, run_alg):
     path = write_raster(tmp_path / "mapbiomas.tif", stack, geotransform=GT10, nodata=0)
     result = run_alg(ALG, {P.INPUT: path, P.BAND: 2, P.PRESET: "mapbiomas_peru", P.OUTPUT: str(tmp_path / "lc.tif")})
     assert read_raster(result[P.OUTPUT]).tolist() == [[1, 3, 5], [0, 7, 2]]
+
+
+def _cover_polygons(tmp_path, names, field="CobVeg2013"):
+    """One 30 m column of a 2 x len(names) grid per name (x from 400000), in EPSG:32718."""
+    boxes = [(name, f"POLYGON(({400000 + 30 * j} 8959940, {400030 + 30 * j} 8959940, {400030 + 30 * j} 8960000, "
+                    f"{400000 + 30 * j} 8960000, {400000 + 30 * j} 8959940))") for j, name in enumerate(names)]
+    return write_polygons(tmp_path / "cobveg.gpkg", boxes, field=field, layer="cobveg")
+
+
+def _reference(tmp_path, columns):
+    return write_raster(tmp_path / "ref.tif", np.zeros((2, columns), np.uint8),
+                        geotransform=(400000.0, 30.0, 0.0, 8960000.0, 0.0, -30.0))
+
+
+def test_polygon_classes_left_out_when_asked_and_codes_accepted(tmp_path, run_alg):
+    # 'Varillal' is no unit of MINAM's map: with UNKNOWN_CODES = nodata its column is no data; '46' is the code of
+    # Manglar (wetland) in the preset's numbering, given as a code; 'matorral  ARBUSTIVO' is Matorral arbustivo.
+    nesting = legends.load_preset("minam_cobertura")
+    manglar = next(code for code, (name, _c) in nesting.classes.items() if name == "Manglar")
+    polygons = _cover_polygons(tmp_path, ["Varillal", str(manglar), "matorral  ARBUSTIVO"])
+    log = Capture()
+    result = run_alg(ALG, {P.POLYGONS: polygons, P.CLASS_FIELD: "CobVeg2013", P.PRESET: "minam_cobertura",
+                           P.REFERENCE: _reference(tmp_path, 3), P.UNKNOWN_CODES: 1,
+                           P.OUTPUT: str(tmp_path / "lc.tif")}, feedback=log)
+    assert read_raster(result[P.OUTPUT]).tolist() == [[0, 4, 2], [0, 4, 2]]
+    assert any("'Varillal' (1)" in text for text in log.warnings)
+
+
+@pytest.mark.parametrize("change, fragment", [
+    ({P.CLASS_FIELD: ""}, "needs CLASS_FIELD"),
+    ({P.CLASS_FIELD: "Simbolo"}, "has no field 'Simbolo'; its fields: fid, CobVeg2013"),
+    ({P.INPUT: "@raster"}, "either as a raster (INPUT) or as polygons (POLYGONS"),
+])
+def test_polygon_input_mistakes_are_named(tmp_path, run_alg, worldcover, change, fragment):
+    params = {P.POLYGONS: _cover_polygons(tmp_path, ["Pacal"]), P.CLASS_FIELD: "CobVeg2013",
+              P.PRESET: "minam_cobertura", P.REFERENCE: _reference(tmp_path, 1), P.OUTPUT: str(tmp_path / "lc.tif")}
+    params.update({k: worldcover if v == "@raster" else v for k, v in change.items()})
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(ALG, params)
+    assert fragment in str(info.value)
+    assert not (tmp_path / "lc.tif").exists()

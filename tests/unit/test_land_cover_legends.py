@@ -1,9 +1,8 @@
-"""Land-cover presets: the ESA CCI default nesting and MINAM's provisional units; Trends.Earth legend-nesting JSON
-in and out.
+"""Land-cover presets: the ESA CCI default nesting; Trends.Earth legend-nesting JSON in and out.
 
-Every preset with a published legend table (ESA CCI, ESA WorldCover, MODIS IGBP, MapBiomas Perú) is checked code by
-code against that table in test_legend_presets_published.py (tables in tests/data/legends/, each citing its source).
-MINAM: the units of the Mapa Nacional de Cobertura Vegetal (2015) legend (numbered by T2 Restore; provisional).
+Every preset is checked against its published legend in test_legend_presets_published.py (tables in tests/data/legends/,
+each citing its source): code by code for ESA CCI, ESA WorldCover, MODIS IGBP and MapBiomas Perú, unit name by unit name
+for MINAM's Mapa Nacional de Cobertura Vegetal (2015), whose shapefile has names and symbols but no codes.
 """
 
 import json
@@ -48,12 +47,6 @@ CCI_NAMES = {
     220: "Permanent snow and ice",
 }
 
-MINAM_UNITS = ("Bosque de colina alta", "Bosque de colina baja", "Bosque de terraza alta", "Bosque de terraza baja",
-               "Aguajal", "Pacal", "Varillal", "Bosque relicto altoandino", "Bofedal", "Pajonal andino", "Jalca",
-               "Páramo", "Matorral arbustivo", "Cardonal", "Loma", "Manglar", "Desierto costero", "Glaciar",
-               "Agricultura costera y andina", "Área de no bosque amazónico", "Plantación forestal",
-               "Lagunas, lagos y cochas", "Ríos")
-
 
 def test_presets_are_the_five_legends():
     assert legends.preset_ids() == ["esa_cci", "esa_worldcover", "mapbiomas_peru", "minam_cobertura", "modis_igbp"]
@@ -71,16 +64,6 @@ def test_esa_cci_is_the_unccd_default_nesting():
     assert nesting.parent_of == expected
     assert {code: nesting.classes[code][0] for code in nesting.parent_of} == CCI_NAMES
     assert 0 in nesting.nodata_codes
-
-
-def test_minam_units_present_and_nested():
-    nesting = legends.load_preset("minam_cobertura")
-    names = {name: code for code, (name, _c) in nesting.classes.items()}
-    for unit in MINAM_UNITS:
-        assert unit in names, unit
-    assert nesting.parent_of[names["Aguajal"]] == 4
-    assert nesting.parent_of[names["Ríos"]] == 7
-    assert set(nesting.parent_of) == set(nesting.classes)  # every unit mapped
 
 
 def _te_document():
@@ -161,3 +144,19 @@ def test_legend_csv_and_presets_give_names(tmp_path):
     assert legends.legend_names("unccd")[7] == "Water body"
     with pytest.raises(InputError):
         legends.legend_names("no_such_legend")
+
+
+def test_class_lookup_by_name_spelling_or_code():
+    nesting = legends.Nesting("national", {11: ("Área urbana", None), 71: ("Río", None), 72: ("Rio", None),
+                                           0: ("Sin datos", None)}, {11: 5, 71: 7, 72: 7}, {0})
+    lookup = legends.ClassLookup(nesting)
+    # written as in the legend; capitals, accents and spacing aside; the code as a number or as text
+    assert [lookup.code(v) for v in ("Área urbana", " AREA   urbana ", "Río", "Rio", "RIO", 11, 71.0, "72")] == \
+        [11, 11, 71, 72, 71, 11, 71, 72]
+    assert lookup.unknown == {}
+    # the exact spelling wins over a looser match ('Rio' is 72, 'RIO' the lowest code spelt so: 71); no data is no
+    # class; unknown values are counted by value, blanks together
+    for value in ("Sin datos", 0, "Bosque", "Bosque", 12, 3.5, None, "  ", True):
+        assert lookup.code(value) is None
+    assert lookup.unknown == {"Sin datos": 1, "0": 1, "Bosque": 2, "12": 1, "3.5": 1, "(empty)": 2, "True": 1}
+    assert lookup.report(most=2) == "'(empty)' (2), 'Bosque' (2) ..."  # ties in the order of the values

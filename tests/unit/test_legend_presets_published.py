@@ -7,9 +7,10 @@ comment (repository, path and commit, retrieved through the library index), neve
 - esa_worldcover.csv, modis_igbp_mcd12q1.csv, modis_igbp_mcd12c1.csv: the Google Earth Engine catalog's class tables;
 - mapbiomas_peru.csv: MapBiomas' own publisher entry in the Earth Engine catalog (Colección 3), with the Spanish
   names of the Colección 3 short legend.
-MINAM's cover map has no published code table in the library: minam_cobertura stays provisional (its own test).
+- minam_cobertura.csv: the 75 unit names (field CobVeg2013) of MINAM's cover map shapefile, which has no codes, as two
+  independent projects list them, with the map symbol (field Simbolo) of the 27 units a third project gives.
 
-For each preset: (a) every published code is nested, (b) no preset code is missing from the published table
+For each coded preset: (a) every published code is nested, (b) no preset code is missing from the published table
 (besides the product's declared fill value), (c) the names are the published names, (d) the UNCCD class of each code
 is the published nesting (ESA CCI) or the rule stated in the preset's notes, checked row by row; where the rule says
 "as ESA CCI <code>", the published CCI nesting of that code must give the same class.
@@ -128,10 +129,10 @@ def test_nesting_follows_the_stated_rule_row_by_row(preset_id):
             assert cci[cci_code] == unccd, (preset_id, code, cci_code)
 
 
-def _altered_mapbiomas(tmp_path, monkeypatch, change):
-    doc = json.loads((legends.PRESET_DIR / "mapbiomas_peru.json").read_text(encoding="utf-8"))
+def _altered(tmp_path, monkeypatch, change, preset_id="mapbiomas_peru"):
+    doc = json.loads((legends.PRESET_DIR / f"{preset_id}.json").read_text(encoding="utf-8"))
     change(doc)
-    (tmp_path / "mapbiomas_peru.json").write_text(json.dumps(doc), encoding="utf-8")
+    (tmp_path / f"{preset_id}.json").write_text(json.dumps(doc), encoding="utf-8")
     monkeypatch.setattr(legends, "PRESET_DIR", tmp_path)
 
 
@@ -149,7 +150,7 @@ def _rename_11(doc):
 @pytest.mark.parametrize("change, fragment", [(_drop_70, "not in the nesting: ['70']"), (_rename_11, "differ")])
 def test_a_missing_or_renamed_code_is_caught(tmp_path, monkeypatch, change, fragment):
     """The check can fail: a MapBiomas preset without 70 (Loma costera), or with 11 under another name, is caught."""
-    _altered_mapbiomas(tmp_path, monkeypatch, change)
+    _altered(tmp_path, monkeypatch, change)
     with pytest.raises(AssertionError) as info:
         test_every_published_code_is_nested_with_its_published_name("mapbiomas_peru", "mapbiomas_peru.csv", "name_es")
     assert fragment in str(info.value)
@@ -164,3 +165,104 @@ def test_every_preset_exports_as_trends_earth_loads_it(tmp_path, preset_id):
     nested = sorted(c for children in doc["nesting"].values() for c in children)
     keyed = sorted([c["code"] for c in doc["child"]["key"]] + [doc["child"]["nodata"]["code"]])
     assert nested == keyed, preset_id
+
+
+# MINAM's cover map: nested unit by unit as its preset's notes state, (UNCCD class, equivalent ESA CCI code or None) ->
+# unit names (field CobVeg2013); plantations and mining have no CCI class, as in MapBiomas.
+MINAM_RULE = {
+    (1, 50): ("Bosque de colina alta", "Bosque de colina alta con paca", "Bosque de colina alta del Divisor",
+              "Bosque de colina baja", "Bosque de colina baja con castaña", "Bosque de colina baja con paca",
+              "Bosque de colina baja con shiringa", "Bosque de llanura meándrica", "Bosque de montaña",
+              "Bosque de montaña altimontano", "Bosque de montaña basimontano", "Bosque de montaña con paca",
+              "Bosque de montaña basimontano con paca", "Bosque de montaña montano",
+              "Bosque de palmeras de montaña montano", "Bosque de terraza alta", "Bosque de terraza alta basimontano",
+              "Bosque de terraza alta con castaña", "Bosque de terraza alta con paca", "Bosque de terraza baja",
+              "Bosque de terraza baja basimontano", "Bosque de terraza baja con castaña",
+              "Bosque de terraza baja con paca", "Bosque montano occidental andino", "Bosque relicto altoandino",
+              "Bosque relicto mesoandino", "Bosque subhúmedo de montaña", "Pacal"),
+    (1, 60): ("Bosque seco de colina alta", "Bosque seco de colina baja", "Bosque seco de lomada",
+              "Bosque seco de montaña", "Bosque seco de piedemonte", "Bosque seco ribereño", "Bosque seco tipo sabana",
+              "Bosque semideciduo de montaña", "Bosque xérico interandino"),
+    (1, 70): ("Bosque relicto mesoandino de coníferas",),
+    (1, 100): ("Vegetación esclerófila de arena blanca",),
+    (1, None): ("Plantación Forestal",),
+    (4, 160): ("Bosque de terraza inundable por agua negra", "Bosque inundable de palmeras",
+               "Bosque inundable de palmeras basimontano"),
+    (4, 170): ("Manglar",),
+    (4, 180): ("Bofedal", "Herbazal hidrofítico", "Sabana hidrofítica con palmeras", "Humedal costero"),
+    (2, 120): ("Cardonal", "Matorral arbustivo", "Matorral arbustivo altimontano",
+               "Matorral esclerófilo de montaña montano"),
+    (2, 130): ("Pajonal andino", "Jalca", "Páramo", "Loma"),
+    (2, 110): ("Sabana xérica interandina", "Vegetación de isla"),
+    (2, 150): ("Tillandsial",),
+    (3, 10): ("Agricultura costera y andina",),
+    (3, 30): ("Areas de no bosque amazónico",),
+    (5, 190): ("Area urbana", "Infraestructura"),
+    (5, None): ("Centro minero",),
+    (6, 200): ("Area altoandina con escasa y sin vegetación", "Desierto costero"),
+    (6, 202): ("Banco de arena",),
+    (6, 220): ("Glaciar",),
+    (7, 210): ("Río", "Lagunas, lagos y cochas", "Albúfera", "Estero", "Estuario de virilla", "Canal internacional",
+               "Represa"),
+}
+
+
+def minam_units():
+    """{unit name: symbol or ''} of the published MINAM table."""
+    return {row["name"]: row["simbolo"] for row in published("minam_cobertura.csv")[1]}
+
+
+def minam_codes():
+    return {name: code for code, (name, _color) in legends.load_preset("minam_cobertura").classes.items()}
+
+
+def test_minam_units_are_the_shapefile_values():
+    units, codes = minam_units(), minam_codes()
+    assert len(units) == 75
+    assert sorted(codes) == sorted(units), "preset unit names differ from the CobVeg2013 values"
+    assert sorted(codes.values()) == list(range(1, 76))
+    nesting = legends.load_preset("minam_cobertura")
+    assert set(nesting.parent_of) == set(nesting.classes)  # every unit nested
+
+
+def test_minam_symbols_are_the_published_ones():
+    doc = json.loads((legends.PRESET_DIR / "minam_cobertura.json").read_text(encoding="utf-8"))
+    given = {item["name_long"]: item["description"] for item in doc["child"]["key"]}
+    expected = {name: f"Simbolo: {symbol}" if symbol else None for name, symbol in minam_units().items()}
+    assert given == expected
+    assert sum(1 for symbol in minam_units().values() if symbol) == 27
+
+
+def test_minam_nesting_follows_the_stated_rule_unit_by_unit():
+    nesting, codes, cci = legends.load_preset("minam_cobertura"), minam_codes(), cci_nesting()
+    rule = {name: pair for pair, names in MINAM_RULE.items() for name in names}
+    assert sorted(rule) == sorted(minam_units())  # the rule covers every unit, once
+    for name, (unccd, cci_code) in sorted(rule.items()):
+        assert nesting.parent_of[codes[name]] == unccd, name
+        if cci_code is not None:
+            assert cci[cci_code] == unccd, (name, cci_code)
+
+
+def test_minam_source_names_the_checked_commits():
+    commits = COMMIT.findall(" ".join(published("minam_cobertura.csv")[0]))
+    assert len(commits) == 3
+    source = legends.load_preset("minam_cobertura").source
+    assert all(commit in source for commit in commits)
+
+
+def _accent_urbana(doc):
+    for item in doc["child"]["key"]:
+        if item["name_long"] == "Area urbana":
+            item["name_long"] = "Área urbana"  # the spelling of the earlier, unchecked preset; the shapefile has none
+
+
+def _symbol_off(doc):
+    doc["child"]["key"][1]["description"] = None
+
+
+@pytest.mark.parametrize("change, check", [(_accent_urbana, test_minam_units_are_the_shapefile_values),
+                                           (_symbol_off, test_minam_symbols_are_the_published_ones)])
+def test_a_misspelt_minam_unit_or_lost_symbol_is_caught(tmp_path, monkeypatch, change, check):
+    _altered(tmp_path, monkeypatch, change, "minam_cobertura")
+    with pytest.raises(AssertionError):
+        check()
