@@ -25,12 +25,12 @@ from .blocks import (
     RasterInput,
     RasterOutput,
     bounded_gdal_cache,
-    creation_options,
     run_blocks,
 )
 from .errors import N_, InputError
 from .minam import parse_values
 from .tables import AreaAccumulator, lookup
+from .zones import burn_target_options
 
 NEITHER, ONLY_A, ONLY_B, BOTH = 0, 1, 2, 3
 CODES = (NEITHER, ONLY_A, ONLY_B, BOTH)
@@ -102,8 +102,8 @@ def _rasterize_mask(shapes, grid, path):
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetGeometry(geom)
         layer.CreateFeature(feature)
-    opts = [o for o in creation_options("uint8") if not o.startswith("PREDICTOR")]
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), grid.xsize, grid.ysize, 1, gdal.GDT_Byte, opts)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), grid.xsize, grid.ysize, 1, gdal.GDT_Byte,
+                                              burn_target_options("uint8"))
     if ds is None:
         raise InputError(N_("Cannot write the temporary raster {path}: {error}"), path=str(path),
                          error=gdal.GetLastErrorMsg())

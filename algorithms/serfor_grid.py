@@ -16,6 +16,7 @@ from .areas import WGS84_A, WGS84_E2, crs_description, wgs84_centred
 from .blocks import bounded_gdal_cache, compression, creation_options, open_raster
 from .errors import N_, Cancelled, InputError
 from .geometry import wgs84
+from .zones import burn_target_options
 
 
 def metres_per_degree(lat_deg):
@@ -291,8 +292,8 @@ def rasterize_points(points, grid, path):
         feature.SetField("year", int(year))
         feature.SetGeometry(geom)
         layer.CreateFeature(feature)
-    opts = [o for o in creation_options("uint16") if not o.startswith("PREDICTOR")]
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), grid.xsize, grid.ysize, 1, gdal.GDT_UInt16, opts)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), grid.xsize, grid.ysize, 1, gdal.GDT_UInt16,
+                                              burn_target_options("uint16"))
     ds.SetGeoTransform(grid.geotransform)
     if grid.crs_wkt:
         ds.SetProjection(grid.crs_wkt)

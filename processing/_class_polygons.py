@@ -32,31 +32,50 @@ def field_name(source, field, name):
     return field
 
 
-def class_shapes(source, field, nesting, grid, context, feedback, name):
-    """([(class code, WKB in the grid's CRS)], ClassLookup with the values the legend lacks), counts logged."""
-    target = _crs_from_wkt(grid.crs_wkt)
-    request = request_in_crs(_zones.assumed_crs(source.sourceCrs(), target, feedback, name), target, context)
-    lookup = legends.ClassLookup(nesting)
-    counts = {"skipped": 0, "repaired": 0}
-    shapes = []
-    for feature, geom in usable_geometries(source.getFeatures(request), counts):
-        value = feature[field]
-        code = lookup.code(None if _zones.is_blank(value) else value)
-        if code is not None and code > 0:  # 0 is outside every polygon in the burnt raster
-            shapes.append((code, bytes(geom.asWkb())))
-    if counts["skipped"]:
-        feedback.pushWarning(tr("{name}: {n} features without geometry were skipped.").format(
-            name=name, n=counts["skipped"]))
-    if counts["repaired"]:
-        feedback.pushInfo(tr("{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired.").format(
-            name=name, n=counts["repaired"]))
-    return shapes, lookup
+class ClassShapes:
+    """The polygons of ``source`` as (class code, WKB in the grid's CRS), read one by one when iterated.
+
+    After the iteration: ``lookup.unknown`` holds the values the legend lacks, ``count`` the polygons given,
+    ``counts`` those skipped (no geometry) and repaired.
+    """
+
+    def __init__(self, source, field, nesting, grid, context, feedback, name):
+        self.source, self.field, self.name = source, field, name
+        target = _crs_from_wkt(grid.crs_wkt)
+        self.request = request_in_crs(_zones.assumed_crs(source.sourceCrs(), target, feedback, name), target,
+                                      context)
+        self.lookup = legends.ClassLookup(nesting)
+        self.counts = {"skipped": 0, "repaired": 0}
+        self.count = 0
+
+    def __iter__(self):
+        for feature, geom in usable_geometries(self.source.getFeatures(self.request), self.counts):
+            value = feature[self.field]
+            code = self.lookup.code(None if _zones.is_blank(value) else value)
+            if code is not None and code > 0:  # 0 is outside every polygon in the burnt raster
+                self.count += 1
+                yield code, bytes(geom.asWkb())
+
+    def log(self, feedback):
+        if self.counts["skipped"]:
+            feedback.pushWarning(tr("{name}: {n} features without geometry were skipped.").format(
+                name=self.name, n=self.counts["skipped"]))
+        if self.counts["repaired"]:
+            feedback.pushInfo(tr("{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired.").format(
+                name=self.name, n=self.counts["repaired"]))
 
 
 def burn_classes(source, field, nesting, grid, context, feedback, workdir, policy, name):
-    """The polygons of ``source`` burnt onto ``grid`` with the code of their class: an Int32 raster (0: none)."""
+    """The polygons of ``source`` burnt onto ``grid`` with the code of their class: an Int32 raster (0: none).
+
+    The polygons stream through a GeoPackage in ``workdir`` (memory stays small for a national map); a value
+    the legend lacks is refused after that pass, before anything is written where the user can see it."""
     field = field_name(source, field, name)
-    shapes, lookup = class_shapes(source, field, nesting, grid, context, feedback, name)
+    shapes = ClassShapes(source, field, nesting, grid, context, feedback, name)
+    path = burn.rasterize_zones(shapes, grid, os.path.join(workdir, "polygon_classes.tif"),
+                                scratch=os.path.join(workdir, "polygon_classes.gpkg"))
+    shapes.log(feedback)
+    lookup = shapes.lookup
     if lookup.unknown:
         polygons = sum(lookup.unknown.values())
         if policy == codes.REFUSE:
@@ -68,11 +87,11 @@ def burn_classes(source, field, nesting, grid, context, feedback, workdir, polic
         feedback.pushWarning(tr("{name}: {n} polygons whose class the legend does not have were left out as no "
                                 "data; values (polygons): {values}.").format(name=name, n=polygons,
                                                                              values=lookup.report()))
-    if not shapes:
+    if not shapes.count:
         raise QgsProcessingException(tr(
             "{name} has no polygon with a class of the legend '{legend}': nothing to rasterize. Check CLASS_FIELD "
             "and the legend.").format(name=name, legend=nesting.name))
     feedback.pushInfo(tr("{name}: {n} polygons rasterized onto the grid of REFERENCE by their class (field {field}): "
                          "a pixel takes the class of the polygon that holds its centre, the later one where polygons "
-                         "overlap.").format(name=name, n=len(shapes), field=field))
-    return burn.rasterize_zones(shapes, grid, os.path.join(workdir, "polygon_classes.tif"))
+                         "overlap.").format(name=name, n=shapes.count, field=field))
+    return path
