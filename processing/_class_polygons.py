@@ -16,7 +16,7 @@ from qgis.core import QgsProcessingException
 from ..algorithms import codes, legends
 from ..algorithms import zones as burn
 from ..translation import tr
-from . import _zones
+from . import _rasterize, _zones
 from .base import _crs_from_wkt, request_in_crs, usable_geometries
 
 
@@ -35,12 +35,12 @@ def field_name(source, field, name):
 class ClassShapes:
     """The polygons of ``source`` as (class code, WKB in the grid's CRS), read one by one when iterated.
 
-    After the iteration: ``lookup.unknown`` holds the values the legend lacks, ``count`` the polygons given,
-    ``counts`` those skipped (no geometry) and repaired.
+    After the iteration: ``lookup.unknown`` holds the values the legend lacks, ``count`` the polygons burnt,
+    ``counts`` the features skipped (no geometry) and repaired.
     """
 
     def __init__(self, source, field, nesting, grid, context, feedback, name):
-        self.source, self.field, self.name = source, field, name
+        self.source, self.field = source, field
         target = _crs_from_wkt(grid.crs_wkt)
         self.request = request_in_crs(_zones.assumed_crs(source.sourceCrs(), target, feedback, name), target,
                                       context)
@@ -56,14 +56,6 @@ class ClassShapes:
                 self.count += 1
                 yield code, bytes(geom.asWkb())
 
-    def log(self, feedback):
-        if self.counts["skipped"]:
-            feedback.pushWarning(tr("{name}: {n} features without geometry were skipped.").format(
-                name=self.name, n=self.counts["skipped"]))
-        if self.counts["repaired"]:
-            feedback.pushInfo(tr("{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired.").format(
-                name=self.name, n=self.counts["repaired"]))
-
 
 def burn_classes(source, field, nesting, grid, context, feedback, workdir, policy, name):
     """The polygons of ``source`` burnt onto ``grid`` with the code of their class: an Int32 raster (0: none).
@@ -74,7 +66,7 @@ def burn_classes(source, field, nesting, grid, context, feedback, workdir, polic
     shapes = ClassShapes(source, field, nesting, grid, context, feedback, name)
     path = burn.rasterize_zones(shapes, grid, os.path.join(workdir, "polygon_classes.tif"),
                                 scratch=os.path.join(workdir, "polygon_classes.gpkg"))
-    shapes.log(feedback)
+    _rasterize.log_geometry_counts(feedback, name, shapes.counts)
     lookup = shapes.lookup
     if lookup.unknown:
         polygons = sum(lookup.unknown.values())

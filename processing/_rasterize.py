@@ -33,6 +33,16 @@ def add_method_parameter(alg, key):
         options=[tr(label) for label in METHOD_LABELS], defaultValue=CENTRE))
 
 
+def log_geometry_counts(feedback, name, counts):
+    """Say how many features of the layer ``name`` had no geometry (skipped) or an invalid one (repaired)."""
+    if counts["skipped"]:
+        feedback.pushWarning(tr("{name}: {n} features without geometry were skipped.").format(
+            name=name, n=counts["skipped"]))
+    if counts["repaired"]:
+        feedback.pushInfo(tr("{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired.").format(
+            name=name, n=counts["repaired"]))
+
+
 def burn_polygons(layer, grid, context, feedback, path, name, method=CENTRE, onto=None):
     """Burn the polygon ``layer`` onto ``grid`` as a 1/0 raster at ``path`` (returned), everything logged.
 
@@ -45,12 +55,7 @@ def burn_polygons(layer, grid, context, feedback, path, name, method=CENTRE, ont
     request = request_in_crs(_zones.assumed_crs(layer.crs(), target, feedback, name), target, context)
     counts = {"skipped": 0, "repaired": 0}
     shapes = [(1, bytes(geom.asWkb())) for _f, geom in usable_geometries(layer.getFeatures(request), counts)]
-    if counts["skipped"]:
-        feedback.pushWarning(tr("{name}: {n} features without geometry were skipped.").format(
-            name=name, n=counts["skipped"]))
-    if counts["repaired"]:
-        feedback.pushInfo(tr("{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired.").format(
-            name=name, n=counts["repaired"]))
+    log_geometry_counts(feedback, name, counts)
     if not shapes:
         feedback.pushWarning(tr("{name} has no polygon; it changes nothing.").format(name=name))
     if onto is None:
