@@ -7,7 +7,6 @@ whatever the raster size, and every output is written under a temporary name and
 complete, so a cancelled or failed run never leaves a file that looks finished.
 """
 
-import math
 import os
 import threading
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from . import block_memory, block_threads, files
 from .block_threads import in_block_order, thread_count, use_threads  # noqa: F401 - the engine's API
 from .block_writer import WRITE_AHEAD, BlockWriter, write_categories  # noqa: F401 - importable from here
 from .errors import N_, Cancelled, GridMismatchError, InputError
+from .nodata import valid_mask  # noqa: F401 - importable from here, as before
 
 DEFAULT_BLOCK = 1024
 TILE = 512
@@ -388,22 +388,6 @@ class Block:
         arr = self.arrays[i]
         ok = self.inside if arr.ndim == 2 else np.broadcast_to(self.inside, arr.shape)
         return ok & valid_mask(arr, self.nodata[i])
-
-
-def valid_mask(array, nodata):
-    """Pixels that hold data: not the nodata value and, for decimal rasters, finite.
-
-    The one place where NaN and +/-inf become no data (whatever the declared nodata value), so that
-    no algorithm can read them as a class, a stock or "not degraded".
-    """
-    array = np.asarray(array)
-    has_nodata = nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata))
-    if array.dtype.kind not in "fc":
-        return array != nodata if has_nodata else np.ones(array.shape, bool)
-    ok = np.isfinite(array)
-    if has_nodata:
-        ok &= array != nodata
-    return ok
 
 
 def windows(grid, block_size=DEFAULT_BLOCK):
