@@ -386,6 +386,8 @@ class Block:
     def valid(self, i):
         """Pixels of input i that hold data (inside the raster, finite and not nodata)."""
         arr = self.arrays[i]
+        if self.halo == 0:  # every pixel of a window without halo is inside the raster
+            return valid_mask(arr, self.nodata[i])
         ok = self.inside if arr.ndim == 2 else np.broadcast_to(self.inside, arr.shape)
         return ok & valid_mask(arr, self.nodata[i])
 
