@@ -109,6 +109,28 @@ def start_qgis():
     return app
 
 
+def start_plugin():
+    """(QGIS application, T2 Restore plugin) with the plugin's Processing provider loaded: keep both alive."""
+    sys.path.insert(0, str(package_parent()))
+    app = start_qgis()
+    import t2restore
+
+    plugin = t2restore.classFactory(None)
+    plugin.initProcessing()
+    return app, plugin
+
+
+def run_timed(alg_id, params):
+    """(results, seconds) of one ``processing.run`` with a fresh context and feedback."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    import processing
+
+    start = time.perf_counter()
+    results = processing.run(alg_id, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    return results, time.perf_counter() - start
+
+
 def noise_rows(lattice, cell, row0, nrows, xsize):
     """Bilinear value noise (smoothstep weights) from a coarse random lattice, for rows row0..row0+nrows."""
     import numpy as np

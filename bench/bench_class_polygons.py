@@ -25,10 +25,9 @@ import os
 import random
 import shutil
 import sys
-import time
 from pathlib import Path
 
-from _common import HERE, PY, measure, package_parent, say, start_qgis, work_folder, write_results
+from _common import HERE, PY, measure, package_parent, run_timed, say, start_plugin, work_folder, write_results
 
 X0, Y0, PIXEL = 200000.0, 9000000.0, 30.0
 
@@ -82,20 +81,10 @@ def generate(folder, polygons, vertices, side, seed=1):
 
 
 def child_t2restore(layer, ref, out):
-    sys.path.insert(0, str(package_parent()))
-    app = start_qgis()  # noqa: F841 - keeps QGIS alive
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    import processing
-    import t2restore
-
-    plugin = t2restore.classFactory(None)
-    plugin.initProcessing()
-    start = time.perf_counter()
-    processing.run("t2restore:prepare_land_cover", {
-        "POLYGONS": layer, "CLASS_FIELD": "CobVeg2013", "PRESET": "minam_cobertura", "REFERENCE": ref, "OUTPUT": out},
-        context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
-    return {"seconds": time.perf_counter() - start}
+    alive = start_plugin()  # noqa: F841 - keeps QGIS and the plugin alive
+    _results, seconds = run_timed("t2restore:prepare_land_cover", {
+        "POLYGONS": layer, "CLASS_FIELD": "CobVeg2013", "PRESET": "minam_cobertura", "REFERENCE": ref, "OUTPUT": out})
+    return {"seconds": seconds}
 
 
 def run_t2restore(layer, ref, out):

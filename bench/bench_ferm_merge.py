@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import PY, measure, package_parent, say, start_qgis, work_folder, write_results
+from _common import PY, measure, package_parent, run_timed, say, start_plugin, work_folder, write_results
 
 PER_INITIATIVE = 25
 
@@ -88,21 +88,9 @@ def make_data(work, national, files, per_file):
 
 # --- steps ------------------------------------------------------------------------------------
 def step_merge(registry, table, *paths):
-    sys.path.insert(0, str(package_parent()))
-    app = start_qgis()  # noqa: F841 - keeps QGIS alive
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    import t2restore
-
-    plugin = t2restore.classFactory(None)
-    plugin.initProcessing()
-    import processing
-
-    start = time.perf_counter()
-    result = processing.run("t2restore:import_initiatives", {
-        "INPUTS": list(paths), "REGISTRY": registry, "CONFLICTS_TABLE": table}, context=QgsProcessingContext(),
-        feedback=QgsProcessingFeedback())
-    seconds = time.perf_counter() - start
+    _app, plugin = start_plugin()
+    result, seconds = run_timed("t2restore:import_initiatives", {
+        "INPUTS": list(paths), "REGISTRY": registry, "CONFLICTS_TABLE": table})
     keys = ("FILES_MERGED", "AREAS", "INITIATIVES_INSERTED", "INITIATIVES_UNCHANGED", "INITIATIVES_REPLACED",
             "CONFLICTS", "INITIATIVES_SKIPPED", "AREAS_REFUSED")
     print(json.dumps({"step_seconds": seconds, **{k.lower(): result[k] for k in keys}}))

@@ -21,11 +21,20 @@ both are reported to show the difference. Results go to bench/results/gap_overla
 import argparse
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
-from _common import HERE, PY, measure, package_parent, say, start_qgis, work_folder, write_results
+from _common import (
+    HERE,
+    PY,
+    measure,
+    run_timed,
+    say,
+    start_plugin,
+    start_qgis,
+    work_folder,
+    write_results,
+)
 
 EXTENT = (200000.0, 8600000.0, 700000.0, 9100000.0)  # 500 km x 500 km in UTM 18S (central Peru)
 
@@ -100,19 +109,8 @@ def generate(work, n, seed=20):
 # -- children ------------------------------------------------------------------------------------------
 
 def child_t2restore(a, b, out):
-    sys.path.insert(0, str(package_parent()))
-    app = start_qgis()  # noqa: F841 - keeps QGIS alive
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    import processing
-    import t2restore
-
-    plugin = t2restore.classFactory(None)
-    plugin.initProcessing()
-    start = time.perf_counter()
-    res = processing.run("t2restore:gap_overlap", {"GAP_A": a, "GAP_B": b, "OUTPUT": out},
-                         context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
-    seconds = time.perf_counter() - start
+    alive = start_plugin()  # noqa: F841 - keeps QGIS and the plugin alive
+    res, seconds = run_timed("t2restore:gap_overlap", {"GAP_A": a, "GAP_B": b, "OUTPUT": out})
     return {"seconds": seconds, "only_a_ha": res["ONLY_A_HA"], "only_b_ha": res["ONLY_B_HA"],
             "both_ha": res["BOTH_HA"]}
 

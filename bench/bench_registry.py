@@ -29,7 +29,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import HERE, PY, measure, package_parent, say, start_qgis, work_folder, write_results
+from _common import HERE, PY, measure, package_parent, run_timed, say, start_plugin, work_folder, write_results
 
 
 def timed(args):
@@ -99,24 +99,13 @@ def make_list_registry(path, count):
 
 # --- steps (each in its own process) ----------------------------------------------------------
 def step_import(source, registry):
-    sys.path.insert(0, str(package_parent()))
-    app = start_qgis()  # noqa: F841 - keeps QGIS alive
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    import t2restore
-
-    plugin = t2restore.classFactory(None)
-    plugin.initProcessing()
-    import processing
-
+    _app, plugin = start_plugin()
     mapping = {"initiative_title": "PROYECTO", "site_name": "SITIO", "restoration_status": "ESTADO",
                "ecosystems": "ECOS", "activities": "ACTIVIDAD"}
     defaults = {"lead_organization": "Gobierno Regional de Junín", "initiative_start_year": 2023}
-    start = time.perf_counter()
-    result = processing.run("t2restore:import_initiatives", {
+    result, seconds = run_timed("t2restore:import_initiatives", {
         "INPUT": str(source), "REGISTRY": str(registry), "FIELD_MAPPING": json.dumps(mapping),
-        "DEFAULTS": json.dumps(defaults)}, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
-    seconds = time.perf_counter() - start
+        "DEFAULTS": json.dumps(defaults)})
     print(json.dumps({"step_seconds": seconds, "areas": result["AREAS"], "initiatives": result["INITIATIVES"]}))
     plugin.unload()
     os._exit(0)  # skip QGIS teardown (not part of the measurement)
