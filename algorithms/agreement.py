@@ -155,8 +155,7 @@ def definition_agreement(output, a, b, degraded_a=(1,), degraded_b=(1,), zones=N
         code[~valid] = NODATA
         zone = block.arrays[2] if zones is not None else None
         acc_codes = np.where(valid, code, np.uint8(len(CODES)))
-        areas.add_codes(acc_codes, len(CODES) + 1, cells.block(block.xoff, block.yoff, block.xsize, block.ysize),
-                        zone, CODES + (None,))
+        areas.add_cell_codes(acc_codes, len(CODES) + 1, cells, block, zone, CODES + (None,))
         return code
 
     def before_commit():

@@ -208,9 +208,11 @@ def forest_fragmentation(source, output, forest_values=(1,), window=DEFAULT_WIND
         centre_forest = block.core(forest)
         classes = classify_counts(centre_forest, counts, w)
         classes[~centre_valid] = NODATA
-        cell = (cells.block(block.xoff, block.yoff, block.xsize, block.ysize) if cells is not None
-                else np.zeros(classes.shape))
-        areas.add_codes(np.where(classes == NODATA, 7, classes), 8, cell, None, CLASS_CODES + (None,))
+        codes = np.where(classes == NODATA, 7, classes)
+        if cells is not None:
+            areas.add_cell_codes(codes, 8, cells, block, None, CLASS_CODES + (None,))
+        else:
+            areas.add_codes(codes, 8, np.zeros(classes.shape), None, CLASS_CODES + (None,))
         result = [classes]
         if pf_output:
             result.append(np.where(centre_valid, _ratio(counts[1], counts[0]), RATIO_NODATA).astype(np.float32))

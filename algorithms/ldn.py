@@ -388,9 +388,8 @@ class _OneOutAllOut:
             self.unknown[key].collect(arr[key], mask)
         if self.cells is None:
             self.cells = CellAreas(Grid.of(self.opened.inputs[0].open()))
-        cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
         zones = block.arrays[self.slots["zones"]] if "zones" in self.slots else None
-        self.areas.add_codes(code, 4, cell, zones, CODE_CLASSES)
+        self.areas.add_cell_codes(code, 4, self.cells, block, zones, CODE_CLASSES)
         return result if stack is None else [result, stack]
 
     def before_commit(self):

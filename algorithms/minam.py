@@ -463,9 +463,8 @@ class _Levels:
         level[missing] = NODATA
         if self.cells is None:
             self.cells = CellAreas(Grid.of(self.opened.inputs[0].open()))
-        cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
         codes = np.where(missing, np.uint8(len(LEVELS)), level)
-        self.areas.add_codes(codes, len(LEVELS) + 1, cell, zone, LEVELS + (None,))
+        self.areas.add_cell_codes(codes, len(LEVELS) + 1, self.cells, block, zone, LEVELS + (None,))
         if not self.with_indicators:
             return level
         stack = np.full((3,) + shape, NODATA, np.uint8)

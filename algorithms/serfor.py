@@ -512,8 +512,7 @@ class _BlockPass:
         reason[~ok] = NODATA
         codes = np.where(ok, reason, np.uint8(len(REASONS)))
         zone = core["zones"] if "zones" in self.slots else None
-        cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
-        self.areas.add_codes(codes, len(REASONS) + 1, cell, zone, REASONS + (None,))
+        self.areas.add_cell_codes(codes, len(REASONS) + 1, self.cells, block, zone, REASONS + (None,))
         return [reason, stack] if stack is not None else reason
 
     def _conflict(self, core, core_valid, g_idx, ok, stack):

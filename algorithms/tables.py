@@ -84,6 +84,19 @@ class AreaAccumulator:
         keys = [(int(k // ncodes) + zmin, classes_of_code[int(k % ncodes)]) for k in found]
         in_block_order(self._merge, keys, ha[found], px[found])
 
+    def add_cell_codes(self, codes, ncodes, cells, block, zones, classes_of_code):
+        """``add_codes`` with the areas of ``cells`` (an ``areas.CellAreas``) over the window of ``block``: without
+        zones, by ``cells.code_sums``, which never makes the per-pixel areas (a third of the time of LDN's blocks)."""
+        sums = cells.code_sums(codes, ncodes, block.xoff, block.yoff) if zones is None else None
+        if sums is None:
+            area = cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
+            self.add_codes(codes, ncodes, area, zones, classes_of_code)
+            return
+        hectares, pixels = sums
+        found = np.nonzero(pixels)[0]
+        keys = [(0, classes_of_code[int(k)]) for k in found]
+        in_block_order(self._merge, keys, hectares[found], pixels[found])
+
     def _merge(self, keys, ha, px):
         """Add one block's sums: in block order (``in_block_order``), so totals never depend on threads."""
         for key, h, p in zip(keys, ha.tolist(), px.tolist()):

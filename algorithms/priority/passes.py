@@ -59,8 +59,7 @@ class ScoringPasses:
     def accumulate(self, block, cls, status, zones):
         """Add the block's hectares per zone and class (``classes.area_codes``) to the area table."""
         codes = area_codes(cls, status, self.spec.count)
-        cell = self.cells.block(block.xoff, block.yoff, block.xsize, block.ysize)
-        self.areas.add_codes(codes, self.spec.count + 3, cell, zones, self.code_classes)
+        self.areas.add_cell_codes(codes, self.spec.count + 3, self.cells, block, zones, self.code_classes)
 
     def stability(self, x, scored, thresholds):
         """Stability raster of a block: share of runs scoring above their high-priority threshold."""
