@@ -166,38 +166,55 @@ class CellAreas:
                 hectares[code] += float(np.sum(a0 * n) + np.sum(slope * m))
         return hectares, pixels
 
-    def _bands(self, xoff, yoff, xsize, ysize):
-        """For each band of a window's rows between two rows of lattice nodes: (its rows in the window, each row's
-        position k after the upper node row (a uint16 column), the upper node row's areas at the window's columns,
-        their change per row)."""
+    def _bands(self, xoff, yoff, xsize, ysize, group=4):
+        """The window's rows between rows of lattice nodes, as pieces: (their rows in the window, each row's
+        position k after the upper node row (a uint16 column), the upper node rows' areas at the window's
+        columns (one row per band), their change per row). Up to ``group`` whole bands make one piece (their
+        rows have the same k): fewer, larger array operations, which two threads share better."""
         s = self.step
         i0, i1 = yoff // s, (yoff + ysize - 1) // s + 1
         j0, j1 = xoff // s, (xoff + xsize - 1) // s + 1
         nodes = self._lattice(i0, i1, j0, j1)
         nx, tx = _interpolation(xoff, xsize, s, j0)
         node_rows = nodes[:, nx] * (1 - tx) + nodes[:, nx + 1] * tx
-        for band in range(i1 - i0):
-            top = max(0, (i0 + band) * s - yoff)
-            bottom = min(ysize, (i0 + band + 1) * s - yoff)
+        slopes = np.diff(node_rows, axis=0) / s
+
+        def rows_of(band):
+            return max(0, (i0 + band) * s - yoff), min(ysize, (i0 + band + 1) * s - yoff)
+
+        def whole(band):
+            top, bottom = rows_of(band)
+            return bottom - top == s
+
+        band = 0
+        while band < i1 - i0:
+            top, bottom = rows_of(band)
+            count = 1
+            while count < group and band + count < i1 - i0 and whole(band) and whole(band + count):
+                count += 1
             first = yoff + top - (i0 + band) * s
             k = np.arange(first, first + bottom - top, dtype=np.uint16)[:, None]
-            yield slice(top, bottom), k, node_rows[band], (node_rows[band + 1] - node_rows[band]) / s
+            yield (slice(top, top + count * (bottom - top)), k, node_rows[band:band + count],
+                   slopes[band:band + count])
+            band += count
 
 
 def _band_counts(piece, k, main, others):
-    """{code: (n, m)} per column of the rows ``piece``: n its pixels, m the sum of their k (rows' positions in the
-    band, a uint16 column, k < 64). Each pixel of a code weighs 1 + 128 k, so one sum down each column gives both
-    (n in the low 7 bits); the most frequent code ``main`` gets what the ``others`` leave, by exact subtraction."""
+    """{code: (n, m)} per band and column of the rows ``piece`` (one or more whole bands of ``k.size`` rows):
+    n its pixels, m the sum of their k (rows' positions in the band, a uint16 column, k < 64). Each pixel of a
+    code weighs 1 + 128 k, so one sum down each column of a band gives both (n in the low 7 bits); the most
+    frequent code ``main`` gets what the ``others`` leave, by exact subtraction."""
+    piece = piece.reshape(-1, k.size, piece.shape[-1])
     mask = np.empty(piece.shape, bool)
     weights = np.empty(piece.shape, np.uint16)
     packed = (1 + 128 * k).astype(np.uint16)
-    n_left = np.full(piece.shape[1], piece.shape[0], np.int64)
-    m_left = np.full(piece.shape[1], int(k.sum()), np.int64)
+    n_left = np.full((piece.shape[0], piece.shape[2]), k.size, np.int64)
+    m_left = np.full(n_left.shape, int(k.sum()), np.int64)
     out = {}
     for code in others:
         np.equal(piece, code, out=mask)
         np.multiply(mask, packed, out=weights)
-        sums = weights.sum(axis=0, dtype=np.uint32)
+        sums = weights.sum(axis=1, dtype=np.uint32)
         n, m = sums & 127, sums >> 7
         n_left -= n
         m_left -= m
