@@ -81,7 +81,14 @@ def _open(run, source, name):
 
         if len(handles) >= _MAX_HANDLES:
             handles.clear()
-        ds = handles[source] = open_raster(source, name)
+        try:
+            ds = handles[source] = open_raster(source, name)
+        except InputError:
+            raise InputError(N_("A Dask worker ({worker}) cannot open the raster {name} ({path}), which this computer "
+                                "opened. Every worker opens the inputs itself: put them in a folder that every worker "
+                                "reaches at the same path (a shared folder mounted on every machine) or give GDAL "
+                                "cloud paths, readable by the account the workers run under."),
+                             worker=socket.gethostname(), name=name, path=str(source)[:200]) from None
     return ds
 
 

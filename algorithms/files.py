@@ -113,13 +113,18 @@ def clean_stale_workdirs(parent=None):
 
 
 @contextmanager
-def work_directory(parent=None, prefix=WORKDIR_PREFIX):
+def work_directory(parent=None, prefix=WORKDIR_PREFIX, shared=False):
     """A working folder named after its owner, removed afterwards; stale ones of dead runs go first.
 
     ``prefix``: ``t2restore-work-`` (in the temp directory) or ``.t2restore-lpd-`` (beside an output).
+    ``shared``: for a Dask cluster's workers, which often run as another user (or on machines that map users
+    differently), the folder is made readable by all (``mkdtemp`` makes it its owner's only); only the owner
+    writes in it.
     """
     clean_stale_workdirs(parent)
     path = tempfile.mkdtemp(prefix=f"{prefix}{owner_token()}-", dir=parent)
+    if shared:
+        os.chmod(path, 0o755)  # nosec B103 - read by the cluster's workers; written by its owner only
     try:
         yield path
     finally:

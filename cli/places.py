@@ -20,7 +20,7 @@ from ..algorithms.errors import N_, InputError
 def work_folder(args, output):
     """A hidden working folder in ``--shared-folder`` or beside ``output``, removed afterwards."""
     parent = args.shared_folder or os.path.dirname(os.path.abspath(output))
-    with files.work_directory(parent, ".t2restore-work-") as folder:
+    with files.work_directory(parent, ".t2restore-work-", shared=bool(getattr(args, "scheduler", None))) as folder:
         yield folder
 
 

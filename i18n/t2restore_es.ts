@@ -119,6 +119,11 @@
       <translation>... y {n} errores más (hoja Validación).</translation>
     </message>
     <message>
+      <location filename="../algorithms/dask_engine.py" line="87" />
+      <source>A Dask worker ({worker}) cannot open the raster {name} ({path}), which this computer opened. Every worker opens the inputs itself: put them in a folder that every worker reaches at the same path (a shared folder mounted on every machine) or give GDAL cloud paths, readable by the account the workers run under.</source>
+      <translation>Un trabajador de Dask ({worker}) no puede abrir el ráster {name} ({path}), que esta computadora sí abrió. Cada trabajador abre las entradas por sí mismo: póngalas en una carpeta a la que todos los trabajadores lleguen por la misma ruta (una carpeta compartida montada en cada máquina) o use rutas de GDAL en la nube, legibles por la cuenta con la que corren los trabajadores.</translation>
+    </message>
+    <message>
       <location filename="../processing/target2_indicator.py" line="56" />
       <source>A Trends.Earth result feeds DEGRADED as it is: its multi-band GeoTIFF with the JSON file Trends.Earth wrote beside it, whose band 'SDG 15.3.1 Indicator' (-1 degraded) is picked by name. DEGRADED_BAND picks another band by number or by name ('SDG 15.3.1 Indicator (status)', or 'name @ 2019' when several bands share a name). Without the JSON, bands are picked by number (default 1) with a warning. Gap rasters from Trends.Earth are read the same way (their degraded pixels, -1, are the gap).</source>
       <translation>Un resultado de Trends.Earth entra en DEGRADED tal cual: su GeoTIFF multibanda con el archivo JSON que Trends.Earth escribió a su lado, cuya banda 'SDG 15.3.1 Indicator' (-1 degradado) se elige por su nombre. DEGRADED_BAND elige otra banda por número o por nombre ('SDG 15.3.1 Indicator (status)', o 'nombre @ 2019' cuando varias bandas comparten nombre). Sin el JSON, las bandas se eligen por número (1 por defecto) con una advertencia. Los rásteres de brechas de Trends.Earth se leen igual (sus píxeles degradados, -1, son la brecha).</translation>
@@ -701,8 +706,8 @@
       <translation>Se necesita al menos un indicador: pérdida de cobertura vegetal, productividad o fragmentación.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="127" />
-      <location filename="../algorithms/ldn.py" line="320" />
+      <location filename="../algorithms/ldn.py" line="128" />
+      <location filename="../algorithms/ldn.py" line="325" />
       <source>At least one sub-indicator (land cover, productivity or soil organic carbon) is needed.</source>
       <translation>Se necesita al menos un subindicador (cobertura del suelo, productividad o carbono orgánico del suelo).</translation>
     </message>
@@ -807,12 +812,12 @@
       <translation>Construye la serie anual que toma 'Dinámica de la productividad de la tierra' (una banda por año, con el año en la descripción de cada banda) a partir de los compuestos tal como se descargan: NDVI o EVI de 16 días de MODIS MOD13Q1 / MYD13Q1, compuestos Landsat o Sentinel-2, como una lista de ráster (INPUT), una carpeta FOLDER (los archivos cuyo nombre contiene FILE_FILTER) o un ráster multibanda.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor_grid.py" line="249" />
+      <location filename="../algorithms/serfor_grid.py" line="250" />
       <source>Burning the conservation areas onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de las áreas de conservación sobre la grilla: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor_grid.py" line="301" />
+      <location filename="../algorithms/serfor_grid.py" line="302" />
       <source>Burning the loss points onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de los puntos de pérdida sobre la grilla: {error}</translation>
     </message>
@@ -823,7 +828,7 @@
     </message>
     <message>
       <location filename="../algorithms/target2.py" line="127" />
-      <location filename="../algorithms/zones.py" line="43" />
+      <location filename="../algorithms/zones.py" line="50" />
       <source>Burning the zones onto the raster grid failed: {error}</source>
       <translation>Falló la rasterización de las zonas sobre la grilla: {error}</translation>
     </message>
@@ -907,7 +912,7 @@ T2 Restore {version}</translation>
       <translation>Cancelado; no se cambió nada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="212" />
+      <location filename="../algorithms/files.py" line="217" />
       <source>Cannot create the folder {path}: a file of that name is in the way. Choose an output path whose folders are folders, not files.</source>
       <translation>No se puede crear la carpeta {path}: hay un archivo con ese nombre. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
@@ -927,7 +932,7 @@ T2 Restore {version}</translation>
       <translation>No se puede contactar el planificador Dask {address}: {error}. Inícielo (dask-scheduler y luego dask-worker en cada máquina), revise la dirección o déjela vacía para calcular en esta máquina.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="230" />
+      <location filename="../algorithms/files.py" line="235" />
       <source>Cannot read or write {path}: {reason}. Check the path and that the disk is available, then run again.</source>
       <translation>No se puede leer ni escribir {path}: {reason}. Revise la ruta y que el disco esté disponible, y vuelva a ejecutar.</translation>
     </message>
@@ -953,8 +958,8 @@ T2 Restore {version}</translation>
       <translation>No se puede leer el preajuste {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/blocks.py" line="429" />
-      <location filename="../algorithms/dask_engine.py" line="118" />
+      <location filename="../algorithms/blocks.py" line="415" />
+      <location filename="../algorithms/dask_engine.py" line="125" />
       <source>Cannot read the raster {name} ({path}): {error}. The file is truncated or damaged (an interrupted download or copy, a full disk): copy or export it again.</source>
       <translation>No se puede leer el ráster {name} ({path}): {error}. El archivo está truncado o dañado (una descarga o copia interrumpida, un disco lleno): cópielo o expórtelo de nuevo.</translation>
     </message>
@@ -975,7 +980,7 @@ T2 Restore {version}</translation>
       <translation>No se puede deshacer ni rehacer "{action}": {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="214" />
+      <location filename="../algorithms/files.py" line="219" />
       <source>Cannot use {path}: part of the path is a file, not a folder. Choose an output path whose folders are folders, not files.</source>
       <translation>No se puede usar {path}: una parte de la ruta es un archivo, no una carpeta. Elija una ruta de salida cuyas carpetas sean carpetas y no archivos.</translation>
     </message>
@@ -990,12 +995,13 @@ T2 Restore {version}</translation>
       <translation>No se puede escribir el ráster temporal {path}: {error}</translation>
     </message>
     <message>
+      <location filename="../algorithms/zones.py" line="38" />
       <location filename="../algorithms/zones.py" line="31" />
       <source>Cannot write the temporary zones raster: {error}</source>
       <translation>No se puede escribir el ráster temporal de zonas: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor_grid.py" line="230" />
+      <location filename="../algorithms/serfor_grid.py" line="231" />
       <source>Cannot write the work file {path}: {error}. Free some disk space and run again.</source>
       <translation>No se puede escribir el archivo de trabajo {path}: {error}. Libere espacio en disco y vuelva a ejecutar.</translation>
     </message>
@@ -1197,7 +1203,7 @@ T2 Restore {version}</translation>
       <translation>Calcula la dinámica de la productividad de la tierra en 5 clases (1 en declive, 2 declive moderado o primeros signos de declive, 3 estresada, 4 estable, 5 en aumento) a partir de una serie anual de NDVI, según la Guía de Buenas Prácticas de la CNULD para el indicador ODS 15.3.1 (versión 2, 2021) tal como la implementa Trends.Earth. El resultado puede ser la entrada de productividad de 'Degradación, ODS 15.3.1'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor_grid.py" line="265" />
+      <location filename="../algorithms/serfor_grid.py" line="266" />
       <source>Computing the distances to conservation areas failed: {error}</source>
       <translation>Falló el cálculo de las distancias a las áreas de conservación: {error}</translation>
     </message>
@@ -1865,7 +1871,7 @@ T2 Restore {version}</translation>
       <translation>Distancia a áreas de conservación (polígonos, p. ej. áreas protegidas), en metros, desde el centro de cada píxel hasta el píxel más cercano tocado por un área (proximidad de GDAL, memoria acotada), con un error de a lo más media diagonal de píxel respecto de la distancia exacta; cuentan también las áreas fuera del ráster. Las distancias se calculan hasta MAX_DISTANCE (20 km por defecto, del preajuste): los píxeles más lejanos de toda área reciben ese valor (a esa distancia o más), y las áreas más lejanas que eso del ráster (un objeto perdido, un SRC equivocado) se dejan fuera con una advertencia, por lo que no cuestan tiempo. Una capa vacía deja la banda sin datos y lo indica en el registro.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="579" />
+      <location filename="../algorithms/serfor.py" line="578" />
       <source>Distances to conservation areas are computed up to {limit:g} m (MAX_DISTANCE); pixels farther from every area get {limit:g}, read as that far or farther.</source>
       <translation>Las distancias a las áreas de conservación se calculan hasta {limit:g} m (MAX_DISTANCE); los píxeles más lejanos de toda área reciben {limit:g}, que se lee como a esa distancia o más.</translation>
     </message>
@@ -4356,7 +4362,7 @@ T2 Restore {version}</translation>
       <translation>Periodos: el periodo de comparación son los últimos COMPARISON_YEARS años (por defecto 3); la línea base son los primeros BASELINE_YEARS años (por defecto 0: todos los años anteriores al periodo de comparación). La trayectoria y el desempeño usan la serie completa.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="210" />
+      <location filename="../algorithms/files.py" line="215" />
       <source>Permission denied for {path}: this account cannot write or read there. Choose a folder you can write to (for example in your Documents) or ask for access to it.</source>
       <translation>Permiso denegado para {path}: esta cuenta no puede escribir ni leer allí. Elija una carpeta en la que pueda escribir (por ejemplo en sus Documentos) o solicite acceso a ella.</translation>
     </message>
@@ -5822,7 +5828,7 @@ T2 Restore {version}</translation>
       <translation>Las bandas de la serie de cobertura no están en orden de años ({years}). Ordénelas por año.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="547" />
+      <location filename="../algorithms/serfor.py" line="546" />
       <source>The capability raster {name} holds classes {values} that are not in the capability table (known: {known}). Add them to CAPABILITY_CODES with their CUM group.</source>
       <translation>El ráster de capacidad de uso {name} contiene las clases {values}, que no están en la tabla de capacidad de uso (conocidas: {known}). Agréguelas a CAPABILITY_CODES con su grupo CUM.</translation>
     </message>
@@ -5857,7 +5863,7 @@ T2 Restore {version}</translation>
       <translation>Se perdió la conexión con el registro PostGIS {path}: {reason}. El servidor deshizo el cambio inconcluso, así que nada quedó a medio escribir; vuelva a conectarse y guarde de nuevo.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="576" />
+      <location filename="../algorithms/serfor.py" line="575" />
       <source>The conservation areas layer has no polygon: the distance band is left as nodata.</source>
       <translation>La capa de áreas de conservación no tiene polígonos: la banda de distancia queda sin datos.</translation>
     </message>
@@ -5994,7 +6000,7 @@ T2 Restore {version}</translation>
       <translation>La diagonal de la matriz de comparación por pares debe ser 1 (un criterio comparado consigo mismo); la fila {row} contiene {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="216" />
+      <location filename="../algorithms/files.py" line="221" />
       <source>The disk holding {path} is full. Free some space or choose a folder on another disk.</source>
       <translation>El disco que contiene {path} está lleno. Libere espacio o elija una carpeta en otro disco.</translation>
     </message>
@@ -6084,7 +6090,7 @@ T2 Restore {version}</translation>
       <translation>La máscara de bosque también puede ser una capa de polígonos (p. ej., polígonos de bosque o de brechas publicados como shapefiles): se reproyecta y se rasteriza sobre la grilla del primer ráster dado (bosque dentro de los polígonos, no bosque fuera; FOREST_VALUES no se usa entonces). POLYGON_METHOD indica qué píxeles toma un polígono: aquellos cuyo centro está dentro (por defecto) o todo píxel que toca; las geometrías inválidas se reparan y se cuentan en el registro. Una máscara de bosque de polígonos necesita al menos un ráster de entrada (o ECOSYSTEMS) que fije la grilla.</translation>
     </message>
     <message>
-      <location filename="../algorithms/minam.py" line="482" />
+      <location filename="../algorithms/minam.py" line="481" />
       <source>The forest mask {name} has no forest pixel (no value in {values}), so fragmentation cannot be derived. Check FOREST_VALUES or leave the forest mask out.</source>
       <translation>La máscara de bosque {name} no tiene ningún píxel de bosque (ningún valor en {values}), así que no se puede derivar la fragmentación. Revise FOREST_VALUES o no use la máscara de bosque.</translation>
     </message>
@@ -6129,7 +6135,7 @@ T2 Restore {version}</translation>
       <translation>No se puede leer la geometría del área {area}; dibújela o impórtela de nuevo.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="164" />
+      <location filename="../algorithms/files.py" line="169" />
       <source>The grid of {x:,} x {y:,} pixels ({gpx:,.0f} gigapixels) is larger than T2 Restore processes ({limit:,.0f} gigapixels; Peru at 10 m is about 26). Check the pixel size and the extent of the inputs (a wrong CRS or unit makes such grids), or process a smaller region.</source>
       <translation>La grilla de {x:,} x {y:,} píxeles ({gpx:,.0f} gigapíxeles) es más grande de lo que procesa T2 Restore ({limit:,.0f} gigapíxeles; el Perú a 10 m tiene unos 26). Revise el tamaño de píxel y la extensión de las entradas (un SRC o una unidad equivocados producen grillas así), o procese una región más pequeña.</translation>
     </message>
@@ -6195,12 +6201,12 @@ T2 Restore {version}</translation>
       <translation>No se puede abrir la capa de entrada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="551" />
+      <location filename="../algorithms/serfor.py" line="550" />
       <source>The land cover raster {name} holds classes {values} that have no row in the land-use conflict matrix. Add rows for them to CONFLICT_MATRIX.</source>
       <translation>El ráster de cobertura {name} contiene las clases {values}, que no tienen fila en la matriz de conflicto de uso. Agregue filas para ellas en CONFLICT_MATRIX.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="270" />
+      <location filename="../algorithms/ldn.py" line="271" />
       <source>The land cover raster {name} holds codes that are not UNCCD classes (1 to 7); codes (pixels): {values}. Give a recode table (LC_RECODE) from your legend to the 7 UNCCD classes, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster de cobertura {name} contiene códigos que no son clases de la CNULD (1 a 7); códigos (píxeles): {values}. Dé una tabla de reclasificación (LC_RECODE) de su leyenda a las 7 clases de la CNULD, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
@@ -6210,22 +6216,22 @@ T2 Restore {version}</translation>
       <translation>Los rásteres de cobertura {name} contienen códigos fuera de la leyenda de cobertura LC_CLASSES ({legend}); códigos (píxeles): {values}. Añádalos a LC_CLASSES (y a NATURAL_CLASSES si son vegetación natural), o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="68" />
+      <location filename="../algorithms/ldn.py" line="69" />
       <source>The land cover recode table has a row that is not two whole numbers: {key} -&gt; {value}.</source>
       <translation>La tabla de reclasificación de cobertura tiene una fila que no son dos números enteros: {key} -&gt; {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="266" />
+      <location filename="../algorithms/ldn.py" line="267" />
       <source>The land cover recode table has no row for the classes found in {name}; classes (pixels): {values}. Add them to LC_RECODE (input class -&gt; UNCCD class 1..7), or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>La tabla de reclasificación de cobertura no tiene fila para las clases halladas en {name}; clases (píxeles): {values}. Añádalas a LC_RECODE (clase de entrada -&gt; clase CNULD 1..7), o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="75" />
+      <location filename="../algorithms/ldn.py" line="76" />
       <source>The land cover recode table is empty.</source>
       <translation>La tabla de reclasificación de cobertura está vacía.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="71" />
+      <location filename="../algorithms/ldn.py" line="72" />
       <source>The land cover recode table maps class {key} to {value}; UNCCD classes are 1 to 7.</source>
       <translation>La tabla de reclasificación asigna la clase {key} a {value}; las clases CNULD van de 1 a 7.</translation>
     </message>
@@ -6235,7 +6241,7 @@ T2 Restore {version}</translation>
       <translation>La tabla de reclasificación de cobertura necesita pares de valores (clase de entrada, clase CNULD); tiene {n} valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="314" />
+      <location filename="../algorithms/ldn.py" line="319" />
       <source>The land cover sub-indicator needs both the baseline and the target land cover.</source>
       <translation>El subindicador de cobertura necesita la cobertura de línea base y la de meta.</translation>
     </message>
@@ -6290,7 +6296,7 @@ T2 Restore {version}</translation>
       <translation>Matriz de conflicto de uso, clase {key}, grupo {group}: el valor debe ser 0 (no evaluado), 1 (sobreuso), 2 (uso adecuado) o 3 (subuso); es '{value}'.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="571" />
+      <location filename="../algorithms/serfor.py" line="570" />
       <source>The largest distance to conservation areas must be a number of metres above 0; it is {value}.</source>
       <translation>La distancia máxima a las áreas de conservación debe ser un número de metros mayor que 0; es {value}.</translation>
     </message>
@@ -6391,7 +6397,7 @@ T2 Restore {version}</translation>
       <translation>La entrada de la tabla de correspondencia '{item}' no tiene la forma 'valor: puntaje' (p. ej. '3: 0.5').</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/passes.py" line="79" />
+      <location filename="../algorithms/priority/passes.py" line="78" />
       <source>The lookup table of criterion {name} has no row for the values {values} found in its raster. Add them to the table, or give a score for other values ('*: 0').</source>
       <translation>La tabla de correspondencia del criterio {name} no tiene fila para los valores {values} presentes en su ráster. Añádalos a la tabla o dé un puntaje para los demás valores ('*: 0').</translation>
     </message>
@@ -6481,7 +6487,7 @@ T2 Restore {version}</translation>
       <translation>La salida {output} sobrescribiría la entrada {input}: ambas son {path}. Elija otro archivo para {output}; no se escribió nada.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="204" />
+      <location filename="../algorithms/files.py" line="209" />
       <source>The outputs need up to {need} on the disk of {folder}, which has {free} free. Free some space or choose an output folder on another disk.</source>
       <translation>Las salidas necesitan hasta {need} en el disco de {folder}, que tiene {free} libres. Libere espacio o elija una carpeta de salida en otro disco.</translation>
     </message>
@@ -6577,7 +6583,7 @@ T2 Restore {version}</translation>
       <translation>El preajuste {path} no es un JSON válido: {error}</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="275" />
+      <location filename="../algorithms/ldn.py" line="276" />
       <location filename="../algorithms/minam.py" line="295" />
       <source>The productivity raster {name} holds codes that are not land productivity dynamics classes (1 to 5; 0 and 15 are no data); codes (pixels): {values}. Fix the raster or its nodata value, or set UNKNOWN_CODES to nodata to leave those pixels out.</source>
       <translation>El ráster de productividad {name} contiene códigos que no son clases de dinámica de la productividad de la tierra (1 a 5; 0 y 15 son sin datos); códigos (píxeles): {values}. Corrija el ráster o su valor sin datos, o ponga UNKNOWN_CODES en sin datos para dejar esos píxeles fuera.</translation>
@@ -6588,7 +6594,7 @@ T2 Restore {version}</translation>
       <translation>El ráster DEGRADED no tiene ningún píxel con el valor degradado {value}. Revise DEGRADED_VALUE (la salida de degradación de T2 Restore usa -1).</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor_grid.py" line="41" />
+      <location filename="../algorithms/serfor_grid.py" line="42" />
       <source>The raster grid is rotated (its geotransform has rotation terms); slope and distances need a north-up raster. Warp it to a north-up grid first.</source>
       <translation>La grilla del ráster está rotada (su geotransformación tiene términos de rotación); la pendiente y las distancias necesitan un ráster orientado al norte. Reproyéctelo primero a una grilla orientada al norte.</translation>
     </message>
@@ -6615,12 +6621,12 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} viene del proveedor '{provider}'; T2 Restore lee archivos que GDAL puede abrir. Guárdelo primero como GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor_grid.py" line="83" />
+      <location filename="../algorithms/serfor_grid.py" line="84" />
       <source>The raster {name} has a geographic CRS ({crs}) but its coordinates ({x:.0f}, {y:.0f}) are not longitudes and latitudes: it is probably in a projected CRS such as UTM. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} tiene un SRC geográfico ({crs}), pero sus coordenadas ({x:.0f}, {y:.0f}) no son longitudes y latitudes: probablemente está en un SRC proyectado como UTM. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor_grid.py" line="90" />
+      <location filename="../algorithms/serfor_grid.py" line="91" />
       <source>The raster {name} has a projected CRS ({crs}) but its pixel size ({size:g}) and coordinates ({x:g}, {y:g}) look like degrees: it is probably in a geographic CRS such as EPSG:4326. Assign the right CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} tiene un SRC proyectado ({crs}), pero su tamaño de píxel ({size:g}) y sus coordenadas ({x:g}, {y:g}) parecen grados: probablemente está en un SRC geográfico como EPSG:4326. Asigne el SRC correcto (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
@@ -6631,19 +6637,19 @@ T2 Restore {version}</translation>
       <translation>El ráster {name} no tiene la banda {band}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor_grid.py" line="76" />
+      <location filename="../algorithms/serfor_grid.py" line="77" />
       <source>The raster {name} has no coordinate reference system; slope, distances and areas need one. Assign its CRS (Layer properties &gt; Source) and run again.</source>
       <translation>El ráster {name} no tiene sistema de referencia de coordenadas; la pendiente, las distancias y las áreas lo necesitan. Asigne su SRC (Propiedades de la capa &gt; Fuente) y vuelva a ejecutar.</translation>
     </message>
     <message>
-      <location filename="../algorithms/fragmentation.py" line="224" />
+      <location filename="../algorithms/fragmentation.py" line="226" />
       <source>The raster {name} has no forest pixel: no valid cell holds {forest} (FOREST_VALUES). Values found: {found}. Set FOREST_VALUES to the values that mean forest.</source>
       <translation>El ráster {name} no tiene ningún píxel de bosque: ninguna celda válida contiene {forest} (FOREST_VALUES). Valores encontrados: {found}. Establezca FOREST_VALUES con los valores que significan bosque.</translation>
     </message>
     <message>
-      <location filename="../algorithms/agreement.py" line="165" />
-      <location filename="../algorithms/blocks.py" line="586" />
-      <location filename="../algorithms/priority/passes.py" line="75" />
+      <location filename="../algorithms/agreement.py" line="164" />
+      <location filename="../algorithms/blocks.py" line="572" />
+      <location filename="../algorithms/priority/passes.py" line="74" />
       <source>The raster {name} has no valid pixel (all nodata).</source>
       <translation>El ráster {name} no tiene ningún píxel válido (todo sin datos).</translation>
     </message>
@@ -6839,7 +6845,7 @@ T2 Restore {version}</translation>
       <translation>El servidor omitió {count} iniciativas de otras instituciones ({institutions}): el rol {role} solo puede cambiar las iniciativas de su propia institución, así que sus {what} no se escribieron. Puede escribirlos un editor de esas instituciones o un administrador del registro.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="317" />
+      <location filename="../algorithms/ldn.py" line="322" />
       <source>The soil organic carbon sub-indicator needs both the baseline and the target stock.</source>
       <translation>El subindicador de carbono orgánico del suelo necesita el stock de línea base y el stock meta.</translation>
     </message>
@@ -6889,7 +6895,7 @@ T2 Restore {version}</translation>
       <translation>La matriz de transición solo puede contener -1, 0 o 1.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="55" />
+      <location filename="../algorithms/ldn.py" line="56" />
       <source>The transition matrix may only hold -1, 0 or 1; row {row}, column {col} holds {value}.</source>
       <translation>La matriz de transición solo puede contener -1, 0 o 1; la fila {row}, columna {col} contiene {value}.</translation>
     </message>
@@ -6899,12 +6905,12 @@ T2 Restore {version}</translation>
       <translation>La matriz de transición debe ser de 7 x 7 (49 valores, una fila y una columna por clase CNULD); tiene {n} valores.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="50" />
+      <location filename="../algorithms/ldn.py" line="51" />
       <source>The transition matrix must be 7 x 7 (one row and one column per UNCCD class); it is {shape}.</source>
       <translation>La matriz de transición debe ser de 7 x 7 (una fila y una columna por clase CNULD); es de {shape}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/ldn.py" line="47" />
+      <location filename="../algorithms/ldn.py" line="48" />
       <source>The transition matrix must hold numbers only (-1, 0 or 1).</source>
       <translation>La matriz de transición solo debe contener números (-1, 0 o 1).</translation>
     </message>
@@ -7049,12 +7055,12 @@ T2 Restore {version}</translation>
       <translation>No existe el preajuste de cobertura '{preset}'. Elija uno de: {choices}; o indique un archivo de anidamiento (JSON de anidamiento de leyenda de Trends.Earth).</translation>
     </message>
     <message>
-      <location filename="../algorithms/priority/passes.py" line="84" />
+      <location filename="../algorithms/priority/passes.py" line="83" />
       <source>There is no pixel where all the criteria have data: their valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todos los criterios tengan datos: sus áreas válidas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
     <message>
-      <location filename="../algorithms/tables.py" line="128" />
+      <location filename="../algorithms/tables.py" line="141" />
       <source>There is no pixel where all the inputs have data: the inputs' valid areas do not overlap. Check that they cover the same region.</source>
       <translation>No hay ningún píxel donde todas las entradas tengan datos: las áreas válidas de las entradas no se superponen. Verifique que cubran la misma región.</translation>
     </message>
@@ -8286,12 +8292,12 @@ T2 Restore {version}</translation>
       <translation>{name} no tiene el campo '{field}'; sus campos: {fields}.</translation>
     </message>
     <message>
-      <location filename="../processing/_class_polygons.py" line="72" />
+      <location filename="../processing/_class_polygons.py" line="83" />
       <source>{name} has no polygon with a class of the legend '{legend}': nothing to rasterize. Check CLASS_FIELD and the legend.</source>
       <translation>{name} no tiene ningún polígono con una clase de la leyenda '{legend}': no hay nada que rasterizar. Revise CLASS_FIELD y la leyenda.</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="55" />
+      <location filename="../processing/_rasterize.py" line="60" />
       <source>{name} has no polygon; it changes nothing.</source>
       <translation>{name} no tiene polígonos; no cambia nada.</translation>
     </message>
@@ -8338,12 +8344,12 @@ T2 Restore {version}</translation>
       <translation>{name}: su SRC es un SRC geográfico con datum desconocido (como declaran los archivos MODIS); se lee como latitud y longitud WGS 84.</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="57" />
+      <location filename="../processing/_rasterize.py" line="62" />
       <source>{name}: polygons rasterized onto the grid of the first criterion: {method}.</source>
       <translation>{name}: polígonos rasterizados sobre la grilla del primer criterio: {method}.</translation>
     </message>
     <message>
-      <location filename="../processing/_rasterize.py" line="60" />
+      <location filename="../processing/_rasterize.py" line="65" />
       <source>{name}: polygons rasterized onto the grid of {grid}: {method}; 1 inside, 0 outside.</source>
       <translation>{name}: polígonos rasterizados sobre la grilla de {grid}: {method}; 1 dentro, 0 fuera.</translation>
     </message>
@@ -8368,15 +8374,14 @@ T2 Restore {version}</translation>
       <translation>{name}: se omitieron {n} elementos sin área (líneas, puntos o polígonos colapsados).</translation>
     </message>
     <message>
-      <location filename="../processing/_class_polygons.py" line="48" />
-      <location filename="../processing/_rasterize.py" line="49" />
+      <location filename="../processing/_rasterize.py" line="39" />
       <location filename="../processing/_vector.py" line="198" />
+      <location filename="../processing/serfor_criteria.py" line="58" />
       <source>{name}: {n} features without geometry were skipped.</source>
       <translation>{name}: se omitieron {n} entidades sin geometría.</translation>
     </message>
     <message>
-      <location filename="../processing/_class_polygons.py" line="51" />
-      <location filename="../processing/_rasterize.py" line="52" />
+      <location filename="../processing/_rasterize.py" line="42" />
       <source>{name}: {n} invalid geometries (e.g. self-intersecting rings) were repaired.</source>
       <translation>{name}: se repararon {n} geometrías no válidas (p. ej. anillos que se cortan a sí mismos).</translation>
     </message>
@@ -8391,17 +8396,17 @@ T2 Restore {version}</translation>
       <translation>{name}: se repararon {n} geometrías no válidas.</translation>
     </message>
     <message>
-      <location filename="../processing/_class_polygons.py" line="63" />
+      <location filename="../processing/_class_polygons.py" line="74" />
       <source>{name}: {n} polygons name a class (field {field}) that the legend '{legend}' does not have; values (polygons): {values}. Correct those values, choose the legend they follow, or set UNKNOWN_CODES to nodata to leave those polygons out.</source>
       <translation>{name}: {n} polígonos nombran una clase (campo {field}) que la leyenda '{legend}' no tiene; valores (polígonos): {values}. Corrija esos valores, elija la leyenda que siguen o ponga UNKNOWN_CODES en nodata para dejar fuera esos polígonos.</translation>
     </message>
     <message>
-      <location filename="../processing/_class_polygons.py" line="75" />
+      <location filename="../processing/_class_polygons.py" line="86" />
       <source>{name}: {n} polygons rasterized onto the grid of REFERENCE by their class (field {field}): a pixel takes the class of the polygon that holds its centre, the later one where polygons overlap.</source>
       <translation>{name}: {n} polígonos rasterizados sobre la grilla de REFERENCE según su clase (campo {field}): cada píxel toma la clase del polígono que contiene su centro, el último donde los polígonos se superponen.</translation>
     </message>
     <message>
-      <location filename="../processing/_class_polygons.py" line="68" />
+      <location filename="../processing/_class_polygons.py" line="79" />
       <source>{name}: {n} polygons whose class the legend does not have were left out as no data; values (polygons): {values}.</source>
       <translation>{name}: se dejaron fuera como sin datos {n} polígonos cuya clase la leyenda no tiene; valores (polígonos): {values}.</translation>
     </message>
@@ -8416,7 +8421,7 @@ T2 Restore {version}</translation>
       <translation>{n} áreas; serie {first}-{last}; controles a menos de {radius:g} m.</translation>
     </message>
     <message>
-      <location filename="../algorithms/serfor.py" line="582" />
+      <location filename="../algorithms/serfor.py" line="581" />
       <source>{n} conservation areas lie farther than {limit:g} m (the largest distance computed) from the raster and were left out: the nearest pixels are that far or farther. If they should be near, check their CRS; to measure them, raise MAX_DISTANCE.</source>
       <translation>{n} áreas de conservación están a más de {limit:g} m (la distancia máxima calculada) del ráster y se dejaron fuera: los píxeles más cercanos están a esa distancia o más. Si deberían estar cerca, revise su SRC; para medirlas, aumente MAX_DISTANCE.</translation>
     </message>
@@ -8511,12 +8516,12 @@ T2 Restore {version}</translation>
       <translation>{path} no se puede fusionar: {reason}. No se fusionó nada de él.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="218" />
+      <location filename="../algorithms/files.py" line="223" />
       <source>{path} does not exist. Check the path, or that the disk or network folder is connected.</source>
       <translation>{path} no existe. Revise la ruta, o que el disco o la carpeta de red estén conectados.</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="219" />
+      <location filename="../algorithms/files.py" line="224" />
       <source>{path} is a folder, not a file. Choose a file name.</source>
       <translation>{path} es una carpeta, no un archivo. Elija un nombre de archivo.</translation>
     </message>
@@ -8546,7 +8551,7 @@ T2 Restore {version}</translation>
       <translation>{path} no es una copia extraída de un registro compartido (no tiene registro de extracción), así que no se puede devolver. Combínelo con Importar iniciativas (GeoPackage FERM).</translation>
     </message>
     <message>
-      <location filename="../algorithms/files.py" line="217" />
+      <location filename="../algorithms/files.py" line="222" />
       <source>{path} is on a read-only disk. Choose a folder on a writable disk.</source>
       <translation>{path} está en un disco de solo lectura. Elija una carpeta en un disco que admita escritura.</translation>
     </message>

@@ -116,8 +116,8 @@ class T2Algorithm(QgsProcessingAlgorithm):
         try:
             _outputs.check_destinations(self, parameters, context)
             parent = self.work_parent(parameters, context)  # beside the output for a Dask cluster (_dask.py)
-            with files.work_directory(parent, ".t2restore-work-") if parent else files.work_directory() as workdir, \
-                    use_threads(max_threads(context)):
+            folder = files.work_directory(parent, ".t2restore-work-", shared=True) if parent else files.work_directory()
+            with folder as workdir, use_threads(max_threads(context)):
                 return self.compute(parameters, context, feedback, workdir)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a traceback
             failure = self._as_processing_exception(error)
