@@ -23,7 +23,8 @@ distributed = pytest.importorskip("distributed", reason="make setup installs pyt
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable  # python3-distributed's
 AS_OTHER_USER = os.geteuid() == 0 and shutil.which("runuser") is not None
-_NOT_PLUGIN = shutil.ignore_patterns(".git", ".venv", "tests", "bench", "docs", "__pycache__", "*.qm")
+_NOT_PLUGIN = shutil.ignore_patterns(".git", ".venv", "tests", "bench", "docs", "dist", "build", ".*_cache",
+                                     "__pycache__")
 
 
 def _wait_for(path, process, seconds=60):
