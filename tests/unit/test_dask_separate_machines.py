@@ -1,5 +1,5 @@
 """A Dask cluster set up as the user guide says for several machines: a scheduler and two workers started on their
-own from the command line, each worker with its own copy of the plugin on its PYTHONPATH and its own home, run
+own from the command line, each with its own copy of the plugin on its PYTHONPATH and its own home, the workers run
 (when the tests run as root) as another user who can read only the shared folder, not the client's files; the
 command line on this side with ``--scheduler`` and ``--shared-folder``. One machine cannot be several: what this
 adds to the LocalCluster tests is that nothing reaches the workers but what a separate machine would have."""
@@ -22,9 +22,15 @@ distributed = pytest.importorskip("distributed", reason="make setup installs pyt
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable  # python3-distributed's
-AS_OTHER_USER = os.geteuid() == 0 and shutil.which("runuser") is not None
+RUNUSER = shutil.which("runuser", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"]))
+AS_OTHER_USER = os.geteuid() == 0 and RUNUSER is not None
 _NOT_PLUGIN = shutil.ignore_patterns(".git", ".venv", "tests", "bench", "docs", "dist", "build", ".*_cache",
                                      "__pycache__")
+
+
+def _environment(machine):
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(machine), "HOME": str(machine),
+            "TMPDIR": str(machine / "tmp"), "LANG": "C.UTF-8"}
 
 
 def _wait_for(path, process, seconds=60):
@@ -37,7 +43,7 @@ def _wait_for(path, process, seconds=60):
 
 
 def _machine(root, name):
-    """A worker's 'machine': its own copy of the plugin (as installed there), home and temporary folder."""
+    """A 'machine' of the cluster: its own copy of the plugin (as installed there), home and temporary folder."""
     machine = root / name
     shutil.copytree(ROOT, machine / "t2restore", ignore=_NOT_PLUGIN)
     (machine / "tmp").mkdir()
@@ -55,21 +61,21 @@ def separate_cluster():
     shared.chmod(0o777)
     processes = []
     try:
+        # the scheduler needs the plugin too: newer Dask unpickles the task graph there
+        machine = _machine(root, "scheduler")
         scheduler = subprocess.Popen(  # nosec B603
             [PYTHON, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-             "--scheduler-file", str(root / "scheduler.json")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            text=True, cwd=root)
+             "--scheduler-file", str(root / "scheduler.json")], env=_environment(machine), stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True, cwd=machine)
         processes.append(scheduler)
         address = _wait_for(root / "scheduler.json", scheduler)
         for name in ("machine1", "machine2"):
             machine = _machine(root, name)
-            env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(machine),
-                   "HOME": str(machine), "TMPDIR": str(machine / "tmp"), "LANG": "C.UTF-8"}
             cmd = [PYTHON, "-m", "distributed.cli.dask_worker", address, "--nworkers", "1", "--nthreads", "1",
                    "--no-dashboard", "--local-directory", str(machine / "tmp")]
             if AS_OTHER_USER:
-                cmd = ["runuser", "-u", "nobody", "--"] + cmd
-            processes.append(subprocess.Popen(cmd, env=env, cwd=machine, stdout=subprocess.DEVNULL,  # nosec B603
+                cmd = [RUNUSER, "-u", "nobody", "--"] + cmd
+            processes.append(subprocess.Popen(cmd, env=_environment(machine), cwd=machine, stdout=subprocess.DEVNULL,  # nosec B603
                                               stderr=subprocess.DEVNULL))
         with distributed.Client(address, timeout=30) as client:
             client.wait_for_workers(2, timeout=90)
