@@ -44,12 +44,13 @@ def test_dask_scheduler_gives_the_local_files_and_numbers(case, cluster, run_alg
 
 def test_with_a_scheduler_the_working_folder_is_beside_the_output(cluster, run_alg, tmp_path, monkeypatch):
     case = next(c for c in CASES if c["algorithm"].endswith("area_summary") and "ZONES" in c["params"])
-    parents = []
+    parents, shares = [], []
     real = files.work_directory
 
-    def spy(parent=None, prefix=files.WORKDIR_PREFIX):
+    def spy(parent=None, prefix=files.WORKDIR_PREFIX, shared=False):
         parents.append(parent)
-        return real(parent, prefix)
+        shares.append(shared)
+        return real(parent, prefix, shared)
 
     monkeypatch.setattr(files, "work_directory", spy)
     _run_all(case, run_alg, tmp_path / "local", monkeypatch, 1, None)
@@ -57,6 +58,7 @@ def test_with_a_scheduler_the_working_folder_is_beside_the_output(cluster, run_a
              monkeypatch, 1, None)
     assert parents[0] is None  # this machine: the temporary folder
     assert parents[1] == str(tmp_path / "dask")  # a cluster: beside the output table
+    assert shares == [False, True]  # readable by the workers' accounts only for a cluster
     assert not [p for p in (tmp_path / "dask").iterdir() if p.name.startswith(".t2restore-work")]
 
 

@@ -243,3 +243,10 @@ def test_a_truncated_multiband_raster_is_a_clear_error_not_a_shape_error(tmp_pat
         blocks.run_blocks([blocks.RasterInput(str(cut), name="NDVI", band=None)], lambda b: None)
     assert "Cannot read the raster NDVI" in str(err.value) and str(cut) in str(err.value)
     assert "truncated or damaged" in str(err.value)
+
+
+def test_a_working_folder_for_a_cluster_is_readable_by_other_accounts_and_otherwise_private(tmp_path):
+    with files.work_directory(tmp_path) as private, files.work_directory(tmp_path, shared=True) as shared:
+        assert os.stat(private).st_mode & 0o777 == 0o700
+        assert os.stat(shared).st_mode & 0o777 == 0o755  # the workers read; only the owner writes
+    assert list(tmp_path.iterdir()) == []
