@@ -71,7 +71,9 @@ def separate_cluster():
         address = _wait_for(root / "scheduler.json", scheduler)
         for name in ("machine1", "machine2"):
             machine = _machine(root, name)
-            cmd = [PYTHON, "-m", "distributed.cli.dask_worker", address, "--nworkers", "1", "--nthreads", "1",
+            # --no-nanny: a nanny's process lock needs a /dev/shm the worker's account may write, which the test
+            # chroots of other Debian lines lack (there /dev/shm is root's only); a real machine has its own
+            cmd = [PYTHON, "-m", "distributed.cli.dask_worker", address, "--no-nanny", "--nthreads", "1",
                    "--no-dashboard", "--local-directory", str(machine / "tmp")]
             if AS_OTHER_USER:
                 cmd = [RUNUSER, "-u", "nobody", "--"] + cmd
