@@ -107,3 +107,20 @@ def disk_full_on_write(monkeypatch, nth=3):
 
     monkeypatch.setattr(blocks.RasterOutput, "write", failing)
     return calls
+
+
+def footprint_area_ha(grid, epsg_equal_area=6933, densify=200):
+    """Area of the raster footprint via another equal-area projection (EPSG:6933), densified edges."""
+    xmin, ymin, xmax, ymax = grid.bounds()
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for x, y in ((xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax), (xmin, ymin)):
+        ring.AddPoint_2D(x, y)
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(ring)
+    poly.Segmentize(max(xmax - xmin, ymax - ymin) / densify)
+    src = grid.srs()
+    dst = osr.SpatialReference()
+    dst.ImportFromEPSG(epsg_equal_area)
+    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    poly.Transform(osr.CoordinateTransformation(src, dst))
+    return poly.GetArea() / 10000

@@ -4,8 +4,8 @@ import math
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
-from rasters import disk_full_on_write, write_raster
+from osgeo import gdal
+from rasters import disk_full_on_write, footprint_area_ha, write_raster
 
 from t2restore.algorithms import areas, blocks
 from t2restore.algorithms.summary import class_areas
@@ -85,30 +85,13 @@ def test_geographic_raster_total_is_ellipsoidal_truth(tmp_path):
     assert acc.total() == pytest.approx(truth, rel=1e-7)
 
 
-def _footprint_area_ha_equal_area(grid, epsg_equal_area=6933, densify=200):
-    """Area of the raster footprint via another equal-area projection (EPSG:6933), densified edges."""
-    xmin, ymin, xmax, ymax = grid.bounds()
-    ring = ogr.Geometry(ogr.wkbLinearRing)
-    for x, y in ((xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax), (xmin, ymin)):
-        ring.AddPoint_2D(x, y)
-    poly = ogr.Geometry(ogr.wkbPolygon)
-    poly.AddGeometry(ring)
-    poly.Segmentize(max(xmax - xmin, ymax - ymin) / densify)
-    src = grid.srs()
-    dst = osr.SpatialReference()
-    dst.ImportFromEPSG(epsg_equal_area)
-    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    poly.Transform(osr.CoordinateTransformation(src, dst))
-    return poly.GetArea() / 10000
-
-
 @pytest.mark.parametrize("x0", [200000.0, 500000.0, 760000.0])
 def test_utm_raster_total_is_ellipsoidal_truth(tmp_path, x0):
     # a department-sized raster (90 km x 120 km of 300 m pixels) at several distances from the meridian
     gt = (x0, 300.0, 0.0, 8400000.0, 0.0, -300.0)
     path = write_raster(tmp_path / "u.tif", np.ones((400, 300), np.uint8), epsg=32719, geotransform=gt)
     acc = class_areas(path, block_size=128)
-    truth = _footprint_area_ha_equal_area(blocks.Grid.of(blocks.open_raster(path)))
+    truth = footprint_area_ha(blocks.Grid.of(blocks.open_raster(path)))
     nominal = 400 * 300 * 9.0
     assert acc.total() == pytest.approx(truth, rel=1e-4)  # 0.01 %
     if x0 != 500000.0:

@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from osgeo import ogr, osr
+from osgeo import osr
+from rasters import footprint_area_ha
 
 from t2restore.algorithms import areas, blocks, ldn
 from t2restore.algorithms.tables import AreaAccumulator
@@ -37,16 +38,21 @@ def _per_pixel(cells, codes, ncodes, xoff, yoff):
     return np.bincount(index, weights=area.ravel(), minlength=ncodes), np.bincount(index, minlength=ncodes)
 
 
+def _check_against_per_pixel(cells, codes, ncodes, xoff, yoff):
+    """code_sums of the window equal the per-pixel sums (pixels exactly, hectares to 1e-12); its pixel counts."""
+    hectares, pixels = cells.code_sums(codes, ncodes, xoff, yoff)
+    ref_ha, ref_px = _per_pixel(cells, codes, ncodes, xoff, yoff)
+    np.testing.assert_array_equal(pixels, ref_px)
+    np.testing.assert_allclose(hectares, ref_ha, rtol=1e-12, atol=0)
+    return pixels
+
+
 @pytest.mark.parametrize("name", list(GRIDS))
 @pytest.mark.parametrize("window", WINDOWS)
 def test_code_sums_are_the_per_pixel_sums(name, window):
     cells = areas.CellAreas(GRIDS[name])
     xoff, yoff, xsize, ysize = window
-    codes = _patches((ysize, xsize), 5, seed=xoff + yoff)
-    hectares, pixels = cells.code_sums(codes, 5, xoff, yoff)
-    ref_ha, ref_px = _per_pixel(cells, codes, 5, xoff, yoff)
-    np.testing.assert_array_equal(pixels, ref_px)
-    np.testing.assert_allclose(hectares, ref_ha, rtol=1e-12, atol=0)
+    _check_against_per_pixel(cells, _patches((ysize, xsize), 5, seed=xoff + yoff), 5, xoff, yoff)
 
 
 @pytest.mark.parametrize("name", list(GRIDS))
@@ -60,11 +66,7 @@ def test_one_code_absent_codes_and_every_code_in_turn_the_most_frequent(name):
     base = _patches((130, 90), 3, seed=4)
     for main in range(3):  # the most frequent code is counted by subtraction: each one in turn
         codes = np.where(np.arange(90)[None, :] < 60, main, base).astype(np.uint8)
-        hectares, pixels = cells.code_sums(codes, 3, 11, 70)
-        assert int(np.argmax(pixels)) == main
-        ref_ha, ref_px = _per_pixel(cells, codes, 3, 11, 70)
-        np.testing.assert_array_equal(pixels, ref_px)
-        np.testing.assert_allclose(hectares, ref_ha, rtol=1e-12, atol=0)
+        assert int(np.argmax(_check_against_per_pixel(cells, codes, 3, 11, 70))) == main
 
 
 def test_codes_outside_the_range_give_none_and_the_table_falls_back():
@@ -83,11 +85,7 @@ def test_codes_outside_the_range_give_none_and_the_table_falls_back():
 
 def test_a_coarser_lattice_than_the_packing_allows_uses_per_pixel_areas():
     cells = areas.CellAreas(UTM_FAR, step=128)
-    codes = _patches((300, 260), 4, seed=2)
-    hectares, pixels = cells.code_sums(codes, 4, 20, 30)
-    ref_ha, ref_px = _per_pixel(cells, codes, 4, 20, 30)
-    np.testing.assert_array_equal(pixels, ref_px)
-    np.testing.assert_allclose(hectares, ref_ha, rtol=1e-12, atol=0)
+    _check_against_per_pixel(cells, _patches((300, 260), 4, seed=2), 4, 20, 30)
 
 
 def test_sums_by_window_add_up_to_the_whole_and_to_the_ellipsoidal_truth():
@@ -102,17 +100,5 @@ def test_sums_by_window_add_up_to_the_whole_and_to_the_ellipsoidal_truth():
             parts_px += px
     np.testing.assert_array_equal(parts_px, whole_px)
     np.testing.assert_allclose(parts_ha, whole_ha, rtol=1e-12)
-    # the footprint's area in another equal-area projection (EPSG:6933), edges densified
-    xmin, ymin, xmax, ymax = UTM_FAR.bounds()
-    ring = ogr.Geometry(ogr.wkbLinearRing)
-    for x, y in ((xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax), (xmin, ymin)):
-        ring.AddPoint_2D(x, y)
-    footprint = ogr.Geometry(ogr.wkbPolygon)
-    footprint.AddGeometry(ring)
-    footprint.Segmentize(300.0)
-    dst = osr.SpatialReference()
-    dst.ImportFromEPSG(6933)
-    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    footprint.Transform(osr.CoordinateTransformation(UTM_FAR.srs(), dst))
-    assert whole_ha.sum() == pytest.approx(footprint.GetArea() / 10000, rel=1e-4)
+    assert whole_ha.sum() == pytest.approx(footprint_area_ha(UTM_FAR), rel=1e-4)  # EPSG:6933, edges densified
     assert abs(whole_ha.sum() - 700 * 500 * 0.09) / whole_ha.sum() > 1e-3  # the nominal pixel area is wrong here
