@@ -135,7 +135,8 @@ class CellAreas:
     def code_sums(self, codes, ncodes, xoff, yoff):
         """(hectares, pixels) of each code 0..ncodes-1 of the window ``codes`` (a 2-D array of small non-negative
         integers) at (xoff, yoff): the sums of ``block`` over each code's pixels, without making per-pixel areas;
-        None when a code is outside 0..ncodes-1.
+        None when a code is outside 0..ncodes-1 or the lattice is coarser than ``_band_counts`` packs (the caller
+        then sums per-pixel areas, ``AreaAccumulator.add_cell_codes``).
 
         Why: making the areas of a megapixel block and adding them up by code took 13 ms, half of the LDN block
         function. Between two rows of lattice nodes the area is a0(x) + ty (a1(x) - a0(x)), ty = k / step, so a
@@ -145,6 +146,8 @@ class CellAreas:
         rounding for the block size. Geographic grids: per row, the cell area times the code's pixels in the row.
         """
         codes = np.asarray(codes)
+        if not self.geographic and self.step > 64:
+            return None
         pixels = np.array([np.count_nonzero(codes == code) for code in range(ncodes)], np.int64)
         if int(pixels.sum()) != codes.size:
             return None
@@ -160,10 +163,6 @@ class CellAreas:
                 hectares[code] = float(np.sum(areas * count))
             hectares[main] = float(np.sum(areas * rest))
             return hectares, pixels
-        if self.step > 64:  # beyond the packing of _band_counts
-            index = codes.ravel().astype(np.intp)
-            return np.bincount(index, weights=self.block(xoff, yoff, *codes.shape[::-1]).ravel(),
-                               minlength=ncodes), pixels
         for rows, k, a0, slope in self._bands(xoff, yoff, *codes.shape[::-1]):
             for code, (n, m) in _band_counts(codes[rows], k, main, others).items():
                 hectares[code] += float(np.sum(a0 * n) + np.sum(slope * m))

@@ -215,7 +215,7 @@ class _ClassTable:
         return out
 
 
-_KNOWN = 128  # the bit of a packed table saying "this value is in the legend"
+_KNOWN = ldn_bytes.KNOWN  # the bit of a packed table saying "this value is in the legend"
 
 
 def _packed_table(mapping, default):

@@ -21,7 +21,7 @@ WATER = 4  # the baseline class is water (its SOC is not assessed)
 UNKNOWN_BASELINE = 16  # a valid baseline value outside the legend
 UNKNOWN_TARGET = 32  # a valid target value outside the legend
 UNKNOWN_LPD = 16  # a valid LPD value other than 1..5 and the nodata codes 0 and 15
-KNOWN = 128  # the bit of ``ldn._packed_table`` entries saying "in the legend"
+KNOWN = 128  # the bit of packed legend tables (``ldn._packed_table``) saying "in the legend"
 
 _BYTES = np.arange(256, dtype=np.uint8)
 

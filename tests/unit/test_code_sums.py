@@ -85,7 +85,14 @@ def test_codes_outside_the_range_give_none_and_the_table_falls_back():
 
 def test_a_coarser_lattice_than_the_packing_allows_uses_per_pixel_areas():
     cells = areas.CellAreas(UTM_FAR, step=128)
-    _check_against_per_pixel(cells, _patches((300, 260), 4, seed=2), 4, 20, 30)
+    codes = _patches((300, 260), 4, seed=2)
+    assert cells.code_sums(codes, 4, 20, 30) is None
+    block = blocks.Block.__new__(blocks.Block)
+    block.xoff, block.yoff, block.xsize, block.ysize = 20, 30, 260, 300
+    table, ref_ha, ref_px = AreaAccumulator(), *_per_pixel(cells, codes, 4, 20, 30)
+    table.add_cell_codes(codes, 4, cells, block, None, ldn.CODE_CLASSES)
+    assert [table.pixels[(0, cls)] for cls in ldn.CODE_CLASSES] == ref_px.tolist()
+    np.testing.assert_allclose([table.hectares[(0, cls)] for cls in ldn.CODE_CLASSES], ref_ha, rtol=1e-12, atol=0)
 
 
 def test_sums_by_window_add_up_to_the_whole_and_to_the_ellipsoidal_truth():
